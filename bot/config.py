@@ -1,0 +1,251 @@
+"""Environment variables and feeds.yaml -> Settings and FeedSpec, validated once.
+
+Every problem is collected and raised as one ConfigError naming the field and the bad value.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import yaml
+
+from bot.models import FeedSpec
+
+DEFAULT_API_BASE_URL = "https://api.telegram.org/bot"
+LANGUAGES = ("en", "uk", "ru")
+MIN_INTERVAL = 5
+MAX_INTERVAL = 7 * 24 * 3600
+FEED_KEYS = {"name", "url", "interval", "language", "enabled", "full_text"}
+_TOKEN_RE = re.compile(r"^\d{3,}:[A-Za-z0-9_-]{20,}$")
+_CHANNEL_RE = re.compile(r"^(-?\d+|@[A-Za-z][A-Za-z0-9_]{3,})$")
+
+
+class ConfigError(Exception):
+    """Bad configuration: carries every problem found, one line each."""
+
+    def __init__(self, problems: list[str]) -> None:
+        self.problems = problems
+        super().__init__("\n".join(problems))
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """Everything the bot is configured with; built once by load_settings()."""
+
+    token: str | None
+    api_base_url: str
+    channel_id: int | str | None
+    admin_ids: frozenset[int]
+    allowed_chat_ids: frozenset[int]
+    feeds_file: Path
+    database_path: Path
+    poll_interval: int
+    alert_window_hours: float
+    max_feed_bytes: int
+    fetch_timeout: float
+    fetch_concurrency: int
+    feeds: tuple[FeedSpec, ...]
+
+    @property
+    def has_telegram(self) -> bool:
+        return self.token is not None
+
+
+def _show(value: object) -> str:
+    return repr(value) if not isinstance(value, str) else repr(value[:200])
+
+
+def _int_env(
+    env: Mapping[str, str], key: str, default: int, lo: int, hi: int, problems: list[str]
+) -> int:
+    raw = env.get(key, "").strip()
+    if not raw:
+        return default
+    try:
+        value = int(raw)
+    except ValueError:
+        problems.append(f"{key}: {_show(raw)} is not a whole number")
+        return default
+    if not lo <= value <= hi:
+        problems.append(f"{key}: {value} is out of range ({lo}..{hi})")
+        return default
+    return value
+
+
+def _id_set(env: Mapping[str, str], key: str, problems: list[str]) -> frozenset[int]:
+    ids: set[int] = set()
+    for part in env.get(key, "").split(","):
+        part = part.strip()
+        if not part:
+            continue
+        try:
+            ids.add(int(part))
+        except ValueError:
+            problems.append(f"{key}: {_show(part)} is not a numeric Telegram id")
+    return frozenset(ids)
+
+
+def _check_http_url(value: object) -> str | None:
+    """Return a reason when value is not an absolute http(s) URL."""
+    if not isinstance(value, str) or not value.strip():
+        return "is not a URL"
+    parts = urlsplit(value.strip())
+    if parts.scheme not in ("http", "https"):
+        return "is not http(s)"
+    if not parts.hostname:
+        return "has no host"
+    return None
+
+
+def parse_feeds(data: Any, source: str = "feeds.yaml") -> tuple[tuple[FeedSpec, ...], list[str]]:
+    """Validate the parsed YAML document; return the feeds and the problems found."""
+    problems: list[str] = []
+    if not isinstance(data, dict) or "feeds" not in data:
+        return (), [f"{source}: top level must be a mapping with a 'feeds:' list"]
+    items = data["feeds"]
+    if items is None:
+        items = []
+    if not isinstance(items, list):
+        return (), [f"{source}: feeds: must be a list, got {type(items).__name__}"]
+    feeds: list[FeedSpec] = []
+    names: set[str] = set()
+    urls: set[str] = set()
+    for i, item in enumerate(items):
+        where = f"feeds[{i}]"
+        if not isinstance(item, dict):
+            problems.append(f"{where}: must be a mapping with name and url, got {_show(item)}")
+            continue
+        before = len(problems)
+        unknown = sorted(str(k) for k in item if k not in FEED_KEYS)
+        if unknown:
+            problems.append(f"{where}: unknown key(s) {', '.join(unknown)}")
+        name = item.get("name")
+        if not isinstance(name, str) or not name.strip():
+            problems.append(f"{where}.name: {_show(name)} must be a non-empty string")
+        elif name.strip() in names:
+            problems.append(f"{where}.name: {_show(name)} is used twice")
+        url = item.get("url")
+        reason = _check_http_url(url)
+        if reason:
+            problems.append(f"{where}.url: {_show(url)} {reason}")
+        elif str(url).strip() in urls:
+            problems.append(f"{where}.url: {_show(url)} is listed twice")
+        interval = item.get("interval")
+        if interval is not None and (
+            isinstance(interval, bool)
+            or not isinstance(interval, int)
+            or not MIN_INTERVAL <= interval <= MAX_INTERVAL
+        ):
+            problems.append(
+                f"{where}.interval: {_show(interval)} must be seconds "
+                f"between {MIN_INTERVAL} and {MAX_INTERVAL}"
+            )
+        language = item.get("language")
+        if language is not None and language not in LANGUAGES:
+            problems.append(f"{where}.language: {_show(language)} must be one of {LANGUAGES}")
+        for flag in ("enabled", "full_text"):
+            if flag in item and not isinstance(item[flag], bool):
+                problems.append(f"{where}.{flag}: {_show(item[flag])} must be true or false")
+        if len(problems) > before:
+            continue
+        names.add(str(name).strip())
+        urls.add(str(url).strip())
+        feeds.append(
+            FeedSpec(
+                name=str(name).strip(),
+                url=str(url).strip(),
+                interval=interval,
+                language=language,
+                enabled=item.get("enabled", True),
+                full_text=item.get("full_text", False),
+            )
+        )
+    return tuple(feeds), problems
+
+
+def load_feeds(path: Path) -> tuple[FeedSpec, ...]:
+    """Read and validate a feeds file; raise ConfigError with every problem."""
+    try:
+        raw = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise ConfigError([f"FEEDS_FILE: {str(path)!r} does not exist"]) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError([f"FEEDS_FILE: {str(path)!r} cannot be read ({exc})"]) from None
+    try:
+        data = yaml.safe_load(raw)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        at = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        raise ConfigError([f"{path}: invalid YAML{at}: {problem}"]) from None
+    feeds, problems = parse_feeds(data, str(path))
+    if problems:
+        raise ConfigError([f"{path}: {p}" if not p.startswith(str(path)) else p for p in problems])
+    return feeds
+
+
+def load_settings(env: Mapping[str, str]) -> Settings:
+    """Build Settings from the environment and the feeds file; raise one ConfigError."""
+    problems: list[str] = []
+    token = env.get("TELEGRAM_BOT_TOKEN", "").strip() or None
+    if token is not None and not _TOKEN_RE.match(token):
+        # Never echo the token itself: it is a secret.
+        problems.append("TELEGRAM_BOT_TOKEN: is not shaped like a BotFather token (digits:key)")
+    base = env.get("TELEGRAM_API_BASE_URL", "").strip() or DEFAULT_API_BASE_URL
+    reason = _check_http_url(base)
+    if reason:
+        problems.append(f"TELEGRAM_API_BASE_URL: {_show(base)} {reason}")
+    channel_raw = env.get("TELEGRAM_CHANNEL_ID", "").strip()
+    channel: int | str | None = None
+    if channel_raw:
+        if not _CHANNEL_RE.match(channel_raw):
+            problems.append(
+                f"TELEGRAM_CHANNEL_ID: {_show(channel_raw)} must be a numeric chat id "
+                "(e.g. -1001234567890) or @channelname"
+            )
+        else:
+            channel = channel_raw if channel_raw.startswith("@") else int(channel_raw)
+    elif token is not None:
+        problems.append("TELEGRAM_CHANNEL_ID: '' must be set when TELEGRAM_BOT_TOKEN is set")
+    feeds_file = Path(env.get("FEEDS_FILE", "").strip() or "feeds.yaml")
+    database = Path(env.get("DATABASE_PATH", "").strip() or "data/powwatch.db")
+    window_raw = env.get("ALERT_WINDOW_HOURS", "").strip()
+    window = 24.0
+    if window_raw:
+        try:
+            window = float(window_raw)
+            if not 0 <= window <= 24 * 365:
+                raise ValueError
+        except ValueError:
+            problems.append(f"ALERT_WINDOW_HOURS: {_show(window_raw)} must be hours (0..8760)")
+            window = 24.0
+    feeds: tuple[FeedSpec, ...] = ()
+    try:
+        feeds = load_feeds(feeds_file)
+    except ConfigError as exc:
+        problems.extend(exc.problems)
+    settings = Settings(
+        token=token,
+        api_base_url=base,
+        channel_id=channel,
+        admin_ids=_id_set(env, "TELEGRAM_ADMIN_IDS", problems),
+        allowed_chat_ids=_id_set(env, "TELEGRAM_ALLOWED_CHAT_IDS", problems),
+        feeds_file=feeds_file,
+        database_path=database,
+        poll_interval=_int_env(
+            env, "POLL_INTERVAL_SECONDS", 300, MIN_INTERVAL, MAX_INTERVAL, problems
+        ),
+        alert_window_hours=window,
+        max_feed_bytes=_int_env(env, "FEED_MAX_BYTES", 5_000_000, 10_000, 100_000_000, problems),
+        fetch_timeout=float(_int_env(env, "FETCH_TIMEOUT_SECONDS", 30, 1, 600, problems)),
+        fetch_concurrency=_int_env(env, "FETCH_CONCURRENCY", 16, 1, 256, problems),
+        feeds=feeds,
+    )
+    if problems:
+        raise ConfigError(problems)
+    return settings

@@ -1,0 +1,140 @@
+"""Records that flow through the pipeline: fetch -> parse -> classify -> extract -> dedup -> store.
+
+Dataclasses only; this module imports nothing local so every stage can depend on it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+# Highlight markers in search snippets; render turns them into <b>...</b>.
+MARK_START = "\x02"
+MARK_END = "\x03"
+
+
+@dataclass(frozen=True, slots=True)
+class FeedSpec:
+    """One watched feed as declared in feeds.yaml."""
+
+    name: str
+    url: str
+    interval: int | None = None  # seconds; None = the global POLL_INTERVAL_SECONDS
+    language: str | None = None  # "en" | "uk" | "ru" | None (unknown / mixed)
+    enabled: bool = True
+    full_text: bool = False  # fetch the article page when items carry only a headline
+
+
+@dataclass(frozen=True, slots=True)
+class FetchResult:
+    """What one conditional GET of a feed returned; expected failures are values, not raises."""
+
+    url: str
+    status: int | None = None
+    body: bytes | None = None
+    etag: str | None = None
+    last_modified: str | None = None
+    final_url: str | None = None
+    content_type: str | None = None
+    error: str | None = None
+    retry_after: float | None = None  # seconds the server asked us to wait (429/503)
+    elapsed: float = 0.0
+
+    @property
+    def is_not_modified(self) -> bool:
+        return self.status == 304
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One normalised feed item: plain text, UTC datetime, no feedparser objects."""
+
+    feed_name: str
+    guid: str
+    link: str
+    title: str
+    text: str
+    published: datetime | None = None
+    language: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """One sentence that made the detector fire, with the terms it matched."""
+
+    sentence: str
+    terms: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    """The detector's answer for one article."""
+
+    flagged: bool
+    score: float
+    evidence: tuple[Evidence, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Facts:
+    """What a monitor wants at a glance about one flagged report."""
+
+    locations: tuple[str, ...] = ()
+    victims: int | None = None
+    victim_side: str | None = None  # "Ukrainian" | "Russian" | None
+    incident_date: date | None = None
+    source_authority: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """An entry after detection and extraction, ready to store."""
+
+    entry: Entry
+    canonical_url: str
+    verdict: Verdict
+    facts: Facts = field(default_factory=Facts)
+    summary: str = ""
+    fetched_at: datetime | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Notice:
+    """One alert to post: an incident's message text and where it goes."""
+
+    alert_id: int
+    incident_id: int
+    text: str  # Telegram HTML, already escaped and bounded
+    message_id: int | None = None  # set when the alert edits an earlier message
+
+
+@dataclass(frozen=True, slots=True)
+class StoredArticle:
+    """An article as read back for commands and alerts."""
+
+    id: int
+    title: str
+    link: str
+    feed_name: str
+    published: datetime | None
+    fetched_at: datetime
+    language: str | None
+    flagged: bool
+    score: float
+    summary: str
+    evidence: tuple[Evidence, ...]
+    facts: Facts
+    incident_id: int | None
+    snippet: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class IncidentRecord:
+    """An incident as stored: its merged facts and its channel message, if posted."""
+
+    id: int
+    title: str
+    facts: Facts
+    first_published: datetime | None
+    last_published: datetime | None
+    message_id: int | None
