@@ -1,0 +1,195 @@
+"""Real HTTP servers on 127.0.0.1 for tests: a feed server and a fake Telegram Bot API."""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+from aiohttp import web
+
+
+@dataclass
+class Route:
+    body: bytes = b""
+    status: int = 200
+    content_type: str = "application/rss+xml; charset=utf-8"
+    headers: dict[str, str] = field(default_factory=dict)
+    delay: float = 0.0
+    conditional: bool = True  # answer 304 to a matching If-None-Match
+
+
+class FeedServer:
+    """Serves feed XML from memory; counts requests; ETag/Last-Modified like a polite server."""
+
+    def __init__(self) -> None:
+        self.routes: dict[str, Route] = {}
+        self.hits: dict[str, int] = {}
+        self.conditional_hits: dict[str, int] = {}
+        self._runner: web.AppRunner | None = None
+        self.port = 0
+
+    def set(self, path: str, body: bytes | str, **kwargs: Any) -> str:
+        raw = body.encode("utf-8") if isinstance(body, str) else body
+        self.routes[path] = Route(body=raw, **kwargs)
+        return self.url(path)
+
+    def url(self, path: str) -> str:
+        return f"http://127.0.0.1:{self.port}{path}"
+
+    async def _handle(self, request: web.Request) -> web.StreamResponse:
+        path = request.path
+        self.hits[path] = self.hits.get(path, 0) + 1
+        route = self.routes.get(path)
+        if route is None:
+            return web.Response(status=404, text="not found")
+        if route.delay:
+            await asyncio.sleep(route.delay)
+        etag = '"' + hashlib.sha1(route.body).hexdigest()[:16] + '"'
+        conditional = route.conditional and route.status == 200
+        if conditional and request.headers.get("If-None-Match") == etag:
+            self.conditional_hits[path] = self.conditional_hits.get(path, 0) + 1
+            return web.Response(status=304, headers={"ETag": etag})
+        headers = {"ETag": etag, "Last-Modified": "Mon, 01 Jan 2024 00:00:00 GMT"}
+        headers.update(route.headers)
+        return web.Response(
+            status=route.status,
+            body=route.body,
+            headers={**headers, "Content-Type": route.content_type},
+        )
+
+    async def start(self) -> None:
+        app = web.Application()
+        app.router.add_route("GET", "/{tail:.*}", self._handle)
+        self._runner = web.AppRunner(app, access_log=None)
+        await self._runner.setup()
+        site = web.TCPSite(self._runner, "127.0.0.1", 0)
+        await site.start()
+        self.port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
+
+    async def stop(self) -> None:
+        if self._runner:
+            await self._runner.cleanup()
+
+
+BOT_USER = {"id": 999000, "is_bot": True, "first_name": "powwatch", "username": "powwatch_bot"}
+
+
+class FakeBotAPI:
+    """Answers the Bot API methods the bot uses and records every call.
+
+    `fail(method, status, description, retry_after=None, times=1)` queues error answers.
+    `push_update(update)` queues an update for getUpdates.
+    """
+
+    def __init__(self, token: str = "123456:TEST-token-abcdefghijklmnopqrstuv") -> None:
+        self.token = token
+        self.calls: list[tuple[str, dict[str, Any]]] = []
+        self.failures: dict[str, list[tuple[int, str, int | None]]] = {}
+        self.updates: asyncio.Queue[dict[str, Any]] = asyncio.Queue()
+        self._update_id = 0
+        self._message_id = 100
+        self._runner: web.AppRunner | None = None
+        self.port = 0
+
+    @property
+    def base_url(self) -> str:
+        return f"http://127.0.0.1:{self.port}/bot"
+
+    def sent(self, method: str = "sendMessage") -> list[dict[str, Any]]:
+        return [params for name, params in self.calls if name == method]
+
+    def fail(
+        self,
+        method: str,
+        status: int,
+        description: str,
+        retry_after: int | None = None,
+        times: int = 1,
+    ) -> None:
+        self.failures.setdefault(method, []).extend([(status, description, retry_after)] * times)
+
+    def push_update(self, update: dict[str, Any]) -> int:
+        self._update_id += 1
+        update = {**update, "update_id": self._update_id}
+        self.updates.put_nowait(update)
+        return self._update_id
+
+    async def _params(self, request: web.Request) -> dict[str, Any]:
+        if request.content_type == "application/json":
+            data: dict[str, Any] = await request.json()
+            return data
+        form = await request.post()
+        params: dict[str, Any] = {}
+        for key, value in form.items():
+            text = value if isinstance(value, str) else str(value)
+            try:
+                params[key] = json.loads(text) if text[:1] in "[{" else text
+            except ValueError:
+                params[key] = text
+        return params
+
+    async def _handle(self, request: web.Request) -> web.Response:
+        token, method = request.match_info["token"], request.match_info["method"]
+        if token != self.token:
+            return web.json_response(
+                {"ok": False, "error_code": 401, "description": "Unauthorized"}, status=401
+            )
+        params = await self._params(request)
+        if method != "getUpdates":
+            self.calls.append((method, params))
+        queued = self.failures.get(method)
+        if queued:
+            status, description, retry_after = queued.pop(0)
+            body: dict[str, Any] = {"ok": False, "error_code": status, "description": description}
+            if retry_after is not None:
+                body["parameters"] = {"retry_after": retry_after}
+            return web.json_response(body, status=status)
+        return web.json_response({"ok": True, "result": await self._result(method, params)})
+
+    async def _result(self, method: str, params: dict[str, Any]) -> Any:
+        if method == "getMe":
+            return BOT_USER
+        if method == "getUpdates":
+            timeout = float(params.get("timeout", 0) or 0)
+            updates: list[dict[str, Any]] = []
+            try:
+                first = await asyncio.wait_for(
+                    self.updates.get(), timeout=min(timeout, 1.0) or 0.01
+                )
+                updates.append(first)
+            except TimeoutError:
+                return []
+            while not self.updates.empty():
+                updates.append(self.updates.get_nowait())
+            return updates
+        if method in ("sendMessage", "editMessageText", "sendDocument", "sendPhoto"):
+            if method != "editMessageText":
+                self._message_id += 1
+            chat_id = params.get("chat_id")
+            return {
+                "message_id": int(params.get("message_id") or self._message_id),
+                "date": 1700000000,
+                "chat": {
+                    "id": int(chat_id) if str(chat_id).lstrip("-").isdigit() else -1,
+                    "type": "channel",
+                },
+                "text": params.get("text", ""),
+            }
+        return True
+
+    async def start(self) -> None:
+        app = web.Application()
+        app.router.add_route("POST", "/bot{token}/{method}", self._handle)
+        app.router.add_route("GET", "/bot{token}/{method}", self._handle)
+        self._runner = web.AppRunner(app, access_log=None)
+        await self._runner.setup()
+        site = web.TCPSite(self._runner, "127.0.0.1", 0)
+        await site.start()
+        self.port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
+
+    async def stop(self) -> None:
+        if self._runner:
+            await self._runner.cleanup()

@@ -1,0 +1,56 @@
+"""Parsing feed bytes into plain-text entries with UTC dates."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from bot.parse import html_to_text, parse_feed
+from tests.feeds import NEGATIVE_PLAN, POSITIVE, atom, rss
+
+NOW = datetime(2024, 6, 1, 12, 0, tzinfo=UTC)
+
+
+def test_rss_entries_are_normalised() -> None:
+    parsed = parse_feed(rss([POSITIVE, NEGATIVE_PLAN], now=NOW).encode(), "F", now=NOW)
+    assert parsed.is_feed and parsed.title == "Example News"
+    first = parsed.entries[0]
+    assert first.title.startswith("Prosecutors: Russian troops shot")
+    assert "<p>" not in first.text and "executed by Russian forces" in first.text
+    assert first.published == datetime(2024, 6, 1, 11, 0, tzinfo=UTC)
+    assert parsed.entries[1].text.endswith("in full & on time.")
+
+
+def test_atom_entries_are_normalised() -> None:
+    parsed = parse_feed(atom([POSITIVE], now=NOW).encode(), "F", now=NOW)
+    assert parsed.is_feed and len(parsed.entries) == 1
+    assert parsed.entries[0].link == POSITIVE.link
+    assert parsed.entries[0].published is not None
+
+
+def test_html_page_is_not_a_feed() -> None:
+    page = b"<html><head><title>Home</title></head><body><p>Welcome</p></body></html>"
+    assert not parse_feed(page, "F", now=NOW).is_feed
+
+
+def test_absurd_dates_become_unknown() -> None:
+    doc = rss([POSITIVE], now=NOW).replace("2024", "2091")
+    parsed = parse_feed(doc.encode(), "F", now=NOW)
+    assert parsed.entries[0].published is None
+
+
+def test_entity_expansion_is_not_performed() -> None:
+    bomb = (
+        '<?xml version="1.0"?><!DOCTYPE r [<!ENTITY a "AAAAAAAAAA">'
+        '<!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">'
+        '<!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">]>'
+        '<rss version="2.0"><channel><title>t</title><item><title>x &c;</title>'
+        "<link>https://a.test/1</link></item></channel></rss>"
+    )
+    parsed = parse_feed(bomb.encode(), "F", now=NOW)
+    assert all("AAAA" not in e.title for e in parsed.entries)
+    assert parsed.warning is not None and "DOCTYPE removed" in parsed.warning
+
+
+def test_html_to_text_drops_scripts_and_decodes() -> None:
+    text = html_to_text("<p>A &amp; B</p><script>alert(1)</script><p>C&nbsp;D</p>")
+    assert text == "A & B\nC D"
