@@ -1,0 +1,95 @@
+"""Runtime state per feed (keyed by URL, so renaming a feed keeps it): ETag, errors, health."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+import sqlite_utils
+
+from storage.records import from_iso, iso, table
+
+
+@dataclass(frozen=True, slots=True)
+class FeedState:
+    """What the bot knows about one feed between polls."""
+
+    url: str
+    name: str
+    etag: str | None = None
+    last_modified: str | None = None
+    last_attempt_at: datetime | None = None
+    last_success_at: datetime | None = None
+    last_new_item_at: datetime | None = None
+    last_status: int | None = None
+    last_error: str | None = None
+    failing_since: datetime | None = None
+    error_count: int = 0
+    next_due_at: datetime | None = None
+    items_seen: int = 0
+    last_duration: float | None = None
+    last_warning: str | None = None
+
+    @property
+    def is_failing(self) -> bool:
+        return self.error_count > 0
+
+
+def _state_from_row(row: dict[str, Any]) -> FeedState:
+    return FeedState(
+        url=row["url"],
+        name=row["name"] or "",
+        etag=row["etag"],
+        last_modified=row["last_modified"],
+        last_attempt_at=from_iso(row["last_attempt_at"]),
+        last_success_at=from_iso(row["last_success_at"]),
+        last_new_item_at=from_iso(row["last_new_item_at"]),
+        last_status=row["last_status"],
+        last_error=row["last_error"],
+        failing_since=from_iso(row["failing_since"]),
+        error_count=row["error_count"] or 0,
+        next_due_at=from_iso(row["next_due_at"]),
+        items_seen=row["items_seen"] or 0,
+        last_duration=row["last_duration"],
+        last_warning=row["last_warning"],
+    )
+
+
+class FeedStateStore:
+    """Feed-state queries; mixed into Store."""
+
+    db: sqlite_utils.Database
+
+    def feed_state(self, url: str) -> FeedState | None:
+        rows = list(self.db.query("select * from feed_state where url = ?", [url]))
+        return _state_from_row(rows[0]) if rows else None
+
+    def feed_states(self) -> dict[str, FeedState]:
+        return {r["url"]: _state_from_row(r) for r in self.db.query("select * from feed_state")}
+
+    def save_feed_state(self, state: FeedState) -> None:
+        row = {
+            "url": state.url,
+            "name": state.name,
+            "etag": state.etag,
+            "last_modified": state.last_modified,
+            "last_attempt_at": iso(state.last_attempt_at),
+            "last_success_at": iso(state.last_success_at),
+            "last_new_item_at": iso(state.last_new_item_at),
+            "last_status": state.last_status,
+            "last_error": state.last_error,
+            "failing_since": iso(state.failing_since),
+            "error_count": state.error_count,
+            "next_due_at": iso(state.next_due_at),
+            "items_seen": state.items_seen,
+            "last_duration": state.last_duration,
+            "last_warning": state.last_warning,
+        }
+        with self.db.conn:
+            table(self.db, "feed_state").upsert(row, pk="url")
+
+    def feed_counts(self) -> dict[str, tuple[int, int]]:
+        """Articles stored and flagged per feed name."""
+        sql = "select feed_name, count(*), sum(flagged) from articles group by feed_name"
+        return {r[0]: (r[1], r[2] or 0) for r in self.db.execute(sql).fetchall()}

@@ -1,0 +1,127 @@
+"""Versioned schema migrations, tracked in PRAGMA user_version; each step runs once, in order."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import sqlite_utils
+
+from storage.records import table
+
+Migration = Callable[[sqlite_utils.Database], None]
+
+
+def _v1_initial(db: sqlite_utils.Database) -> None:
+    table(db, "feed_state").create(
+        {
+            "url": str,
+            "name": str,
+            "etag": str,
+            "last_modified": str,
+            "last_attempt_at": str,
+            "last_success_at": str,
+            "last_new_item_at": str,
+            "last_status": int,
+            "last_error": str,
+            "failing_since": str,
+            "error_count": int,
+            "next_due_at": str,
+            "retry_after_until": str,
+            "items_seen": int,
+            "last_duration": float,
+            "last_warning": str,
+        },
+        pk="url",
+        defaults={"error_count": 0, "items_seen": 0},
+    )
+    table(db, "articles").create(
+        {
+            "id": int,
+            "url_key": str,
+            "canonical_url": str,
+            "link": str,
+            "feed_name": str,
+            "title": str,
+            "text": str,
+            "summary": str,
+            "published": str,
+            "fetched_at": str,
+            "language": str,
+            "flagged": int,
+            "score": float,
+            "evidence": str,
+            "locations": str,
+            "victims": int,
+            "victim_side": str,
+            "incident_date": str,
+            "source_authority": str,
+            "incident_id": int,
+            "duplicate_of": int,
+        },
+        pk="id",
+        not_null={"url_key", "title", "fetched_at", "flagged"},
+    )
+    table(db, "articles").create_index(["url_key"], unique=True)
+    table(db, "articles").create_index(["flagged", "published"])
+    table(db, "articles").create_index(["published"])
+    table(db, "articles").create_index(["incident_id"])
+    table(db, "articles").enable_fts(
+        ["title", "text"], create_triggers=True, tokenize="unicode61 remove_diacritics 2"
+    )
+    # One row per (feed, guid): the same article in two feeds remembers both feeds.
+    table(db, "sightings").create(
+        {"guid_key": str, "article_id": int, "feed_name": str, "seen_at": str},
+        pk="guid_key",
+        foreign_keys=[("article_id", "articles", "id")],
+    )
+    table(db, "sightings").create_index(["article_id"])
+    table(db, "incidents").create(
+        {
+            "id": int,
+            "created_at": str,
+            "title": str,
+            "locations": str,
+            "victims": int,
+            "victim_side": str,
+            "incident_date": str,
+            "source_authority": str,
+            "first_published": str,
+            "last_published": str,
+            "message_id": int,
+            "chat_id": str,
+        },
+        pk="id",
+    )
+    table(db, "incidents").create_index(["last_published"])
+    # The outbox: an alert is written in the same transaction as its article, so none is lost.
+    table(db, "alerts").create(
+        {
+            "id": int,
+            "incident_id": int,
+            "kind": str,  # "new" posts a message, "update" edits the incident's message
+            "status": str,  # pending | sent | dropped
+            "created_at": str,
+            "attempts": int,
+            "next_attempt_at": str,
+            "last_error": str,
+            "sent_at": str,
+            "message_id": int,
+        },
+        pk="id",
+        defaults={"attempts": 0, "status": "pending"},
+        foreign_keys=[("incident_id", "incidents", "id")],
+    )
+    table(db, "alerts").create_index(["status", "id"])
+
+
+MIGRATIONS: tuple[Migration, ...] = (_v1_initial,)
+
+
+def migrate(db: sqlite_utils.Database) -> int:
+    """Apply every migration newer than the database; return the resulting version."""
+    version = int(db.execute("PRAGMA user_version").fetchone()[0])
+    for number, step in enumerate(MIGRATIONS[version:], start=version + 1):
+        with db.conn:
+            step(db)
+            db.execute(f"PRAGMA user_version = {number}")
+    return max(version, len(MIGRATIONS))

@@ -1,0 +1,192 @@
+"""The Store: all SQL of powwatch, speaking in records (Article, FeedState, AlertJob ...).
+
+One connection, used from one thread at a time (storage.worker runs it off the event loop).
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import sqlite_utils
+
+from bot.models import Article, StoredArticle
+from storage.feedstate import FeedStateStore
+from storage.migrations import migrate
+from storage.outbox import OutboxStore
+from storage.records import AddResult, article_from_row, iso, sha256
+from storage.search import SearchStore
+
+
+class StoreError(Exception):
+    """The database cannot be opened or written; the message says why in plain words."""
+
+
+def open_database(path: Path) -> sqlite_utils.Database:
+    """Open (creating the directory) in WAL mode with a busy timeout; check integrity."""
+    try:
+        if str(path) != ":memory:":
+            path.parent.mkdir(parents=True, exist_ok=True)
+        conn = sqlite3.connect(str(path), timeout=30, check_same_thread=False)
+        db = sqlite_utils.Database(conn)
+        db.execute("PRAGMA journal_mode=WAL")
+        db.execute("PRAGMA synchronous=NORMAL")
+        db.execute("PRAGMA foreign_keys=ON")
+        db.execute("PRAGMA busy_timeout=30000")
+        result = db.execute("PRAGMA quick_check").fetchone()[0]
+        if result != "ok":
+            raise StoreError(f"DATABASE_PATH: {str(path)!r} failed its integrity check: {result}")
+        migrate(db)
+    except PermissionError as exc:
+        raise StoreError(f"DATABASE_PATH: {str(path)!r} is not writable ({exc})") from None
+    except sqlite3.DatabaseError as exc:
+        raise StoreError(f"DATABASE_PATH: {str(path)!r} cannot be used: {exc}") from None
+    except OSError as exc:
+        raise StoreError(f"DATABASE_PATH: {str(path)!r} cannot be created: {exc}") from None
+    return db
+
+
+def _article_row(article: Article, now: datetime) -> dict[str, Any]:
+    entry, verdict, facts = article.entry, article.verdict, article.facts
+    return {
+        "url_key": url_key_of(article),
+        "canonical_url": article.canonical_url,
+        "link": entry.link,
+        "feed_name": entry.feed_name,
+        "title": entry.title,
+        "text": entry.text,
+        "summary": article.summary,
+        "published": iso(entry.published),
+        "fetched_at": iso(article.fetched_at or now),
+        "language": entry.language,
+        "flagged": int(verdict.flagged),
+        "score": round(verdict.score, 4),
+        "evidence": json.dumps(
+            [{"sentence": e.sentence, "terms": list(e.terms)} for e in verdict.evidence],
+            ensure_ascii=False,
+        ),
+        "locations": json.dumps(list(facts.locations), ensure_ascii=False),
+        "victims": facts.victims,
+        "victim_side": facts.victim_side,
+        "incident_date": facts.incident_date.isoformat() if facts.incident_date else None,
+        "source_authority": facts.source_authority,
+    }
+
+
+def url_key_of(article: Article) -> str:
+    """Exact-dedup key: the canonical link, or the GUID when an item has no link."""
+    if article.canonical_url:
+        return sha256(article.canonical_url)
+    return sha256("guid:" + article.entry.feed_name + "\n" + article.entry.guid)
+
+
+def guid_key_of(feed_url: str, guid: str) -> str:
+    return sha256(feed_url + "\n" + guid)
+
+
+class Store(FeedStateStore, OutboxStore, SearchStore):
+    """Articles, incidents, feed state and the alert outbox in one SQLite file."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.db = open_database(path)
+
+    def close(self) -> None:
+        self.db.conn.close()
+
+    def has_sighting(self, feed_url: str, guid: str) -> bool:
+        """True when this feed already delivered this GUID (cheap pre-filter before detection)."""
+        key = guid_key_of(feed_url, guid)
+        return (
+            self.db.execute("select 1 from sightings where guid_key = ?", [key]).fetchone()
+            is not None
+        )
+
+    def add_article(
+        self, article: Article, feed_url: str, now: datetime, *, alert: bool
+    ) -> AddResult:
+        """Store an article once; a new flagged one gets an incident and, if alert, an alert.
+
+        Article, sighting, incident and alert are written in one transaction: after a crash
+        either all exist or none, so no flagged report is lost and none is alerted twice.
+        """
+        guid_key = guid_key_of(feed_url, article.entry.guid)
+        conn = self.db.conn
+        try:
+            with conn:
+                if conn.execute(
+                    "select 1 from sightings where guid_key = ?", [guid_key]
+                ).fetchone():
+                    return AddResult(article_id=None, is_new=False)
+                key = url_key_of(article)
+                found = conn.execute("select id from articles where url_key = ?", [key]).fetchone()
+                if found:
+                    self._insert_sighting(guid_key, found[0], article.entry.feed_name, now)
+                    return AddResult(article_id=found[0], is_new=False)
+                row = _article_row(article, now)
+                columns, marks = ", ".join(row), ", ".join("?" * len(row))
+                cur = conn.execute(
+                    f"insert into articles ({columns}) values ({marks})", list(row.values())
+                )
+                article_id = int(cur.lastrowid or 0)
+                self._insert_sighting(guid_key, article_id, article.entry.feed_name, now)
+                if not article.verdict.flagged:
+                    return AddResult(article_id=article_id, is_new=True)
+                incident_id = self._new_incident(article, article_id, now)
+                alert_id = self._queue_alert(incident_id, "new", now) if alert else None
+                return AddResult(article_id, True, alert_id=alert_id, incident_id=incident_id)
+        except sqlite3.OperationalError as exc:
+            raise StoreError(
+                f"DATABASE_PATH: {str(self.path)!r} cannot be written: {exc}"
+            ) from exc
+
+    def _insert_sighting(self, guid_key: str, article_id: int, feed: str, now: datetime) -> None:
+        self.db.conn.execute(
+            "insert or ignore into sightings (guid_key, article_id, feed_name, seen_at) "
+            "values (?, ?, ?, ?)",
+            [guid_key, article_id, feed, iso(now)],
+        )
+
+    def _new_incident(self, article: Article, article_id: int, now: datetime) -> int:
+        facts = article.facts
+        published = iso(article.entry.published or now)
+        cur = self.db.conn.execute(
+            "insert into incidents (created_at, title, locations, victims, victim_side, "
+            "incident_date, source_authority, first_published, last_published) "
+            "values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                iso(now),
+                article.entry.title,
+                json.dumps(list(facts.locations), ensure_ascii=False),
+                facts.victims,
+                facts.victim_side,
+                facts.incident_date.isoformat() if facts.incident_date else None,
+                facts.source_authority,
+                published,
+                published,
+            ],
+        )
+        incident_id = int(cur.lastrowid or 0)
+        self.db.conn.execute(
+            "update articles set incident_id = ? where id = ?", [incident_id, article_id]
+        )
+        return incident_id
+
+    def article(self, article_id: int) -> StoredArticle | None:
+        rows = list(self.db.query("select * from articles where id = ?", [article_id]))
+        return article_from_row(rows[0]) if rows else None
+
+    def incident_articles(self, incident_id: int) -> list[StoredArticle]:
+        sql = (
+            "select * from articles where incident_id = ? order by coalesce(published, fetched_at)"
+        )
+        return [article_from_row(r) for r in self.db.query(sql, [incident_id])]
+
+    def counts(self) -> dict[str, Any]:
+        row = self.db.execute(
+            "select count(*), coalesce(sum(flagged), 0) from articles"
+        ).fetchone()
+        return {"articles": row[0], "flagged": row[1]}

@@ -1,0 +1,29 @@
+"""Runs Store calls on one dedicated thread so SQLite work never stalls the event loop."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from typing import TypeVar
+
+from storage.store import Store
+
+T = TypeVar("T")
+
+
+class StoreWorker:
+    """Owns the Store and its one thread; `await worker.run(Store.latest, 5)`."""
+
+    def __init__(self, path: Path) -> None:
+        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="store")
+        self.store = self._executor.submit(Store, path).result()
+
+    async def run(self, fn: Callable[..., T], *args: object, **kwargs: object) -> T:
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(self._executor, lambda: fn(self.store, *args, **kwargs))
+
+    def close(self) -> None:
+        self._executor.submit(self.store.close).result()
+        self._executor.shutdown(wait=True)
