@@ -1,0 +1,162 @@
+"""Build and run the bot: the PTB Application (token set) or the terminal mode (no token).
+
+Both poll through APScheduler: PTB's JobQueue, or an AsyncIOScheduler in terminal mode.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import signal
+from typing import Any
+
+from apscheduler.schedulers.asyncio import AsyncIOScheduler
+from telegram import BotCommand, Update
+from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, ContextTypes
+
+from bot.config import Settings
+from bot.fetch import make_session
+from bot.notify import Sender, TelegramSender, TerminalSender, deliver_pending
+from bot.poll import CycleReport, run_cycle
+from bot.runtime import BotContext, Runtime
+from handlers import register_all
+from handlers.public import ADMIN_COMMANDS, COMMANDS
+from storage.worker import StoreWorker
+
+logger = logging.getLogger(__name__)
+
+TICK_SECONDS = 15  # how often due feeds and the outbox are checked; feeds keep their own interval
+
+
+async def open_runtime(settings: Settings, sender: Sender | None = None) -> Runtime:
+    worker = await asyncio.to_thread(StoreWorker, settings.database_path)
+    session = make_session(settings.fetch_timeout, settings.fetch_concurrency)
+    return Runtime(
+        settings=settings,
+        worker=worker,
+        session=session,
+        sender=sender or TerminalSender(),
+        feeds=settings.feeds,
+    )
+
+
+async def close_runtime(runtime: Runtime) -> None:
+    await runtime.session.close()
+    await asyncio.to_thread(runtime.worker.close)
+
+
+async def tick(runtime: Runtime, *, force: bool = False) -> CycleReport | None:
+    """Poll due feeds, then deliver the outbox; never overlaps itself."""
+    if runtime.cycle_running:
+        return None
+    runtime.cycle_running = True
+    try:
+        report = await run_cycle(runtime.poll_context(), runtime.feeds, force=force)
+        if report.outcomes:
+            runtime.last_cycle = report
+        await deliver_pending(runtime.worker, runtime.sender)
+        return report
+    finally:
+        runtime.cycle_running = False
+
+
+def build_application(settings: Settings) -> Application:  # type: ignore[type-arg]
+    """The PTB Application: rate limiter with retries, JobQueue polling, handlers."""
+    assert settings.token is not None
+    context_types = ContextTypes(context=BotContext)
+    app: Application[Any, Any, Any, Any, Any, Any] = (
+        ApplicationBuilder()
+        .token(settings.token)
+        .base_url(settings.api_base_url)
+        .context_types(context_types)
+        .rate_limiter(AIORateLimiter(max_retries=3))
+        .post_init(_post_init)
+        .post_shutdown(_post_shutdown)
+        .build()
+    )
+    app.bot_data["settings"] = settings
+    register_all(app, settings.admin_ids)
+    return app
+
+
+async def _post_init(app: Application) -> None:  # type: ignore[type-arg]
+    settings: Settings = app.bot_data["settings"]
+    assert settings.channel_id is not None
+    sender = TelegramSender(app.bot, settings.channel_id)
+    runtime = await open_runtime(settings, sender)
+    app.bot_data["runtime"] = runtime
+    commands = [BotCommand(name, line.split(" — ", 1)[1][:256]) for name, line in COMMANDS]
+    commands += [BotCommand(name, line.split(" — ", 1)[1][:256]) for name, line in ADMIN_COMMANDS]
+    try:
+        await app.bot.set_my_commands(commands)
+    except Exception:
+        logger.warning("setMyCommands failed; the command menu may be stale", exc_info=True)
+    assert app.job_queue is not None
+    app.job_queue.run_repeating(_tick_job, interval=TICK_SECONDS, first=1, name="poll")
+    logger.info("bot started: %d feeds, channel %s", len(runtime.feeds), settings.channel_id)
+
+
+async def _tick_job(context: BotContext) -> None:
+    await tick(context.runtime)
+
+
+async def _post_shutdown(app: Application) -> None:  # type: ignore[type-arg]
+    runtime = app.bot_data.get("runtime")
+    if isinstance(runtime, Runtime):
+        await close_runtime(runtime)
+
+
+def run_telegram(settings: Settings) -> None:
+    app = build_application(settings)
+    app.run_polling(allowed_updates=Update.ALL_TYPES, drop_pending_updates=False)
+
+
+async def run_terminal(settings: Settings) -> None:
+    """No token: poll on schedule and print alerts to the terminal until SIGINT/SIGTERM."""
+    runtime = await open_runtime(settings)
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        with contextlib.suppress(NotImplementedError):
+            loop.add_signal_handler(sig, stop.set)
+    scheduler = AsyncIOScheduler()
+    scheduler.add_job(
+        tick, "interval", seconds=TICK_SECONDS, args=[runtime], max_instances=1, coalesce=True
+    )
+    scheduler.start()
+    logger.info(
+        "terminal mode: no TELEGRAM_BOT_TOKEN, alerts are printed here; %d feeds",
+        len(runtime.feeds),
+    )
+    try:
+        await tick(runtime)
+        await stop.wait()
+    finally:
+        scheduler.shutdown(wait=False)
+        await close_runtime(runtime)
+        logger.info("stopped")
+
+
+async def run_once(settings: Settings) -> CycleReport:
+    """One cycle over every enabled feed (due or not), alerts delivered, then exit."""
+    sender: Sender
+    if settings.token:
+        from telegram import Bot
+
+        bot = Bot(settings.token, base_url=settings.api_base_url)
+        await bot.initialize()
+        assert settings.channel_id is not None
+        sender = TelegramSender(bot, settings.channel_id)
+    else:
+        bot = None
+        sender = TerminalSender()
+    runtime = await open_runtime(settings, sender)
+    try:
+        report = await tick(runtime, force=True)
+        assert report is not None
+        return report
+    finally:
+        await close_runtime(runtime)
+        if bot is not None:
+            await bot.shutdown()

@@ -1,0 +1,203 @@
+"""Deliver the outbox: post new incidents, edit their message when reports join, in order.
+
+Telegram errors decide what happens to an alert: RetryAfter/network -> retry later, bad HTML ->
+plain text, Forbidden/chat not found -> kept pending and the admins told. Nothing is dropped.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import Protocol, TextIO
+
+from telegram import Bot, LinkPreviewOptions
+from telegram.constants import ParseMode
+from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError
+
+from bot.models import IncidentRecord, StoredArticle
+from bot.render import render_alert, to_plain
+from storage.outbox import AlertJob
+from storage.store import Store
+from storage.worker import StoreWorker
+
+logger = logging.getLogger(__name__)
+
+MAX_RETRY_DELAY = 900.0
+
+
+class DeliveryError(Exception):
+    """Delivery failed; `retry_in` says when to try again, `is_fatal` that a human must act."""
+
+    def __init__(self, message: str, retry_in: float, *, is_fatal: bool = False) -> None:
+        super().__init__(message)
+        self.retry_in = retry_in
+        self.is_fatal = is_fatal
+
+
+class Sender(Protocol):
+    async def post(self, text: str) -> int | None: ...
+    async def edit(self, message_id: int, text: str) -> int | None: ...
+
+
+class TerminalSender:
+    """No token: alerts are printed to the terminal (as plain text) instead of Telegram."""
+
+    def __init__(self, stream: TextIO | None = None) -> None:
+        self.stream = stream or sys.stdout
+        self.count = 0
+
+    async def post(self, text: str) -> int | None:
+        self.count += 1
+        self.stream.write(f"\n===== ALERT =====\n{to_plain(text)}\n=================\n")
+        self.stream.flush()
+        return None
+
+    async def edit(self, message_id: int, text: str) -> int | None:
+        return await self.post("(update) " + text)
+
+
+def _is_parse_error(exc: BadRequest) -> bool:
+    return "can't parse entities" in exc.message.lower() or "parse" in exc.message.lower()
+
+
+class TelegramSender:
+    """Posts to the channel through python-telegram-bot; maps errors to DeliveryError."""
+
+    def __init__(self, bot: Bot, chat_id: int | str, *, silent: bool = False) -> None:
+        self.bot = bot
+        self.chat_id = chat_id
+        self.silent = silent
+        self.previews = LinkPreviewOptions(is_disabled=True)
+
+    async def post(self, text: str) -> int | None:
+        async def send(body: str, mode: str | None) -> int | None:
+            msg = await self.bot.send_message(
+                self.chat_id,
+                body,
+                parse_mode=mode,
+                link_preview_options=self.previews,
+                disable_notification=self.silent,
+            )
+            return msg.message_id
+
+        return await self._guard(send, text)
+
+    async def edit(self, message_id: int, text: str) -> int | None:
+        async def edit(body: str, mode: str | None) -> int | None:
+            try:
+                await self.bot.edit_message_text(
+                    body,
+                    chat_id=self.chat_id,
+                    message_id=message_id,
+                    parse_mode=mode,
+                    link_preview_options=self.previews,
+                )
+            except BadRequest as exc:
+                if "not modified" in exc.message.lower():
+                    return message_id
+                if "not found" in exc.message.lower() or "can't be edited" in exc.message.lower():
+                    return await self.post(text)  # the old message is gone: post anew
+                raise
+            return message_id
+
+        return await self._guard(edit, text)
+
+    async def _guard(
+        self, action: Callable[[str, str | None], Awaitable[int | None]], text: str
+    ) -> int | None:
+        try:
+            try:
+                return await action(text, ParseMode.HTML)
+            except BadRequest as exc:
+                if not _is_parse_error(exc) or "chat not found" in exc.message.lower():
+                    raise
+                logger.warning("telegram rejected HTML (%s); sending plain text", exc.message)
+                return await action(to_plain(text), None)
+        except RetryAfter as exc:
+            delay = exc.retry_after
+            seconds = delay.total_seconds() if isinstance(delay, timedelta) else float(delay)
+            raise DeliveryError(f"rate limited for {seconds:.0f}s", seconds + 1) from exc
+        except Forbidden as exc:
+            raise DeliveryError(f"forbidden: {exc.message}", 300, is_fatal=True) from exc
+        except BadRequest as exc:
+            if "chat not found" in exc.message.lower():
+                raise DeliveryError(f"chat not found: {exc.message}", 300, is_fatal=True) from exc
+            raise DeliveryError(f"bad request: {exc.message}", 600, is_fatal=True) from exc
+        except NetworkError as exc:  # includes TimedOut
+            raise DeliveryError(f"network: {exc.message}", 30) from exc
+        except TelegramError as exc:
+            raise DeliveryError(f"telegram: {exc.message}", 60) from exc
+
+
+@dataclass(slots=True)
+class DeliveryReport:
+    sent: int = 0
+    waiting: int = 0
+    error: str | None = None
+    is_fatal: bool = False
+
+
+def _load(store: Store, incident_id: int) -> tuple[IncidentRecord | None, list[StoredArticle]]:
+    return store.incident(incident_id), store.incident_articles(incident_id)
+
+
+async def deliver_pending(
+    worker: StoreWorker, sender: Sender, *, now: datetime | None = None, limit: int = 50
+) -> DeliveryReport:
+    """Send pending alerts in order; stop at the first failure so the order is kept."""
+    report = DeliveryReport()
+    jobs: list[AlertJob] = await worker.run(Store.pending_alerts, limit)
+    for index, job in enumerate(jobs):
+        now = now or datetime.now(UTC)
+        if job.next_attempt_at and job.next_attempt_at > now:
+            report.waiting = len(jobs) - index
+            break
+        # Several pending updates of one incident: one edit shows them all.
+        later = next(
+            (
+                j
+                for j in jobs[index + 1 :]
+                if j.incident_id == job.incident_id and j.kind == "update"
+            ),
+            None,
+        )
+        if job.kind == "update" and later is not None:
+            await worker.run(Store.mark_merged, job.id, later.id, now)
+            continue
+        incident, articles = await worker.run(_load, job.incident_id)
+        if incident is None:
+            logger.error("alert=%d names missing incident=%d", job.id, job.incident_id)
+            await worker.run(Store.mark_merged, job.id, 0, now)
+            continue
+        text = render_alert(incident, articles)
+        try:
+            if job.kind == "update" and incident.message_id is not None:
+                message_id = await sender.edit(incident.message_id, text)
+            else:
+                message_id = await sender.post(text)
+        except DeliveryError as exc:
+            retry_at = now + timedelta(seconds=min(max(exc.retry_in, 1.0), MAX_RETRY_DELAY))
+            await worker.run(Store.mark_retry, job.id, str(exc), retry_at)
+            logger.warning(
+                "alert=%d incident=%d not delivered: %s (retry at %s)",
+                job.id,
+                job.incident_id,
+                exc,
+                retry_at.isoformat(timespec="seconds"),
+            )
+            report.error, report.is_fatal = str(exc), exc.is_fatal
+            report.waiting = len(jobs) - index
+            break
+        await worker.run(Store.mark_sent, job.id, message_id, now)
+        logger.info(
+            "alert=%d incident=%d kind=%s sent message_id=%s",
+            job.id,
+            job.incident_id,
+            job.kind,
+            message_id,
+        )
+        report.sent += 1
+    return report

@@ -1,0 +1,227 @@
+"""One poll cycle: every due feed through fetch -> parse -> analyse -> store; the only chain.
+
+CPU-bound parsing and detection run in worker threads; SQL runs on the store thread.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime
+
+import aiohttp
+
+from bot.analyse import analyse
+from bot.fetch import fetch_feed
+from bot.models import Article, FeedSpec
+from bot.parse import ParsedFeed, parse_feed
+from bot.schedule import (
+    feed_interval,
+    is_due,
+    next_due_after_failure,
+    next_due_after_success,
+    should_alert,
+)
+from storage.feedstate import FeedState
+from storage.store import Store
+from storage.worker import StoreWorker
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(slots=True)
+class FeedOutcome:
+    """What one feed's poll did, for the log line, --once and /health."""
+
+    feed: str
+    status: str
+    fetched: int = 0
+    new: int = 0
+    flagged: int = 0
+    alerted: int = 0
+    error: str | None = None
+
+
+@dataclass(slots=True)
+class CycleReport:
+    """A whole cycle's outcomes."""
+
+    started_at: datetime
+    duration: float = 0.0
+    outcomes: list[FeedOutcome] = field(default_factory=list)
+
+    @property
+    def totals(self) -> dict[str, int]:
+        keys = ("fetched", "new", "flagged", "alerted")
+        return {k: sum(getattr(o, k) for o in self.outcomes) for k in keys}
+
+
+@dataclass(frozen=True, slots=True)
+class PollContext:
+    """What a cycle needs: the HTTP session, the store worker and the limits."""
+
+    session: aiohttp.ClientSession
+    worker: StoreWorker
+    default_interval: int
+    alert_window_hours: float
+    max_feed_bytes: int
+    concurrency: int = 16
+
+
+def _store_articles(
+    store: Store,
+    articles: list[Article],
+    feed_url: str,
+    now: datetime,
+    window: float,
+    is_first_poll: bool,
+) -> tuple[int, int, int]:
+    new = flagged = alerted = 0
+    for article in articles:
+        wants_alert = should_alert(
+            article.entry.published, now, window, is_first_poll=is_first_poll
+        )
+        result = store.add_article(article, feed_url, now, alert=wants_alert)
+        if result.is_new:
+            new += 1
+            flagged += int(article.verdict.flagged)
+            alerted += int(result.alert_id is not None)
+    return new, flagged, alerted
+
+
+def _unseen(store: Store, parsed: ParsedFeed, feed_url: str) -> list[int]:
+    return [i for i, e in enumerate(parsed.entries) if not store.has_sighting(feed_url, e.guid)]
+
+
+async def poll_feed(ctx: PollContext, spec: FeedSpec, now: datetime) -> FeedOutcome:
+    """Fetch one feed and store what is new; failures become the feed's recorded error."""
+    worker = ctx.worker
+    state = await worker.run(Store.feed_state, spec.url) or FeedState(url=spec.url, name=spec.name)
+    interval = feed_interval(spec.interval, ctx.default_interval)
+    started = time.monotonic()
+    result = await fetch_feed(
+        ctx.session,
+        spec.url,
+        etag=state.etag,
+        last_modified=state.last_modified,
+        max_bytes=ctx.max_feed_bytes,
+    )
+    outcome = FeedOutcome(feed=spec.name, status=str(result.status or "-"))
+    warning: str | None = None
+    if result.error is None and not result.is_not_modified and result.body is not None:
+        body = result.body
+        parsed = await asyncio.to_thread(
+            parse_feed,
+            body,
+            spec.name,
+            now=now,
+            content_type=result.content_type,
+            base_url=result.final_url,
+            language=spec.language,
+        )
+        warning = parsed.warning
+        if not parsed.is_feed:
+            result = replace(result, error="not a feed (no RSS/Atom items found)", body=None)
+        else:
+            outcome.fetched = len(parsed.entries)
+            fresh = await worker.run(_unseen, parsed, spec.url)
+            entries = [parsed.entries[i] for i in fresh]
+            articles = await asyncio.to_thread(lambda: [analyse(e, now) for e in entries])
+            outcome.new, outcome.flagged, outcome.alerted = await worker.run(
+                _store_articles,
+                articles,
+                spec.url,
+                now,
+                ctx.alert_window_hours,
+                state.last_success_at is None,
+            )
+    duration = time.monotonic() - started
+    if result.error is not None:
+        errors = state.error_count + 1
+        state = replace(
+            state,
+            name=spec.name,
+            last_attempt_at=now,
+            last_status=result.status,
+            last_error=result.error,
+            error_count=errors,
+            failing_since=state.failing_since or now,
+            last_duration=duration,
+            next_due_at=next_due_after_failure(now, interval, errors, result.retry_after),
+        )
+        outcome.error = result.error
+    else:
+        state = replace(
+            state,
+            name=spec.name,
+            etag=result.etag,
+            last_modified=result.last_modified,
+            last_attempt_at=now,
+            last_success_at=now,
+            last_status=result.status,
+            last_error=None,
+            error_count=0,
+            failing_since=None,
+            last_duration=duration,
+            next_due_at=next_due_after_success(now, interval),
+            last_warning=warning,
+            items_seen=state.items_seen + outcome.new,
+            last_new_item_at=now if outcome.new else state.last_new_item_at,
+        )
+    await worker.run(Store.save_feed_state, state)
+    logger.info(
+        "poll feed=%s status=%s fetched=%d new=%d flagged=%d alerted=%d secs=%.2f error=%s",
+        spec.name,
+        outcome.status,
+        outcome.fetched,
+        outcome.new,
+        outcome.flagged,
+        outcome.alerted,
+        duration,
+        outcome.error or "-",
+    )
+    return outcome
+
+
+async def run_cycle(
+    ctx: PollContext,
+    feeds: tuple[FeedSpec, ...],
+    *,
+    now: datetime | None = None,
+    force: bool = False,
+) -> CycleReport:
+    """Poll every enabled, due feed concurrently (bounded); one feed's crash spares the rest."""
+    now = now or datetime.now(UTC)
+    report = CycleReport(started_at=now)
+    started = time.monotonic()
+    states = await ctx.worker.run(Store.feed_states)
+    due = [
+        f
+        for f in feeds
+        if f.enabled and (force or is_due(getattr(states.get(f.url), "next_due_at", None), now))
+    ]
+    gate = asyncio.Semaphore(ctx.concurrency)
+
+    async def guarded(spec: FeedSpec) -> FeedOutcome:
+        async with gate:
+            try:
+                return await poll_feed(ctx, spec, now)
+            except Exception as exc:
+                logger.exception("poll feed=%s crashed", spec.name)
+                return FeedOutcome(feed=spec.name, status="crash", error=repr(exc)[:300])
+
+    report.outcomes = list(await asyncio.gather(*(guarded(f) for f in due)))
+    report.duration = time.monotonic() - started
+    totals = report.totals
+    logger.info(
+        "cycle feeds=%d fetched=%d new=%d flagged=%d alerted=%d secs=%.2f",
+        len(due),
+        totals["fetched"],
+        totals["new"],
+        totals["flagged"],
+        totals["alerted"],
+        report.duration,
+    )
+    return report
