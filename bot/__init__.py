@@ -1,1 +1,7 @@
 """powwatch: a Telegram bot that watches news feeds for reports of executions of prisoners of war."""
+
+import os
+
+# Opt in to python-telegram-bot's timedelta durations (RetryAfter.retry_after etc.) now, as v22
+# recommends, instead of a deprecation warning on every rate-limit answer.
+os.environ.setdefault("PTB_TIMEDELTA", "1")

@@ -83,7 +83,12 @@ def build_application(settings: Settings) -> Application:  # type: ignore[type-a
 async def _post_init(app: Application) -> None:  # type: ignore[type-arg]
     settings: Settings = app.bot_data["settings"]
     assert settings.channel_id is not None
-    sender = TelegramSender(app.bot, settings.channel_id)
+    sender = TelegramSender(
+        app.bot,
+        settings.channel_id,
+        silent=settings.alerts_silent,
+        quiet_hours=settings.quiet_hours,
+    )
     runtime = await open_runtime(settings, sender)
     app.bot_data["runtime"] = runtime
     commands = [BotCommand(name, line.split(" — ", 1)[1][:256]) for name, line in COMMANDS]

@@ -50,6 +50,8 @@ class Settings:
     fetch_timeout: float
     fetch_concurrency: int
     feeds: tuple[FeedSpec, ...]
+    alerts_silent: bool = False
+    quiet_hours: tuple[int, int] | None = None  # UTC hours [start, end): alerts without sound
 
     @property
     def has_telegram(self) -> bool:
@@ -189,6 +191,27 @@ def load_feeds(path: Path) -> tuple[FeedSpec, ...]:
     return feeds
 
 
+def _quiet_hours(env: Mapping[str, str], problems: list[str]) -> tuple[int, int] | None:
+    raw = env.get("QUIET_HOURS", "").strip()
+    if not raw:
+        return None
+    match = re.fullmatch(r"(\d{1,2})\s*-\s*(\d{1,2})", raw)
+    if not match or not all(0 <= int(h) <= 23 for h in match.groups()):
+        problems.append(f"QUIET_HOURS: {_show(raw)} must be two UTC hours like 22-07")
+        return None
+    return int(match.group(1)), int(match.group(2))
+
+
+def _flag(env: Mapping[str, str], key: str, problems: list[str]) -> bool:
+    raw = env.get(key, "").strip().lower()
+    if raw in ("", "0", "false", "no", "off"):
+        return False
+    if raw in ("1", "true", "yes", "on"):
+        return True
+    problems.append(f"{key}: {_show(raw)} must be true or false")
+    return False
+
+
 def load_settings(env: Mapping[str, str]) -> Settings:
     """Build Settings from the environment and the feeds file; raise one ConfigError."""
     problems: list[str] = []
@@ -245,6 +268,8 @@ def load_settings(env: Mapping[str, str]) -> Settings:
         fetch_timeout=float(_int_env(env, "FETCH_TIMEOUT_SECONDS", 30, 1, 600, problems)),
         fetch_concurrency=_int_env(env, "FETCH_CONCURRENCY", 16, 1, 256, problems),
         feeds=feeds,
+        alerts_silent=_flag(env, "ALERT_SILENT", problems),
+        quiet_hours=_quiet_hours(env, problems),
     )
     if problems:
         raise ConfigError(problems)

@@ -138,3 +138,15 @@ class IncidentRecord:
     first_published: datetime | None
     last_published: datetime | None
     message_id: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class Stats:
+    """History counts for /stats: flagged reports and incidents per period, top places/outlets."""
+
+    reports: tuple[tuple[str, int], ...]  # (period label, flagged reports)
+    incidents: tuple[tuple[str, int], ...]  # (period label, new incidents)
+    top_places: tuple[tuple[str, int], ...]
+    top_outlets: tuple[tuple[str, int], ...]
+    total_articles: int
+    total_flagged: int

@@ -19,6 +19,7 @@ from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, Tele
 
 from bot.models import IncidentRecord, StoredArticle
 from bot.render import render_alert, to_plain
+from bot.schedule import is_quiet
 from storage.outbox import AlertJob
 from storage.store import Store
 from storage.worker import StoreWorker
@@ -66,10 +67,18 @@ def _is_parse_error(exc: BadRequest) -> bool:
 class TelegramSender:
     """Posts to the channel through python-telegram-bot; maps errors to DeliveryError."""
 
-    def __init__(self, bot: Bot, chat_id: int | str, *, silent: bool = False) -> None:
+    def __init__(
+        self,
+        bot: Bot,
+        chat_id: int | str,
+        *,
+        silent: bool = False,
+        quiet_hours: tuple[int, int] | None = None,
+    ) -> None:
         self.bot = bot
         self.chat_id = chat_id
         self.silent = silent
+        self.quiet_hours = quiet_hours
         self.previews = LinkPreviewOptions(is_disabled=True)
 
     async def post(self, text: str) -> int | None:
@@ -79,7 +88,7 @@ class TelegramSender:
                 body,
                 parse_mode=mode,
                 link_preview_options=self.previews,
-                disable_notification=self.silent,
+                disable_notification=self.silent or is_quiet(datetime.now(UTC), self.quiet_hours),
             )
             return msg.message_id
 

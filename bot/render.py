@@ -10,7 +10,7 @@ import re
 from collections.abc import Sequence
 from datetime import datetime
 
-from bot.models import MARK_END, MARK_START, IncidentRecord, StoredArticle
+from bot.models import MARK_END, MARK_START, IncidentRecord, Stats, StoredArticle
 
 MAX_MESSAGE = 4096
 CONTENT_WARNING = (
@@ -182,3 +182,61 @@ def paginate(blocks: Sequence[str], limit: int = MAX_MESSAGE) -> list[str]:
     if current:
         pages.append(current)
     return pages
+
+
+def render_claim(article: StoredArticle) -> str:
+    """One source of an incident with its own numbers and date (sources may disagree)."""
+    facts = article.facts
+    claim = [
+        f"{'killed: ' + str(facts.victims) if facts.victims is not None else 'number not stated'}",
+    ]
+    if facts.incident_date:
+        claim.append(f"date: {facts.incident_date.isoformat()}")
+    if facts.locations:
+        claim.append("place: " + ", ".join(facts.locations))
+    if facts.source_authority:
+        claim.append("per " + facts.source_authority)
+    when = fmt_date(article.published or article.fetched_at)
+    head = f"• {link(article.link, outlet_of(article), 60)}, {when} — {esc(article.title, 160)}"
+    return head + "\n  " + esc("; ".join(claim), 300)
+
+
+def render_incident_detail(
+    incident: IncidentRecord, articles: Sequence[StoredArticle]
+) -> list[str]:
+    """/incident: the merged facts, the evidence, then every source as a claims ledger."""
+    blocks = [
+        f"<b>Incident {incident.id}</b>: {esc(incident.title, 300)}\n"
+        + facts_line(incident, articles)
+    ]
+    first = articles[0] if articles else None
+    if first is not None:
+        if first.summary:
+            blocks.append(esc(first.summary, 600))
+        for evidence in first.evidence[:2]:
+            terms = ", ".join(evidence.terms[:6])
+            blocks.append(
+                f"<i>Why flagged:</i> “{esc(evidence.sentence, 400)}”"
+                + (f" ({esc(terms, 120)})" if terms else "")
+            )
+    changes = count_changes(articles)
+    if changes:
+        blocks.append(f"🔁 Count changed: {changes}")
+    blocks.append(f"<b>Sources ({len(articles)})</b>")
+    blocks.extend(render_claim(a) for a in articles)
+    return blocks
+
+
+def render_stats(stats: Stats) -> str:
+    lines = ["<b>powwatch statistics</b>"]
+    pairs = zip(stats.reports, stats.incidents, strict=True)
+    for (label, reports), (_, incidents) in pairs:
+        lines.append(f"last {label}: {incidents} incidents, {reports} flagged reports")
+    if stats.top_places:
+        places = ", ".join(f"{esc(p, 60)} ({c})" for p, c in stats.top_places)
+        lines.append(f"top places (30 d): {places}")
+    if stats.top_outlets:
+        outlets = ", ".join(f"{esc(o, 60)} ({c})" for o, c in stats.top_outlets)
+        lines.append(f"top outlets (30 d): {outlets}")
+    lines.append(f"stored: {stats.total_articles} articles, {stats.total_flagged} flagged")
+    return "\n".join(lines)

@@ -42,3 +42,14 @@ def should_alert(
     if published is None:
         return not is_first_poll
     return published >= now - timedelta(hours=window_hours)
+
+
+def is_quiet(now: datetime, quiet_hours: tuple[int, int] | None) -> bool:
+    """Inside the UTC quiet hours [start, end), which may wrap past midnight (22-07)."""
+    if quiet_hours is None:
+        return False
+    start, end = quiet_hours
+    hour = now.hour
+    if start == end:
+        return True
+    return start <= hour < end if start < end else hour >= start or hour < end

@@ -1,14 +1,28 @@
-"""Commands for the monitoring team: /start /help /latest /search."""
+"""Commands for the monitoring team: /start /help /latest /search /incident /stats."""
 
 from __future__ import annotations
 
 import logging
+from collections import OrderedDict
+from datetime import UTC, datetime
 
-from telegram import Update
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.constants import ParseMode
-from telegram.ext import Application, CommandHandler, MessageHandler, filters
+from telegram.ext import (
+    Application,
+    CallbackQueryHandler,
+    CommandHandler,
+    MessageHandler,
+    filters,
+)
 
-from bot.render import esc, paginate, render_article
+from bot.render import (
+    esc,
+    paginate,
+    render_article,
+    render_incident_detail,
+    render_stats,
+)
 from bot.runtime import BotContext
 from storage.store import Store
 
@@ -17,10 +31,13 @@ logger = logging.getLogger(__name__)
 LATEST_MAX = 20
 SEARCH_PAGE = 5
 MAX_QUERY_CHARS = 200
+SEARCH_CACHE = 500  # remembered /search queries for the "more" button (callback data is short)
 
 COMMANDS: tuple[tuple[str, str], ...] = (
     ("latest", "/latest [n] — the n most recent flagged reports (default 5, max 20)"),
     ("search", "/search <words> — search the stored history, flagged reports first"),
+    ("incident", "/incident <id> — every fact, source and link of one incident"),
+    ("stats", "/stats — incidents and reports in the last 24 h / 7 d / 30 d, top places"),
     ("help", "/help — this list"),
 )
 ADMIN_COMMANDS: tuple[tuple[str, str], ...] = (
@@ -41,12 +58,21 @@ def help_text(*, is_admin: bool) -> str:
     return "\n".join(lines)
 
 
-async def reply(update: Update, pages: list[str]) -> None:
+async def reply(
+    update: Update, pages: list[str], markup: InlineKeyboardMarkup | None = None
+) -> None:
+    """Send each page as HTML without link previews; the markup goes on the last page."""
     message = update.effective_message
     if message is None:
         return
-    for page in pages or ["Nothing to show."]:
-        await message.reply_text(page, parse_mode=ParseMode.HTML, disable_web_page_preview=True)
+    pages = pages or ["Nothing to show."]
+    for i, page in enumerate(pages):
+        await message.reply_text(
+            page,
+            parse_mode=ParseMode.HTML,
+            disable_web_page_preview=True,
+            reply_markup=markup if i == len(pages) - 1 else None,
+        )
 
 
 async def start(update: Update, context: BotContext) -> None:
@@ -70,19 +96,87 @@ async def latest(update: Update, context: BotContext) -> None:
     await reply(update, paginate([render_article(a) for a in articles]))
 
 
+def _remember_query(context: BotContext, query: str) -> int:
+    cache: OrderedDict[int, str] = context.bot_data.setdefault("search_queries", OrderedDict())
+    key = int(context.bot_data.get("search_seq", 0)) + 1
+    context.bot_data["search_seq"] = key
+    cache[key] = query
+    while len(cache) > SEARCH_CACHE:
+        cache.popitem(last=False)
+    return key
+
+
+async def _search_page(context: BotContext, query: str, offset: int) -> tuple[list[str], bool]:
+    # One extra row tells whether a "more" button is needed.
+    found = await context.runtime.worker.run(Store.search, query, SEARCH_PAGE + 1, offset)
+    has_more = len(found) > SEARCH_PAGE
+    blocks = [render_article(a, with_snippet=True) for a in found[:SEARCH_PAGE]]
+    return blocks, has_more
+
+
+def _more_button(key: int, offset: int) -> InlineKeyboardMarkup:
+    return InlineKeyboardMarkup(
+        [[InlineKeyboardButton("More results ▸", callback_data=f"s:{key}:{offset}")]]
+    )
+
+
 async def search(update: Update, context: BotContext) -> None:
     query = " ".join(context.args or []).strip()
     if not query:
         await reply(update, ["Usage: /search <words> — e.g. /search Pokrovsk"])
         return
     query = query[:MAX_QUERY_CHARS]
-    articles = await context.runtime.worker.run(Store.search, query, SEARCH_PAGE)
-    if not articles:
+    blocks, has_more = await _search_page(context, query, 0)
+    if not blocks:
         await reply(update, [f"No stored reports match “{esc(query, 100)}”."])
         return
     header = f"Results for “{esc(query, 100)}”:"
-    blocks = [header] + [render_article(a, with_snippet=True) for a in articles]
-    await reply(update, paginate(blocks))
+    markup = _more_button(_remember_query(context, query), SEARCH_PAGE) if has_more else None
+    await reply(update, paginate([header, *blocks]), markup)
+
+
+async def search_more(update: Update, context: BotContext) -> None:
+    """The "more" button: the next page of the remembered query."""
+    callback = update.callback_query
+    if callback is None:
+        return
+    await callback.answer()
+    try:
+        _, key_raw, offset_raw = (callback.data or "").split(":", 2)
+        key, offset = int(key_raw), int(offset_raw)
+    except ValueError:
+        return
+    cache: OrderedDict[int, str] = context.bot_data.get("search_queries", OrderedDict())
+    query = cache.get(key)
+    if query is None or not 0 < offset <= 10_000:
+        await reply(update, ["That search has expired; send /search again."])
+        return
+    blocks, has_more = await _search_page(context, query, offset)
+    if not blocks:
+        await reply(update, ["No more results."])
+        return
+    header = f"Results for “{esc(query, 100)}” (from {offset + 1}):"
+    markup = _more_button(key, offset + SEARCH_PAGE) if has_more else None
+    await reply(update, paginate([header, *blocks]), markup)
+
+
+async def incident(update: Update, context: BotContext) -> None:
+    args = context.args or []
+    raw = args[0].lstrip("#") if len(args) == 1 else ""
+    if not raw.isdigit() or len(raw) > 12:
+        await reply(update, ["Usage: /incident <id> — the number shown in an alert."])
+        return
+    record = await context.runtime.worker.run(Store.incident, int(raw))
+    if record is None:
+        await reply(update, [f"No incident {esc(raw, 12)}."])
+        return
+    articles = await context.runtime.worker.run(Store.incident_articles, record.id)
+    await reply(update, paginate(render_incident_detail(record, articles)))
+
+
+async def stats(update: Update, context: BotContext) -> None:
+    result = await context.runtime.worker.run(Store.stats, datetime.now(UTC))
+    await reply(update, [render_stats(result)])
 
 
 async def unknown(update: Update, context: BotContext) -> None:
@@ -93,6 +187,9 @@ def register(app: Application) -> None:  # type: ignore[type-arg]
     app.add_handler(CommandHandler(["start", "help"], start))
     app.add_handler(CommandHandler("latest", latest))
     app.add_handler(CommandHandler("search", search))
+    app.add_handler(CommandHandler("incident", incident))
+    app.add_handler(CommandHandler("stats", stats))
+    app.add_handler(CallbackQueryHandler(search_more, pattern=r"^s:\d+:\d+$"))
 
 
 def register_fallback(app: Application) -> None:  # type: ignore[type-arg]

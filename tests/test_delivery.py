@@ -1,0 +1,104 @@
+"""Alert delivery through the outbox with Telegram errors: nothing lost, nothing doubled."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from bot.notify import deliver_pending
+from bot.runtime import Runtime
+from storage.store import Store
+from tests.conftest import CHANNEL_ID
+from tests.history import add, report
+from tests.servers import FakeBotAPI
+from tests.telegram_helpers import running_bot
+
+
+def channel_texts(api: FakeBotAPI) -> list[str]:
+    return [p["text"] for p in api.sent() if str(p.get("chat_id")) == str(CHANNEL_ID)]
+
+
+async def queue(runtime: Runtime, *titles: str) -> None:
+    for i, title in enumerate(titles):
+        await runtime.worker.run(add, report(i, title))
+
+
+async def test_429_then_success_posts_once_later(bot_api: FakeBotAPI, make_settings: Any) -> None:
+    settings = make_settings([{"name": "A", "url": "https://a.test/rss"}], api=bot_api)
+    bot_api.fail("sendMessage", 429, "Too Many Requests: retry after 1", retry_after=1)
+    async with running_bot(settings) as app:
+        runtime: Runtime = app.bot_data["runtime"]
+        await queue(runtime, "Three POWs shot near Robotyne")
+        report_ = await deliver_pending(runtime.worker, runtime.sender)
+        assert report_.sent == 1
+        assert len(channel_texts(bot_api)) == 2  # the refused attempt and the one that landed
+        assert await runtime.worker.run(Store.outbox_depth) == 0
+        await deliver_pending(runtime.worker, runtime.sender)
+        assert len(channel_texts(bot_api)) == 2
+
+
+async def test_forbidden_keeps_alerts_in_order_until_the_channel_is_back(
+    bot_api: FakeBotAPI, make_settings: Any
+) -> None:
+    settings = make_settings([{"name": "A", "url": "https://a.test/rss"}], api=bot_api)
+    bot_api.fail("sendMessage", 403, "Forbidden: bot is not a member of the channel chat")
+    async with running_bot(settings) as app:
+        runtime: Runtime = app.bot_data["runtime"]
+        await queue(runtime, "first report", "second report", "third report")
+        result = await deliver_pending(runtime.worker, runtime.sender)
+        assert result.sent == 0
+        assert result.is_fatal
+        assert await runtime.worker.run(Store.outbox_depth) == 3
+        # Nothing is retried before its time ...
+        assert (await deliver_pending(runtime.worker, runtime.sender)).sent == 0
+        # ... and when the channel is back, all go out, in order, once.
+        later = datetime.now(UTC) + timedelta(hours=1)
+        result = await deliver_pending(runtime.worker, runtime.sender, now=later)
+        assert result.sent == 3
+        posted = channel_texts(bot_api)[1:]
+        assert [t.count("report") > 0 for t in posted] == [True] * 3
+        order = [next(w for w in ("first", "second", "third") if w in t) for t in posted]
+        assert order == ["first", "second", "third"]
+
+
+async def test_unparseable_html_falls_back_to_plain_text(
+    bot_api: FakeBotAPI, make_settings: Any
+) -> None:
+    settings = make_settings([{"name": "A", "url": "https://a.test/rss"}], api=bot_api)
+    bot_api.fail("sendMessage", 400, "Bad Request: can't parse entities: unexpected end tag")
+    async with running_bot(settings) as app:
+        runtime: Runtime = app.bot_data["runtime"]
+        await queue(runtime, "Report with <odd> & markup")
+        assert (await deliver_pending(runtime.worker, runtime.sender)).sent == 1
+        calls = bot_api.sent()
+        assert calls[-1].get("parse_mode") in (None, "")
+        assert "Report with <odd> & markup" in calls[-1]["text"]
+
+
+async def test_server_errors_retry_later_without_losing_anything(
+    bot_api: FakeBotAPI, make_settings: Any
+) -> None:
+    settings = make_settings([{"name": "A", "url": "https://a.test/rss"}], api=bot_api)
+    bot_api.fail("sendMessage", 502, "Bad Gateway", times=2)
+    async with running_bot(settings) as app:
+        runtime: Runtime = app.bot_data["runtime"]
+        await queue(runtime, "one", "two")
+        now = datetime.now(UTC)
+        for step in range(4):
+            await deliver_pending(runtime.worker, runtime.sender, now=now + timedelta(hours=step))
+        assert await runtime.worker.run(Store.outbox_depth) == 0
+        assert len(channel_texts(bot_api)) == 4  # two refused, two delivered
+        assert all("disable_notification" in p for p in bot_api.sent())
+
+
+async def test_alerts_are_silent_in_quiet_hours(bot_api: FakeBotAPI, make_settings: Any) -> None:
+    settings = make_settings(
+        [{"name": "A", "url": "https://a.test/rss"}], api=bot_api, QUIET_HOURS="0-0"
+    )
+    async with running_bot(settings) as app:
+        runtime: Runtime = app.bot_data["runtime"]
+        await queue(runtime, "quiet one")
+        await deliver_pending(runtime.worker, runtime.sender)
+        assert str(bot_api.sent()[-1]["disable_notification"]).lower() == "true"
+        preview = bot_api.sent()[-1]["link_preview_options"]
+        assert preview.get("is_disabled") is True
