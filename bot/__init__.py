@@ -1,4 +1,4 @@
-"""powwatch: a Telegram bot that watches news feeds for reports of executions of prisoners of war."""
+"""powwatch: a Telegram bot that watches news feeds for reports of POW executions."""
 
 import os
 

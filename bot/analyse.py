@@ -27,3 +27,8 @@ def analyse(entry: Entry, now: datetime) -> Article:
         summary=summary,
         fetched_at=now,
     )
+
+
+def analyse_many(entries: list[Entry], now: datetime) -> list[Article]:
+    """analyse() over a batch: one call per feed, so a process pool pays one round trip."""
+    return [analyse(entry, now) for entry in entries]

@@ -8,7 +8,9 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import multiprocessing
 import signal
+from concurrent.futures import ProcessPoolExecutor
 from typing import Any
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
@@ -32,18 +34,26 @@ TICK_SECONDS = 15  # how often due feeds and the outbox are checked; feeds keep 
 async def open_runtime(settings: Settings, sender: Sender | None = None) -> Runtime:
     worker = await asyncio.to_thread(StoreWorker, settings.database_path)
     session = make_session(settings.fetch_timeout, settings.fetch_concurrency)
+    cpu = None
+    if settings.worker_processes > 0:
+        # spawn, not fork: this process already runs threads (the store worker, aiohttp).
+        context = multiprocessing.get_context("spawn")
+        cpu = ProcessPoolExecutor(settings.worker_processes, mp_context=context)
     return Runtime(
         settings=settings,
         worker=worker,
         session=session,
         sender=sender or TerminalSender(),
         feeds=settings.feeds,
+        cpu=cpu,
     )
 
 
 async def close_runtime(runtime: Runtime) -> None:
     await runtime.session.close()
     await asyncio.to_thread(runtime.worker.close)
+    if runtime.cpu is not None:
+        runtime.cpu.shutdown(wait=True, cancel_futures=True)
 
 
 async def tick(runtime: Runtime, *, force: bool = False) -> CycleReport | None:

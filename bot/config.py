@@ -5,6 +5,7 @@ Every problem is collected and raised as one ConfigError naming the field and th
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -51,6 +52,7 @@ class Settings:
     fetch_concurrency: int
     feeds: tuple[FeedSpec, ...]
     alerts_silent: bool = False
+    worker_processes: int = 0  # processes for parsing/detection; 0 = a thread in this process
     quiet_hours: tuple[int, int] | None = None  # UTC hours [start, end): alerts without sound
 
     @property
@@ -191,6 +193,12 @@ def load_feeds(path: Path) -> tuple[FeedSpec, ...]:
     return feeds
 
 
+def _default_workers() -> int:
+    """Both cores of a small machine: parsing is CPU-bound; one core gains nothing."""
+    cores = os.cpu_count() or 1
+    return min(cores, 4) if cores > 1 else 0
+
+
 def _quiet_hours(env: Mapping[str, str], problems: list[str]) -> tuple[int, int] | None:
     raw = env.get("QUIET_HOURS", "").strip()
     if not raw:
@@ -269,6 +277,7 @@ def load_settings(env: Mapping[str, str]) -> Settings:
         fetch_concurrency=_int_env(env, "FETCH_CONCURRENCY", 16, 1, 256, problems),
         feeds=feeds,
         alerts_silent=_flag(env, "ALERT_SILENT", problems),
+        worker_processes=_int_env(env, "WORKER_PROCESSES", _default_workers(), 0, 64, problems),
         quiet_hours=_quiet_hours(env, problems),
     )
     if problems:

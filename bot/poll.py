@@ -8,12 +8,16 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
+from collections.abc import Callable
+from concurrent.futures import Executor
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
+from functools import partial
+from typing import TypeVar
 
 import aiohttp
 
-from bot.analyse import analyse
+from bot.analyse import analyse_many
 from bot.fetch import fetch_feed
 from bot.models import Article, FeedSpec
 from bot.parse import ParsedFeed, parse_feed
@@ -42,6 +46,7 @@ class FeedOutcome:
     flagged: int = 0
     alerted: int = 0
     error: str | None = None
+    stages: dict[str, float] = field(default_factory=dict)  # seconds per stage, for benchmarks
 
 
 @dataclass(slots=True)
@@ -57,6 +62,14 @@ class CycleReport:
         keys = ("fetched", "new", "flagged", "alerted")
         return {k: sum(getattr(o, k) for o in self.outcomes) for k in keys}
 
+    @property
+    def stage_seconds(self) -> dict[str, float]:
+        total: dict[str, float] = {}
+        for outcome in self.outcomes:
+            for stage, seconds in outcome.stages.items():
+                total[stage] = total.get(stage, 0.0) + seconds
+        return total
+
 
 @dataclass(frozen=True, slots=True)
 class PollContext:
@@ -68,6 +81,15 @@ class PollContext:
     alert_window_hours: float
     max_feed_bytes: int
     concurrency: int = 16
+    cpu: Executor | None = None  # a process pool uses both cores; None = a worker thread
+
+
+T = TypeVar("T")
+
+
+async def _cpu(ctx: PollContext, job: Callable[[], T]) -> T:
+    """Run CPU-bound work (parsing, detection) off the event loop."""
+    return await asyncio.get_running_loop().run_in_executor(ctx.cpu, job)
 
 
 def _store_articles(
@@ -95,6 +117,24 @@ def _unseen(store: Store, parsed: ParsedFeed, feed_url: str) -> list[int]:
     return [i for i, e in enumerate(parsed.entries) if not store.has_sighting(feed_url, e.guid)]
 
 
+def _record_crash(store: Store, spec: FeedSpec, error: str, now: datetime, default: int) -> None:
+    """An unexpected failure counts as a feed error, with backoff, like any other."""
+    state = store.feed_state(spec.url) or FeedState(url=spec.url, name=spec.name)
+    errors = state.error_count + 1
+    interval = feed_interval(spec.interval, default)
+    store.save_feed_state(
+        replace(
+            state,
+            name=spec.name,
+            last_attempt_at=now,
+            last_error=error,
+            error_count=errors,
+            failing_since=state.failing_since or now,
+            next_due_at=next_due_after_failure(now, interval, errors),
+        )
+    )
+
+
 async def poll_feed(ctx: PollContext, spec: FeedSpec, now: datetime) -> FeedOutcome:
     """Fetch one feed and store what is new; failures become the feed's recorded error."""
     worker = ctx.worker
@@ -109,26 +149,41 @@ async def poll_feed(ctx: PollContext, spec: FeedSpec, now: datetime) -> FeedOutc
         max_bytes=ctx.max_feed_bytes,
     )
     outcome = FeedOutcome(feed=spec.name, status=str(result.status or "-"))
+    mark = time.monotonic()
+
+    def lap(stage: str) -> None:
+        nonlocal mark
+        now_mark = time.monotonic()
+        outcome.stages[stage] = outcome.stages.get(stage, 0.0) + now_mark - mark
+        mark = now_mark
+
+    lap("fetch")
     warning: str | None = None
     if result.error is None and not result.is_not_modified and result.body is not None:
         body = result.body
-        parsed = await asyncio.to_thread(
-            parse_feed,
-            body,
-            spec.name,
-            now=now,
-            content_type=result.content_type,
-            base_url=result.final_url,
-            language=spec.language,
+        parsed = await _cpu(
+            ctx,
+            partial(
+                parse_feed,
+                body,
+                spec.name,
+                now=now,
+                content_type=result.content_type,
+                base_url=result.final_url,
+                language=spec.language,
+            ),
         )
+        lap("parse")
         warning = parsed.warning
         if not parsed.is_feed:
             result = replace(result, error="not a feed (no RSS/Atom items found)", body=None)
         else:
             outcome.fetched = len(parsed.entries)
             fresh = await worker.run(_unseen, parsed, spec.url)
+            lap("dedup")
             entries = [parsed.entries[i] for i in fresh]
-            articles = await asyncio.to_thread(lambda: [analyse(e, now) for e in entries])
+            articles = await _cpu(ctx, partial(analyse_many, entries, now)) if entries else []
+            lap("analyse")
             outcome.new, outcome.flagged, outcome.alerted = await worker.run(
                 _store_articles,
                 articles,
@@ -137,6 +192,7 @@ async def poll_feed(ctx: PollContext, spec: FeedSpec, now: datetime) -> FeedOutc
                 ctx.alert_window_hours,
                 state.last_success_at is None,
             )
+            lap("store")
     duration = time.monotonic() - started
     if result.error is not None:
         errors = state.error_count + 1
@@ -210,7 +266,12 @@ async def run_cycle(
                 return await poll_feed(ctx, spec, now)
             except Exception as exc:
                 logger.exception("poll feed=%s crashed", spec.name)
-                return FeedOutcome(feed=spec.name, status="crash", error=repr(exc)[:300])
+                error = f"internal error: {type(exc).__name__}: {exc}"[:300]
+                try:
+                    await ctx.worker.run(_record_crash, spec, error, now, ctx.default_interval)
+                except Exception:
+                    logger.exception("could not record the crash of feed=%s", spec.name)
+                return FeedOutcome(feed=spec.name, status="crash", error=error)
 
     report.outcomes = list(await asyncio.gather(*(guarded(f) for f in due)))
     report.duration = time.monotonic() - started

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from concurrent.futures import Executor
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -25,6 +26,7 @@ class Runtime:
     session: aiohttp.ClientSession
     sender: Sender
     feeds: tuple[FeedSpec, ...]
+    cpu: Executor | None = None
     started_monotonic: float = field(default_factory=time.monotonic)
     last_cycle: CycleReport | None = None
     cycle_running: bool = False
@@ -38,6 +40,7 @@ class Runtime:
             alert_window_hours=s.alert_window_hours,
             max_feed_bytes=s.max_feed_bytes,
             concurrency=s.fetch_concurrency,
+            cpu=self.cpu,
         )
 
 

@@ -56,6 +56,7 @@ def make_settings(tmp_path: Path) -> Callable[..., Settings]:
             "FEEDS_FILE": str(feeds_file),
             "DATABASE_PATH": str(tmp_path / "data" / "powwatch.db"),
             "TELEGRAM_ADMIN_IDS": str(ADMIN_ID),
+            "WORKER_PROCESSES": "0",  # one test uses a real process pool; the rest stay quick
         }
         if api is not None:
             values.update(

@@ -93,3 +93,21 @@ async def test_odd_input_gets_usage_not_an_exception(
         assert replies[2].startswith("Usage: /latest")
         assert "/help" in replies[3]
         assert "No stored reports match" in replies[4] or "Results" in replies[4]
+
+
+async def test_cycle_through_a_process_pool(
+    feed_server: FeedServer, bot_api: FakeBotAPI, make_settings: Any
+) -> None:
+    """WORKER_PROCESSES > 0: parsing and detection run in child processes, same result."""
+    url = feed_server.set("/news.xml", rss([POSITIVE, NEGATIVE_EXCHANGE, NEGATIVE_PLAN]))
+    settings = make_settings(
+        [{"name": "Example News", "url": url}], api=bot_api, WORKER_PROCESSES="2"
+    )
+    async with running_bot(settings) as app:
+        runtime: Runtime = app.bot_data["runtime"]
+        assert runtime.cpu is not None
+        report = await tick(runtime, force=True)
+        assert report is not None
+        assert report.totals["new"] == 3
+        assert report.totals["flagged"] == 1
+        assert len(channel_posts(bot_api)) == 1
