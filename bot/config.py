@@ -54,6 +54,7 @@ class Settings:
     alerts_silent: bool = False
     worker_processes: int = 0  # processes for parsing/detection; 0 = a thread in this process
     quiet_hours: tuple[int, int] | None = None  # UTC hours [start, end): alerts without sound
+    failing_alarm_minutes: int = 60  # tell the admins when a feed fails for longer than this
 
     @property
     def has_telegram(self) -> bool:
@@ -279,6 +280,7 @@ def load_settings(env: Mapping[str, str]) -> Settings:
         alerts_silent=_flag(env, "ALERT_SILENT", problems),
         worker_processes=_int_env(env, "WORKER_PROCESSES", _default_workers(), 0, 64, problems),
         quiet_hours=_quiet_hours(env, problems),
+        failing_alarm_minutes=_int_env(env, "FEED_FAILING_ALARM_MINUTES", 60, 1, 10080, problems),
     )
     if problems:
         raise ConfigError(problems)

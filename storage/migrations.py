@@ -114,7 +114,30 @@ def _v1_initial(db: sqlite_utils.Database) -> None:
     table(db, "alerts").create_index(["status", "id"])
 
 
-MIGRATIONS: tuple[Migration, ...] = (_v1_initial,)
+def _audit_and_alarms(db: sqlite_utils.Database) -> None:
+    """Feed administration: every admin action, and the feed alarms currently raised."""
+    table(db, "audit").create(
+        {
+            "id": int,
+            "at": str,
+            "user_id": int,
+            "user_name": str,
+            "action": str,
+            "feed": str,
+            "detail": str,
+        },
+        pk="id",
+        not_null={"at", "action"},
+    )
+    # One row per raised alarm; deleted when it clears, so a restart never announces it twice.
+    table(db, "feed_alarms").create(
+        {"url": str, "kind": str, "name": str, "started_at": str},
+        pk=("url", "kind"),
+        not_null={"started_at"},
+    )
+
+
+MIGRATIONS: tuple[Migration, ...] = (_v1_initial, _audit_and_alarms)
 
 
 def migrate(db: sqlite_utils.Database) -> int:

@@ -14,6 +14,7 @@ from typing import Any
 import sqlite_utils
 
 from bot.models import Article, StoredArticle
+from storage.audit import AuditStore
 from storage.feedstate import FeedStateStore
 from storage.migrations import migrate
 from storage.outbox import OutboxStore
@@ -87,7 +88,7 @@ def guid_key_of(feed_url: str, guid: str) -> str:
     return sha256(feed_url + "\n" + guid)
 
 
-class Store(FeedStateStore, OutboxStore, SearchStore):
+class Store(FeedStateStore, OutboxStore, SearchStore, AuditStore):
     """Articles, incidents, feed state and the alert outbox in one SQLite file."""
 
     def __init__(self, path: Path) -> None:
