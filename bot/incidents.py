@@ -26,7 +26,7 @@ MAX_TITLES = 5
 _LEVEL_WEIGHT = {"settlement": 3.0, "district": 2.0, "oblast": 1.0}
 _RECAP_TITLE = re.compile(
     r"timeline|recap|year in review|so far|the cases|cases (?:that|which)|worst cases"
-    r"|випадк(?:и|ів|ах)\b|підсумк|хронолог|найтяжч|наймасштабн"  # noqa: RUF001
+    r"|випадк(?:и|ів|ах)\b|підсумк|хронолог|найтяжч|наймасштабн"
     r"|случа(?:и|ев|ях)\b|итог|хронолог|самых громких",
     re.IGNORECASE,
 )

@@ -26,7 +26,11 @@ _DISTRICTS: dict[str, str] = {
     "Kakhovka district": "Kherson Oblast",
     "Svatove district": "Luhansk Oblast",
     "Sievierodonetsk district": "Luhansk Oblast",
+    "Melitopol district": "Zaporizhzhia Oblast",
+    "Beryslav district": "Kherson Oblast",
     "Bucha district": "Kyiv Oblast",
+    "Sudzha district": "Kursk Oblast",
+    "Korenevo district": "Kursk Oblast",
     "Kupiansk district": "Kharkiv Oblast",
     "Chuhuiv district": "Kharkiv Oblast",
     "Izium district": "Kharkiv Oblast",
@@ -75,7 +79,7 @@ _SETTLEMENTS: dict[str, str] = {
     "Kupiansk": "Kupiansk district",
     "Vovchansk": "Chuhuiv district",
     **_towns("Izium district", "Izium, Balakliia"),
-    **_towns("Kharkiv district", "Kharkiv, Lyptsi"),
+    **_towns("Kharkiv district", "Kharkiv, Lyptsi, Mala Rohan"),
     **_towns(
         "Kursk Oblast", "Zelenyi Shliakh, Sudzha, Malaya Loknya, Sverdlikovo, Plekhovo, Tetkino"
     ),

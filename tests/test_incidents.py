@@ -1,5 +1,4 @@
 """Incident matching: facts decide, across languages; recaps never merge (texts written here)."""
-# ruff: noqa: RUF001  (Ukrainian and Russian test texts)
 
 from __future__ import annotations
 
