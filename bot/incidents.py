@@ -14,7 +14,7 @@ from datetime import date, timedelta
 
 from bot.dedup import NEAR_DUP_THRESHOLD, Signature, content_signature, similarity
 from bot.models import Facts
-from bot.regions import NARROW_OBLASTS, area, is_within, level
+from bot.regions import NARROW_OBLASTS, area, is_within, level, oblast
 
 JOIN_SCORE = 3.5
 CANDIDATE_DAYS = 730  # follow-ups (identifications, trials) come months or years later
@@ -90,6 +90,19 @@ def _place_evidence(new: Sequence[str], old: Sequence[str]) -> tuple[float, str]
     """(score, reason) for the best agreeing pair of places; None if the places contradict."""
     if not new or not old:
         return 0.0, ""
+    found = _best_place(new, old)
+    if found is None:
+        return None
+    # A report that also places the killing in another oblast is only half about this one
+    # (or the extractor kept a background place): weaker evidence.
+    old_oblasts = {oblast(p) for p in old} - {None}
+    elsewhere = sorted(p for p in new if oblast(p) not in old_oblasts | {None})
+    if old_oblasts and elsewhere:
+        return found[0] - 1.0, f"{found[1]} (also {elsewhere[0]})"
+    return found
+
+
+def _best_place(new: Sequence[str], old: Sequence[str]) -> tuple[float, str] | None:
     towns_new = {p for p in new if level(p) == "settlement"}
     towns_old = {p for p in old if level(p) == "settlement"}
     if towns_new and towns_old and not towns_new & towns_old:

@@ -113,6 +113,14 @@ def parents(place: str) -> tuple[str, ...]:
     return tuple(chain)
 
 
+def oblast(place: str) -> str | None:
+    """The oblast a place lies in (itself for an oblast), None when unknown."""
+    if level(place) == "oblast":
+        return place
+    chain = parents(place)
+    return chain[-1] if chain and level(chain[-1]) == "oblast" else None
+
+
 def is_within(inner: str, outer: str) -> bool:
     """True if `outer` is `inner` or encloses it."""
     return inner == outer or outer in parents(inner)

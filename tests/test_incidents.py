@@ -19,7 +19,7 @@ from bot.incidents import (
     view_facts,
 )
 from bot.models import Facts
-from bot.regions import area, is_within, parents
+from bot.regions import area, is_within, oblast, parents
 
 EN_TITLE = (
     "Russian troops shot four surrendering Ukrainian soldiers near Hrodivka, prosecutors say"
@@ -77,6 +77,8 @@ def test_same_incident_in_another_language_joins(title: str, text: str, facts: F
         Facts(("Hrodivka", "Pokrovsk district"), victims=2, victim_side="Ukrainian"),
         # same town and count, but Russian captives
         Facts(("Hrodivka",), victims=4, victim_side="Russian"),
+        # the same town, but the report also places the killing in another oblast
+        Facts(("Hrodivka", "Kursk Oblast")),
         # another settlement in another district
         Facts(("Vuhledar",), victims=4, victim_side="Ukrainian", incident_date=None),
     ],
@@ -204,3 +206,5 @@ def test_region_hierarchy() -> None:
     assert area("Ivanivske") == area("Bakhmut") == "Bakhmut district"
     assert area("Zelenyi Shliakh") == "Kursk Oblast"
     assert area("Somewhere Unlisted") == "Somewhere Unlisted"
+    assert oblast("Niu-York") == oblast("Bakhmut district") == "Donetsk Oblast"
+    assert oblast("Somewhere Unlisted") is None
