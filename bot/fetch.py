@@ -1,13 +1,18 @@
-"""Polite HTTP for feeds: conditional GET, timeouts, a streamed size cap, bounded redirects.
+"""Polite HTTP for feeds: conditional GET, one total deadline, a streamed size cap, redirects.
 
-Expected failures (timeouts, refusals, 4xx/5xx, oversize bodies) come back as FetchResult.error.
+Bodies are decompressed here, not by aiohttp, so the size cap counts decompressed bytes (a gzip
+bomb stops at the cap) and a wrong Content-Encoding header is survived. Expected failures
+(timeouts, refusals, 4xx/5xx, oversize bodies) come back as FetchResult.error.
 """
 
 from __future__ import annotations
 
+import asyncio
 import email.utils
 import logging
 import time
+import zlib
+from dataclasses import replace
 from datetime import UTC, datetime
 
 import aiohttp
@@ -20,7 +25,14 @@ USER_AGENT = "powwatch/0.1 (+https://github.com/powwatch; POW-execution monitori
 ACCEPT = (
     "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5"
 )
+ACCEPT_ENCODING = "gzip, deflate"  # what _Decoder can undo; never br/zstd
 MAX_REDIRECTS = 5
+CHUNK = 65536
+_GZIP_MAGIC = b"\x1f\x8b"
+
+
+class BodyTooLarge(Exception):
+    """The decoded body passed the size cap."""
 
 
 def make_session(timeout: float, concurrency: int) -> aiohttp.ClientSession:
@@ -31,7 +43,6 @@ def make_session(timeout: float, concurrency: int) -> aiohttp.ClientSession:
         ),
         connector=aiohttp.TCPConnector(limit=concurrency, limit_per_host=2, ttl_dns_cache=300),
         headers={"User-Agent": USER_AGENT},
-        auto_decompress=True,
     )
 
 
@@ -44,12 +55,79 @@ def parse_retry_after(value: str | None, now: datetime | None = None) -> float |
         return min(float(value), 86400.0)
     try:
         when = email.utils.parsedate_to_datetime(value)
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, IndexError):
         return None
     if when.tzinfo is None:
         when = when.replace(tzinfo=UTC)
     delta = (when - (now or datetime.now(UTC))).total_seconds()
     return min(max(delta, 0.0), 86400.0)
+
+
+class _Decoder:
+    """Undo gzip/deflate with bounded output; trust the bytes over the Content-Encoding header."""
+
+    def __init__(self, declared: str, max_bytes: int) -> None:
+        self.declared = declared.strip().lower()
+        self.max_bytes = max_bytes
+        self.size = 0
+        self.note: str | None = None
+        self._zlib: zlib._Decompress | None = None
+        self._sniffed = False
+        self._head = b""
+
+    def _start(self, data: bytes) -> None:
+        self._sniffed = True
+        is_gzip = data.startswith(_GZIP_MAGIC)
+        is_zlib = len(data) >= 2 and data[0] & 0x0F == 8 and (data[0] << 8 | data[1]) % 31 == 0
+        if self.declared in ("gzip", "x-gzip", "deflate") and not (is_gzip or is_zlib):
+            if self.declared != "deflate" or data.lstrip()[:1] == b"<":
+                self.note = f"Content-Encoding says {self.declared} but the body is plain"
+                return
+            self._zlib = zlib.decompressobj(-zlib.MAX_WBITS)  # raw deflate, no zlib header
+        elif is_gzip or (self.declared == "deflate" and is_zlib):
+            if self.declared not in ("gzip", "x-gzip", "deflate"):
+                self.note = "gzip body without Content-Encoding"
+            self._zlib = zlib.decompressobj(zlib.MAX_WBITS | 32)  # gzip or zlib, auto-detected
+        elif self.declared not in ("", "identity"):
+            raise ValueError(f"unsupported Content-Encoding {self.declared[:40]!r}")
+
+    def feed(self, data: bytes) -> bytes:
+        if not self._sniffed:
+            self._head += data
+            if len(self._head) < 2:
+                return b""
+            data, self._head = self._head, b""
+            self._start(data)
+        return self._decode(data)
+
+    def finish(self) -> bytes:
+        out = b""
+        if not self._sniffed and self._head:
+            data, self._head = self._head, b""
+            self._start(data)
+            out = self._decode(data)
+        if self._zlib is not None:
+            tail = self._zlib.flush(self.max_bytes - self.size + 1)
+            self.size += len(tail)
+            if self.size > self.max_bytes:
+                raise BodyTooLarge
+            out += tail
+            if not self._zlib.eof:
+                self.note = "compressed body ends early"
+        return out
+
+    def _decode(self, data: bytes) -> bytes:
+        if self._zlib is None:
+            out = data
+        else:
+            # max_length bounds what one compressed chunk may expand to (zip-bomb safe).
+            out = self._zlib.decompress(data, self.max_bytes - self.size + 1)
+            if self._zlib.unconsumed_tail:
+                raise BodyTooLarge
+        self.size += len(out)
+        if self.size > self.max_bytes:
+            raise BodyTooLarge
+        return out
 
 
 async def fetch_feed(
@@ -59,62 +137,86 @@ async def fetch_feed(
     etag: str | None = None,
     last_modified: str | None = None,
     max_bytes: int = 5_000_000,
+    deadline: float | None = None,
 ) -> FetchResult:
-    """GET url conditionally; stop reading once the body passes max_bytes."""
-    headers = {"Accept": ACCEPT}
+    """GET url conditionally within one total deadline; stop once the body passes max_bytes."""
+    started = time.monotonic()
+    seconds = deadline or session.timeout.total or 60.0
+    try:
+        async with asyncio.timeout(seconds):
+            result = await _get(session, url, etag, last_modified, max_bytes)
+    except TimeoutError:
+        # A server that trickles bytes never trips a read timeout; this deadline ends it.
+        result = FetchResult(url=url, error="timed out")
+    except aiohttp.TooManyRedirects:
+        result = FetchResult(url=url, error=f"too many redirects (> {MAX_REDIRECTS})")
+    except aiohttp.ClientConnectorDNSError as exc:
+        result = FetchResult(url=url, error=f"DNS lookup failed: {exc.os_error or exc}"[:300])
+    except aiohttp.ClientConnectorError as exc:
+        result = FetchResult(url=url, error=f"cannot connect: {exc.os_error or exc}"[:300])
+    except aiohttp.ClientPayloadError as exc:
+        result = FetchResult(url=url, error=f"broken body: {exc}"[:300])
+    except aiohttp.ClientResponseError as exc:
+        result = FetchResult(url=url, status=exc.status, error=f"bad response: {exc.message}")
+    except (aiohttp.ClientError, ValueError, UnicodeError, zlib.error) as exc:
+        result = FetchResult(url=url, error=f"{type(exc).__name__}: {exc}"[:300])
+    return replace(result, elapsed=time.monotonic() - started)
+
+
+async def _get(
+    session: aiohttp.ClientSession,
+    url: str,
+    etag: str | None,
+    last_modified: str | None,
+    max_bytes: int,
+) -> FetchResult:
+    headers = {"Accept": ACCEPT, "Accept-Encoding": ACCEPT_ENCODING}
     if etag:
         headers["If-None-Match"] = etag
     if last_modified:
         headers["If-Modified-Since"] = last_modified
-    started = time.monotonic()
-
-    def done(**kwargs: object) -> FetchResult:
-        return FetchResult(url=url, elapsed=time.monotonic() - started, **kwargs)  # type: ignore[arg-type]
-
-    try:
-        async with session.get(
-            url, headers=headers, allow_redirects=True, max_redirects=MAX_REDIRECTS
-        ) as resp:
-            final_url = str(resp.url)
-            common = {
-                "status": resp.status,
-                "final_url": final_url,
-                "etag": resp.headers.get("ETag") or etag,
-                "last_modified": resp.headers.get("Last-Modified") or last_modified,
-                "content_type": resp.headers.get("Content-Type"),
-            }
-            if resp.status == 304:
-                return done(**common)
-            if resp.status >= 400:
-                retry = parse_retry_after(resp.headers.get("Retry-After"))
-                return done(
-                    **common,
-                    error=f"HTTP {resp.status} {resp.reason or ''}".strip(),
-                    retry_after=retry,
-                )
-            declared = resp.content_length
-            if declared is not None and declared > max_bytes:
-                return done(**common, error=f"body too large ({declared} bytes > {max_bytes})")
-            chunks: list[bytes] = []
-            size = 0
-            async for chunk in resp.content.iter_chunked(65536):
-                size += len(chunk)
-                if size > max_bytes:
-                    return done(**common, error=f"body too large (> {max_bytes} bytes)")
-                chunks.append(chunk)
-            body = b"".join(chunks)
-            if not body.strip():
-                return done(**common, error="empty body")
-            return done(**common, body=body)
-    except aiohttp.TooManyRedirects:
-        return done(error=f"too many redirects (> {MAX_REDIRECTS})")
-    except TimeoutError:
-        return done(error="timed out")
-    except aiohttp.ClientConnectorError as exc:
-        return done(error=f"cannot connect: {exc.os_error or exc}")
-    except aiohttp.ClientPayloadError as exc:
-        return done(error=f"broken body: {exc}")
-    except aiohttp.ClientResponseError as exc:
-        return done(status=exc.status, error=f"bad response: {exc.message}")
-    except (aiohttp.ClientError, ValueError, UnicodeError) as exc:
-        return done(error=f"{type(exc).__name__}: {exc}"[:300])
+    async with session.get(
+        url,
+        headers=headers,
+        allow_redirects=True,
+        max_redirects=MAX_REDIRECTS,
+        auto_decompress=False,
+    ) as resp:
+        base = FetchResult(
+            url=url,
+            status=resp.status,
+            final_url=str(resp.url),
+            etag=resp.headers.get("ETag") or etag,
+            last_modified=resp.headers.get("Last-Modified") or last_modified,
+            content_type=resp.headers.get("Content-Type"),
+        )
+        if resp.status == 304:
+            return base
+        if resp.status >= 300:
+            what = "redirect without a usable Location" if resp.status < 400 else resp.reason
+            return replace(
+                base,
+                error=f"HTTP {resp.status} {what or ''}".strip(),
+                retry_after=parse_retry_after(resp.headers.get("Retry-After")),
+            )
+        encoding = resp.headers.get("Content-Encoding", "")
+        declared = resp.content_length
+        if declared is not None and declared > max_bytes and encoding in ("", "identity"):
+            return replace(base, error=f"body too large ({declared} bytes > {max_bytes})")
+        decoder = _Decoder(encoding, max_bytes)
+        chunks: list[bytes] = []
+        try:
+            async for chunk in resp.content.iter_chunked(CHUNK):
+                chunks.append(decoder.feed(chunk))
+            chunks.append(decoder.finish())
+        except BodyTooLarge:
+            resp.close()  # stop now: the rest is never downloaded
+            return replace(base, error=f"body too large (> {max_bytes} bytes)")
+        except zlib.error as exc:
+            return replace(base, error=f"broken {encoding or 'gzip'} body: {exc}"[:300])
+        if decoder.note:
+            logger.info("fetch url=%s note=%r", url, decoder.note)
+        body = b"".join(chunks)
+        if not body.strip():
+            return replace(base, error="empty body")
+        return replace(base, body=body)

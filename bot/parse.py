@@ -1,11 +1,13 @@
 """Feed bytes -> normalised Entry records (plain text, UTC dates); feedparser stays in here.
 
-DOCTYPE internal subsets are removed before parsing so entity tricks never expand.
+Bytes are decoded here (BOM, UTF-16, wrong charsets) and every DOCTYPE/ENTITY declaration is
+removed before feedparser sees UTF-8, so entity tricks never expand, in either of its parsers.
 """
 
 from __future__ import annotations
 
 import calendar
+import codecs
 import hashlib
 import html
 import io
@@ -22,7 +24,27 @@ from bot.models import Entry
 MAX_TEXT_CHARS = 20_000
 MAX_TITLE_CHARS = 500
 MAX_ENTRIES = 500
-_DOCTYPE_RE = re.compile(rb"<!DOCTYPE[^>\[]*(\[.*?\]\s*)?>", re.IGNORECASE | re.DOTALL)
+_BOMS = (
+    (b"\xef\xbb\xbf", "utf-8"),
+    (b"\xff\xfe\x00\x00", "utf-32-le"),
+    (b"\x00\x00\xfe\xff", "utf-32-be"),
+    (b"\xff\xfe", "utf-16-le"),
+    (b"\xfe\xff", "utf-16-be"),
+)
+_NUL_PATTERNS = (
+    (re.compile(rb"[^\x00]\x00\x00\x00"), "utf-32-le"),
+    (re.compile(rb"\x00\x00\x00[^\x00]"), "utf-32-be"),
+    (re.compile(rb"[^\x00]\x00[^\x00]?\x00"), "utf-16-le"),
+    (re.compile(rb"\x00[^\x00]\x00?[^\x00]"), "utf-16-be"),
+)
+_CHARSET_RE = re.compile(r"charset\s*=\s*([^;\s]+)", re.IGNORECASE)
+_XML_ENCODING_RE = re.compile(rb"\s*<\?xml[^>]*?encoding\s*=\s*[\"']([A-Za-z0-9._:-]{1,40})[\"']")
+_XML_DECL_RE = re.compile(r"\s*<\?xml[^>]{0,300}?\?>")
+_DECL_ENCODING_RE = re.compile(r"encoding\s*=\s*([\"'])[^\"']*\1")
+# feedparser's own "head" ends at the first `<` + ASCII word character (a bytes regex).
+_ROOT_START_RE = re.compile(r"<[A-Za-z0-9_]")
+_DECL_TOKEN_RE = re.compile(r"<!--|[\"'\[\]>]")
+_DTD_WORD_RE = re.compile(r"<!\s*(?:DOCTYPE|ENTITY)", re.IGNORECASE)
 _BLOCK_TAGS = frozenset(
     [
         "p",
@@ -107,13 +129,144 @@ def html_to_text(markup: str, limit: int = MAX_TEXT_CHARS) -> str:
     return text[:limit]
 
 
-def _defuse(body: bytes) -> tuple[bytes, str | None]:
-    """Drop DOCTYPE declarations (and their entity definitions) before any XML parser sees them."""
-    head = body[:65536]
-    if b"<!DOCTYPE" not in head.upper() and b"<!ENTITY" not in head.upper():
-        return body, None
-    cleaned = _DOCTYPE_RE.sub(b"", body, count=1)
-    return cleaned, "DOCTYPE removed (entity declarations are not expanded)"
+def _decode(body: bytes, content_type: str | None, language: str | None) -> tuple[str, str | None]:
+    """Bytes -> text: BOM, UTF-16/32 sniffing, valid UTF-8, the declared charset, then a guess.
+
+    Valid UTF-8 wins over a declared charset: feeds that say iso-8859-1 but send UTF-8 are
+    common, and non-ASCII text that happens to be valid UTF-8 is almost never anything else.
+    """
+    for bom, codec in _BOMS:
+        if body.startswith(bom):
+            return body[len(bom) :].decode(codec, "replace"), None
+    head = body[:4]
+    if len(head) == 4 and b"\x00" in head:
+        for pattern, codec in _NUL_PATTERNS:
+            if pattern.match(head):
+                return body.decode(codec, "replace"), None
+    try:
+        return body.decode("utf-8"), None
+    except UnicodeDecodeError:
+        pass
+    declared = [_charset(content_type), _xml_encoding(body)]
+    for name in declared:
+        candidate = _codec(name)
+        if candidate is None:
+            continue
+        try:
+            return body.decode(candidate), f"not UTF-8; decoded as declared {name}"
+        except UnicodeDecodeError:
+            continue
+    guess = "windows-1251" if language in ("uk", "ru") or _looks_cyrillic(body) else "windows-1252"
+    shown = "/".join(d for d in declared if d) or "none"
+    note = f"charset {shown} does not fit the bytes; read as {guess}"
+    return body.decode(guess, "replace"), note
+
+
+def _charset(content_type: str | None) -> str | None:
+    match = _CHARSET_RE.search(content_type or "")
+    if match is None:
+        return None
+    return match.group(1).strip("\"' ") or None
+
+
+def _xml_encoding(body: bytes) -> str | None:
+    match = _XML_ENCODING_RE.match(body[:200])
+    return match.group(1).decode("ascii", "replace") if match else None
+
+
+def _codec(name: str | None) -> str | None:
+    """A known ASCII-compatible codec for a declared charset, else None."""
+    if not name:
+        return None
+    try:
+        codec = codecs.lookup(name).name
+    except LookupError:
+        return None
+    return None if codec.startswith(("utf-16", "utf-32", "utf_16", "utf_32")) else codec
+
+
+def _looks_cyrillic(body: bytes) -> bool:
+    """windows-1251 Cyrillic is mostly bytes >= 0xC0; Latin-1 text is mostly ASCII."""
+    sample = body[:65536]
+    high = sum(1 for b in sample if b >= 0xC0)
+    letters = sum(1 for b in sample if 0x41 <= (b | 0x20) <= 0x7A)
+    return high > letters // 4
+
+
+def _declaration_end(text: str, start: int) -> int:
+    """Index just past the markup declaration at start (<!...>), minding quotes, [subsets]
+    and comments; len(text) when it never ends."""
+    depth = 0
+    pos = start + 2
+    while True:
+        match = _DECL_TOKEN_RE.search(text, pos)
+        if match is None:
+            return len(text)
+        token = match.group(0)
+        pos = match.end()
+        if token in ('"', "'"):
+            close = text.find(token, pos)
+            if close < 0:
+                return len(text)
+            pos = close + 1
+        elif token == "<!--":
+            close = text.find("-->", pos)
+            if close < 0:
+                return len(text)
+            pos = close + 3
+        elif token == "[":
+            depth += 1
+        elif token == "]":
+            depth = max(0, depth - 1)
+        elif token == ">" and depth == 0:
+            return pos
+
+
+def _defuse(text: str) -> tuple[str, str | None]:
+    """Remove DOCTYPE and ENTITY declarations so no parser ever expands or fetches an entity.
+
+    feedparser re-inserts "safe" internal entities for its loose (sgmllib) fallback parser,
+    which expands them without any limit, and it looks for them in everything before the first
+    `<` + word character; so every `<!...>` declaration there goes, quote- and subset-aware,
+    and any DOCTYPE/ENTITY left anywhere else is broken up as well.
+    """
+    if "<!" not in text:
+        return text, None
+    pieces: list[str] = []
+    keep_from = pos = 0
+    removed = False
+    while True:
+        lt = text.find("<", pos)
+        if lt < 0 or _ROOT_START_RE.match(text, lt):
+            break
+        if text.startswith("<?", lt):
+            close = text.find("?>", lt + 2)
+            pos = len(text) if close < 0 else close + 2
+        elif text.startswith("<!--", lt):
+            close = text.find("-->", lt + 4)
+            pos = len(text) if close < 0 else close + 3
+        elif text.startswith("<!", lt):
+            pieces.append(text[keep_from:lt])
+            pos = keep_from = _declaration_end(text, lt)
+            removed = True
+        else:
+            pos = lt + 1
+    pieces.append(text[keep_from:])
+    cleaned = "".join(pieces) if removed else text
+    if _DTD_WORD_RE.search(cleaned):
+        cleaned = _DTD_WORD_RE.sub("", cleaned)
+        removed = True
+    return cleaned, "DOCTYPE removed (entity declarations are not expanded)" if removed else None
+
+
+def _as_utf8_xml(text: str) -> bytes:
+    """Re-encode as UTF-8 and make the XML declaration say so."""
+    text = text.removeprefix("\ufeff")
+    match = _XML_DECL_RE.match(text)
+    if match:
+        decl = _DECL_ENCODING_RE.sub('encoding="utf-8"', match.group(0))
+        text = decl + text[match.end() :]
+    return text.encode("utf-8", "replace")
 
 
 def _utc(parsed: Any, now: datetime) -> datetime | None:
@@ -161,13 +314,17 @@ def parse_feed(
     language: str | None = None,
 ) -> ParsedFeed:
     """Parse downloaded feed bytes (never a URL) into normalised entries."""
-    safe, warning = _defuse(body)
-    headers = {}
-    if content_type:
-        headers["content-type"] = content_type
+    text, warning = _decode(body, content_type, language)
+    text, defused = _defuse(text)
+    warning = "; ".join(w for w in (warning, defused) if w) or None
+    media_type = (content_type or "application/xml").split(";", 1)[0].strip()
+    # The bytes are UTF-8 now, whatever the server said: tell feedparser exactly that.
+    headers = {"content-type": f"{media_type or 'application/xml'}; charset=utf-8"}
     if base_url:
         headers["content-location"] = base_url
-    parsed = feedparser.parse(io.BytesIO(safe), response_headers=headers, sanitize_html=False)
+    parsed = feedparser.parse(
+        io.BytesIO(_as_utf8_xml(text)), response_headers=headers, sanitize_html=False
+    )
     version = parsed.get("version") or ""
     entries_raw = parsed.get("entries") or []
     if parsed.get("bozo") and parsed.get("bozo_exception") is not None:
@@ -182,7 +339,11 @@ def parse_feed(
         link = str(item.get("link") or "").strip()[:2000]
         if link and not link.lower().startswith(("http://", "https://")):
             link = ""
-        published = _utc(item.get("published_parsed") or item.get("updated_parsed"), now)
+        # Plain dict lookups: FeedParserDict maps updated_parsed to published_parsed with a
+        # DeprecationWarning when a date was present but unparseable.
+        published = _utc(
+            dict.get(item, "published_parsed") or dict.get(item, "updated_parsed"), now
+        )
         text = _entry_text(item)
         if not title and not text:
             continue
