@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import asyncio
+import gzip
 import hashlib
 import json
+import zlib
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -19,6 +21,10 @@ class Route:
     headers: dict[str, str] = field(default_factory=dict)
     delay: float = 0.0
     conditional: bool = True  # answer 304 to a matching If-None-Match
+    trickle: float = 0.0  # seconds between single bytes (a server that never quite finishes)
+    endless: bool = False  # stream the body again and again, chunked, without Content-Length
+    encode: str | None = None  # "gzip" | "deflate": compress the body, say so in Content-Encoding
+    redirect: str | None = None  # answer 302 with this Location
 
 
 class FeedServer:
@@ -28,6 +34,7 @@ class FeedServer:
         self.routes: dict[str, Route] = {}
         self.hits: dict[str, int] = {}
         self.conditional_hits: dict[str, int] = {}
+        self.bytes_sent: dict[str, int] = {}
         self._runner: web.AppRunner | None = None
         self.port = 0
 
@@ -53,12 +60,50 @@ class FeedServer:
             self.conditional_hits[path] = self.conditional_hits.get(path, 0) + 1
             return web.Response(status=304, headers={"ETag": etag})
         headers = {"ETag": etag, "Last-Modified": "Mon, 01 Jan 2024 00:00:00 GMT"}
+        if route.redirect is not None:
+            return web.Response(status=302, headers={"Location": route.redirect})
+        body = route.body
+        if route.encode == "gzip":
+            body = gzip.compress(body)
+            headers["Content-Encoding"] = "gzip"
+        elif route.encode == "deflate":
+            body = zlib.compress(body)
+            headers["Content-Encoding"] = "deflate"
         headers.update(route.headers)
+        if route.trickle or route.endless:
+            return await self._stream(request, route, body, headers)
         return web.Response(
             status=route.status,
-            body=route.body,
+            body=body,
             headers={**headers, "Content-Type": route.content_type},
         )
+
+    async def _stream(
+        self, request: web.Request, route: Route, body: bytes, headers: dict[str, str]
+    ) -> web.StreamResponse:
+        response = web.StreamResponse(
+            status=route.status, headers={**headers, "Content-Type": route.content_type}
+        )
+        response.enable_chunked_encoding()
+        await response.prepare(request)
+        path = request.path
+        try:
+            while True:
+                if route.trickle:
+                    for i in range(len(body)):
+                        await response.write(body[i : i + 1])
+                        self.bytes_sent[path] = self.bytes_sent.get(path, 0) + 1
+                        await asyncio.sleep(route.trickle)
+                else:
+                    await response.write(body)
+                    self.bytes_sent[path] = self.bytes_sent.get(path, 0) + len(body)
+                    await asyncio.sleep(0)
+                if not route.endless:
+                    break
+            await response.write_eof()
+        except ConnectionError:
+            pass  # the client hung up, as it should when a body is too large or too slow
+        return response
 
     async def start(self) -> None:
         app = web.Application()
@@ -82,6 +127,7 @@ class FakeBotAPI:
 
     `fail(method, status, description, retry_after=None, times=1)` queues error answers.
     `push_update(update)` queues an update for getUpdates.
+    `add_file(file_id, content)` makes a file available to getFile and its download URL.
     """
 
     def __init__(self, token: str = "123456:TEST-token-abcdefghijklmnopqrstuv") -> None:
@@ -91,6 +137,8 @@ class FakeBotAPI:
         self.updates: asyncio.Queue[dict[str, Any]] = asyncio.Queue()
         self._update_id = 0
         self._message_id = 100
+        self.files: dict[str, bytes] = {}
+        self.uploads: list[tuple[str, bytes]] = []  # (file name, content) of sent documents
         self._runner: web.AppRunner | None = None
         self.port = 0
 
@@ -111,6 +159,19 @@ class FakeBotAPI:
     ) -> None:
         self.failures.setdefault(method, []).extend([(status, description, retry_after)] * times)
 
+    def add_file(self, file_id: str, content: bytes) -> None:
+        self.files[file_id] = content
+
+    async def _download(self, request: web.Request) -> web.Response:
+        if request.match_info["token"] != self.token:
+            return web.Response(status=401, text="Unauthorized")
+        path = request.match_info["path"]
+        self.calls.append(("download", {"path": path}))
+        content = self.files.get(path.rsplit("/", 1)[-1])
+        if content is None:
+            return web.Response(status=404, text="Not Found")
+        return web.Response(body=content, content_type="application/octet-stream")
+
     def push_update(self, update: dict[str, Any]) -> int:
         self._update_id += 1
         update = {**update, "update_id": self._update_id}
@@ -124,6 +185,9 @@ class FakeBotAPI:
         form = await request.post()
         params: dict[str, Any] = {}
         for key, value in form.items():
+            if isinstance(value, web.FileField):
+                self.uploads.append((value.filename, value.file.read()))
+                value.file.seek(0)
             text = value if isinstance(value, str) else str(value)
             try:
                 params[key] = json.loads(text) if text[:1] in "[{" else text
@@ -152,6 +216,14 @@ class FakeBotAPI:
     async def _result(self, method: str, params: dict[str, Any]) -> Any:
         if method == "getMe":
             return BOT_USER
+        if method == "getFile":
+            file_id = str(params.get("file_id", ""))
+            return {
+                "file_id": file_id,
+                "file_unique_id": f"u-{file_id}",
+                "file_size": len(self.files.get(file_id, b"")),
+                "file_path": f"documents/{file_id}",
+            }
         if method == "getUpdates":
             timeout = float(params.get("timeout", 0) or 0)
             updates: list[dict[str, Any]] = []
@@ -184,6 +256,7 @@ class FakeBotAPI:
         app = web.Application()
         app.router.add_route("POST", "/bot{token}/{method}", self._handle)
         app.router.add_route("GET", "/bot{token}/{method}", self._handle)
+        app.router.add_route("GET", "/file/bot{token}/{path:.+}", self._download)
         self._runner = web.AppRunner(app, access_log=None)
         await self._runner.setup()
         site = web.TCPSite(self._runner, "127.0.0.1", 0)
