@@ -24,6 +24,7 @@ from bot.poll import CycleReport, run_cycle
 from bot.runtime import BotContext, Runtime
 from handlers import register_all
 from handlers.public import ADMIN_COMMANDS, COMMANDS
+from handlers.watch import watch_job
 from storage.worker import StoreWorker
 
 logger = logging.getLogger(__name__)
@@ -71,6 +72,13 @@ async def tick(runtime: Runtime, *, force: bool = False) -> CycleReport | None:
         runtime.cycle_running = False
 
 
+def file_base_url(api_base_url: str) -> str:
+    """Where getFile downloads live: ".../bot" -> ".../file/bot" (the official layout)."""
+    if api_base_url.endswith("/bot"):
+        return api_base_url[: -len("/bot")] + "/file/bot"
+    return "https://api.telegram.org/file/bot"
+
+
 def build_application(settings: Settings) -> Application:  # type: ignore[type-arg]
     """The PTB Application: rate limiter with retries, JobQueue polling, handlers."""
     assert settings.token is not None
@@ -79,6 +87,7 @@ def build_application(settings: Settings) -> Application:  # type: ignore[type-a
         ApplicationBuilder()
         .token(settings.token)
         .base_url(settings.api_base_url)
+        .base_file_url(file_base_url(settings.api_base_url))
         .context_types(context_types)
         .rate_limiter(AIORateLimiter(max_retries=3))
         .post_init(_post_init)
@@ -109,6 +118,8 @@ async def _post_init(app: Application) -> None:  # type: ignore[type-arg]
         logger.warning("setMyCommands failed; the command menu may be stale", exc_info=True)
     assert app.job_queue is not None
     app.job_queue.run_repeating(_tick_job, interval=TICK_SECONDS, first=1, name="poll")
+    # Hand edits of the feeds file and feed alarms (admins' direct messages), every tick.
+    app.job_queue.run_repeating(watch_job, interval=TICK_SECONDS, first=TICK_SECONDS, name="watch")
     logger.info("bot started: %d feeds, channel %s", len(runtime.feeds), settings.channel_id)
 
 

@@ -1,21 +1,32 @@
-"""Admin commands (ids in TELEGRAM_ADMIN_IDS only): /feeds and /health."""
+"""Admin commands (ids in TELEGRAM_ADMIN_IDS only): /feeds /health /audit and the feed editors.
+
+Everyone else gets one polite refusal, and the attempt is logged and audited.
+"""
 
 from __future__ import annotations
 
 import logging
 import time
+from collections.abc import Sequence
+from datetime import UTC, datetime
 
 from telegram import Update
 from telegram.ext import Application, CommandHandler, filters
 
+from bot.alarms import FAILING, SILENT
+from bot.models import FeedSpec
 from bot.render import esc, paginate
 from bot.runtime import BotContext
+from handlers import feedadmin
 from handlers.public import reply
+from storage.feedstate import FeedState
 from storage.store import Store
 
 logger = logging.getLogger(__name__)
 
-ADMIN_ONLY = ("feeds", "health")
+FEEDS_PAGE = 10
+AUDIT_DEFAULT = 20
+AUDIT_MAX = 100
 
 
 def _ago(seconds: float) -> str:
@@ -28,35 +39,97 @@ def _ago(seconds: float) -> str:
     return f"{seconds / 86400:.1f} d"
 
 
+def _when(at: datetime | None, now: datetime) -> str:
+    if at is None:
+        return "never"
+    return f"{at:%Y-%m-%d %H:%M} UTC ({_ago(max(0.0, (now - at).total_seconds()))} ago)"
+
+
+def _status(spec: FeedSpec, state: FeedState | None, now: datetime) -> str:
+    if not spec.enabled:
+        return "⏸ paused"
+    if state is None or state.last_attempt_at is None:
+        return "… not polled yet"
+    if state.is_failing:
+        error = esc(state.last_error or "unknown error", 150)
+        return (
+            f"❌ failing since {_when(state.failing_since, now)}, "
+            f"{state.error_count} attempts: {error}"
+        )
+    return "✅ ok"
+
+
+def feed_block(
+    spec: FeedSpec,
+    state: FeedState | None,
+    counts: tuple[int, int],
+    alarms: Sequence[str],
+    default_interval: int,
+    now: datetime,
+) -> str:
+    """One feed in /feeds: status, last new item, counts, interval and any raised alarm."""
+    interval = spec.interval or default_interval
+    every = f"{interval // 60} min" if interval % 60 == 0 else f"{interval}s"
+    last_new = _when(state.last_new_item_at if state else None, now)
+    lines = [
+        f"<b>{esc(spec.name, 80)}</b> — {_status(spec, state, now)}",
+        f"last new item: {last_new}",
+        f"stored {counts[0]} · flagged {counts[1]} · every {every}",
+    ]
+    if alarms:
+        lines.append("🔔 alarm raised: " + ", ".join(alarms))
+    return "\n".join(lines)
+
+
 async def feeds(update: Update, context: BotContext) -> None:
     runtime = context.runtime
+    arg = " ".join(context.args or []).strip().lower()[:20]
     states = await runtime.worker.run(Store.feed_states)
     counts = await runtime.worker.run(Store.feed_counts)
-    blocks = []
-    for spec in runtime.feeds:
-        state = states.get(spec.url)
-        stored, flagged = counts.get(spec.name, (0, 0))
-        interval = spec.interval or runtime.settings.poll_interval
-        if not spec.enabled:
-            status = "⏸ paused"
-        elif state is None or state.last_attempt_at is None:
-            status = "… not polled yet"
-        elif state.is_failing:
-            since = state.failing_since.strftime("%Y-%m-%d %H:%M") if state.failing_since else "?"
-            error = esc(state.last_error or "", 150)
-            status = f"❌ failing since {since} UTC ({state.error_count} errors): {error}"
-        else:
-            status = "✅ ok"
-        last_new = (
-            state.last_new_item_at.strftime("%Y-%m-%d %H:%M")
-            if state and state.last_new_item_at
-            else "never"
-        )
+    raised = await runtime.worker.run(Store.raised_alarms)
+    now = datetime.now(UTC)
+    listed = list(runtime.feeds)
+    paused = sum(not f.enabled for f in listed)
+    failing = [
+        f for f in listed if f.enabled and (s := states.get(f.url)) is not None and s.is_failing
+    ]
+    if arg == "failing":
+        listed, page = failing, 1
+    elif arg.isdigit() and len(arg) < 5:
+        page = int(arg)
+    elif arg:
+        await reply(update, ["Usage: /feeds [page] or /feeds failing"])
+        return
+    else:
+        page = 1
+    pages = max(1, -(-len(listed) // FEEDS_PAGE))
+    if not 1 <= page <= pages:
+        await reply(update, [f"There are {pages} pages; try /feeds 1 … /feeds {pages}."])
+        return
+    header = (
+        f"<b>{len(runtime.feeds)} feeds</b>: {len(runtime.feeds) - paused - len(failing)} ok or "
+        f"not polled yet · {len(failing)} failing · {paused} paused"
+    )
+    if pages > 1:
+        header += f" — page {page}/{pages}"
+    blocks = [header]
+    for spec in listed[(page - 1) * FEEDS_PAGE : page * FEEDS_PAGE]:
+        kinds = [k for k in (FAILING, SILENT) if (spec.url, k) in raised]
         blocks.append(
-            f"<b>{esc(spec.name, 80)}</b> — {status}\n"
-            f"last new item: {last_new} · stored {stored} · flagged {flagged} · every {interval}s"
+            feed_block(
+                spec,
+                states.get(spec.url),
+                counts.get(spec.name, (0, 0)),
+                kinds,
+                runtime.settings.poll_interval,
+                now,
+            )
         )
-    await reply(update, paginate(blocks or ["No feeds configured."]))
+    if not listed:
+        blocks.append("No failing feeds." if arg == "failing" else "No feeds configured.")
+    if page < pages:
+        blocks.append(f"More: /feeds {page + 1}")
+    await reply(update, paginate(blocks))
 
 
 async def health(update: Update, context: BotContext) -> None:
@@ -64,12 +137,10 @@ async def health(update: Update, context: BotContext) -> None:
     uptime = time.monotonic() - runtime.started_monotonic
     depth = await runtime.worker.run(Store.outbox_depth)
     states = await runtime.worker.run(Store.feed_states)
-    failing = [s.name for s in states.values() if s.is_failing]
-    size = (
-        runtime.settings.database_path.stat().st_size
-        if runtime.settings.database_path.exists()
-        else 0
-    )
+    watched = {f.url for f in runtime.feeds if f.enabled}
+    failing = [s.name for s in states.values() if s.is_failing and s.url in watched]
+    path = runtime.settings.database_path
+    size = path.stat().st_size if path.exists() else 0
     cycle = runtime.last_cycle
     cycle_line = (
         f"last cycle: {cycle.started_at:%Y-%m-%d %H:%M:%S} UTC, {cycle.duration:.1f}s, "
@@ -88,14 +159,56 @@ async def health(update: Update, context: BotContext) -> None:
     await reply(update, ["\n".join(lines)])
 
 
+async def audit(update: Update, context: BotContext) -> None:
+    args = context.args or []
+    count = AUDIT_DEFAULT
+    if args:
+        if len(args) > 1 or not args[0].isdigit() or not 1 <= int(args[0][:4]) <= AUDIT_MAX:
+            await reply(update, [f"Usage: /audit [n] — n from 1 to {AUDIT_MAX}"])
+            return
+        count = int(args[0])
+    entries = await context.runtime.worker.run(Store.audit_entries, count)
+    if not entries:
+        await reply(update, ["No admin actions recorded yet."])
+        return
+    blocks = ["<b>Feed administration, newest first</b>"]
+    for e in entries:
+        who = f"{e.user_name} ({e.user_id})" if e.user_id is not None else e.user_name
+        line = f"{e.at:%Y-%m-%d %H:%M} UTC · {esc(who, 80)} · <b>{esc(e.action, 40)}</b>"
+        if e.feed:
+            line += f" · {esc(e.feed, 100)}"
+        if e.detail:
+            line += f"\n    {esc(e.detail, 300)}"
+        blocks.append(line)
+    await reply(update, paginate(blocks))
+
+
+ADMIN_HANDLERS = {
+    "feeds": feeds,
+    "health": health,
+    "audit": audit,
+    "addfeed": feedadmin.addfeed,
+    "removefeed": feedadmin.removefeed,
+    "pausefeed": feedadmin.pausefeed,
+    "resumefeed": feedadmin.resumefeed,
+    "setinterval": feedadmin.setinterval,
+    "exportfeeds": feedadmin.exportfeeds,
+    "importfeeds": feedadmin.importfeeds,
+}
+ADMIN_ONLY = tuple(ADMIN_HANDLERS)
+
+
 async def refuse(update: Update, context: BotContext) -> None:
-    user = update.effective_user
-    logger.warning("refused admin command from user=%s", user.id if user else "?")
+    user_id, _ = feedadmin.who(update)
+    message = update.effective_message
+    command = (message.text or "").split(maxsplit=1)[0][:40] if message else "?"
+    logger.warning("refused admin command=%s from user=%s", command, user_id)
+    await feedadmin.record(context, update, "refused", "", command)
     await reply(update, ["Sorry, that command is for the bot's admins only."])
 
 
 def register(app: Application, admin_ids: frozenset[int]) -> None:  # type: ignore[type-arg]
-    admins = filters.User(user_id=list(admin_ids)) if admin_ids else filters.User(user_id=[])
-    app.add_handler(CommandHandler("feeds", feeds, filters=admins))
-    app.add_handler(CommandHandler("health", health, filters=admins))
+    admins = filters.User(user_id=list(admin_ids))
+    for name, callback in ADMIN_HANDLERS.items():
+        app.add_handler(CommandHandler(name, callback, filters=admins))
     app.add_handler(CommandHandler(list(ADMIN_ONLY), refuse))

@@ -41,8 +41,16 @@ COMMANDS: tuple[tuple[str, str], ...] = (
     ("help", "/help — this list"),
 )
 ADMIN_COMMANDS: tuple[tuple[str, str], ...] = (
-    ("feeds", "/feeds — every watched feed with its health (admins)"),
+    ("feeds", "/feeds [page|failing] — every watched feed with its health (admins)"),
     ("health", "/health — uptime, last cycle, failing feeds, outbox (admins)"),
+    ("addfeed", "/addfeed <url> [name] — check a feed and start watching it (admins)"),
+    ("removefeed", "/removefeed <name> — stop watching a feed; its history stays (admins)"),
+    ("pausefeed", "/pausefeed <name> — pause a feed (enabled: false) (admins)"),
+    ("resumefeed", "/resumefeed <name> — poll a paused feed again (admins)"),
+    ("setinterval", "/setinterval <name> <minutes> — how often a feed is polled (admins)"),
+    ("audit", "/audit [n] — who changed which feed, and when (admins)"),
+    ("exportfeeds", "/exportfeeds — the feed list as an OPML file (admins)"),
+    ("importfeeds", "/importfeeds — reply to an OPML file to add its feeds (admins)"),
 )
 
 HELP_INTRO = (

@@ -1,0 +1,306 @@
+"""Admin commands that change the feed list: they write feeds.yaml, and each one is audited.
+
+/addfeed /removefeed /pausefeed /resumefeed /setinterval /exportfeeds /importfeeds
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Callable
+from datetime import UTC, datetime
+from functools import partial
+from typing import TypeVar
+from urllib.parse import urlsplit
+
+from ruamel.yaml.comments import CommentedSeq
+from telegram import Update
+from telegram.error import TelegramError
+
+from bot.config import MAX_INTERVAL, ConfigError
+from bot.dedup import canonical_url
+from bot.feedfile import (
+    FeedFileError,
+    NewFeed,
+    add_feeds,
+    apply_edit,
+    remove_feed,
+    set_enabled,
+    set_interval,
+    unique_name,
+)
+from bot.fetch import fetch_feed
+from bot.opml import MAX_OPML_BYTES, OpmlError, export_opml, import_opml
+from bot.parse import ParsedFeed, parse_feed
+from bot.render import clip, esc
+from bot.runtime import BotContext, Runtime
+from handlers.public import reply
+from handlers.watch import watch_state
+from storage.store import Store
+
+logger = logging.getLogger(__name__)
+
+T = TypeVar("T")
+MAX_URL = 2000
+MAX_NAME = 80
+MAX_ARGS_CHARS = 300
+MAX_INTERVAL_MINUTES = MAX_INTERVAL // 60
+
+
+def who(update: Update) -> tuple[int | None, str]:
+    user = update.effective_user
+    if user is None:
+        return None, "?"
+    return user.id, f"@{user.username}" if user.username else user.full_name
+
+
+async def record(
+    context: BotContext, update: Update, action: str, feed: str = "", detail: str = ""
+) -> None:
+    """Write one audit row for this update's user."""
+    user_id, user_name = who(update)
+    await context.runtime.worker.run(
+        Store.record_action, datetime.now(UTC), user_id, user_name, action, feed, detail
+    )
+
+
+async def _edit(context: BotContext, edit: Callable[[CommentedSeq], T]) -> T:
+    """Apply an edit to the feeds file under the feed-list lock; the next tick polls the result."""
+    runtime = context.runtime
+    path = runtime.settings.feeds_file
+    async with watch_state(context.bot_data, runtime).lock:
+        try:
+            feeds, result = await asyncio.to_thread(apply_edit, path, edit)
+        except ConfigError as exc:
+            raise FeedFileError(
+                "the feeds file would not be valid: " + "; ".join(exc.problems)
+            ) from None
+        except OSError as exc:
+            raise FeedFileError(f"cannot write {path.name}: {exc.strerror or exc}") from None
+        runtime.feeds = feeds
+    return result
+
+
+def _name_arg(context: BotContext) -> str:
+    return " ".join(" ".join(context.args or []).split())[:MAX_ARGS_CHARS]
+
+
+def _http_problem(url: str) -> str | None:
+    if len(url) > MAX_URL:
+        return f"the URL is longer than {MAX_URL} characters"
+    parts = urlsplit(url)
+    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+        return "that is not an http(s) URL"
+    return None
+
+
+async def _probe(
+    runtime: Runtime, url: str, name: str, watched: dict[str, str]
+) -> tuple[ParsedFeed | None, str | None]:
+    """Fetch and parse a candidate feed; the parsed feed, or why it is refused."""
+    result = await fetch_feed(runtime.session, url, max_bytes=runtime.settings.max_feed_bytes)
+    if result.error is not None or result.body is None:
+        return None, f"it cannot be fetched: {result.error or 'no content'}"
+    parsed = await asyncio.to_thread(
+        parse_feed,
+        result.body,
+        name or "new feed",
+        now=datetime.now(UTC),
+        content_type=result.content_type,
+        base_url=result.final_url,
+    )
+    if not parsed.is_feed:
+        kind = (result.content_type or "unknown type").split(";")[0]
+        return None, f"it is not an RSS or Atom feed (the server sent {kind})"
+    final = canonical_url(result.final_url or url)
+    if final in watched:
+        return None, f"it redirects to a feed already watched as “{watched[final]}”"
+    return parsed, None
+
+
+async def addfeed(update: Update, context: BotContext) -> None:
+    runtime = context.runtime
+    args = context.args or []
+    if not args:
+        await reply(
+            update, ["Usage: /addfeed <url> [name] — e.g. /addfeed https://example.org/rss"]
+        )
+        return
+    url = args[0].strip()
+    name = clip(" ".join(" ".join(args[1:]).split()), MAX_NAME)
+    watched = {canonical_url(f.url): f.name for f in runtime.feeds}
+    names = [f.name for f in runtime.feeds]
+    parsed: ParsedFeed | None = None
+    problem = _http_problem(url)
+    if problem is None and canonical_url(url) in watched:
+        problem = f"it is already watched as “{watched[canonical_url(url)]}”"
+    if problem is None and name and name.casefold() in {n.casefold() for n in names}:
+        problem = f"a feed is already called “{name}”"
+    if problem is None:
+        parsed, problem = await _probe(runtime, url, name, watched)
+    if parsed is None:
+        problem = problem or "unknown problem"
+        await record(context, update, "addfeed refused", url[:200], problem)
+        await reply(update, [f"Not added: {esc(problem, 500)}."])
+        return
+    name = name or unique_name(
+        clip(parsed.title, MAX_NAME) or urlsplit(url).hostname or url, names
+    )
+    try:
+        await _edit(context, partial(add_feeds, new=[NewFeed(name=name, url=url)]))
+    except FeedFileError as exc:
+        await reply(update, [f"Not added: {esc(str(exc), 1000)}"])
+        return
+    dates = [e.published for e in parsed.entries if e.published is not None]
+    newest = f"{max(dates):%Y-%m-%d %H:%M} UTC" if dates else "no dates given"
+    await record(context, update, "addfeed", name, url)
+    await reply(
+        update,
+        [
+            f"✅ Now watching <b>{esc(name, MAX_NAME)}</b>\n"
+            f"title: {esc(parsed.title or '(none)', 200)}\n"
+            f"items: {len(parsed.entries)} · newest: {newest}\n"
+            "Its current items are stored without alerts; new reports alert from now on."
+        ],
+    )
+
+
+async def removefeed(update: Update, context: BotContext) -> None:
+    name = _name_arg(context)
+    if not name:
+        await reply(update, ["Usage: /removefeed <name> — the name as /feeds shows it"])
+        return
+    try:
+        spec = await _edit(context, partial(remove_feed, name=name))
+    except FeedFileError as exc:
+        await reply(update, [f"Not removed: {esc(str(exc), 1000)}"])
+        return
+    await record(context, update, "removefeed", spec.name, spec.url)
+    await reply(
+        update,
+        [
+            f"🗑 Removed <b>{esc(spec.name, MAX_NAME)}</b> from the feeds file. Its stored "
+            "reports stay in the database; /addfeed brings it back with its history."
+        ],
+    )
+
+
+async def _pause_or_resume(update: Update, context: BotContext, *, enabled: bool) -> None:
+    verb = "resumefeed" if enabled else "pausefeed"
+    name = _name_arg(context)
+    if not name:
+        await reply(update, [f"Usage: /{verb} <name> — the name as /feeds shows it"])
+        return
+    try:
+        found, changed = await _edit(context, partial(set_enabled, name=name, enabled=enabled))
+    except FeedFileError as exc:
+        await reply(update, [f"Not changed: {esc(str(exc), 1000)}"])
+        return
+    state = "polled again" if enabled else "paused"
+    if not changed:
+        await reply(update, [f"<b>{esc(found, MAX_NAME)}</b> is already {state}."])
+        return
+    await record(context, update, verb, found)
+    await reply(update, [f"{'▶️' if enabled else '⏸'} <b>{esc(found, MAX_NAME)}</b> is {state}."])
+
+
+async def pausefeed(update: Update, context: BotContext) -> None:
+    await _pause_or_resume(update, context, enabled=False)
+
+
+async def resumefeed(update: Update, context: BotContext) -> None:
+    await _pause_or_resume(update, context, enabled=True)
+
+
+async def setinterval(update: Update, context: BotContext) -> None:
+    args = context.args or []
+    usage = f"Usage: /setinterval <name> <minutes> — minutes from 1 to {MAX_INTERVAL_MINUTES}"
+    if len(args) < 2 or not args[-1].isdigit() or len(args[-1]) > 6:
+        await reply(update, [usage])
+        return
+    minutes = int(args[-1])
+    name = " ".join(args[:-1])[:MAX_ARGS_CHARS]
+    if not 1 <= minutes <= MAX_INTERVAL_MINUTES:
+        await reply(update, [usage])
+        return
+    try:
+        found, before = await _edit(
+            context, partial(set_interval, name=name, seconds=minutes * 60)
+        )
+    except FeedFileError as exc:
+        await reply(update, [f"Not changed: {esc(str(exc), 1000)}"])
+        return
+    was = f"{before // 60} min" if before else "the default"
+    await record(context, update, "setinterval", found, f"{was} → {minutes} min")
+    await reply(update, [f"⏱ <b>{esc(found, MAX_NAME)}</b> is polled every {minutes} min."])
+
+
+async def exportfeeds(update: Update, context: BotContext) -> None:
+    message = update.effective_message
+    if message is None:
+        return
+    feeds = context.runtime.feeds
+    data = export_opml(feeds, datetime.now(UTC))
+    await record(context, update, "exportfeeds", "", f"{len(feeds)} feeds")
+    await message.reply_document(
+        document=data,
+        filename="powwatch-feeds.opml",
+        caption=f"{len(feeds)} feeds (OPML 2.0)",
+    )
+
+
+async def importfeeds(update: Update, context: BotContext) -> None:
+    message = update.effective_message
+    target = message.reply_to_message if message else None
+    document = target.document if target else None
+    if document is None:
+        await reply(update, ["Usage: send an OPML file, then reply to it with /importfeeds."])
+        return
+    if (document.file_size or 0) > MAX_OPML_BYTES:
+        await reply(
+            update, [f"Not imported: the file is larger than {MAX_OPML_BYTES // 1000} kB."]
+        )
+        return
+    try:
+        file = await context.bot.get_file(document.file_id)
+        data = bytes(await file.download_as_bytearray())
+        outlines = import_opml(data)
+    except TelegramError as exc:
+        await reply(update, [f"Not imported: the file could not be downloaded ({esc(str(exc))})."])
+        return
+    except OpmlError as exc:
+        await reply(update, [f"Not imported: {esc(str(exc), 500)}."])
+        return
+    runtime = context.runtime
+    taken = [f.name for f in runtime.feeds]
+    watched = {canonical_url(f.url) for f in runtime.feeds}
+    new: list[NewFeed] = []
+    skipped: list[str] = []
+    invalid = 0
+    for outline in outlines:
+        key = canonical_url(outline.url)
+        if _http_problem(outline.url) is not None:
+            invalid += 1
+        elif key in watched:
+            skipped.append(outline.title or outline.url)
+        else:
+            host = urlsplit(outline.url).hostname or "feed"
+            name = unique_name(clip(outline.title, MAX_NAME) or host, taken)
+            taken.append(name)
+            watched.add(key)
+            new.append(NewFeed(name=name, url=outline.url, language=outline.language))
+    if new:
+        try:
+            await _edit(context, partial(add_feeds, new=new))
+        except FeedFileError as exc:
+            await reply(update, [f"Not imported: {esc(str(exc), 1000)}"])
+            return
+    summary = f"added {len(new)}, already watched {len(skipped)}, not http(s) {invalid}"
+    await record(
+        context, update, "importfeeds", "", summary + ": " + ", ".join(f.name for f in new)
+    )
+    lines = [f"📥 OPML import: {summary}."]
+    if new:
+        lines.append("Added: " + esc(", ".join(f.name for f in new), 3000))
+        lines.append("They are polled from the next cycle; /feeds shows how they do.")
+    await reply(update, ["\n".join(lines)])

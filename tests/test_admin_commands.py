@@ -1,0 +1,271 @@
+"""Feed administration from the chat: a real bot, loopback servers and a real feeds.yaml."""
+
+from __future__ import annotations
+
+import socket
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+from telegram import Update
+from telegram.ext import Application
+
+from bot.app import tick
+from bot.config import load_feeds
+from bot.models import FeedSpec
+from bot.opml import export_opml, import_opml
+from bot.runtime import Runtime
+from handlers.admin import ADMIN_ONLY
+from handlers.watch import run_watch, watch_state
+from storage.store import Store
+from tests.conftest import ADMIN_ID, USER_ID
+from tests.feeds import NEGATIVE_EXCHANGE, NEGATIVE_PLAN, rss
+from tests.servers import FakeBotAPI, FeedServer
+from tests.telegram_helpers import command_update, running_bot
+
+HEADER = "# Watched feeds; keep this comment.\n"
+
+
+async def send(app: Application, text: str, user_id: int = ADMIN_ID, **extra: Any) -> None:  # type: ignore[type-arg]
+    update = command_update(text, user_id=user_id)
+    update["message"].update(extra)
+    await app.process_update(Update.de_json(update, app.bot))
+
+
+def replies(api: FakeBotAPI, chat_id: int = ADMIN_ID) -> list[str]:
+    return [p["text"] for p in api.sent() if str(p.get("chat_id")) == str(chat_id)]
+
+
+def closed_port_url() -> str:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    return f"http://127.0.0.1:{port}/feed.xml"
+
+
+@pytest.fixture
+def settings_with(
+    feed_server: FeedServer, bot_api: FakeBotAPI, make_settings: Any, tmp_path: Path
+) -> Any:
+    def make(**env: str) -> Any:
+        url = feed_server.set("/alpha.xml", rss([NEGATIVE_PLAN], title="Alpha"))
+        settings = make_settings([{"name": "Alpha", "url": url}], api=bot_api, **env)
+        path = tmp_path / "feeds.yaml"
+        path.write_text(HEADER + path.read_text(encoding="utf-8"), encoding="utf-8")
+        return settings
+
+    return make
+
+
+async def test_every_admin_command_refuses_everyone_else(
+    settings_with: Any, bot_api: FakeBotAPI, tmp_path: Path
+) -> None:
+    settings = settings_with()
+    before = settings.feeds_file.read_text(encoding="utf-8")
+    async with running_bot(settings) as app:
+        for name in ADMIN_ONLY:
+            await send(app, f"/{name} Alpha 5", user_id=USER_ID)
+        texts = replies(bot_api, USER_ID)
+        assert len(texts) == len(ADMIN_ONLY)
+        assert all(t == "Sorry, that command is for the bot's admins only." for t in texts)
+        assert not bot_api.sent("sendDocument")
+        entries = await app.bot_data["runtime"].worker.run(Store.audit_entries, 100)
+        assert {e.detail for e in entries} == {f"/{n}" for n in ADMIN_ONLY}
+        assert {(e.action, e.user_id) for e in entries} == {("refused", USER_ID)}
+    assert settings.feeds_file.read_text(encoding="utf-8") == before
+
+
+async def test_addfeed_checks_the_url_before_watching_it(
+    settings_with: Any, feed_server: FeedServer, bot_api: FakeBotAPI
+) -> None:
+    settings = settings_with()
+    good = feed_server.set(
+        "/beta.xml", rss([NEGATIVE_EXCHANGE, NEGATIVE_PLAN], title="Beta Daily")
+    )
+    page = feed_server.set("/page.html", "<html><body>Hi</body></html>", content_type="text/html")
+    attempts = [
+        ("/addfeed ftp://example.test/feed", "not an http(s) URL"),
+        (f"/addfeed {feed_server.url('/alpha.xml')}?utm_source=x", "already watched as “Alpha”"),
+        (f"/addfeed {page}", "not an RSS or Atom feed (the server sent text/html)"),
+        (f"/addfeed {feed_server.url('/missing.xml')}", "cannot be fetched: HTTP 404"),
+        (f"/addfeed {closed_port_url()}", "cannot be fetched: cannot connect"),
+        (f"/addfeed {good} alpha", "a feed is already called “alpha”"),
+        ("/addfeed", "Usage: /addfeed"),
+    ]
+    async with running_bot(settings) as app:
+        runtime: Runtime = app.bot_data["runtime"]
+        for text, _ in attempts:
+            await send(app, text)
+        for reply, (_, expected) in zip(replies(bot_api), attempts, strict=True):
+            assert expected in reply
+        assert [f.name for f in runtime.feeds] == ["Alpha"]
+
+        await send(app, f"/addfeed {good}")
+        answer = replies(bot_api)[-1]
+        assert "Now watching <b>Beta Daily</b>" in answer
+        assert "items: 2" in answer and "newest: 20" in answer
+        assert [f.name for f in runtime.feeds] == ["Alpha", "Beta Daily"]
+        text = settings.feeds_file.read_text(encoding="utf-8")
+        assert text.startswith(HEADER) and good in text
+        assert [f.url for f in load_feeds(settings.feeds_file)][-1] == good
+
+        await tick(runtime, force=True)  # the next cycle polls the new feed
+        assert feed_server.hits.get("/beta.xml", 0) >= 2  # the check, then the poll
+        actions = [e.action for e in await runtime.worker.run(Store.audit_entries, 20)]
+        assert actions[0] == "addfeed" and actions.count("addfeed refused") == 6
+
+
+async def test_pause_resume_interval_remove_and_audit(
+    settings_with: Any, feed_server: FeedServer, bot_api: FakeBotAPI
+) -> None:
+    settings = settings_with()
+    async with running_bot(settings) as app:
+        runtime: Runtime = app.bot_data["runtime"]
+        await send(app, "/pausefeed alpha")
+        assert runtime.feeds[0].enabled is False
+        assert "enabled: false" in settings.feeds_file.read_text(encoding="utf-8")
+        await send(app, "/pausefeed Alpha")
+        await send(app, "/resumefeed Alpha")
+        assert runtime.feeds[0].enabled is True
+        await send(app, "/setinterval Alpha 15")
+        await send(app, "/setinterval Alpha 0")
+        assert runtime.feeds[0].interval == 900
+        await send(app, "/feeds")
+        await send(app, "/removefeed Nope")
+        await send(app, "/removefeed Alpha")
+        assert runtime.feeds == ()
+        await send(app, "/audit")
+        texts = replies(bot_api)
+        assert "is paused" in texts[0] and "already paused" in texts[1]
+        assert "polled again" in texts[2] and "every 15 min" in texts[3]
+        assert texts[4].startswith("Usage: /setinterval")
+        assert "<b>Alpha</b> — … not polled yet" in texts[5] and "every 15 min" in texts[5]
+        assert "no feed named “Nope”" in texts[6]
+        assert "Removed <b>Alpha</b>" in texts[7]
+        audit = texts[8]
+        for action in ("pausefeed", "resumefeed", "setinterval", "removefeed"):
+            assert f"<b>{action}</b>" in audit
+        assert audit.index("removefeed") < audit.index("pausefeed")  # newest first
+        assert "default → 15 min" in audit
+        assert settings.feeds_file.read_text(encoding="utf-8").startswith(HEADER)
+
+
+async def test_feeds_lists_long_lists_in_pages(bot_api: FakeBotAPI, make_settings: Any) -> None:
+    feeds = [{"name": f"Feed {i:02d}", "url": f"https://f{i}.test/rss"} for i in range(23)]
+    feeds[3]["enabled"] = False
+    settings = make_settings(feeds, api=bot_api)
+    async with running_bot(settings) as app:
+        await send(app, "/feeds")
+        await send(app, "/feeds 3")
+        await send(app, "/feeds 4")
+        await send(app, "/feeds failing")
+        first, third, beyond, failing = replies(bot_api)
+        assert "23 feeds" in first and "1 paused" in first and "page 1/3" in first
+        assert "Feed 00" in first and "Feed 10" not in first and "More: /feeds 2" in first
+        assert "Feed 03</b> — ⏸ paused" in first
+        assert "Feed 22" in third and "More:" not in third
+        assert "There are 3 pages" in beyond
+        assert "No failing feeds." in failing
+
+
+async def test_hand_edit_is_picked_up_without_restart(
+    settings_with: Any, feed_server: FeedServer, bot_api: FakeBotAPI
+) -> None:
+    settings = settings_with()
+    beta = feed_server.set("/beta.xml", rss([NEGATIVE_PLAN], title="Beta"))
+    async with running_bot(settings) as app:
+        runtime: Runtime = app.bot_data["runtime"]
+        state = watch_state(app.bot_data, runtime)
+        await run_watch(runtime, app.bot, state, _now())
+        assert replies(bot_api) == []  # the file is what the bot started with
+        path = settings.feeds_file
+        path.write_text(
+            path.read_text(encoding="utf-8") + f"  - name: Beta\n    url: {beta}\n",
+            encoding="utf-8",
+        )
+        await run_watch(runtime, app.bot, state, _now())
+        assert [f.name for f in runtime.feeds] == ["Alpha", "Beta"]
+        assert "reloaded: 2 feeds" in replies(bot_api)[0] and "added: Beta" in replies(bot_api)[0]
+        await tick(runtime)
+        assert feed_server.hits.get("/beta.xml") == 1
+        await run_watch(runtime, app.bot, state, _now())
+        assert len(replies(bot_api)) == 1
+
+
+async def test_invalid_hand_edit_keeps_the_last_good_list_and_says_why(
+    settings_with: Any, feed_server: FeedServer, bot_api: FakeBotAPI
+) -> None:
+    settings = settings_with()
+    async with running_bot(settings) as app:
+        runtime: Runtime = app.bot_data["runtime"]
+        state = watch_state(app.bot_data, runtime)
+        path = settings.feeds_file
+        good = path.read_text(encoding="utf-8")
+        path.write_text(good + "  - name: Broken\n    url: ftp://nope.test/\n", encoding="utf-8")
+        await run_watch(runtime, app.bot, state, _now())
+        await run_watch(runtime, app.bot, state, _now())
+        [alarm] = replies(bot_api)
+        assert "feeds.yaml</b> was edited but is invalid" in alarm
+        assert "last good list (1 feeds) keeps running" in alarm
+        assert f"{path}: line 6: feeds[1].url: 'ftp://nope.test/' is not http(s)" in alarm
+        assert [f.name for f in runtime.feeds] == ["Alpha"]
+        await tick(runtime, force=True)
+        assert feed_server.hits.get("/alpha.xml", 0) >= 1  # still polling the good list
+
+        await send(app, "/pausefeed Alpha")  # a chat edit cannot save a broken file either
+        assert "would not be valid" in replies(bot_api)[-1]
+        path.write_text(good, encoding="utf-8")
+        await run_watch(runtime, app.bot, state, _now())
+        assert "valid again" in replies(bot_api)[-1]
+
+
+async def test_opml_export_and_import(
+    settings_with: Any, feed_server: FeedServer, bot_api: FakeBotAPI
+) -> None:
+    settings = settings_with()
+    async with running_bot(settings) as app:
+        runtime: Runtime = app.bot_data["runtime"]
+        await send(app, "/exportfeeds")
+        [(filename, content)] = bot_api.uploads
+        assert filename == "powwatch-feeds.opml"
+        assert [o.url for o in import_opml(content)] == [runtime.feeds[0].url]
+
+        incoming = export_opml(
+            (*runtime.feeds, _spec("Gamma", "https://gamma.test/rss"), _spec("Bad", "ftp://x/")),
+            _now(),
+        )
+        bot_api.add_file("opml-1", incoming)
+        bot_api.add_file("opml-2", b'<!DOCTYPE x [<!ENTITY a "b">]><opml/>')
+        await send(app, "/importfeeds", reply_to_message=_document_message("opml-1", incoming))
+        await send(app, "/importfeeds", reply_to_message=_document_message("opml-2", b"x" * 40))
+        await send(app, "/importfeeds")
+        imported, hostile, usage = replies(bot_api)
+        assert "added 1, already watched 1, not http(s) 1" in imported and "Gamma" in imported
+        assert [f.name for f in runtime.feeds] == ["Alpha", "Gamma"]
+        assert "DOCTYPE or entities" in hostile
+        assert usage.startswith("Usage: send an OPML file")
+        assert [f.name for f in load_feeds(settings.feeds_file)] == ["Alpha", "Gamma"]
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+def _spec(name: str, url: str) -> FeedSpec:
+    return FeedSpec(name, url)
+
+
+def _document_message(file_id: str, content: bytes) -> dict[str, Any]:
+    return {
+        "message_id": 7,
+        "date": 1700000000,
+        "chat": {"id": ADMIN_ID, "type": "private"},
+        "from": {"id": ADMIN_ID, "is_bot": False, "first_name": "Admin"},
+        "document": {
+            "file_id": file_id,
+            "file_unique_id": f"u-{file_id}",
+            "file_name": "feeds.opml",
+            "file_size": len(content),
+        },
+    }
