@@ -1,0 +1,181 @@
+"""Strip page furniture (appeals, newsletter boxes, sidebars, related links, captions, RSS tails).
+
+Line based: whole lines that are furniture are dropped; sidebar blocks ("News Feed", "Read
+also", "Читайте також") are dropped with the headlines listed under them.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Whole-line furniture (compared on the stripped line, case-insensitively).
+_LINE = re.compile(
+    r"^(?:support (?:the|us)\b[\w .'’-]{0,40}!?|become a member|gift membership"
+    r"|become a member gift membership|skip to content|edit post|subscribe|subscribed"
+    r"|successfull?y subscribed"
+    r"|\* indicates required|please,? enter (?:a )?(?:correct|valid) email address"
+    r"|enter your email(?: to subscribe)?|your email|ваш e-?mail|email|sign me up|sign up"
+    r"|подписаться|підписатися|помочь редакции|підтримати|поддержать|once|monthly|annual"
+    r"|continue|not ready to (?:support|give) today\??|remind me later\.?|paiment methods"
+    r"|payment methods|visa mastercard americanexpress|share this:?|share|facebook|x|twitter"
+    r"|telegram|whatsapp|linkedin|print|related|related articles|more news|show more"
+    r"|editors'? picks|read more|news feed|article image|avatar|advertisement|реклама"
+    r"|this audio is created with ai assistance|\d+ min read|preview|updates? with .{0,60}"
+    r"|updated with .{0,60}|the eastern brief|get the friday letter|explaining ukraine.*"
+    r"|джерело:.{0,80}|источник:.{0,80}|фото:.{0,80}|photo:.{0,80})$",
+    re.IGNORECASE,
+)
+# Lines that carry an appeal, a newsletter box or a syndication note anywhere in them.
+_APPEAL = re.compile(
+    r"become a member|gift a membership|new members|paying members|paid for by readers"
+    r"|readers like you|financial contribution|monthly contribution|support us|support "
+    r"(?:the|our) (?:newsroom|journalism|work)|your support|help us (?:get|reach|fund|prepare"
+    r"|keep|continue)|(?:weekly|daily|free|our) newsletter"
+    r"|subscribers agree|privacy policy|by subscribing|sign up for|in your inbox|one email every"
+    r"|check your inbox|thank you for signing up|thanks for signing up|dear readers"
+    r"|can we count on you|independent journalism .{0,40}(?:survives|depends)|is republished"
+    r"|first published by|пожертвован|поддержите|підтримайте|підписуйтеся|подпишитесь"
+    r"|подписывайтесь|рассылк|розсилк|напишите нам|напишіть нам|анонимность гарантируем"
+    r"|наш сайт заблокирован|материал подготовлен по публикации|тримається на читачах"
+    r"|funded by (?:our )?readers|\d[\d,]* supporters|show us (?:your )?support"
+    r"|we are the news team|feel free to contact us",
+    re.IGNORECASE,
+)
+_BYLINE = re.compile(
+    r"^(?:by\s.{2,120}(?:desk|staff|correspondent|reporter|\d{4}\b.*)|.{0,120}·\s*\d+ min read)$",
+    re.IGNORECASE,
+)
+_CAPTION = re.compile(
+    r"\((?:[^()]{0,200}?)(?:Getty|Photo|photo|Reuters|\bAP\b|AFP|TASS|Illustrative|Фото|фото"
+    r"|Shutterstock|EPA|Anadolu)[^()]{0,200}\)\s*$|\s/\s(?:AP|TASS|Reuters|AFP|EPA)\b"
+)
+_RSS_TAIL = re.compile(
+    r"\s*(?:The post\b.{0,400}?\bappeared first on\b[^\n]{0,120}?"
+    r"|(?:Запис|Публікація)\b.{0,400}?з'явил\w* спочатку на[^\n]{0,120}?"
+    r"|(?:Запись|Сообщение|Публикация)\b.{0,400}?появил\w* сначала на[^\n]{0,120}?)"
+    r"(?:\.|$)",
+    re.IGNORECASE | re.DOTALL,
+)
+_BLOCK = re.compile(
+    r"^(?:read also|read more|see also|related(?: stories| articles)?|читайте також"
+    r"|читайте также|дивіться також|смотрите также|більше новин|больше новостей|також читайте"
+    r"|также читайте)\s*:?\s*(.*)$",
+    re.IGNORECASE,
+)
+_SIDEBAR = re.compile(r"^(?:news feed|latest news|останні новини|последние новости)$", re.I)
+_SIDEBAR_END = re.compile(r"^(?:more news|show more|editors'? picks|read more)$", re.I)
+_TAIL = re.compile(r"^(?:a message from\b.{0,80}:?|dear readers,?)$", re.IGNORECASE)
+_TAIL_END = re.compile(r"^remind me later\.?$", re.IGNORECASE)
+_END_PUNCT = (".", "!", "?", "…", '"', "»", "”", ")", "]", ":", ";", "'")
+
+
+# Cheap literal pre-checks so most article lines skip the long regexes.
+_APPEAL_KEYS = (
+    "member",
+    "readers",
+    "contribution",
+    "support",
+    "help us",
+    "newsletter",
+    "subscri",
+    "privacy",
+    "sign up",
+    "inbox",
+    "signing up",
+    "count on you",
+    "journalism",
+    "publish",
+    "пожертв",
+    "поддерж",
+    "підтрим",
+    "підпис",
+    "подпиш",
+    "рассылк",
+    "розсилк",
+    "напиш",
+    "анонимн",
+    "заблокир",
+    "материал",
+    "тримається",
+    "supporters",
+    "news team",
+    "feel free",
+)
+
+
+def _is_furniture(line: str) -> bool:
+    if len(line) < 200 and (_LINE.match(line) or _BYLINE.match(line)):
+        return True
+    low = line.lower()
+    if len(line) < 600 and any(k in low for k in _APPEAL_KEYS) and _APPEAL.search(line):
+        return True
+    return len(line) < 400 and ("(" in line or " / " in line) and bool(_CAPTION.search(line))
+
+
+def _drop_sidebar(lines: list[str], i: int) -> int:
+    """Index after a "News Feed" style block starting at lines[i]."""
+    nonblank = [j for j in range(i + 1, min(len(lines), i + 40)) if lines[j]][:8]
+    for j in nonblank:
+        if _SIDEBAR_END.match(lines[j]):
+            return j + 1
+    if not nonblank:
+        return i + 1
+    j = nonblank[0]
+    if re.match(r"^\d{1,2}:\d{2}\s*(?:[AP]M)?$", lines[j], re.I) and len(nonblank) > 1:
+        j = nonblank[1]
+    while j < len(lines) and lines[j]:
+        j += 1
+    return j
+
+
+def strip_boilerplate(text: str) -> str:
+    """Return the article text without page furniture; paragraphs keep their line breaks."""
+    if "appeared first" in text or "спочатку на" in text or "сначала на" in text:
+        text = _RSS_TAIL.sub("", text)
+    lines = [ln.strip() for ln in text.replace("\r", "").split("\n")]
+    kept: list[str] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        if not line:
+            kept.append("")
+            i += 1
+            continue
+        if _SIDEBAR.match(line):
+            i = _drop_sidebar(lines, i)
+            continue
+        block = _BLOCK.match(line)
+        if block:
+            i += 1
+            if not block.group(1):  # a list of headlines follows, up to the next blank line
+                while i < len(lines) and lines[i] and len(lines[i]) < 250:
+                    i += 1
+            continue
+        if _TAIL.match(line):
+            j = i + 1
+            while j < len(lines) and not _TAIL_END.match(lines[j]) and j - i < 40:
+                j += 1
+            i = j + 1
+            continue
+        if _is_furniture(line):
+            i += 1
+            continue
+        kept.append(line)
+        i += 1
+    return "\n".join(_drop_teasers(kept)).strip()
+
+
+def _drop_teasers(lines: list[str]) -> list[str]:
+    """Drop teaser pairs: a headline line followed by a cut-off blurb ("…" or no final stop)."""
+    out: list[str] = []
+    for line in lines:
+        prev = next((p for p in reversed(out) if p), "")
+        is_cut = len(line) > 150 and (line.endswith(("…", "...")) or not line.endswith(_END_PUNCT))
+        if is_cut and prev and len(prev) < 160 and not prev.endswith(_END_PUNCT):
+            while out and not out[-1]:
+                out.pop()
+            if out:
+                out.pop()
+            continue
+        out.append(line)
+    return out

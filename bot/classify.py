@@ -1,0 +1,239 @@
+"""Detector for reports of executed POWs. Rule order, per sentence of title + cleaned body:
+1 strip boilerplate; 2 blank masked senses (exchanges, mock executions, "executed a plan",
+shot down, drones, casualty lists); 3 a statement = captive cue + killing cue within 150
+chars, or an implied rule (no-quarter order; bound bodies; wounded left behind then shot or
+dead); 4 suppress it on a negative cue that applies to that sentence (death penalty, own side,
+civilians-only, history/other wars, strike or disease deaths, metaphor) or to the whole article
+(no Russia-Ukraine context; a history, civilian or own-side headline); 5 flag if any remain.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from bot import lexicon as lx
+from bot.boilerplate import strip_boilerplate
+from bot.gazetteer import find_places
+from bot.models import Evidence, Verdict
+from bot.sentences import clip, normalise, split_sentences
+
+MAX_GAP = 150  # characters between a captive cue and a killing cue in one statement
+MAX_EVIDENCE = 3
+
+
+@dataclass(frozen=True, slots=True)
+class Statement:
+    """One sentence that states (or implies) a killing of captives."""
+
+    index: int  # 0 = title, 1.. = body sentences
+    sentence: str
+    terms: tuple[str, ...]
+    strength: float
+    rule: str
+    start: int = 0
+    end: int = 0
+    strong_captive: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    """Everything the detector saw; facts extraction reuses it."""
+
+    sentences: tuple[str, ...]  # title first, then body sentences
+    statements: tuple[Statement, ...]
+    suppressed: tuple[tuple[int, str], ...]
+    partial: float  # 0..0.45 evidence short of a statement
+
+
+def _blank(text: str, spans: list[tuple[int, int]]) -> str:
+    if not spans:
+        return text
+    chars = list(text)
+    for a, b in spans:
+        chars[a:b] = " " * (b - a)
+    return "".join(chars)
+
+
+def _mask(s: str, cyr: bool) -> str:
+    spans = [m.span() for m in lx.MASKS.on(cyr).finditer(s)]
+    for m in lx.CASUALTY_LIST.finditer(s):
+        cap = lx.CASUALTY_CAPTIVE.search(m.group())
+        kill = lx.CASUALTY_KILL.search(m.group())
+        # "captured and killed" is a sequence (keep); "killed or captured" is a list (mask)
+        if not (cap and kill and cap.start() < kill.start() and " or " not in m.group()):
+            spans.append(m.span())
+    spans.extend(m.span() for m in lx.KILLED_AND_CAPTURED.finditer(s))
+    return _blank(s, spans)
+
+
+def _spans(rx: re.Pattern[str], s: str) -> list[re.Match[str]]:
+    return list(rx.finditer(s))
+
+
+def _nearest(
+    a: list[re.Match[str]], b: list[re.Match[str]]
+) -> tuple[int, re.Match[str], re.Match[str]] | None:
+    best: tuple[int, re.Match[str], re.Match[str]] | None = None
+    for x in a:
+        for y in b:
+            gap = max(x.start(), y.start()) - min(x.end(), y.end())
+            if best is None or gap < best[0]:
+                best = (gap, x, y)
+    return best
+
+
+def _captives(s: str, cyr: bool) -> tuple[list[re.Match[str]], list[re.Match[str]]]:
+    strong = _spans(lx.CAPTIVE_STRONG.on(cyr), s)
+    weak = _spans(lx.CAPTIVE_VERBAL.on(cyr), s)
+    if not cyr and lx.PRISONER_CONTEXT.en.search(s):  # s is lowercased here
+        weak.extend(lx.PRISONER.en.finditer(s))
+    return strong, weak
+
+
+def _statement(index: int, s: str) -> tuple[Statement | None, str]:
+    """The statement in one sentence (or None) and, when suppressed, the reason."""
+    low = lx.lower(s)
+    if not any(k in low for k in lx.TRIGGERS):
+        return None, ""
+    cyr = lx.is_cyrillic(s)
+    m = _mask(low, cyr)
+    execs = _spans(lx.KILL_EXEC.on(cyr), m)
+    others = _spans(lx.KILL_OTHER.on(cyr), m)
+    kills = execs + others
+    strong, weak = (
+        _captives(m, cyr) if kills or not cyr or "полон" in low or "плен" in low else ([], [])
+    )
+    found = _nearest(strong + weak, kills) if kills else None
+    rule = ""
+    terms: tuple[str, ...] = ()
+    strength = 0.0
+    span = (0, len(s))
+    if found and found[0] <= MAX_GAP:
+        _, cap, kill = found
+        rule = "captive+killing"
+        terms = (cap.group().lower(), kill.group().lower())
+        strength = 0.6 + (0.2 if strong else 0.0) + (0.15 if execs else 0.0)
+        span = (min(cap.start(), kill.start()), max(cap.end(), kill.end()))
+    elif nq := lx.NO_QUARTER.on(cyr).search(m):
+        rule, terms, strength, span = "no-quarter order", (nq.group().lower(),), 0.6, nq.span()
+    elif (wd := lx.WOUNDED.on(cyr).search(m)) and (lb := lx.LEFT_BEHIND.on(cyr).search(m)):
+        dead = kills[0] if kills else lx.DEAD.on(cyr).search(m)
+        if dead:
+            rule = "wounded left behind"
+            terms = (wd.group().lower(), lb.group().lower(), dead.group().lower())
+            strength = 0.7 if kills else 0.55
+    elif (
+        (bd := lx.BOUND.on(cyr).search(m))
+        and (dd := lx.DEAD.on(cyr).search(m))
+        and lx.SOLDIER.on(cyr).search(m)
+    ):
+        rule, terms, strength = "bound bodies", (bd.group().lower(), dd.group().lower()), 0.55
+    if not rule:
+        return None, ""
+    reason = _suppressor(m, cyr, bool(strong), bool(execs))
+    if reason:
+        return None, reason
+    st = Statement(index, s, terms, min(strength, 1.0), rule, span[0], span[1], bool(strong))
+    return st, ""
+
+
+def _suppressor(s: str, cyr: bool, strong: bool, execs: bool) -> str:
+    if lx.DEATH_PENALTY.on(cyr).search(s):
+        return "death penalty"
+    if lx.OWN_SIDE.on(cyr).search(s):
+        return "own side"
+    if lx.METAPHOR.on(cyr).search(s):
+        return "metaphor"
+    if not strong and lx.CIVILIAN.on(cyr).search(s):
+        return "civilians"
+    if lx.HISTORY.on(cyr).search(s) and not lx.STRONG_ANCHOR.on(cyr).search(s):
+        return "history or another war"
+    if not execs and lx.STRIKE.on(cyr).search(s):
+        return "strike"
+    if not execs and lx.CAPTIVITY_DEATH.on(cyr).search(s):
+        return "death in captivity"
+    return ""
+
+
+@dataclass(frozen=True, slots=True)
+class _TitleCues:
+    history: bool
+    civilian: bool
+    own_side: bool
+
+
+def _title_cues(title: str) -> _TitleCues:
+    no_pow = not lx.CAPTIVE_STRONG.search(title)
+    history = bool(lx.HISTORY.search(title)) and not lx.STRONG_ANCHOR.search(title)
+    return _TitleCues(
+        history,
+        no_pow and bool(lx.CIVILIAN.search(title)),
+        no_pow and bool(lx.OWN_SIDE.search(title)),
+    )
+
+
+def _doc_filter(cues: _TitleCues, st: Statement) -> str:
+    """Reason a whole-article cue (from the headline) suppresses this statement, or ""."""
+    if cues.history and not lx.STRONG_ANCHOR.search(st.sentence):
+        return "history headline"
+    if cues.civilian and not st.strong_captive:
+        return "civilian headline"
+    if cues.own_side and not st.strong_captive:
+        return "own-side headline"
+    return ""
+
+
+@lru_cache(maxsize=1024)
+def analyse(title: str, text: str) -> Analysis:
+    """Split, clean and scan one article; cached so extraction can reuse the work."""
+    title = normalise(" ".join(title.split()))
+    body = normalise(strip_boilerplate(text))
+    sentences = (title, *split_sentences(body))
+    full = f"{title}\n{body}"
+    statements: list[Statement] = []
+    suppressed: list[tuple[int, str]] = []
+    cues: _TitleCues | None = None
+    for i, s in enumerate(sentences):
+        if not s:
+            continue
+        st, reason = _statement(i, s)
+        if st is None:
+            if reason:
+                suppressed.append((i, reason))
+            continue
+        cues = cues or _title_cues(title)
+        doc_reason = _doc_filter(cues, st)
+        if doc_reason:
+            suppressed.append((i, doc_reason))
+            continue
+        statements.append(st)
+    if statements and not lx.WAR_CONTEXT.search(full) and not find_places(full):
+        suppressed.extend((st.index, "no Russia-Ukraine context") for st in statements)
+        statements = []
+    partial = 0.0
+    if not statements and suppressed:
+        partial = 0.3
+    elif not statements:
+        low = full.lower()
+        partial = 0.1 if any(k in low for k in lx.TRIGGERS) else 0.0
+    return Analysis(tuple(sentences), tuple(statements), tuple(suppressed), partial)
+
+
+def classify(title: str, text: str, lang: str | None = None) -> Verdict:
+    """Decide whether an article reports executed POWs; score in [0, 1], flagged at >= 0.5."""
+    del lang  # the lexicon covers en/uk/ru at once; mixed-language items are common
+    a = analyse(title or "", text or "")
+    if not a.statements:
+        return Verdict(flagged=False, score=round(a.partial, 3))
+    miss = 1.0
+    for st in sorted(a.statements, key=lambda x: -x.strength)[:4]:
+        miss *= 1.0 - st.strength * (1.0 if st.index else 0.9)
+    score = round(min(1.0, 0.5 + 0.5 * (1.0 - miss)), 3)
+    best = sorted(a.statements, key=lambda x: (-x.strength, x.index))[:MAX_EVIDENCE]
+    evidence = tuple(
+        Evidence(clip(st.sentence, st.start, st.end), st.terms)
+        for st in sorted(best, key=lambda x: x.index)
+    )
+    return Verdict(flagged=True, score=score, evidence=evidence)

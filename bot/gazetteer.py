@@ -1,0 +1,337 @@
+"""Places that matter, with inflection-aware patterns: English, Ukrainian and Russian spellings.
+
+`find_places(text)` finds settlements, districts, oblasts and "X direction" locators;
+`canonical_places(text)` gives canonical English names; `place_variants(name)` gives the
+surface forms (for search: "Pokrovsk" -> Покровськ, Покровську, Покровском, Красноармейск...).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Literal
+
+Kind = Literal["settlement", "district", "oblast", "direction"]
+_PRIORITY: dict[str, int] = {"district": 0, "direction": 1, "oblast": 2, "settlement": 3}
+
+# Ending classes: Ukrainian/Russian declension of a place-name stem.
+_ENDINGS: dict[str, tuple[str, ...]] = {
+    "M": ("", "а", "у", "ом", "і", "ові"),  # Покровськ, у Бахмуті, Соледару
+    "MR": ("", "а", "у", "ом", "е"),  # Покровск, под Покровском, в Бахмуте
+    "KA": ("ка", "ки", "ці", "ку", "кою"),  # Авдіївка, в Авдіївці
+    "KAR": ("ка", "ки", "ке", "ку", "кой", "кою"),  # Авдеевка, в Авдеевке
+    "E": ("е", "ого", "ому", "им", "ім"),  # Роботине, у Шаховому, під Роботиним
+    "OE": ("ое", "ого", "ом", "ому", "ым"),  # Степовое, Удачного
+    "O": ("о", "а", "е", "ом", "у"),  # Работино, Селидово, Котлино
+    "PL": ("ки", "ок", "ках", "кам", "ками"),  # П'ятихатки, Кринки, Пятихатках
+    "A": ("а", "і", "и", "у", "ою", "ей", "е"),  # Буча, Суджа
+}
+
+# canonical | English forms | Ukrainian stem:class | Russian stem:class
+_SETTLEMENTS = """
+Pokrovsk|Pokrovsk,Krasnoarmeysk,Krasnoarmiisk|Покровськ:M,Красноармійськ:M|Покровск:M,Красноармейск:M
+Mykolaivka|Mykolaivka|Миколаїв:KA|Николаев:KA
+Robotyne|Robotyne,Rabotino|Роботин:E|Работин:O
+Verbove|Verbove,Verbovoye,Verbovoe|Вербов:E|Вербов:OE
+Novodarivka|Novodarivka,Novodarovka|Новодарів:KA|Новодаров:KA
+Piatykhatky|Piatykhatky,Pyatykhatky,Pyatikhatki,Piatykhatki|П'ятихат:PL|Пятихат:PL
+Pryiutne|Pryiutne,Priyutne,Priyutnoye,Pryyutne|Приютн:E|Приютн:OE
+Avdiivka|Avdiivka,Avdeevka,Avdeyevka,Avdiyivka|Авдіїв:KA|Авдеев:KA
+Karlivka|Karlivka,Karlovka|Карлів:KA|Карлов:KA
+Stepove|Stepove,Stepovoye,Stepovoe|Степов:E|Степов:OE
+Selydove|Selydove,Selidovo|Селидов:E|Селидов:O
+Udachne|Udachne,Udachnoye,Udachnoe|Удачн:E|Удачн:OE
+Kotlyne|Kotlyne,Kotlino|Котлин:E|Котлин:O
+Shakhove|Shakhove,Shakhovo|Шахов:E|Шахов:O
+Vuhledar|Vuhledar,Ugledar|Вугледар:M|Угледар:M
+Soledar|Soledar|Соледар:M|Соледар:M
+Bakhmut|Bakhmut,Artemivsk,Artyomovsk,Artemovsk|Бахмут:M,Артемівськ:M|Бахмут:M,Артемовск:M
+Ivanivske|Ivanivske,Ivanovskoye,Ivanovskoe|Іванівськ:E|Ивановск:OE
+Khromove|Khromove,Khromovo|Хромов:E|Хромов:O
+Niu-York|Niu-York,Niu York,Nyu-York,Novhorodske|Нью-Йорк:M,Новгородськ:E|Нью-Йорк:M
+Krynky|Krynky,Krinki|Крин:PL|Крын:PL
+Makiivka|Makiivka,Makeevka,Makeyevka|Макіїв:KA|Макеев:KA
+Olenivka|Olenivka,Olenovka|Оленів:KA|Оленов:KA
+Dmytrivka|Dmytrivka,Dmitrivka,Dmitrovka|Дмитрів:KA|Дмитров:KA
+Toretsk|Toretsk,Dzerzhynsk|Торецьк:M|Торецк:M
+Kurakhove|Kurakhove,Kurakhovo|Курахов:E|Курахов:O
+Myrnohrad|Myrnohrad,Mirnograd,Dymytrov|Мирноград:M|Мирноград:M,Димитров:M
+Siversk|Siversk|Сіверськ:M|Северск:M
+Lyman|Lyman|Лиман:M|Лиман:M
+Kupiansk|Kupiansk,Kupyansk|Куп'янськ:M|Купянск:M
+Vovchansk|Vovchansk,Volchansk|Вовчанськ:M|Волчанск:M
+Orikhiv|Orikhiv|Оріхов:M,Оріхів:M|Орехов:M
+Kramatorsk|Kramatorsk|Краматорськ:M|Краматорск:M
+Sloviansk|Sloviansk,Slovyansk|Слов'янськ:M|Славянск:M
+Kostiantynivka|Kostiantynivka,Konstantinovka|Костянтинів:KA|Константинов:KA
+Mariupol|Mariupol|Маріупол:M,Маріуполь:M|Мариупол:M,Мариуполь:M
+Sievierodonetsk|Sievierodonetsk,Severodonetsk|Сєвєродонецьк:M|Северодонецк:M
+Lysychansk|Lysychansk,Lisichansk|Лисичанськ:M|Лисичанск:M
+Izium|Izium,Izyum|Ізюм:M|Изюм:M
+Bucha|Bucha|Буч:A|Буч:A
+Irpin|Irpin|Ірпін:M,Ірпен:M|Ирпен:M
+Sudzha|Sudzha|Судж:A|Судж:A
+Klishchiivka|Klishchiivka|Кліщіїв:KA|Клещеев:KA
+Andriivka|Andriivka|Андріїв:KA|Андреев:KA
+Marinka|Marinka,Maryinka|Мар'їн:KA|Марьин:KA
+Krasnohorivka|Krasnohorivka|Красногорів:KA|Красногоров:KA
+Ocheretyne|Ocheretyne|Очеретин:E|Очеретин:O
+Novohrodivka|Novohrodivka|Новогродів:KA|Новогродов:KA
+Vesele|Vesele|Весел:E|Весел:OE
+Orlivka|Orlivka|Орлів:KA|Орлов:KA
+Tonenke|Tonenke|Тоненьк:E|Тоненьк:OE
+Bilohorivka|Bilohorivka|Білогорів:KA|Белогоров:KA
+Kreminna|Kreminna|Кремінн:A|Кременн:A
+Chasiv Yar|Chasiv Yar|Часів Яр:M,Часовому Яр:M,Часового Яр:M
+    |Часов Яр:M,Часовом Яр:M
+Sukhyi Yar|Sukhyi Yar,Sukhyy Yar,Sukhy Yar|Сухий Яр:M,Сухого Яр:M,Сухому Яр:M,Сухим Яр:M
+    |Сухой Яр:M,Сухого Яр:M,Сухом Яр:M,Сухому Яр:M
+Zelenyi Shliakh|Zelenyi Shliakh,Zelenyy Shlyakh,Zeleny Shlyakh,Zelenyi Shlyakh,Zelenyy Shliakh
+    |Зелений Шлях:M,Зеленого Шлях:M,Зеленому Шлях:M,Зеленим Шлях:M
+    |Зеленый Шлях:M,Зеленого Шлях:M,Зеленом Шлях:M,Зеленому Шлях:M
+Mala Rohan|Mala Rohan|Мала Рогань:M,Малої Рогані:M,Малій Рогані:M|Малая Рогань:M,Малой Рогани:M
+Velyka Novosilka|Velyka Novosilka|Велика Новосілк:KA,Великої Новосілк:KA,Великій Новосілц:KA
+    |Великая Новоселк:KA,Великой Новоселк:KA
+"""
+# canonical | English name | Ukrainian adjective stem | Ukrainian region noun | Russian adj stem
+_OBLASTS = """
+Donetsk Oblast|Donetsk|Донецьк|Донеччин|Донецк
+Luhansk Oblast|Luhansk,Lugansk|Луганськ|Луганщин|Луганск
+Zaporizhzhia Oblast|Zaporizhzhia,Zaporizhia,Zaporozhye|Запорізьк|-|Запорожск
+Kherson Oblast|Kherson|Херсонськ|Херсонщин|Херсонск
+Kharkiv Oblast|Kharkiv,Kharkov|Харківськ|Харківщин|Харьковск
+Kyiv Oblast|Kyiv,Kiev|Київськ|Київщин|Киевск
+Sumy Oblast|Sumy|Сумськ|Сумщин|Сумск
+Chernihiv Oblast|Chernihiv|Чернігівськ|Чернігівщин|Черниговск
+Dnipropetrovsk Oblast|Dnipropetrovsk|Дніпропетровськ|Дніпропетровщин|Днепропетровск
+Mykolaiv Oblast|Mykolaiv,Nikolaev|Миколаївськ|Миколаївщин|Николаевск
+Odesa Oblast|Odesa,Odessa|Одеськ|Одещин|Одесск
+Poltava Oblast|Poltava|Полтавськ|Полтавщин|Полтавск
+Vinnytsia Oblast|Vinnytsia|Вінницьк|Вінниччин|Винницк
+Volyn Oblast|Volyn|Волинськ|Волин|Волынск
+Zhytomyr Oblast|Zhytomyr|Житомирськ|Житомирщин|Житомирск
+Zakarpattia Oblast|Zakarpattia,Transcarpathia|Закарпатськ|Закарпатт|Закарпатск
+Ivano-Frankivsk Oblast|Ivano-Frankivsk|Івано-Франківськ|Прикарпатт|Ивано-Франковск
+Kirovohrad Oblast|Kirovohrad|Кіровоградськ|Кіровоградщин|Кировоградск
+Lviv Oblast|Lviv|Львівськ|Львівщин|Львовск
+Rivne Oblast|Rivne|Рівненськ|Рівненщин|Ровенск
+Ternopil Oblast|Ternopil|Тернопільськ|Тернопільщин|Тернопольск
+Khmelnytskyi Oblast|Khmelnytskyi|Хмельницьк|Хмельниччин|Хмельницк
+Cherkasy Oblast|Cherkasy|Черкаськ|Черкащин|Черкасск
+Chernivtsi Oblast|Chernivtsi|Чернівецьк|Буковин|Черновицк
+Kursk Oblast|Kursk|Курськ|Курщин|Курск
+Belgorod Oblast|Belgorod|Бєлгородськ|Бєлгородщин|Белгородск
+Bryansk Oblast|Bryansk|Брянськ|Брянщин|Брянск
+"""
+# canonical town | English | Ukrainian adj stem | Russian adj stem  (district and direction)
+_DISTRICTS = """
+Pokrovsk|Pokrovsk|Покровськ|Покровск
+Bakhmut|Bakhmut|Бахмутськ|Бахмутск
+Polohy|Polohy,Polohivskyi|Пологівськ|Пологовск
+Kramatorsk|Kramatorsk|Краматорськ|Краматорск
+Volnovakha|Volnovakha|Волноваськ|Волновахск
+Kalmiuske|Kalmiuske|Кальміуськ|Кальмиусск
+Horlivka|Horlivka|Горлівськ|Горловск
+Mariupol|Mariupol|Маріупольськ|Мариупольск
+Vasylivka|Vasylivka|Василівськ|Васильевск
+Kakhovka|Kakhovka|Каховськ|Каховск
+Beryslav|Beryslav|Бериславськ|Бериславск
+Bucha|Bucha|Бучанськ|Бучанск
+Kupiansk|Kupiansk|Куп'янськ|Купянск
+Izium|Izium|Ізюмськ|Изюмск
+Chuhuiv|Chuhuiv|Чугуївськ|Чугуевск
+Svatove|Svatove|Сватівськ|Сватовск
+Sievierodonetsk|Sievierodonetsk|Сєвєродонецьк|Северодонецк
+Melitopol|Melitopol|Мелітопольськ|Мелитопольск
+Sudzha|Sudzha|Суджанськ|Суджанск
+Korenevo|Korenevo|Кореневськ|Кореневск
+"""
+_DIRECTIONS = """
+Pokrovsk|Pokrovsk|Покровськ|Покровск
+Bakhmut|Bakhmut|Бахмутськ|Бахмутск
+Avdiivka|Avdiivka|Авдіївськ|Авдеевск
+Toretsk|Toretsk|Торецьк|Торецк
+Kurakhove|Kurakhove|Курахівськ|Кураховск
+Vuhledar|Vuhledar|Вугледарськ|Угледарск
+Kupiansk|Kupiansk|Куп'янськ|Купянск
+Lyman|Lyman|Лиманськ|Лиманск
+Siversk|Siversk|Сіверськ|Северск
+Orikhiv|Orikhiv|Оріхівськ|Ореховск
+Huliaipole|Huliaipole|Гуляйпільськ|Гуляйпольск
+Kramatorsk|Kramatorsk|Краматорськ|Краматорск
+Kostiantynivka|Kostiantynivka|Костянтинівськ|Константиновск
+"""
+_NOT_AN_ORG = (  # "Donetsk Oblast prosecutor's office" names an office, not a place
+    r"(?!['’]s\b)(?!\s+(?:[Pp]rosecutor|[Pp]olice|[Mm]ilitary [Aa]dmin|[Aa]dministration"
+    r"|[Gg]overnor|[Cc]ourt|[Cc]ouncil))"
+)
+_EXTRA_OBLAST = [  # (canonical, head, regex, forms)
+    ("Luhansk Oblast", "лнр", r"ЛНР\b", ("ЛНР",)),
+    ("Luhansk Oblast", "lnr", r"LNR\b|LPR\b", ("LNR", "LPR")),
+    ("Donetsk Oblast", "днр", r"ДНР\b", ("ДНР",)),
+    ("Donetsk Oblast", "don", r"Donetsk People's Republic", ("Donetsk People's Republic",)),
+    ("Kursk Oblast", "kur", r"Kursk\b" + _NOT_AN_ORG, ("Kursk",)),
+    (
+        "Zaporizhzhia Oblast",
+        "зап",
+        r"(?<=на )Запоріжж(?:і|я)\b|(?<=на )Запорожье\b",
+        ("на Запоріжжі",),
+    ),
+    ("Crimea", "cri", r"Crimea\b", ("Crimea",)),
+    ("Crimea", "кри", r"Крим(?:у|і|ом)?\b", ("Крим", "Криму")),
+    ("Crimea", "кры", r"Крым(?:а|у|ом|е)?\b", ("Крым", "Крыму")),
+    (
+        "Niu-York",
+        "new",
+        r"New York(?=,?\s+(?:village|settlement))|(?<=village of )New York"
+        r"|(?<=written )New York|(?<=near )New York(?! Times)",
+        ("New York",),
+    ),
+]
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceHit:
+    """One place mention: canonical English name, kind, and where it is in the text."""
+
+    canonical: str
+    kind: Kind
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class _Entry:
+    canonical: str
+    kind: Kind
+    pattern: re.Pattern[str]
+
+
+_TAIL_ENDS = "|".join(("", "а", "у", "ом", "і", "ові", "ю", "ь", "и"))
+_ADJ_FEM = "(?:а|ая|ої|ой|ій|у|ую|ою)"  # Донецька/Донецької/Донецкой (область)
+
+
+def _alt(items: list[str]) -> str:
+    return "|".join(sorted((re.escape(i) for i in items), key=len, reverse=True))
+
+
+def _build() -> tuple[dict[str, list[_Entry]], dict[str, list[str]]]:
+    index: dict[str, list[_Entry]] = {}
+    forms: dict[str, list[str]] = {}
+
+    def add(
+        canonical: str, kind: Kind, heads: list[str], rx: str, flags: int, fs: list[str]
+    ) -> None:
+        pat = re.compile(rx, flags)
+        for head in {h[:3].lower() for h in heads}:
+            index.setdefault(head, []).append(_Entry(canonical, kind, pat))
+        forms.setdefault(canonical, []).extend(fs)
+
+    for line in _SETTLEMENTS.strip().replace("\n    |", "|").splitlines():
+        canonical, en, uk, ru = line.split("|")
+        names = en.split(",")
+        add(canonical, "settlement", names, rf"(?:{_alt(names)})\b", 0, names)
+        specs = [(spec, False) for spec in uk.split(",")] + [
+            (spec, True) for spec in ru.split(",")
+        ]
+        for spec, is_ru in specs:
+            stem, cls = spec.split(":")
+            ends = _ENDINGS[cls + "R" if is_ru and cls + "R" in _ENDINGS else cls]
+            head, _, tail = stem.partition(" ")
+            if tail:  # two-word name: the first word is given inflected, the second declines
+                rx = rf"{re.escape(head)}\s+{re.escape(tail)}(?:{_TAIL_ENDS})\b"
+                fs = [f"{head} {tail}{e}" for e in ("", "у", "і", "ом", "а")]
+            else:
+                optional = "?" if "" in ends else ""
+                rx = rf"{re.escape(stem)}(?:{'|'.join(e for e in ends if e)}){optional}\b"
+                fs = [stem + e for e in ends]
+            add(canonical, "settlement", [stem], rx, 0, fs)
+    for line in _OBLASTS.strip().splitlines():
+        canonical, en, uk_adj, uk_region, ru_adj = line.split("|")
+        names = en.split(",")
+        rx = rf"(?:{_alt(names)})(?:\s+|-)(?:[Oo]blast|[Rr]egion|[Pp]rovince)\b{_NOT_AN_ORG}"
+        add(canonical, "oblast", names, rx, 0, [f"{n} Oblast" for n in names])
+        adj = rf"(?:{re.escape(uk_adj)}|{re.escape(ru_adj)}){_ADJ_FEM}\s+обл(?:аст\w*|\.)"
+        add(
+            canonical,
+            "oblast",
+            [uk_adj, ru_adj],
+            adj,
+            re.I,
+            [
+                f"{uk_adj}а область",
+                f"{uk_adj}ій області",
+                f"{ru_adj}ая область",
+                f"{ru_adj}ой области",
+            ],
+        )
+        if uk_region != "-":  # "Запоріжжя" is also the city: only "на Запоріжжі" (extra) counts
+            reg = rf"{re.escape(uk_region)}(?:а|и|і|у|ою|я|ям|ь)\b"
+            add(canonical, "oblast", [uk_region], reg, 0, [uk_region + e for e in "аиіу"])
+    for canonical, head, rx, extra_forms in _EXTRA_OBLAST:
+        kind: Kind = "settlement" if canonical == "Niu-York" else "oblast"
+        add(canonical, kind, [head], rx, 0, list(extra_forms))
+    for line in _DISTRICTS.strip().splitlines():
+        town, en, uk_adj, ru_adj = line.split("|")
+        names = en.split(",")
+        canonical = f"{town} district"
+        rx = rf"(?:{_alt(names)})\s+(?:district|raion)\b"
+        add(canonical, "district", names, rx, re.I, [f"{n} district" for n in names])
+        rx = rf"(?:{re.escape(uk_adj)}|{re.escape(ru_adj)})(?:ий|ого|ому|ім|им|ом)\s+район\w*"
+        add(
+            canonical,
+            "district",
+            [uk_adj, ru_adj],
+            rx,
+            re.I,
+            [
+                f"{uk_adj}ий район",
+                f"{uk_adj}ого району",
+                f"{ru_adj}ий район",
+                f"{ru_adj}ого района",
+            ],
+        )
+    for line in _DIRECTIONS.strip().splitlines():
+        town, en, uk_adj, ru_adj = line.split("|")
+        rx = rf"{re.escape(en)}\s+(?:direction|sector|front|axis)\b"
+        add(town, "direction", [en], rx, re.I, [])
+        stems = f"{re.escape(uk_adj)}|{re.escape(ru_adj)}"
+        rx = rf"(?:{stems})(?:ому|ий|ого|ім|ом|ое)\s+(?:напрям\w*|направлени\w*)"
+        add(town, "direction", [uk_adj, ru_adj], rx, re.I, [])
+    for entries in index.values():
+        entries.sort(key=lambda e: (_PRIORITY[e.kind], -len(e.pattern.pattern)))
+    return index, forms
+
+
+_INDEX, _FORMS = _build()
+PLACE_ALIASES: dict[str, tuple[str, ...]] = {k: tuple(dict.fromkeys(v)) for k, v in _FORMS.items()}
+_TOKEN = re.compile(r"[^\W\d_][\w'-]*")
+
+
+@lru_cache(maxsize=2048)
+def find_places(text: str) -> tuple[PlaceHit, ...]:
+    """Every place mention in text, in order; longer readings (district, oblast) win."""
+    hits: list[PlaceHit] = []
+    skip = 0
+    for tok in _TOKEN.finditer(text):
+        pos = tok.start()
+        if pos < skip:
+            continue
+        for entry in _INDEX.get(text[pos : pos + 3].lower(), ()):
+            m = entry.pattern.match(text, pos)
+            if m:
+                hits.append(PlaceHit(entry.canonical, entry.kind, pos, m.end()))
+                skip = m.end()
+                break
+    return tuple(hits)
+
+
+def canonical_places(text: str) -> list[str]:
+    """Canonical English names of the places mentioned in text, first mention first."""
+    return list(dict.fromkeys(h.canonical for h in find_places(text)))
+
+
+def place_variants(canonical: str) -> list[str]:
+    """Surface forms (English, Ukrainian and Russian, inflected) of a canonical place name."""
+    return list(PLACE_ALIASES.get(canonical, ()))

@@ -1,0 +1,339 @@
+"""Term patterns for the detector (English, Ukrainian, Russian), written as stems and regexes.
+
+Cue families: captive ideas, killing ideas, masks that remove a non-killing or non-captive
+sense before matching, sentence suppressors (negative cues) and document anchors.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+_F = re.IGNORECASE
+_CYR = re.compile(r"[А-Яа-яІіЇїЄєҐґ]")
+_LAT = re.compile(r"[A-Za-z]{2}")
+_NEVER = re.compile(r"(?!x)x")
+
+
+def lower(s: str) -> str:
+    """Lowercase without changing the length (offsets stay valid)."""
+    low = s.lower()
+    return low if len(low) == len(s) else "".join(c.lower()[:1] or c for c in s)
+
+
+class Cue:
+    """One cue family compiled for lowercased text: Latin-script parts, Cyrillic parts, all.
+
+    Matching lowercased text without IGNORECASE is 2-3x faster in `re` than folding case.
+    """
+
+    __slots__ = ("both", "cy", "en")
+
+    def __init__(self, parts: tuple[str, ...]) -> None:
+        def comp(ps: list[str]) -> re.Pattern[str]:
+            # every part starts at a word start: checking that once first is much faster
+            body = "|".join(f"(?:{p.lower()})" for p in ps)
+            return re.compile(rf"(?<!\w)(?:{body})") if ps else _NEVER
+
+        def latin(p: str) -> bool:
+            return bool(_LAT.search(p.replace(r"\b", "").replace(r"\w", "")))
+
+        # a part with no letters (years) or with both scripts goes to both sides
+        cy = [p for p in parts if _CYR.search(p) or not latin(p)]
+        en = [p for p in parts if latin(p) or not _CYR.search(p)]
+        self.en, self.cy, self.both = comp(en), comp(cy), comp(list(parts))
+
+    def on(self, cyrillic: bool) -> re.Pattern[str]:
+        """The pattern for one script; match it against `lower(sentence)`."""
+        return self.cy if cyrillic else self.en
+
+    def search(self, s: str) -> re.Match[str] | None:
+        return self.both.search(lower(s))
+
+    def finditer(self, s: str) -> Iterator[re.Match[str]]:
+        return self.both.finditer(lower(s))
+
+
+def _rx(*parts: str) -> Cue:
+    return Cue(parts)
+
+
+def is_cyrillic(s: str) -> bool:
+    """True when a sentence is written in Cyrillic (Ukrainian or Russian)."""
+    return _CYR.search(s) is not None
+
+
+_PERSON_EN = (
+    r"soldiers?|servicem[ae]n|service ?members?|troops|men|man|Ukrainians|Russians|fighters"
+    r"|marines|defenders|paratroopers|operators|comrades|sniper|gunner|crew|POWs?"
+)
+
+# --- captive ideas -----------------------------------------------------------------------
+# "Strong": a noun that names a prisoner of war or captive.
+CAPTIVE_STRONG = _rx(
+    r"\bP\.?O\.?W\.?s?\b|\bPoWs?\b|\bprisoners?[- ]of[- ]war\b|\bwar prisoners?\b|\bcaptives?\b",
+    rf"\bcaptured (?:[\w-]+ ){{0,3}}?(?:{_PERSON_EN})\b",
+    rf"\b(?:{_PERSON_EN}) (?:who|that) (?:had )?(?:been |were |was )?(?:captured|taken prisoner)",
+    r"\b(?:військово)?полонен\w*|\bполонян\w*",
+    r"\b(?:военно)?пленн\w*|\bпленник\w*",
+)
+# "prisoner(s)" alone counts only next to a nationality or military word (see classify).
+PRISONER = _rx(r"\bprisoners?\b")
+PRISONER_CONTEXT = _rx(
+    r"\b(?:Ukrain\w*|Russian|soldiers?|servicem[ae]n|troops|military|wounded|captured|unarmed"
+    r"|war|battlefield|front)\b"
+)
+# "Verbal": surrender, capture, hands up, unarmed, bound.
+CAPTIVE_VERBAL = _rx(
+    r"\bsurrender(?:ed|ing|s)?\b|\b(?:taken|took|take|taking|held) (?:[\w-]+ ){0,4}?"
+    r"(?:as )?(?:prisoner|captive)s?\b|\bin captivity\b|\bafter (?:their |his |being )?captur"
+    r"(?:e|ed)\b|\b(?:had been|were|was|being|been|got) captured\b",
+    r"\b(?:laid|lay|laying|put|putting) down (?:their |his )?(?:arms|weapons)\b|\bgave "
+    r"(?:themselves|himself) up\b|\bgiv(?:en|ing) (?:themselves|himself) up\b",
+    r"\bhands? (?:up|raised|in the air|above (?:his|their) heads?|behind (?:his|their) heads?)"
+    r"|\b(?:raised|with raised) hands\b|\bwhite flag\b|\bhors de combat\b",
+    r"\bdisarmed\b|\bunarmed\b|\bdefen[cs]eless\b|\brestrained\b|\b(?:hands|wrists) "
+    r"(?:were |was )?(?:tied|bound)\b|\bbound hands\b",
+    r"\b[ву] полон(?:і)?\b|\bполонил\w*|\bзда(?:вс[яь]|лас[яь]|лис[яь]|вся|тися|ватися|ються"
+    r"|ючись|вал\w*с[яь]|вш\w*с[яь])\b|\bздач\w* в полон|\bскла(?:ли|дають|ла|в|вши|дали) зброю"
+    r"|\bз піднятими руками|\bзв'язан\w* рук\w*|\bрук\w* зв'язан\w*|\bбеззбройн\w*"
+    r"|\bобеззброєн\w*|\bроззброєн\w*",
+    r"\bв плен(?:у)?\b|\bпленил\w*|\bсда(?:лс[яь]|лась|лись|ться|ются|ющ\w*с[яь]|вш\w*с[яь]"
+    r"|вал\w*с[яь]|ваться)\b|\bсдач\w* в плен|\bслож(?:ил|или|ивш)\w* оружие"
+    r"|\bс поднятыми руками|\bсвязанн\w*|\bруки связаны|\bбезоружн\w*|\bразоружен\w*",
+)
+
+# --- killing ideas -------------------------------------------------------------------------
+# "Execution" verbs: unambiguous deliberate killing.
+KILL_EXEC = _rx(
+    r"\bexecut(?:e|ed|es|ing|ion|ions)\b|\bsummar(?:y|ily) execut\w*|\bmassacr(?:e|ed|es|ing)\b"
+    r"|\bmurder(?:ed|ing|s)?\b|\bput to death\b|\bslaughter(?:ed)?\b|\bgunned down\b"
+    r"|\bgun(?:ning)? down\b|\bfinish(?:ed|ing)? off\b|\bshot (?:dead|and killed)\b"
+    r"|\bshooting dead\b|\bshot (?:\w+ ){1,5}?(?:dead|in the (?:back|head))\b",
+    r"\bрозстр[іi]л\w*|\bстрат(?:а|и|у|ою|і|ами|ам|ах|ив|ила|или|ити|ять|ить|ено)\b"
+    r"|\bстрачен\w*|\bстрачу\w*|\bдобил[иао]?\b|\bдобива(?:ли|ють|є|в|ти|ючи)\b",
+    r"\bрасстрел\w*|\bказн(?:ь|и|ей|ям|ями|ях|ил\w*|ен\w*|ит\w*|ят|ящ\w*)\b"
+    r"|\bдобил[иао]?\b|\bдобива(?:ли|ют|ет|л|ть|я)\b",
+)
+# Other killing verbs: killed, shot, вбили, убили, застрелили, opened fire.
+KILL_OTHER = _rx(
+    r"\bkill(?:ed|ing|ings|s)?\b|\bslain\b|\bshot\b|\bshoot(?:ing|s)?\b|\bopen(?:ed|ing)? fire\b"
+    r"|\bfir(?:ed|ing) (?:at|on|into)\b",
+    r"\b[ву]би(?:в|ли|ла|вали|вають|ває|вати|вство|вства|вств\w*|вц\w*)\b|\b[ву]бит\w*"
+    r"|\bзастрел\w*|\bрозправ\w*|\bвідкри\w* вогонь|\bстріля(?:ли|в|ють|є|ти|ючи)\b"
+    r"|\bпостріл\w*",
+    r"\bуби(?:л|ли|ла|вать|вают|вали|т|ты|та|тых|тыми|ть|йство|йства|йств\w*|йц\w*)\b"
+    r"|\bзастрел\w*|\bрасправ\w*|\bоткры\w* огонь|\bстреля(?:ли|л|ют|ет|ть|я)\b|\bвыстрел\w*",
+)
+
+# --- masks: spans blanked before matching because they carry another sense ---------------
+MASKS = _rx(
+    # exchanges, repatriation and institutions named after prisoners of war
+    r"\b(?:prisoner|POW|captive)s?[- ](?:exchange|swap)s?\b|\b(?:exchange|swap)s? of "
+    r"(?:[\w-]+ ){0,2}?(?:prisoners|POWs|captives|bodies)\b",
+    r"\bобмін\w* (?:[\w'-]+ ){0,2}?(?:військово)?полонен\w*|\bобмен\w* (?:[\w-]+ ){0,2}?"
+    r"(?:военно)?пленн\w*|\bобмінн\w* фонд\w*|\bобменн\w* фонд\w*",
+    r"\bCoordination (?:Headquarters|Center|Centre) for the Treatment of Prisoners of War\b"
+    r"|\b(?:Geneva )?Convention\w* (?:on|relative to) the treatment of prisoners of war\b"
+    r"|\bthe treatment of prisoners of war\b|\bКоординаційн\w+ штаб\w* (?:з питань )?"
+    r"поводження з військовополоненими|\bКоординационн\w+ штаб\w* по обращению с "
+    r"военнопленными|\bповодження з військовополоненими|\bобращени\w+ с военнопленными",
+    # mock executions, threats, perfidy
+    r"\b(?:mock|staged|simulated|fake) executions?\b|\bthreat\w* (?:of|with) (?:execution|"
+    r"being shot|death)\b|\bthreaten\w* to (?:kill|shoot|execute)\b|\bfeign\w* (?:their )?"
+    r"surrender\b|\bfake surrender\b",
+    r"\bімітаці\w* розстріл\w*|\bімітува\w* розстріл\w*|\bпогрож\w* розстріл\w*|\bпогрозою "
+    r"розстріл\w*|\bімітува\w* здач\w* в полон|\bвдавали, що здаються",
+    r"\bимитаци\w* расстрел\w*|\bинсцени\w* расстрел\w*|\bугрож\w* расстрел\w*|\bугрозой "
+    r"расстрел\w*|\bимитир\w* сдач\w* в плен|\bимитируя сдачу",
+    # "executed" as carried out
+    r"\bexecut(?:e|ed|es|ing|ion) (?:(?:a|an|the|its|their|his|her|our|this|that|these) )?"
+    r"(?:[\w-]+ ){0,2}?(?:plans?|orders?|strikes?|contracts?|tasks?|missions?|attacks?|"
+    r"manoeuvres?|maneuvers?|operations?|deals?|agreements?|projects?|programmes?|programs?|"
+    r"transactions?|trades?|warrants?|searches|moves?|pass(?:es)?|penalty|kicks?|raids?|"
+    r"assaults?|counteroffensive|offensive|budget|decisions?|decrees?|commands?|code|scripts?|"
+    r"quer(?:y|ies)|turns?|swaps?|exchanges?)\b",
+    r"\b(?:plans?|contracts?|orders?|strikes?|deals?|agreements?|projects?|missions?|tasks?|"
+    r"operations?|attacks?) (?:[\w-]+ ){0,5}?(?:be|been|was|were|is|are|being) "
+    r"(?:\w+ )?executed\b",
+    # shot down / filmed / legs / killed in action
+    r"\bshot down\b|\bshoot(?:ing|s)? down\b|\b(?:video|footage|film|clip|photos?|images?) "
+    r"(?:\w+ ){0,3}?(?:was |were )?shot\b|\bshots? (?:on|at) goal\b|\bshot (?:a |the )?"
+    r"(?:video|footage|film)\b",
+    r"\b(?:shot|shoot\w*|fir\w*|стріля\w*|постріл\w*|стреля\w*|выстрел\w*)\b (?:\w+ ){0,3}?"
+    r"(?:legs?|knees?|feet|ноги|ногам|ногах|ноги|колін\w*|колен\w*)\b",
+    r"\bkilled in (?:action|combat|battle|fighting)\b|\bзагину\w* в бою\b|\bпогиб\w* в бою\b",
+    # weapons, drones and sports as objects of "розстріляли/расстреляли"
+    r"\b(?:розстр[іi]л\w*|расстрел\w*|казн\w*) (?:(?!полон|плен|військов|военн)[\w«»'-]+ ){0,7}?"
+    r"[«]?(?:шахед\w*|дрон\w*|безпілотник\w*|беспилотник\w*|ракет\w*|ворот\w*|вратар\w*"
+    r"|воротар\w*|мішен\w*|мишен\w*|колон\w* техні\w*|колонн\w* техник\w*)",
+    r"\bв плен (?:центр\w*|полузащит\w*)|\bв полон (?:центр\w*)",
+)
+# Casualty lists ("killed, wounded or captured"): masked unless captive precedes killing.
+CASUALTY_LIST = re.compile(
+    r"\b(?:killed|dead|wounded|injured|missing|captured|taken prisoner|[ву]бит\w*|загибл\w*"
+    r"|погибш\w*|поранен\w*|ранен\w*|полонен\w*|пленн\w*|зниклих|пропавш\w*)"
+    r"(?:\s*,\s*(?:killed|dead|wounded|injured|missing|captured|taken prisoner|[ву]бит\w*"
+    r"|загибл\w*|погибш\w*|поранен\w*|ранен\w*|полонен\w*|пленн\w*|зниклих|пропавш\w*))*"
+    r"\s*,?\s*(?:and|or|та|і|й|и|или|або)\s+(?:killed|dead|wounded|injured|missing|captured"
+    r"|taken prisoner|[ву]бит\w*|загибл\w*|погибш\w*|поранен\w*|ранен\w*|полонен\w*|пленн\w*"
+    r"|зниклих|пропавш\w*)\b",
+    0,
+)
+CASUALTY_CAPTIVE = re.compile(r"captured|prisoner|полонен|пленн")
+CASUALTY_KILL = re.compile(r"killed|dead|[ву]бит|загибл|погибш")
+# "killed 200 soldiers and captured 12": two different groups of people.
+KILLED_AND_CAPTURED = re.compile(
+    r"\b(?:killed|[ву]били|уничтожили|знищили|ліквідували|ликвидировали)\b[^.;:]{0,80}?"
+    r"(?:\band\b|\bта\b|\bі\b|\bи\b|,)\s+(?:also |також |также )?(?:captured|took (?:\w+ ){0,3}"
+    r"prisoner|взяли в (?:полон|плен)|захопили|захватили|полонили|пленили)\b",
+    0,
+)
+
+# --- sentence suppressors (negative cues) --------------------------------------------------
+DEATH_PENALTY = _rx(
+    r"\bdeath penalty\b|\bcapital punishment\b|\bdeath sentences?\b|\bsentenced (?:\w+ ){0,5}?"
+    r"to death\b|\bdeath row\b|\blethal injection\b|\bnitrogen\b|\bsentence would be carried out",
+    r"\bсмертн\w* (?:кар\w*|вирок\w*|казн\w*|приговор\w*)|\bзасуд\w* (?:\w+ ){0,3}?до "
+    r"(?:страти|смертної)|\bвищ\w* мір\w* покаранн\w*|\bвысш\w* мер\w*|\bприговор\w* "
+    r"(?:\w+ ){0,4}?к смертной|\bмораторий\b",
+)
+OWN_SIDE = _rx(
+    r"\b(?:their|his) own (?:men|soldiers|troops|fighters|comrades|servicemen|side|subordinates)"
+    r"\b|\bzeroing\b|\bdefect(?:ed|or|ors|ing)\b|\bsledgehammer\b|\bbarrier troops\b",
+    r"\bcommanders? (?:[\w-]+ ){0,8}?(?:try|tries|trying|tried|attempt\w*) to surrender\b",
+    r"\bобнул\w*|\bзаградотряд\w*|\bзагороджувальн\w*|\bкувалд\w*|\bперебежчик\w*"
+    r"|\bперебіжчик\w*|\bсво(?:их|іх|ими|їми) (?:же )?(?:солдат\w*|бійц\w*|бойц\w*|військов\w*"
+    r"|военн\w*|підлегл\w*|подчиненн\w*|побратим\w*|сослуживц\w*)|\bсобственн\w+ (?:солдат\w*"
+    r"|военн\w*|подчиненн\w*|военнослужащ\w*)|\bвласн\w+ (?:солдат\w*|військов\w*|підлегл\w*"
+    r"|бійц\w*)|\bпри попытке сдаться|\bпыта\w* сдаться|\bспроб\w* здатися|\bнамага\w* здатися",
+)
+CIVILIAN = _rx(
+    r"\bcivilians?\b|\bresidents?\b|\bvillagers\b|\blocals\b|\blocal (?:people|men|women)\b"
+    r"|\bnon-combatants?\b|\bjournalists?\b|\bhostages?\b|\bchildren\b|\bwoman\b|\bwomen\b",
+    r"\bцивільн\w*|\bмирн\w+ (?:жител\w*|населен\w*|мешкан\w*)|\bжител\w*|\bмешкан\w*"
+    r"|\bзаручник\w*|\bзаложник\w*|\bжурналіст\w*|\bжурналист\w*|\bгражданск\w+ (?:лиц\w*"
+    r"|населен\w*)|\bмирн\w+ (?:граждан\w*)|\bдіт\w*|\bдетей\b|\bжінк\w*|\bженщин\w*",
+)
+HISTORY = _rx(
+    r"\bSecond World War\b|\bWorld War (?:II|Two|2)\b|\bWWII\b|\bWW2\b|\bNazi\w*|\bHolocaust\b"
+    r"|\bSS\b|\bWehrmacht\b|\bGestapo\b|\bNKVD\b|\bKatyn\b|\bMalmedy\b|\bSandarmo(?:kh|ch)\b"
+    r"|\bKhatyn\b|\bSoviet\b|\bRed Army\b|\bBattle of the Bulge\b|\bSudan\w*|\bDarfur\b"
+    r"|\bEl Fasher\b|\bRapid Support Forces\b|\bGaza\b|\bHamas\b|\bIsrael\w*|\bSyria\w*"
+    r"|\bMyanmar\b|\bTigray\b|\bYemen\w*|\bISIS\b|\bIslamic State\b|\bChechen war\b",
+    r"\bДруг\w+ світов\w*|\bВтор\w+ миров\w*|\bВелик\w+ (?:Отечествен|Вітчизнян)\w*|\bнацист\w*"
+    r"|\bфашист\w*|\bгитлер\w*|\bгітлер\w*|\bНКВД\b|\bНКВС\b|\bКатин\w*|\bКатын\w*|\bСандармох\w*"
+    r"|\bХатин\w*|\bХатын\w*|\bрадянськ\w*|\bсоветск\w*|\bЧервон\w+ арм\w*|\bКрасн\w+ арм\w*"
+    r"|\bСудан\w*|\bГаз[аіеу]\b|\bХАМАС\b|\bИзраил\w*|\bІзраїл\w*|\bСири\w*|\bСирі\w*",
+    r"\b1[89]\d\d\b",
+)
+STRIKE = _rx(
+    r"\b(?:drone|missile|air|artillery|rocket|HIMARS)[- ]?(?:strikes?|attacks?|raids?)\b"
+    r"|\bshell(?:ing|ed)\b|\bHIMARS\b|\bbombing\b|\bairstrikes?\b",
+    r"\bобстріл\w*|\bобстрел\w*|\b(?:удар\w*|атак\w*) (?:\w+ ){0,2}?(?:дрон\w*|безпілотник\w*"
+    r"|беспилотник\w*|ракет\w*|HIMARS)|\bавіаудар\w*|\bавиаудар\w*|\bприл[еі]т\w*",
+)
+CAPTIVITY_DEATH = _rx(
+    r"\b(?:tortured|beaten) to death\b|\bdied (?:of|from|after|as a result of) (?:[\w-]+ ){0,2}?"
+    r"(?:torture|beatings?|disease|illness|neglect|conditions|stroke|heart|lack|untreated|"
+    r"hunger|starvation|wounds)\b",
+    r"\bзакатован\w*|\bзамучен\w*|\bзабит\w* до смерт\w*|\bдо смерти избит\w*|\bпомер\w* від"
+    r"|\bумер\w* от",
+)
+METAPHOR = _rx(
+    r"\bgoalkeeper\b|\bfootball\b|\bsoccer\b|\bstriker\b|\bmatch\b",
+    r"\bворот(?:а|ар\w*)\b|\bвратар\w*|\bфутбол\w*|\bматч\w*|\bкомментатор\w*|\bкоментатор\w*"
+    r"|\bППО\b|\bПВО\b|\bshahed\w*|\bшахед\w*",
+)
+NO_QUARTER = _rx(
+    r"\b(?:take|taking|took) no (?:more )?(?:[\w-]+ ){0,2}?(?:prisoners|captives)\b"
+    r"|\b(?:not|never) (?:to )?(?:take|taking) (?:any |more )?(?:[\w-]+ ){0,2}?(?:prisoners?"
+    r"|captives?)\b|\bstop taking (?:[\w-]+ ){0,2}?prisoners\b|\bno prisoners\b"
+    r"|\bkill (?:[\w-]+ ){0,2}?(?:prisoners|captives) rather\b",
+    r"\bне брати (?:\w+ )?(?:в |у )?полон\w*|\bполонених не брати|\b[ву] полон не бер\w*",
+    r"\bне брать (?:\w+ )?(?:в )?плен\w*|\bпленных не брать|\bв плен не бер\w*",
+)
+# Implied killings: bound bodies of soldiers; wounded men left behind and then found dead.
+BOUND = _rx(
+    r"\bhands? (?:were |was )?(?:tied|bound)|\b(?:tied|bound) hands",
+    r"\bзв'язан\w* рук\w*|\bрук\w* (?:\w+ )?зв'язан\w*",
+    r"\bсвязанн\w* рук\w*|\bрук\w* (?:\w+ )?связан\w*",
+)
+DEAD = _rx(
+    r"\bbod(?:y|ies)\b|\bdead\b|\bdeaths?\b|\bdied\b|\bkilled\b",
+    r"\bтіл[оаі]?\b|\bтел[оа]?\b|\bзагибл\w*|\bпогибш\w*|\bмертв\w*|\bзагину\w*|\bпогиб\w*",
+)
+SOLDIER = _rx(
+    r"\bsoldiers?\b|\bservicem[ae]n\b|\btroops\b|\bfighters\b",
+    r"\bвійськов\w*|\bбійц\w*|\bбоєць\b|\bвоенн\w*|\bвоеннослужащ\w*|\bсолдат\w*|\bбойц\w*",
+)
+WOUNDED = _rx(
+    r"\bwounded\b|\binjured\b|\bhurt\b",
+    r"\b(?:тяжко|важко)?поранен\w*|\b(?:тяжело|тяже)?ранен(?:ый|ого|ых|ые|ым|ыми|ому)\b",
+)
+LEFT_BEHIND = _rx(
+    r"\bleft (?:behind|at|in)\b|\babandoned\b|\bcould not (?:be )?(?:evacuated|carried|moved|"
+    r"evacuate|carry|move)\b|\bevacuat\w*|\bstay(?:ed)? put\b",
+    r"\bзалиши\w*|\bзалишен\w*|\bевакуюва\w*|\bевакуац\w*|\bоставлен\w*|\bоставил\w*"
+    r"|\bэвакуир\w*|\bэвакуаци\w*",
+)
+# --- anchors -------------------------------------------------------------------------------
+WAR_CONTEXT = _rx(
+    r"\bUkrain\w*|\bRussia\w*|\bKremlin\b|\bKyiv\b|\bKiev\b|\bMoscow\b|\bDonbas\w*",
+    r"\bУкраїн\w*|\bУкраин\w*|\bРосі\w*|\bРосси\w*|\bросіян\w*|\bроссиян\w*|\bКи[їє]в\w*"
+    r"|\bКиев\w*|\bМоскв\w*|\bЗСУ\b|\bВСУ\b|\bДонбас\w*|\bокупант\w*|\bоккупант\w*|\bКремл\w*",
+)
+STRONG_ANCHOR = _rx(
+    r"\b20(?:1[4-9]|2\d)\b|\bfull-scale\b|\bUkrainian (?:POWs?|prisoners|soldiers|servicem[ae]n"
+    r"|troops|defenders|forces)\b|\bRussian (?:forces|troops|soldiers|servicem[ae]n|military)\b",
+    r"\bповномасштабн\w*|\bполномасштабн\w*|\bЗСУ\b|\bВСУ\b|\bукраїнськ\w+ (?:військов\w*"
+    r"|полонен\w*|бійц\w*|захисник\w*)|\bукраинск\w+ (?:военн\w*|пленн\w*|солдат\w*)"
+    r"|\bросійськ\w+ (?:військов\w*|окупант\w*)|\bроссийск\w+ (?:военн\w*|войск\w*)"
+    r"|\bокупант\w*|\bоккупант\w*",
+)
+
+# Literal stems (lowercase): a sentence without any of them cannot hold a statement.
+TRIGGERS = (
+    "execut",
+    "kill",
+    "shot",
+    "shoot",
+    "murder",
+    "massacr",
+    "slain",
+    "slaughter",
+    "gun",
+    "finish",
+    "fire",
+    "death",
+    "prisoner",
+    "captive",
+    "tied",
+    "bound",
+    "wounded",
+    "injured",
+    "hurt",
+    "розстр",
+    "страт",
+    "страч",
+    "добил",
+    "добив",
+    "вби",
+    "уби",
+    "застрел",
+    "розправ",
+    "вогонь",
+    "стріл",
+    "расстрел",
+    "казн",
+    "расправ",
+    "огонь",
+    "стрел",
+    "полон",
+    "плен",
+    "зв'яз",
+    "связан",
+    "поранен",
+    "ранен",
+    "убьют",
+)

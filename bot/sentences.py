@@ -1,0 +1,78 @@
+"""Text normalisation (length-preserving) and sentence splitting for en/uk/ru news text."""
+
+from __future__ import annotations
+
+import re
+
+# One character in, one character out: offsets into the normalised text stay valid for the
+# original. Apostrophes are unified so "П'ятихатки"/"П’ятихатки" match one pattern; ё -> е
+# so Russian spellings with and without ё match one pattern.
+_TRANSLATE = str.maketrans(
+    {
+        "\u2019": "'",
+        "\u02bc": "'",
+        "\u2018": "'",
+        "`": "'",
+        "\u00b4": "'",
+        "ё": "е",
+        "Ё": "Е",
+        "\u00a0": " ",
+        "\u202f": " ",
+        "\u2009": " ",
+        "\u200b": " ",
+        "\u00ad": " ",
+        "\u2011": "-",
+        "\u2010": "-",
+    }
+)
+
+_SPLIT = re.compile(r"(?<=[.!?…])[\"»”')\]]*\s+(?=[\"«“'(\[—–-]*\s*[A-ZА-ЯІЇЄҐ0-9])")
+_ABBREV_END = re.compile(
+    r"(?:\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Sgt|Lt|Col|Gen|Capt|Maj|Dr|Mr"
+    r"|Mrs|Ms|St|Mt|No|Nos|vs|approx|Art|Pt|Gov|Rep|Sen|Prof|ст|ч|п|р|рр|г|гг|ім|им|вул|ул|м"
+    r"|тис|млн|млрд|обл|див|см|с|пл|просп|ген|полк|подполк)\.|\b\w\.)$"
+)
+_WS = re.compile(r"[ \t]+")
+MAX_SENTENCE = 400
+
+
+def normalise(text: str) -> str:
+    """Unify apostrophes, ё and odd spaces without changing the text's length."""
+    return text.translate(_TRANSLATE)
+
+
+def split_sentences(text: str) -> list[str]:
+    """Split text into trimmed sentences: first on line breaks, then on sentence punctuation."""
+    out: list[str] = []
+    for line in text.split("\n"):
+        line = _WS.sub(" ", line).strip()
+        if not line:
+            continue
+        pieces = _SPLIT.split(line)
+        merged: list[str] = []
+        for piece in pieces:
+            piece = piece.strip()
+            if not piece:
+                continue
+            if merged and _ABBREV_END.search(merged[-1]):
+                merged[-1] = f"{merged[-1]} {piece}"
+            else:
+                merged.append(piece)
+        out.extend(merged)
+    return out
+
+
+def clip(sentence: str, start: int = 0, end: int | None = None, limit: int = MAX_SENTENCE) -> str:
+    """Trim a sentence to `limit` characters, keeping the span start:end visible."""
+    if len(sentence) <= limit:
+        return sentence
+    end = len(sentence) if end is None else end
+    centre = (start + end) // 2
+    lo = max(0, min(centre - limit // 2, len(sentence) - limit + 2))
+    hi = min(len(sentence), lo + limit - 2)
+    while lo > 0 and not sentence[lo - 1].isspace() and lo < start:
+        lo += 1
+    while hi < len(sentence) and hi > end and not sentence[hi].isspace():
+        hi -= 1
+    body = sentence[lo:hi].strip()
+    return ("…" if lo > 0 else "") + body + ("…" if hi < len(sentence) else "")
