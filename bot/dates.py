@@ -1,0 +1,89 @@
+"""Explicit calendar dates in en/uk/ru text, and which of them can be an incident date."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+_F = re.IGNORECASE
+_EN = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
+    "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
+}  # fmt: skip
+_CYR = {
+    "січня": 1, "лютого": 2, "березня": 3, "квітня": 4, "травня": 5, "червня": 6,
+    "липня": 7, "серпня": 8, "вересня": 9, "жовтня": 10, "листопада": 11, "грудня": 12,
+    "января": 1, "февраля": 2, "марта": 3, "апреля": 4, "мая": 5, "июня": 6,
+    "июля": 7, "августа": 8, "сентября": 9, "октября": 10, "ноября": 11, "декабря": 12,
+}  # fmt: skip
+_EN_MONTH = (
+    r"Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?"
+)
+_DATE = re.compile(
+    rf"\b(?P<m1>{_EN_MONTH})\.?\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y1>\d{{4}}))?"
+    rf"|\b(?P<d2>\d{{1,2}})\s+(?P<m2>{_EN_MONTH}|{'|'.join(_CYR)})\b(?:,?\s+(?P<y2>\d{{4}}))?"
+    rf"|\b(?P<y3>20\d\d)-(?P<m3>\d\d)-(?P<d3>\d\d)\b",
+)
+_REPORT = re.compile(
+    r"\b(?:said|says|say|reported|reports|announced|told|stated|published|posted|surfaced|"
+    r"circulat\w*|appeared|released|spread|shared|emerged|wrote|added|confirmed|noted|"
+    r"declared|claimed|reporting|announcing|публік\w*|повідомил\w*|повідомля\w*|заявил\w*|"
+    r"заяви\w*|оприлюдни\w*|опублікува\w*|поширил\w*|з'явил\w*|сказа\w*|написа\w*|"
+    r"розповів|розповіл\w*|інформува\w*|сообщил\w*|сообща\w*|опубликова\w*|обнародова\w*|"
+    r"распростран\w*|появил\w*|рассказал\w*|показал\w*)\b",
+    _F,
+)
+_OVERNIGHT = re.compile(r"\bovernight\b|\bвночі\b|\bночью\b|\bв ночь\b|\bуночі\b", _F)
+_CLAUSE_BREAK = re.compile(r"[,;:—–()]")
+
+
+def _parse(m: re.Match[str], year: int | None) -> date | None:
+    g = m.groupdict()
+    try:
+        if g["y3"]:
+            return date(int(g["y3"]), int(g["m3"]), int(g["d3"]))
+        if g["m1"]:
+            month, day, y = _EN[g["m1"][:3].lower()], int(g["d1"]), g["y1"]
+        else:
+            name = g["m2"].lower()
+            month = _CYR.get(name) or _EN[name[:3]]
+            day, y = int(g["d2"]), g["y2"]
+        if y:
+            return date(int(y), month, day)
+        return date(year, month, day) if year else None
+    except (ValueError, KeyError):
+        return None
+
+
+def _is_report_date(sentence: str, start: int, end: int) -> bool:
+    """True for "said on Nov. 5", "повідомили 25 лютого", "2 грудня оприлюднили"."""
+    before = sentence[max(0, start - 60) : start]
+    cut = max((b.end() for b in _CLAUSE_BREAK.finditer(before)), default=0)
+    words = before[cut:].split()[-6:]
+    if any(_REPORT.fullmatch(w.strip(".,\"'«»")) for w in words):
+        return True
+    after = sentence[end : end + 40]
+    stop = _CLAUSE_BREAK.search(after)
+    words = (after[: stop.start()] if stop else after).split()[:3]
+    return any(_REPORT.fullmatch(w.strip(".,\"'«»")) for w in words)
+
+
+def incident_dates(sentence: str, published: date | None) -> list[date]:
+    """Dates in a sentence that are not the day something was reported or published."""
+    year = published.year if published else None
+    out: list[date] = []
+    reported: list[date] = []
+    for m in _DATE.finditer(sentence):
+        d = _parse(m, year)
+        if d is None:
+            continue
+        if published and not m.group("y1") and not m.group("y2") and d > published:
+            try:
+                d = d.replace(year=d.year - 1)
+            except ValueError:
+                continue
+        (reported if _is_report_date(sentence, m.start(), m.end()) else out).append(d)
+    if not out and reported and _OVERNIGHT.search(sentence):
+        return reported[:1]  # "killed overnight ..., both sides said on July 29"
+    return out

@@ -1,0 +1,260 @@
+"""Facts about a flagged report (places, victims, side, date, authority) and a short summary.
+
+Works on the detector's statements: the headline and the sentences that state the killing,
+plus narrative sentences about the same incident; background sentences (earlier cases,
+tallies, the front in general) are left out. Recaps of many incidents keep only places.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from bot import authority
+from bot import lexicon as lx
+from bot.classify import Analysis, Statement, analyse
+from bot.dates import incident_dates
+from bot.gazetteer import PlaceHit, find_places
+from bot.models import Facts, Verdict
+from bot.quantities import victims as count_victims
+from bot.sentences import clip
+
+_F = re.IGNORECASE
+SUMMARY_LIMIT = 300
+
+BACKGROUND = re.compile(
+    r"^(?:Earlier|Previously|Last (?:month|week|year)|In (?:early|late|mid)\b|Separately"
+    r"|Meanwhile|In (?:January|February|March|April|May|June|July|August|September|October"
+    r"|November|December)\b|Нагадаємо|Раніше|Напередодні|Окремо|Водночас|Напомним|Ранее"
+    r"|Накануне|Отдельно|(?:В|У) (?:начале |конце |середине )?(?:январ|феврал|март|апрел|ма[ея]"
+    r"|июн|июл|август|сентябр|октябр|ноябр|декабр|січн|лют|берез|квіт|травн|червн|липн|серпн"
+    r"|вересн|жовтн|листопад|грудн)\w*\b)"
+    r"|(?<!\w)(?:earlier this (?:month|year|week)|last month|another case|the second such"
+    r"|a separate case|in recent months|most of the cases|so far this year"
+    r"|a growing (?:list|number)"
+    r"|has been (?:intense|ongoing)|already been (?:convicted|sentenced)|не перш\w+ (?:подібн\w+"
+    r" )?випад\w*|ще один|останні місяці|щотижня|вже засуджен\w*|не перв\w+ (?:подобн\w+ )?"
+    r"случа\w*|еще один|в последние месяцы|еженедельно|уже осужден\w*)\b",
+    _F,
+)
+# Narrative cues: the sentence tells where or when the incident itself happened.
+OCCURRENCE = re.compile(
+    r"\b(?:happened|occurred|took place|stormed|storming|assault|firefight|filmed|geolocated"
+    r"|bod(?:y|ies)|went missing|сталас[яь]|сталос[яь]|відбулос[яь]|штурм\w*|бою\b|боїв|бойов\w+"
+    r" зіткнен\w*|зник\w* безвісти|тіла|произош\w*|случилос\w*|боя\b|тела|пропал\w* без вести"
+    r"|снят\w*|знят\w*)",
+    _F,
+)
+ASSAULT_OR_DATE = re.compile(
+    r"\b(?:storm\w*|assault|firefight|штурм\w*|бою\b|бо[їя]\b)|\b\d{1,2}\s+\w+|\b(?:Jan|Feb|Mar"
+    r"|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\w*\.?\s+\d",
+    _F,
+)
+_DEFENDERS = re.compile(r"(?:defenders? of|оборонц\w*|захисник\w*|защитник\w*)\s+$", _F)
+_RECAP_TITLE = re.compile(
+    r"\b(?:cases|incidents|episodes|timeline|recap|випадк\w*|епізод\w*|случа\w*|эпизод\w*)\b", _F
+)
+_MONTH_OR_YEAR = re.compile(
+    r"\b(?:19|20)\d\d\b|\b(?:January|February|March|April|May|June|July|August|September"
+    r"|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\b|"
+    r"(?:січ|лют|берез|квіт|травн|черв|лип|серп|верес|жовт|листопад|груд|январ|феврал|март"
+    r"|апрел|ма[йя]|июн|июл|август|сентябр|октябр|ноябр|декабр)\w*",
+    _F,
+)
+_BOTH_SIDES = re.compile(
+    r"\bboth sides\b(?! (?:said|say|says|reported|agreed))|\bboth (?:Russian and Ukrainian|"
+    r"Ukrainian and Russian)\b|обидві сторони|обох сторін|обе стороны|обеих сторон",
+    _F,
+)
+_NOUN_CAPTIVE = r"(?:POWs?|prisoners?|captives?|(?:військово)?полонен\w*|(?:военно)?пленн\w*)"
+_NOUN_SOLDIER = (
+    r"(?:soldiers?|servicem[ae]n|defenders|sniper|військов\w*|бійц\w*|бійця|захисник\w*|"
+    r"военн\w*|солдат\w*|военнослужащ\w*|Ukrainians|Russians|українц\w*|украинц\w*|"
+    r"росіян\w*|россиян\w*)"
+)
+_SIDE = {
+    "Ukrainian": (r"Ukrainian|Ukraine's|українськ\w*|украинск\w*", r"Russian|російськ\w*|"
+                  r"российск\w*|росіяни|окупанти|оккупанты"),
+    "Russian": (r"Russian|російськ\w*|российск\w*", r"Ukrainian|українськ\w*|украинск\w*|ВСУ|ЗСУ"),
+}  # fmt: skip
+_SIDE_RX = {
+    side: (
+        re.compile(rf"\b(?:{own})\s+(?:[\w'-]+\s+){{0,2}}?{_NOUN_CAPTIVE}", _F),
+        re.compile(rf"\b(?:captured|surrendered|surrendering|wounded|unarmed)\s+(?:{own})", _F),
+        re.compile(rf"\b(?:{own})\s+(?:[\w'-]+\s+){{0,2}}?{_NOUN_SOLDIER}", _F),
+        re.compile(
+            rf"\b(?:{enemy})\s+(?:[\w'-]+\s+){{0,1}}?(?:troops|forces|soldiers|military|"
+            rf"військов\w*|военн\w*|сил\w*|войск\w*)?\s*(?:had |have )?(?:shot|killed|"
+            rf"executed|розстріля\w*|вбил\w*|стратил\w*|убил\w*|расстреля\w*|казнил\w*)",
+            _F,
+        ),
+    )
+    for side, (own, enemy) in _SIDE.items()
+}
+
+
+def _is_background(a: Analysis, i: int) -> bool:
+    return i > 0 and bool(BACKGROUND.search(a.sentences[i]))
+
+
+def _is_recap(a: Analysis) -> bool:
+    datelines = 0
+    settlements: set[str] = set()
+    for s in a.sentences[1:]:
+        hits = find_places(s)
+        settlements.update(h.canonical for h in hits if h.kind == "settlement")
+        if hits and len(s) < 90 and _MONTH_OR_YEAR.search(s):
+            datelines += 1
+    return datelines >= 3 or (bool(_RECAP_TITLE.search(a.sentences[0])) and len(settlements) >= 4)
+
+
+def _incident_sentences(a: Analysis) -> list[int]:
+    """Headline, statements and narrative sentences about the incident, minus background."""
+    stated = {st.index for st in a.statements}
+    picked: list[int] = []
+    for i, s in enumerate(a.sentences):
+        if i == 0 or i in stated:
+            picked.append(i)
+            continue
+        kill, captive = _cues(s)
+        if (
+            kill
+            or OCCURRENCE.search(s)
+            or lx.WOUNDED.search(s)
+            or (captive and ASSAULT_OR_DATE.search(s))
+        ):
+            picked.append(i)
+    kept = [i for i in picked if not _is_background(a, i)]
+    return kept if len(kept) > 1 or len(picked) == 1 else picked
+
+
+def _places(hits: list[PlaceHit]) -> tuple[str, ...]:
+    has_district = any(h.kind == "district" for h in hits)
+    direct = {h.canonical for h in hits if h.kind != "direction"}
+    out = [
+        h.canonical
+        for h in hits
+        if h.kind != "direction" or not has_district or h.canonical in direct
+    ]
+    return tuple(dict.fromkeys(out))
+
+
+def _hits(s: str) -> list[PlaceHit]:
+    return [h for h in find_places(s) if not _DEFENDERS.search(s[max(0, h.start - 30) : h.start])]
+
+
+def _locations(a: Analysis, recap: bool, picked: list[int]) -> tuple[str, ...]:
+    if recap:
+        return _places([h for s in a.sentences for h in _hits(s)])
+    found = _places([h for i in picked for h in _hits(a.sentences[i])])
+    if not found and min(st.index for st in a.statements) <= 2:
+        for i, s in enumerate(a.sentences[1:], start=1):
+            if not _is_background(a, i) and (hits := _hits(s)):
+                return _places(hits)
+    return found
+
+
+def _side(texts: list[str]) -> str | None:
+    score = {"Ukrainian": 0, "Russian": 0}
+    for s in texts:
+        for side, (captive, adj, soldier, enemy) in _SIDE_RX.items():
+            score[side] += 2 * len(captive.findall(s)) + 2 * len(adj.findall(s))
+            score[side] += len(soldier.findall(s)) + len(enemy.findall(s))
+    if any(_BOTH_SIDES.search(s) for s in texts) and min(score.values()) > 0:
+        return None
+    if score["Russian"] > score["Ukrainian"]:
+        return "Russian"
+    return "Ukrainian"
+
+
+_REPORTED_TITLE = re.compile(r"\b(?:reported|alleged)\b|\bпро ймовірн\w*|\bо возможн\w*", _F)
+_CLAIM_REASONS = ("strike", "death in captivity")
+
+
+def _authority(a: Analysis, statements: list[Statement]) -> str | None:
+    title = a.sentences[0]
+    name = authority.pick(title, reporting_only=bool(_REPORTED_TITLE.search(title)))
+    claims = sorted(
+        {st.index for st in statements if st.index}
+        | {i for i, why in a.suppressed if why in _CLAIM_REASONS}
+    )
+    for i in claims if name is None else ():
+        name = authority.pick(a.sentences[i])
+        if name:
+            break
+    for i in claims if name is None else ():
+        nxt = a.sentences[i + 1] if i + 1 < len(a.sentences) else ""
+        prev = a.sentences[i - 1] if i > 1 else ""
+        if nxt and (len(nxt) < 150 or _has_cue(nxt)):
+            name = authority.pick(nxt, reporting_only=not _has_cue(nxt))
+        if name is None and prev and _has_cue(prev):
+            name = authority.pick(prev)
+        if name:
+            break
+    if name is None:
+        name = next(
+            (n for s in a.sentences[1:] if (n := authority.pick(s, reporting_only=True))), None
+        )
+    return authority.refine_un(name, "\n".join(a.sentences))
+
+
+def _cues(s: str) -> tuple[bool, bool]:
+    """(has a killing cue, has a captive cue) for one sentence."""
+    low = lx.lower(s)
+    if not any(k in low for k in lx.TRIGGERS) and "surrender" not in low:
+        return False, False
+    cyr = lx.is_cyrillic(s)
+    kill = bool(lx.KILL_EXEC.on(cyr).search(low) or lx.KILL_OTHER.on(cyr).search(low))
+    captive = bool(lx.CAPTIVE_STRONG.on(cyr).search(low) or lx.CAPTIVE_VERBAL.on(cyr).search(low))
+    return kill, captive
+
+
+def _has_cue(s: str) -> bool:
+    return any(_cues(s))
+
+
+def extract_facts(
+    title: str,
+    text: str,
+    published: date | None = None,
+    lang: str | None = None,
+    verdict: Verdict | None = None,
+) -> Facts:
+    """Normalised facts for a report the detector flagged; empty Facts when nothing is stated."""
+    del lang
+    if verdict is not None and not verdict.flagged:
+        return Facts()
+    a = analyse(title or "", text or "")
+    if not a.statements:
+        return Facts()
+    recap = _is_recap(a)
+    picked = _incident_sentences(a)
+    statements = [st for st in a.statements if not _is_background(a, st.index)] or list(
+        a.statements
+    )
+    texts = [st.sentence for st in statements]
+    locations = _locations(a, recap, picked)
+    if recap:
+        return Facts(locations=locations, victim_side=_side(texts))
+    dates = [d for i in picked for d in incident_dates(a.sentences[i], published)]
+    return Facts(
+        locations=locations,
+        victims=count_victims(texts),
+        victim_side=_side(texts),
+        incident_date=min(dates) if dates else None,
+        source_authority=_authority(a, statements),
+    )
+
+
+def summarize(title: str, text: str, verdict: Verdict) -> str:
+    """An extractive summary (<= 300 chars) built around the execution statement."""
+    a = analyse(title or "", text or "")
+    body = [st for st in a.statements if st.index > 0]
+    if body:
+        st = body[0]
+        return clip(st.sentence, st.start, st.end, SUMMARY_LIMIT)
+    if a.statements:
+        return clip(a.statements[0].sentence, limit=SUMMARY_LIMIT)
+    if verdict.evidence:
+        return clip(verdict.evidence[0].sentence, limit=SUMMARY_LIMIT)
+    return clip(" ".join(title.split()), limit=SUMMARY_LIMIT)

@@ -1,0 +1,154 @@
+"""Victim counts: digits and number words (en/uk/ru, inflected), "at least N", vague amounts."""
+
+from __future__ import annotations
+
+import re
+from enum import Enum
+
+_F = re.IGNORECASE
+
+
+class Kind(Enum):
+    """What one sentence says about how many were killed."""
+
+    NONE = 0  # no count attached to the victims
+    EXACT = 1  # "16 POWs", "дев'ятьох полонених", "at least seven"
+    VAGUE = 2  # "more than 10", "dozens", "up to 25", tallies
+    SINGLE = 3  # "a Ukrainian POW", "пораненого полоненого", "його"
+
+
+_WORDS: list[tuple[str, int]] = [
+    (r"one|один|одного|одну|одне", 1),
+    (r"two|both|дв(?:а|і|ох|оє|ом|ома|ух|ое|оих|умя)|обо(?:х|є|их|е)|обидв\w*|оба", 2),
+    (r"three|тр(?:и|ьох|оє|ом|ох|ех|ое|оих|ьом)", 3),
+    (r"four|чотир(?:и|ьох|ьом)|четвер(?:о|ых|ым)|четыр(?:е|ех|ем)", 4),
+    (r"five|п'ят(?:ь|ьох|ьом|еро|ерых|и)|пят(?:ь|и|еро|ерых|ерым)", 5),
+    (r"six|шіст(?:ь|ьох|ьом)|шест(?:ь|и|еро|ерых|ерьох|ерым)|шестер(?:о|ых)", 6),
+    (r"seven|сім|сімох|сімом|семер(?:о|ых|ым)|сем(?:ь|и)", 7),
+    (r"eight|вісім|вісьмох|восьм(?:и|еро|ерых)|восемь", 8),
+    (r"nine|дев'ят(?:ь|ьох|ьом|еро)|девят(?:ь|и|еро|ерых)", 9),
+    (r"ten|десят(?:ь|ьох|еро|и|ерых)", 10),
+    (r"eleven|одинадцят(?:ь|ьох)|одиннадцат(?:ь|и)", 11),
+    (r"twelve|дванадцят(?:ь|ьох)|двенадцат(?:ь|и)", 12),
+    (r"thirteen|тринадцят(?:ь|ьох)|тринадцат(?:ь|и)", 13),
+    (r"fourteen|чотирнадцят(?:ь|ьох)|четырнадцат(?:ь|и)", 14),
+    (r"fifteen|п'ятнадцят(?:ь|ьох)|пятнадцат(?:ь|и)", 15),
+    (r"sixteen|шістнадцят(?:ь|ьох)|шестнадцат(?:ь|и)", 16),
+    (r"seventeen|сімнадцят(?:ь|ьох)|семнадцат(?:ь|и)", 17),
+    (r"eighteen|вісімнадцят(?:ь|ьох)|восемнадцат(?:ь|и)", 18),
+    (r"nineteen|дев'ятнадцят(?:ь|ьох)|девятнадцат(?:ь|и)", 19),
+    (r"twenty|двадцят(?:ь|ьох|и)|двадцат(?:ь|и)", 20),
+]
+_WORD_RX = [(re.compile(rf"^(?:{w})$"), n) for w, n in _WORDS]
+_NUM = (
+    r"(?:\d{1,4}(?![\d.,]\d|-|th|st|nd|rd|%|\s*(?:km|кілометр|километр|км|years? old|років|лет))"
+    + ("|" + "|".join(w for w, _ in _WORDS) + r")(?![\w'])")
+)
+_VICTIM = (
+    r"(?:POWs?|prisoners?|captives?|soldiers?|servicem[ae]n|service ?members|troops|men|"
+    r"Ukrainians|Russians|defenders|fighters|marines|paratroopers|(?:drone )?operators|"
+    r"others?|of (?:the|them)|of \w+|(?:військово)?полонен\w*|військов\w*|бійц\w*|бойц\w*|"
+    r"захисник\w*|українц\w*|українців|оборонц\w*|(?:военно)?пленн\w*|военн\w*|солдат\w*|"
+    r"военнослужащ\w*|украинц\w*|россиян\w*|росіян\w*|сдавш\w*|здал\w*|операторів|операторов|"
+    r"із|з|из|people|людей|человек|осіб|тяжкопоранен\w*|поранен\w*|ранен\w*|тяжелоранен\w*)"
+)
+_QUANT = re.compile(
+    rf"(?P<pre>\b(?:at least|no fewer than|not less than|more than|over|up to|about|around|"
+    rf"roughly|nearly|almost|some|approximately|щонайменше|принаймні|не менше|понад|більше|"
+    rf"близько|приблизно|майже|до|не менее|как минимум|по меньшей мере|более|свыше|больше|"
+    rf"около|почти|примерно)\s+)?(?<![\w'-])(?P<num>{_NUM})\s+(?:[\w'-]+\s+){{0,3}}?"
+    rf"(?P<noun>{_VICTIM.lower()})\b",
+)
+_VAGUE_PRE = re.compile(
+    r"more|over|up to|about|around|roughly|nearly|almost|some|approx|понад|більше|близько|"
+    r"приблизно|майже|^до$|более|свыше|больше|около|почти|примерно",
+    _F,
+)
+_VAGUE = re.compile(
+    r"\b(?:dozens|scores|several|a number of|a group of|hundreds|a dozen|many|десятк\w*|кілька|"
+    r"кількох|кількох|групу|групи|сотн\w*|несколько|нескольких|группу|группы|многих)\s+"
+    r"(?:[\w'-]+\s+){0,3}?(?:POWs?|prisoners|captives|soldiers|servicem[ae]n|men|Ukrainians|"
+    r"Russians|troops|(?:військово)?полонен\w*|військов\w*|бійц\w*|(?:военно)?пленн\w*|"
+    r"военн\w*|солдат\w*|военнослужащ\w*|people|людей|человек)",
+    _F,
+)
+_EVENTS = re.compile(
+    r"^\s*(?:[\w'-]+\s+){0,1}?(?:cases|incidents|episodes|executions|killings|criminal|"
+    r"випадк\w*|епізод\w*|проваджен\w*|справ\w*|страт\w*|розстріл\w*|случа\w*|эпизод\w*|дел\b|"
+    r"казн\w*|расстрел\w*|убийств\w*)",
+    _F,
+)
+_AGGREGATE = re.compile(
+    r"\bsince (?:the |late |early |mid-)?(?:\d|start|beginning|full-scale|invasion|war|January|"
+    r"February|March|April|May|June|July|August|September|October|November|December)|"
+    r"\bin total\b|\ba total of\b|\bso far\b|\bдо сих пор\b|\bз початку\b|"
+    r"\bвід початку\b|\bс начала\b|\bзагалом\b|\bвсего\b|\bв общей сложности\b|\bз 2022\b|"
+    r"\bс 2022\b",
+    _F,
+)
+_SINGLE = re.compile(
+    r"\b(?:an?|one)\s+(?:[\w-]+\s+){0,3}?(?:POW|prisoner of war|prisoner|captive|soldier|"
+    r"serviceman|servicemember|sniper|fighter|defender|marine)\b(?! (?:killings?|shootings?|"
+    r"executions?|exchange|swap|camp))|\b(?:полоненого|військовополоненого|пораненого бійця|"
+    r"бійця|захисника|військового|пленного|военнопленного|раненого|военного|солдата|"
+    r"военнослужащего|сдавшегося)\b|\b(?:його|его)\s+(?:[\w-]+\s+){0,1}?(?:вбива\w*|вбили|"
+    r"розстріля\w*|убива\w*|убили|расстреля\w*|застрели\w*|добили)|\b(?:вбива\w*|вбили|"
+    r"розстріля\w*|убили|расстреля\w*|застрели\w*|добили)\s+(?:його|его)\b",
+    _F,
+)
+AGGREGATE_LIMIT = 60  # a count this large is a tally of many incidents, not one incident
+
+
+def _value(token: str) -> int | None:
+    if token.isdigit():
+        return int(token)
+    for rx, n in _WORD_RX:
+        if rx.match(token):
+            return n
+    return None
+
+
+def count(sentence: str) -> tuple[Kind, int | None]:
+    """How many victims one statement sentence gives (first count attached to a victim noun)."""
+    sentence = sentence.lower()
+    best: tuple[int, Kind, int | None] | None = None
+    for m in _QUANT.finditer(sentence):
+        n = _value(m.group("num"))
+        if n is None or 1900 <= n <= 2100:
+            continue
+        if _EVENTS.match(sentence[m.end("num") :]):
+            return Kind.VAGUE, None  # "79 executions", "24 cases": a tally of events
+        pre = (m.group("pre") or "").strip()
+        noun = m.group("noun").lower()
+        if noun in ("other", "others", "of them") and n:
+            n += 1  # "Zhytnyk and four other wounded men": four others plus the one named
+        if pre and _VAGUE_PRE.search(pre):
+            kind: tuple[Kind, int | None] = (Kind.VAGUE, None)
+        elif n >= AGGREGATE_LIMIT or _AGGREGATE.search(sentence):
+            kind = (Kind.VAGUE, None)
+        else:
+            kind = (Kind.EXACT, n)
+        best = (m.start(), *kind)
+        break
+    vague = _VAGUE.search(sentence)
+    if vague and (best is None or vague.start() < best[0]):
+        return Kind.VAGUE, None
+    if best is not None:
+        return best[1], best[2]
+    if _SINGLE.search(sentence):
+        return Kind.SINGLE, 1
+    return Kind.NONE, None
+
+
+def victims(sentences: list[str]) -> int | None:
+    """The main incident's count from statement sentences in reading order (title first)."""
+    single = False
+    for s in sentences:
+        kind, n = count(s)
+        if kind is Kind.EXACT:
+            return n
+        if kind is Kind.VAGUE and not single:
+            return None
+        if kind is Kind.SINGLE:
+            single = True
+    return 1 if single else None

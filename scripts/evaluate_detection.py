@@ -1,0 +1,129 @@
+"""Measure the detector and fact extractor on a labelled JSONL corpus.
+
+Usage: python scripts/evaluate_detection.py [CORPUS.jsonl] [--verbose]
+Prints precision/recall/F1 (overall and per language), per-field extraction accuracy on the
+positives, every miss and false alarm, and single-process throughput. Exit status 0.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from collections import defaultdict
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bot.classify import analyse, classify  # noqa: E402
+from bot.extract import extract_facts, summarize  # noqa: E402
+
+DEFAULT = ROOT.parent / "shared" / "corpus" / "dev.jsonl"
+FIELDS = ("locations", "victims", "victim_side", "incident_date", "source_authority")
+
+
+def _published(row: dict[str, Any]) -> date | None:
+    raw = str(row.get("published") or "")[:10]
+    try:
+        return date.fromisoformat(raw)
+    except ValueError:
+        return None
+
+
+def _prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return p, r, f
+
+
+def _facts_row(facts: Any) -> dict[str, Any]:
+    return {
+        "locations": sorted(facts.locations),
+        "victims": facts.victims,
+        "victim_side": facts.victim_side,
+        "incident_date": facts.incident_date.isoformat() if facts.incident_date else None,
+        "source_authority": facts.source_authority,
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("corpus", nargs="?", default=str(DEFAULT))
+    parser.add_argument("--verbose", action="store_true", help="print every field mismatch")
+    args = parser.parse_args(argv)
+    rows = [json.loads(line) for line in Path(args.corpus).read_text().splitlines() if line]
+
+    counts: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])  # tp, fp, fn
+    misses: list[str] = []
+    alarms: list[str] = []
+    field_ok: dict[str, int] = dict.fromkeys(FIELDS, 0)
+    field_bad: list[str] = []
+    positives = 0
+    for row in rows:
+        verdict = classify(row["title"], row["text"], row.get("lang"))
+        gold = bool(row["label"])
+        for key in ("all", row["lang"]):
+            c = counts[key]
+            c[0] += verdict.flagged and gold
+            c[1] += verdict.flagged and not gold
+            c[2] += gold and not verdict.flagged
+        head = f"{row['id']} [{row['lang']}] {row['title'][:90]}"
+        if gold and not verdict.flagged:
+            why = analyse(row["title"], row["text"]).suppressed
+            misses.append(f"  MISS  {head}" + (f"  (suppressed: {why})" if why else ""))
+        if verdict.flagged and not gold:
+            alarms.append(f"  FALSE {head}")
+            alarms.extend(f"        {e.terms} {e.sentence[:200]}" for e in verdict.evidence)
+        if not gold:
+            continue
+        positives += 1
+        got = _facts_row(extract_facts(row["title"], row["text"], _published(row), row["lang"]))
+        want = dict(row["facts"])
+        want["locations"] = sorted(want["locations"])
+        for f in FIELDS:
+            if got[f] == want[f]:
+                field_ok[f] += 1
+            else:
+                field_bad.append(f"  {row['id']} {f}: got {got[f]!r} want {want[f]!r}")
+
+    out = sys.stdout.write
+    out(f"corpus: {args.corpus} ({len(rows)} items, {positives} positive)\n\n")
+    out("detection        P      R      F1     tp  fp  fn\n")
+    for key in ("all", "en", "uk", "ru"):
+        tp, fp, fn = counts[key]
+        p, r, f = _prf(tp, fp, fn)
+        out(f"  {key:<10} {p:6.3f} {r:6.3f} {f:6.3f}  {tp:4d} {fp:3d} {fn:3d}\n")
+    out("\nextraction accuracy on positives\n")
+    for f in FIELDS:
+        out(f"  {f:<17} {field_ok[f] / max(positives, 1):6.3f}  ({field_ok[f]}/{positives})\n")
+    out(f"\nmisses ({len(misses)}):\n" + "".join(m + "\n" for m in misses))
+    out(f"false alarms ({sum(a.startswith('  FALSE') for a in alarms)}):\n")
+    out("".join(a + "\n" for a in alarms))
+    if args.verbose:
+        out("\nfield mismatches:\n" + "".join(b + "\n" for b in field_bad))
+
+    analyse.cache_clear()
+    rounds = max(1, 2000 // max(len(rows), 1))
+    start = time.perf_counter()
+    for i in range(rounds):
+        for row in rows:
+            # vary the text so the analysis cache cannot answer
+            text = f"{row['text']}\n{i}"
+            v = classify(row["title"], text, row.get("lang"))
+            if v.flagged:
+                extract_facts(row["title"], text, _published(row), row.get("lang"), v)
+                summarize(row["title"], text, v)
+    elapsed = time.perf_counter() - start
+    n = rounds * len(rows)
+    out(f"\nthroughput: {n / elapsed:,.0f} articles/s (classify + extract + summary, ")
+    out(f"{n} items, single process)\n")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
