@@ -98,7 +98,8 @@ AUTHORITIES: list[tuple[str, re.Pattern[str]]] = [
 ]
 _UN_SPECIFIC = ("UN HRMMU", "OHCHR")
 _REPORTING = re.compile(
-    r"^\W{0,3}(?:[\w'.-]+\s+){0,4}?(?:said|says|say|reported|reports|announced|told|stated|"
+    r"^\W{0,3}(?:(?!(?:over|about|of|for|against|to|into|and|над|про|о|об)\b)"
+    r"[\w'.,-]+\s+){0,4}?(?:said|says|say|reported|reports|announced|told|stated|"
     r"confirmed|claimed|accused|alleged|wrote|added|документ\w*|повідомил\w*|повідомля\w*|"
     r"заявил\w*|підтвердил\w*|сообщил\w*|сообщает|подтвердил\w*|заявля\w*|пишет|"
     r"розповів|рассказал)\b",
@@ -123,6 +124,9 @@ _ALL = re.compile(
 )
 
 
+_UNIT = re.compile(r"brigade|бригад\w*", _F)
+
+
 def mentions(text: str) -> list[tuple[int, str, bool]]:
     """(position, canonical authority, is it the subject of a reporting verb) in text order."""
     found: list[tuple[int, str, bool]] = []
@@ -132,7 +136,8 @@ def mentions(text: str) -> list[tuple[int, str, bool]]:
             _REPORTING.match(text[m.end() : m.end() + 60])
             or _ACCORDING.search(text[max(0, m.start() - 40) : m.start()])
         )
-        found.append((m.start(), name, reporting))
+        if reporting or not _UNIT.fullmatch(m.group()):  # "110th brigade soldiers": no source
+            found.append((m.start(), name, reporting))
     return found
 
 

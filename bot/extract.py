@@ -29,7 +29,7 @@ BACKGROUND = re.compile(
     r"|Накануне|Отдельно|(?:В|У) (?:начале |конце |середине )?(?:январ|феврал|март|апрел|ма[ея]"
     r"|июн|июл|август|сентябр|октябр|ноябр|декабр|січн|лют|берез|квіт|травн|червн|липн|серпн"
     r"|вересн|жовтн|листопад|грудн)\w*\b)"
-    r"|(?<!\w)(?:earlier this (?:month|year|week)|last month|another case|the second such"
+    r"|(?<!\w)(?:last month|another case|the second such"
     r"|a separate case|in recent months|most of the cases|so far this year"
     r"|a growing (?:list|number)"
     r"|has been (?:intense|ongoing)|already been (?:convicted|sentenced)|не перш\w+ (?:подібн\w+"
@@ -39,8 +39,9 @@ BACKGROUND = re.compile(
 )
 # Narrative cues: the sentence tells where or when the incident itself happened.
 OCCURRENCE = re.compile(
-    r"\b(?:happened|occurred|took place|stormed|storming|assault|firefight|filmed|geolocated"
-    r"|bod(?:y|ies)|went missing|сталас[яь]|сталос[яь]|відбулос[яь]|штурм\w*|бою\b|боїв|бойов\w+"
+    r"\b(?:happened|occurred|took place|stormed|storming|during (?:an? |the )?assault|firefight"
+    r"|filmed|geolocated|recorded|bod(?:y|ies)|went missing|died|загину\w*|погиб\w*|съемк\w*"
+    r"|зйомк\w*|сталас[яь]|сталос[яь]|відбулос[яь]|штурм\w*|бою\b|боїв|бойов\w+"
     r" зіткнен\w*|зник\w* безвісти|тіла|произош\w*|случилос\w*|боя\b|тела|пропал\w* без вести"
     r"|снят\w*|знят\w*)",
     _F,
@@ -50,7 +51,13 @@ ASSAULT_OR_DATE = re.compile(
     r"|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\w*\.?\s+\d",
     _F,
 )
-_DEFENDERS = re.compile(r"(?:defenders? of|оборонц\w*|захисник\w*|защитник\w*)\s+$", _F)
+# A place named as a unit's origin or an office's seat is not where the killing happened.
+_NOT_SCENE = re.compile(
+    r"(?:defenders? of|оборонц\w*|захисник\w*|защитник\w*|prosecutors?|prosecutor's office"
+    r"|police|officials|authorities|governor|прокуратур\w*|прокурор\w*|поліці\w*|полици\w*)"
+    r"\s+(?:in\s+|of\s+|в\s+|у\s+)?(?:the\s+)?$",
+    _F,
+)
 _RECAP_TITLE = re.compile(
     r"\b(?:cases|incidents|episodes|timeline|recap|випадк\w*|епізод\w*|случа\w*|эпизод\w*)\b", _F
 )
@@ -72,29 +79,44 @@ _NOUN_SOLDIER = (
     r"военн\w*|солдат\w*|военнослужащ\w*|Ukrainians|Russians|українц\w*|украинц\w*|"
     r"росіян\w*|россиян\w*)"
 )
-_SIDE = {
-    "Ukrainian": (r"Ukrainian|Ukraine's|українськ\w*|украинск\w*", r"Russian|російськ\w*|"
-                  r"российск\w*|росіяни|окупанти|оккупанты"),
-    "Russian": (r"Russian|російськ\w*|российск\w*", r"Ukrainian|українськ\w*|украинск\w*|ВСУ|ЗСУ"),
-}  # fmt: skip
+_KILL_OR_TAKE = (
+    r"(?:shot|shoot\w*|killed|kill\w*|executed|execut\w*|murdered|gunned|captured|took|"
+    r"розстріл\w*|розстрілю\w*|вбил\w*|вбива\w*|страти\w*|застрели\w*|добил\w*|взяли|"
+    r"захопили|убил\w*|убива\w*|расстрел\w*|расстрелива\w*|казни\w*|захватили)"
+)
+# "Russian troops (then) shot ...": active voice, an object follows (not "killed after ...")
+_ACTIVE = r"(?:(?!(?:who|that|which|were|was|been|being|які|яких|которы\w*)\b)[\w'-]+\s+){0,3}?"
+_HAS_OBJECT = r"(?!\s+(?:after|in|while|as|by|when|during|on|near|at|upon)\b)"
+_SIDE = {  # side: (own adjective, own unit suffix, the other side as perpetrator)
+    "Ukrainian": (
+        r"Ukrainian|Ukraine's|українськ(?!ими)\w*|украинск(?!ими)\w*",
+        r"ЗСУ|ВСУ",
+        r"(?:Russian|російськ\w+|российск\w+)\s+(?:troops|forces|soldiers|military|servicemen|"
+        r"військов\w*|окупант\w*|сил\w*|военн\w*|войск\w*)|росіяни|окупанти|оккупанты|россияне",
+    ),
+    "Russian": (
+        r"Russian|російськ(?!ими)\w*|российск(?!ими)\w*",
+        r"ВС РФ|РФ|армии России",
+        r"(?:Ukrainian|українськ\w+|украинск\w+)\s+(?:troops|forces|soldiers|military|"
+        r"servicemen|військов\w*|сил\w*|военн\w*|войск\w*)|ЗСУ|ВСУ",
+    ),
+}
 _SIDE_RX = {
     side: (
         re.compile(rf"\b(?:{own})\s+(?:[\w'-]+\s+){{0,2}}?{_NOUN_CAPTIVE}", _F),
         re.compile(rf"\b(?:captured|surrendered|surrendering|wounded|unarmed)\s+(?:{own})", _F),
+        re.compile(rf"\b{_NOUN_SOLDIER}\s+(?:{unit})\b"),
+        re.compile(rf"\b(?:{other})\s+{_ACTIVE}{_KILL_OR_TAKE}\b{_HAS_OBJECT}", _F),
         re.compile(rf"\b(?:{own})\s+(?:[\w'-]+\s+){{0,2}}?{_NOUN_SOLDIER}", _F),
-        re.compile(
-            rf"\b(?:{enemy})\s+(?:[\w'-]+\s+){{0,1}}?(?:troops|forces|soldiers|military|"
-            rf"військов\w*|военн\w*|сил\w*|войск\w*)?\s*(?:had |have )?(?:shot|killed|"
-            rf"executed|розстріля\w*|вбил\w*|стратил\w*|убил\w*|расстреля\w*|казнил\w*)",
-            _F,
-        ),
     )
-    for side, (own, enemy) in _SIDE.items()
+    for side, (own, unit, other) in _SIDE.items()
 }
 
 
 def _is_background(a: Analysis, i: int) -> bool:
-    return i > 0 and bool(BACKGROUND.search(a.sentences[i]))
+    """A sentence about an earlier case or the wider picture, after the main statement."""
+    first = min((st.index for st in a.statements if st.rule != "no-quarter order"), default=i)
+    return i > first and bool(BACKGROUND.search(a.sentences[i]))
 
 
 def _is_recap(a: Analysis) -> bool:
@@ -140,7 +162,7 @@ def _places(hits: list[PlaceHit]) -> tuple[str, ...]:
 
 
 def _hits(s: str) -> list[PlaceHit]:
-    return [h for h in find_places(s) if not _DEFENDERS.search(s[max(0, h.start - 30) : h.start])]
+    return [h for h in find_places(s) if not _NOT_SCENE.search(s[max(0, h.start - 40) : h.start])]
 
 
 def _locations(a: Analysis, recap: bool, picked: list[int]) -> tuple[str, ...]:
@@ -157,9 +179,9 @@ def _locations(a: Analysis, recap: bool, picked: list[int]) -> tuple[str, ...]:
 def _side(texts: list[str]) -> str | None:
     score = {"Ukrainian": 0, "Russian": 0}
     for s in texts:
-        for side, (captive, adj, soldier, enemy) in _SIDE_RX.items():
-            score[side] += 2 * len(captive.findall(s)) + 2 * len(adj.findall(s))
-            score[side] += len(soldier.findall(s)) + len(enemy.findall(s))
+        for side, (captive, adj, unit, enemy, soldier) in _SIDE_RX.items():
+            strong = len(captive.findall(s)) + len(adj.findall(s)) + len(unit.findall(s))
+            score[side] += 2 * (strong + len(enemy.findall(s))) + len(soldier.findall(s))
     if any(_BOTH_SIDES.search(s) for s in texts) and min(score.values()) > 0:
         return None
     if score["Russian"] > score["Ukrainian"]:

@@ -163,7 +163,7 @@ Kramatorsk|Kramatorsk|Краматорськ|Краматорск
 Kostiantynivka|Kostiantynivka|Костянтинівськ|Константиновск
 """
 _NOT_AN_ORG = (  # "Donetsk Oblast prosecutor's office" names an office, not a place
-    r"(?!['’]s\b)(?!\s+(?:[Pp]rosecutor|[Pp]olice|[Mm]ilitary [Aa]dmin|[Aa]dministration"
+    r"(?!['’]s\s+[Pp]rosecutor)(?!\s+(?:[Pp]rosecutor|[Pp]olice|[Mm]ilitary [Aa]dmin|[Aa]dministration"
     r"|[Gg]overnor|[Cc]ourt|[Cc]ouncil))"
 )
 _EXTRA_OBLAST = [  # (canonical, head, regex, forms)
@@ -175,7 +175,7 @@ _EXTRA_OBLAST = [  # (canonical, head, regex, forms)
     (
         "Zaporizhzhia Oblast",
         "зап",
-        r"(?<=на )Запоріжж(?:і|я)\b|(?<=на )Запорожье\b",
+        r"(?<=[Нн]а )Запоріжж(?:і|я)\b|(?<=[Нн]а )Запорожье\b",
         ("на Запоріжжі",),
     ),
     ("Crimea", "cri", r"Crimea\b", ("Crimea",)),
@@ -252,7 +252,7 @@ def _build() -> tuple[dict[str, list[_Entry]], dict[str, list[str]]]:
         names = en.split(",")
         rx = rf"(?:{_alt(names)})(?:\s+|-)(?:[Oo]blast|[Rr]egion|[Pp]rovince)\b{_NOT_AN_ORG}"
         add(canonical, "oblast", names, rx, 0, [f"{n} Oblast" for n in names])
-        adj = rf"(?:{re.escape(uk_adj)}|{re.escape(ru_adj)}){_ADJ_FEM}\s+обл(?:аст\w*|\.)"
+        adj = rf"(?:{re.escape(uk_adj)}|{re.escape(ru_adj)}){_ADJ_FEM}\s+обл(?:аст(?:ь|и|і|ю|ью|ях|ям|ями)\b|\.)"
         add(
             canonical,
             "oblast",

@@ -17,9 +17,9 @@ class Kind(Enum):
     SINGLE = 3  # "a Ukrainian POW", "пораненого полоненого", "його"
 
 
+# "one" is left to the singular rule: "one of them", "одного з них" are not counts
 _WORDS: list[tuple[str, int]] = [
-    (r"one|один|одного|одну|одне", 1),
-    (r"two|both|дв(?:а|і|ох|оє|ом|ома|ух|ое|оих|умя)|обо(?:х|є|их|е)|обидв\w*|оба", 2),
+    (r"two|дв(?:а|і|ох|оє|ом|ома|ух|ое|оих|умя)", 2),
     (r"three|тр(?:и|ьох|оє|ом|ох|ех|ое|оих|ьом)", 3),
     (r"four|чотир(?:и|ьох|ьом)|четвер(?:о|ых|ым)|четыр(?:е|ех|ем)", 4),
     (r"five|п'ят(?:ь|ьох|ьом|еро|ерых|и)|пят(?:ь|и|еро|ерых|ерым)", 5),
@@ -47,16 +47,17 @@ _NUM = (
 _VICTIM = (
     r"(?:POWs?|prisoners?|captives?|soldiers?|servicem[ae]n|service ?members|troops|men|"
     r"Ukrainians|Russians|defenders|fighters|marines|paratroopers|(?:drone )?operators|"
-    r"others?|of (?:the|them)|of \w+|(?:військово)?полонен\w*|військов\w*|бійц\w*|бойц\w*|"
+    r"others?|of them|(?:військово)?полонен\w*|військов\w*|бійц\w*|бойц\w*|"
     r"захисник\w*|українц\w*|українців|оборонц\w*|(?:военно)?пленн\w*|военн\w*|солдат\w*|"
     r"военнослужащ\w*|украинц\w*|россиян\w*|росіян\w*|сдавш\w*|здал\w*|операторів|операторов|"
-    r"із|з|из|people|людей|человек|осіб|тяжкопоранен\w*|поранен\w*|ранен\w*|тяжелоранен\w*)"
+    r"people|людей|человек|осіб|тяжкопоранен\w*|поранен\w*|ранен\w*|тяжелоранен\w*)"
 )
 _QUANT = re.compile(
     rf"(?P<pre>\b(?:at least|no fewer than|not less than|more than|over|up to|about|around|"
     rf"roughly|nearly|almost|some|approximately|щонайменше|принаймні|не менше|понад|більше|"
     rf"близько|приблизно|майже|до|не менее|как минимум|по меньшей мере|более|свыше|больше|"
-    rf"около|почти|примерно)\s+)?(?<![\w'-])(?P<num>{_NUM})\s+(?:[\w'-]+\s+){{0,3}}?"
+    rf"около|почти|примерно)\s+)?(?<![\w'’:-])(?P<num>{_NUM})"
+    rf"(?:\s+(?:of|із|з|из)\s+(?:the\s+)?{_NUM})?\s+(?:[\w'-]+\s+){{0,3}}?"
     rf"(?P<noun>{_VICTIM.lower()})\b",
 )
 _VAGUE_PRE = re.compile(
@@ -96,6 +97,11 @@ _SINGLE = re.compile(
     r"розстріля\w*|убили|расстреля\w*|застрели\w*|добили)\s+(?:його|его)\b",
     _F,
 )
+_BOTH = re.compile(
+    r"\b(?:shot|killed|executed|murdered) both\b|\b(?:розстріляли|вбили|стратили|застрелили|"
+    r"расстреляли|убили|казнили|застрелили)\s+(?:\w+\s+)?(?:обох|обоих)\b|\b(?:обох|обоих)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:розстріляли|вбили|расстреляли|убили)"
+)
 AGGREGATE_LIMIT = 60  # a count this large is a tally of many incidents, not one incident
 
 
@@ -114,13 +120,13 @@ def count(sentence: str) -> tuple[Kind, int | None]:
     best: tuple[int, Kind, int | None] | None = None
     for m in _QUANT.finditer(sentence):
         n = _value(m.group("num"))
-        if n is None or 1900 <= n <= 2100:
+        if not n or 1900 <= n <= 2100:
             continue
         if _EVENTS.match(sentence[m.end("num") :]):
             return Kind.VAGUE, None  # "79 executions", "24 cases": a tally of events
         pre = (m.group("pre") or "").strip()
         noun = m.group("noun").lower()
-        if noun in ("other", "others", "of them") and n:
+        if noun in ("other", "others"):
             n += 1  # "Zhytnyk and four other wounded men": four others plus the one named
         if pre and _VAGUE_PRE.search(pre):
             kind: tuple[Kind, int | None] = (Kind.VAGUE, None)
@@ -130,14 +136,20 @@ def count(sentence: str) -> tuple[Kind, int | None]:
             kind = (Kind.EXACT, n)
         best = (m.start(), *kind)
         break
-    vague = _VAGUE.search(sentence)
-    if vague and (best is None or vague.start() < best[0]):
-        return Kind.VAGUE, None
-    if best is not None:
-        return best[1], best[2]
-    if _SINGLE.search(sentence):
-        return Kind.SINGLE, 1
-    return Kind.NONE, None
+    found: list[tuple[int, Kind, int | None]] = [best] if best else []
+    if vague := _VAGUE.search(sentence):
+        found.append((vague.start(), Kind.VAGUE, None))
+    if both := _BOTH.search(sentence):
+        found.append((both.start(), Kind.EXACT, 2))
+    if single := _SINGLE.search(sentence):
+        found.append((single.start(), Kind.SINGLE, 1))
+    if not found:
+        return Kind.NONE, None
+    # an explicit count beats a singular noun (often the perpetrator: "a Russian soldier")
+    if any(f[1] is Kind.EXACT for f in found):
+        found = [f for f in found if f[1] is not Kind.SINGLE]
+    _, kind, n = min(found, key=lambda f: f[0])
+    return kind, n
 
 
 def victims(sentences: list[str]) -> int | None:
