@@ -1,8 +1,8 @@
 """Does a new flagged report join an existing incident? Facts first, words second.
 
-Rule order: recaps never join; a near-duplicate text joins its twin's incident; otherwise any
-contradiction (victim side, incident day, place, victim count, an incident dated after the
-candidate was first reported) vetoes, and agreeing evidence is scored against JOIN_SCORE.
+Rule order: recaps never join; a near-duplicate text joins its twin's incident; otherwise a
+contradiction (incident day, place, victim count, a killing dated after the candidate was first
+reported) vetoes, and the evidence is scored against JOIN_SCORE.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from datetime import date, timedelta
 
 from bot.dedup import NEAR_DUP_THRESHOLD, Signature, content_signature, similarity
 from bot.models import Facts
-from bot.regions import NARROW_OBLASTS, area, is_within, level, oblast
+from bot.regions import NARROW_OBLASTS, area, is_within, level, oblast, parents
 
 JOIN_SCORE = 3.5
 CANDIDATE_DAYS = 730  # follow-ups (identifications, trials) come months or years later
@@ -76,7 +76,15 @@ def count_change(old: int | None, new: int | None) -> str | None:
 def is_recap(title: str, text: str, facts: Facts) -> bool:
     """True for recaps and tallies: places in several front areas, or a recap headline."""
     del text  # the headline and the places carry the signal; kept for a richer rule later
-    areas = {area(p) for p in facts.locations if level(p) != "oblast" or p in NARROW_OBLASTS}
+    # Only places the hierarchy knows: an unlisted village (there are dozens of Vesele) is more
+    # likely an extraction slip than a third front area.
+    areas = {
+        area(p)
+        for p in facts.locations
+        if p in NARROW_OBLASTS
+        or level(p) == "district"
+        or (level(p) == "settlement" and parents(p))
+    }
     if len(areas) >= _RECAP_AREAS:
         return True
     return facts.victims is None and _RECAP_TITLE.search(title) is not None
@@ -140,8 +148,6 @@ def score_incident(
     facts: Facts, published: date | None, view: IncidentView
 ) -> tuple[float, tuple[str, ...]] | None:
     """Evidence that a report belongs to an incident: (score, reasons), None on a contradiction."""
-    if facts.victim_side and view.victim_side and facts.victim_side != view.victim_side:
-        return None
     day, first = facts.incident_date, view.first_published
     if day and first and day > first + timedelta(days=1):
         return None  # the new report's killing happened after this incident was reported
@@ -172,9 +178,13 @@ def score_incident(
             reasons.append(f"victims: {view.victims} → {facts.victims} (revision)")
         else:
             return None
-    if facts.victim_side and facts.victim_side == view.victim_side:
-        score += 0.5
-        reasons.append(f"side: {facts.victim_side}")
+    if facts.victim_side and view.victim_side:
+        # Whose soldiers were killed is the fact extractors get wrong most often: a mismatch
+        # costs 2 points, so only agreeing place, day and count outweigh it.
+        is_same = facts.victim_side == view.victim_side
+        score += 0.5 if is_same else -2.0
+        side = facts.victim_side if is_same else f"{view.victim_side} vs {facts.victim_side}"
+        reasons.append(f"side: {side}")
     if gap is not None:
         score += 1.0 if gap <= 3 else 0.5 if gap <= 14 else 0.0 if gap <= 60 else -1.0
         reasons.append(f"published {gap} days apart")

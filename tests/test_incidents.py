@@ -88,6 +88,13 @@ def test_different_incidents_stay_apart(facts: Facts) -> None:
     assert match_incident(facts, "Report", text, date(2025, 3, 12), [hrodivka_incident()]) is None
 
 
+def test_side_slip_is_outweighed_by_place_day_and_count() -> None:
+    slip = Facts(("Hrodivka",), victims=4, victim_side="Russian", incident_date=date(2025, 3, 3))
+    match = match_incident(slip, RU_TITLE, RU_TEXT, date(2025, 3, 6), [hrodivka_incident()])
+    assert match is not None
+    assert "side: Ukrainian vs Russian" in match.reasons
+
+
 def test_killing_dated_after_the_incident_was_reported_is_another_incident() -> None:
     facts = Facts(("Pokrovsk district",), victims=4, incident_date=date(2025, 3, 20))
     assert match_incident(facts, "x", "y", date(2025, 3, 21), [hrodivka_incident()]) is None
