@@ -163,8 +163,8 @@ Kramatorsk|Kramatorsk|Краматорськ|Краматорск
 Kostiantynivka|Kostiantynivka|Костянтинівськ|Константиновск
 """
 _NOT_AN_ORG = (  # "Donetsk Oblast prosecutor's office" names an office, not a place
-    r"(?!['’]s\s+[Pp]rosecutor)(?!\s+(?:[Pp]rosecutor|[Pp]olice|[Mm]ilitary [Aa]dmin|[Aa]dministration"
-    r"|[Gg]overnor|[Cc]ourt|[Cc]ouncil))"
+    r"(?!['’]s\s+[Pp]rosecutor)(?!\s+(?:[Pp]rosecutor|[Pp]olice|[Mm]ilitary [Aa]dmin"
+    r"|[Aa]dministration|[Gg]overnor|[Cc]ourt|[Cc]ouncil))"
 )
 _EXTRA_OBLAST = [  # (canonical, head, regex, forms)
     ("Luhansk Oblast", "лнр", r"ЛНР\b", ("ЛНР",)),
@@ -210,6 +210,7 @@ class _Entry:
 
 _TAIL_ENDS = "|".join(("", "а", "у", "ом", "і", "ові", "ю", "ь", "и"))
 _ADJ_FEM = "(?:а|ая|ої|ой|ій|у|ую|ою)"  # Донецька/Донецької/Донецкой (область)
+_OBLAST_ENDS = "аст(?:ь|и|і|ю|ью|ях|ям|ями)"  # область/області/областю, not "обласна"
 
 
 def _alt(items: list[str]) -> str:
@@ -252,7 +253,8 @@ def _build() -> tuple[dict[str, list[_Entry]], dict[str, list[str]]]:
         names = en.split(",")
         rx = rf"(?:{_alt(names)})(?:\s+|-)(?:[Oo]blast|[Rr]egion|[Pp]rovince)\b{_NOT_AN_ORG}"
         add(canonical, "oblast", names, rx, 0, [f"{n} Oblast" for n in names])
-        adj = rf"(?:{re.escape(uk_adj)}|{re.escape(ru_adj)}){_ADJ_FEM}\s+обл(?:аст(?:ь|и|і|ю|ью|ях|ям|ями)\b|\.)"
+        stems = f"{re.escape(uk_adj)}|{re.escape(ru_adj)}"
+        adj = rf"(?:{stems}){_ADJ_FEM}\s+обл(?:{_OBLAST_ENDS}\b|\.)"
         add(
             canonical,
             "oblast",

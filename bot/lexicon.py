@@ -248,7 +248,8 @@ METAPHOR = _rx(
 NO_QUARTER = _rx(
     r"\b(?:take|taking|took) no (?:more )?(?:[\w-]+ ){0,2}?(?:prisoners|captives)\b"
     r"|\b(?:not|never) (?:to )?(?:take|taking) (?:any |more )?(?:ukrainians? |russians? |enemy )?"
-    r"(?:soldiers |troops |men )?(?:prisoners?|captives?)\b|\bstop taking (?:[\w-]+ ){0,2}?prisoners\b|\bno prisoners\b"
+    r"(?:soldiers |troops |men )?(?:prisoners?|captives?)\b"
+    r"|\bstop taking (?:[\w-]+ ){0,2}?prisoners\b|\bno prisoners\b"
     r"|\bkill (?:[\w-]+ ){0,2}?(?:prisoners|captives) rather\b",
     r"\bне брати (?:\w+ )?(?:в |у )?полон\w*|\bполонених не брати|\b[ву] полон не бер\w*",
     r"\bне брать (?:\w+ )?(?:в )?плен\w*|\bпленных не брать|\bв плен не бер\w*",

@@ -128,17 +128,15 @@ def count(sentence: str) -> tuple[Kind, int | None]:
         noun = m.group("noun").lower()
         if noun in ("other", "others"):
             n += 1  # "Zhytnyk and four other wounded men": four others plus the one named
-        if pre and _VAGUE_PRE.search(pre):
-            kind: tuple[Kind, int | None] = (Kind.VAGUE, None)
-        elif n >= AGGREGATE_LIMIT or _AGGREGATE.search(sentence):
-            kind = (Kind.VAGUE, None)
+        vague = bool(pre and _VAGUE_PRE.search(pre))
+        if vague or n >= AGGREGATE_LIMIT or _AGGREGATE.search(sentence):
+            best = (m.start(), Kind.VAGUE, None)
         else:
-            kind = (Kind.EXACT, n)
-        best = (m.start(), *kind)
+            best = (m.start(), Kind.EXACT, n)
         break
     found: list[tuple[int, Kind, int | None]] = [best] if best else []
-    if vague := _VAGUE.search(sentence):
-        found.append((vague.start(), Kind.VAGUE, None))
+    if amount := _VAGUE.search(sentence):
+        found.append((amount.start(), Kind.VAGUE, None))
     if both := _BOTH.search(sentence):
         found.append((both.start(), Kind.EXACT, 2))
     if single := _SINGLE.search(sentence):
@@ -148,8 +146,8 @@ def count(sentence: str) -> tuple[Kind, int | None]:
     # an explicit count beats a singular noun (often the perpetrator: "a Russian soldier")
     if any(f[1] is Kind.EXACT for f in found):
         found = [f for f in found if f[1] is not Kind.SINGLE]
-    _, kind, n = min(found, key=lambda f: f[0])
-    return kind, n
+    _, kind, value = min(found, key=lambda f: f[0])
+    return kind, value
 
 
 def victims(sentences: list[str]) -> int | None:
