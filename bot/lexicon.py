@@ -94,12 +94,12 @@ CAPTIVE_VERBAL = _rx(
     r"|\b(?:raised|with raised) hands\b|\bwhite flag\b|\bhors de combat\b",
     r"\bdisarmed\b|\bunarmed\b|\bdefen[cs]eless\b|\brestrained\b|\b(?:hands|wrists) "
     r"(?:were |was )?(?:tied|bound)\b|\bbound hands\b",
-    r"\b[ву] полон(?:і)?\b|\bполонил\w*|\bзда(?:вс[яь]|лас[яь]|лис[яь]|вся|тися|ватися|ються"
-    r"|ючись|вал\w*с[яь]|вш\w*с[яь])\b|\bздач\w* в полон|\bскла(?:ли|дають|ла|в|вши|дали) зброю"
+    r"\b[ву] полон(?:і)?\b|\bполонил\w*|\bзда\w*(?:с[яь]|ся)\b|\bздач\w* в полон"
+    r"|\bскла(?:ли|дають|ла|в|вши|дали) зброю"
     r"|\bз піднятими руками|\bзв'язан\w* рук\w*|\bрук\w* зв'язан\w*|\bбеззбройн\w*"
     r"|\bобеззброєн\w*|\bроззброєн\w*",
-    r"\bв плен(?:у)?\b|\bпленил\w*|\bсда(?:лс[яь]|лась|лись|ться|ются|ющ\w*с[яь]|вш\w*с[яь]"
-    r"|вал\w*с[яь]|ваться)\b|\bсдач\w* в плен|\bслож(?:ил|или|ивш)\w* оружие"
+    r"\bв плен(?:у)?\b|\bпленил\w*|\bсда\w*(?:с[яь]|ся)\b|\bсдач\w* в плен"
+    r"|\bслож(?:ил|или|ивш)\w* оружие"
     r"|\bс поднятыми руками|\bсвязанн\w*|\bруки связаны|\bбезоружн\w*|\bразоружен\w*",
 )
 
@@ -109,11 +109,15 @@ KILL_EXEC = _rx(
     r"\bexecut(?:e|ed|es|ing|ion|ions)\b|\bsummar(?:y|ily) execut\w*|\bmassacr(?:e|ed|es|ing)\b"
     r"|\bmurder(?:ed|ing|s)?\b|\bput to death\b|\bslaughter(?:ed)?\b|\bgunned down\b"
     r"|\bgun(?:ning)? down\b|\bfinish(?:ed|ing)? off\b|\bshot (?:dead|and killed)\b"
-    r"|\bshooting dead\b|\bshot (?:\w+ ){1,5}?(?:dead|in the (?:back|head))\b",
+    r"|\bshooting dead\b|\bshot (?:\w+ ){1,5}?(?:dead|in the (?:back|head))\b"
+    r"|\bbehead\w*|\bdecapitat\w*|\bstabbed to death\b|\bburned alive\b|\bhanged\b"
+    r"|\bmow(?:ed|n) down\b",
     r"\bрозстр[іi]л\w*|\bстрат(?:а|и|у|ою|і|ами|ам|ах|ив|ила|или|ити|ять|ить|ено)\b"
-    r"|\bстрачен\w*|\bстрачу\w*|\bдобил[иао]?\b|\bдобива(?:ли|ють|є|в|ти|ючи)\b",
+    r"|\bстрачен\w*|\bстрачу\w*|\bдобил[иао]?\b|\bдобива(?:ли|ють|є|в|ти|ючи)\b"
+    r"|\bобезголов\w*|\bвідрізал\w* голов\w*|\bзарізал\w*|\bспалил\w* живцем",
     r"\bрасстрел\w*|\bказн(?:ь|и|ей|ям|ями|ях|ил\w*|ен\w*|ит\w*|ят|ящ\w*)\b"
-    r"|\bдобил[иао]?\b|\bдобива(?:ли|ют|ет|л|ть|я)\b",
+    r"|\bдобил[иао]?\b|\bдобива(?:ли|ют|ет|л|ть|я)\b|\bобезглав\w*|\bотрезал\w* голов\w*"
+    r"|\bзарезал\w*|\bсожгл\w* заживо",
 )
 # Other killing verbs: killed, shot, вбили, убили, застрелили, opened fire.
 KILL_OTHER = _rx(
@@ -131,6 +135,8 @@ MASKS = _rx(
     # exchanges, repatriation and institutions named after prisoners of war
     r"\b(?:prisoner|POW|captive)s?[- ](?:exchange|swap)s?\b|\b(?:exchange|swap)s? of "
     r"(?:[\w-]+ ){0,2}?(?:prisoners|POWs|captives|bodies)\b",
+    r"\b(?:exchang|swap)\w* (?:all |the |more |our |their )?(?:[\w-]+ ){0,2}?(?:prisoners|POWs"
+    r"|captives)\b",
     r"\bобмін\w* (?:[\w'-]+ ){0,2}?(?:військово)?полонен\w*|\bобмен\w* (?:[\w-]+ ){0,2}?"
     r"(?:военно)?пленн\w*|\bобмінн\w* фонд\w*|\bобменн\w* фонд\w*",
     r"\bCoordination (?:Headquarters|Center|Centre) for the Treatment of Prisoners of War\b"
@@ -162,7 +168,8 @@ MASKS = _rx(
     r"(?:video|footage|film)\b",
     r"\b(?:shot|shoot\w*|fir\w*|стріля\w*|постріл\w*|стреля\w*|выстрел\w*)\b (?:\w+ ){0,3}?"
     r"(?:legs?|knees?|feet|ноги|ногам|ногах|ноги|колін\w*|колен\w*)\b",
-    r"\bkilled in (?:action|combat|battle|fighting)\b|\bзагину\w* в бою\b|\bпогиб\w* в бою\b",
+    r"\bkill\w* (?:another|other|more|a further|dozens of other) (?:\d+ )?|\bkilled in "
+    r"(?:action|combat|battle|fighting)\b|\bзагину\w* в бою\b|\bпогиб\w* в бою\b",
     # weapons, drones and sports as objects of "розстріляли/расстреляли"
     r"\b(?:розстр[іi]л\w*|расстрел\w*|казн\w*) (?:(?!полон|плен|військов|военн)[\w«»'-]+ ){0,7}?"
     r"[«]?(?:шахед\w*|дрон\w*|безпілотник\w*|беспилотник\w*|ракет\w*|ворот\w*|вратар\w*"
@@ -220,18 +227,24 @@ HISTORY = _rx(
     r"|\bSS\b|\bWehrmacht\b|\bGestapo\b|\bNKVD\b|\bKatyn\b|\bMalmedy\b|\bSandarmo(?:kh|ch)\b"
     r"|\bKhatyn\b|\bSoviet\b|\bRed Army\b|\bBattle of the Bulge\b|\bSudan\w*|\bDarfur\b"
     r"|\bEl Fasher\b|\bRapid Support Forces\b|\bGaza\b|\bHamas\b|\bIsrael\w*|\bSyria\w*"
-    r"|\bMyanmar\b|\bTigray\b|\bYemen\w*|\bISIS\b|\bIslamic State\b|\bChechen war\b",
+    r"|\bMyanmar\b|\bTigray\b|\bYemen\w*|\bISIS\b|\bIslamic State\b|\bChechen wars?\b"
+    r"|\bChechnya\b|\bKarabakh\b|\bArmenia\w*|\bAzerbaijan\w*|\bMali\b|\bLibya\w*"
+    r"|\bIraq\w*|\bAfghan\w*|\bCentral African\b",
     r"\bДруг\w+ світов\w*|\bВтор\w+ миров\w*|\bВелик\w+ (?:Отечествен|Вітчизнян)\w*|\bнацист\w*"
     r"|\bфашист\w*|\bгитлер\w*|\bгітлер\w*|\bНКВД\b|\bНКВС\b|\bКатин\w*|\bКатын\w*|\bСандармох\w*"
     r"|\bХатин\w*|\bХатын\w*|\bрадянськ\w*|\bсоветск\w*|\bЧервон\w+ арм\w*|\bКрасн\w+ арм\w*"
-    r"|\bСудан\w*|\bГаз[аіеу]\b|\bХАМАС\b|\bИзраил\w*|\bІзраїл\w*|\bСири\w*|\bСирі\w*",
+    r"|\bСудан\w*|\bГаз[аіеу]\b|\bХАМАС\b|\bИзраил\w*|\bІзраїл\w*|\bСири\w*|\bСирі\w*"
+    r"|\bКарабах\w*|\bВірмен\w*|\bАрмен\w*|\bАзербайджан\w*|\bЧечн\w*|\bЛиви\w*|\bЛіві\w*",
     r"\b1[89]\d\d\b",
 )
 STRIKE = _rx(
     r"\b(?:drone|missile|air|artillery|rocket|HIMARS)[- ]?(?:strikes?|attacks?|raids?)\b"
-    r"|\bshell(?:ing|ed)\b|\bHIMARS\b|\bbombing\b|\bairstrikes?\b",
+    r"|\bshell(?:ing|ed)\b|\bHIMARS\b|\bbombing\b|\bairstrikes?\b|\bartillery\b"
+    r"|\bby (?:an? )?(?:[\w-]+ )?(?:drone|missile|shell|mine|bomb|rocket)s?\b",
     r"\bобстріл\w*|\bобстрел\w*|\b(?:удар\w*|атак\w*) (?:\w+ ){0,2}?(?:дрон\w*|безпілотник\w*"
-    r"|беспилотник\w*|ракет\w*|HIMARS)|\bавіаудар\w*|\bавиаудар\w*|\bприл[еі]т\w*",
+    r"|беспилотник\w*|ракет\w*|HIMARS)|\bавіаудар\w*|\bавиаудар\w*|\bприл[еі]т\w*"
+    r"|\bдрон(?:ом|ами)\b|\bракет(?:ою|ой)\b|\bбеспилотником\b|\bбезпілотником\b"
+    r"|\bартилері\w*|\bартиллери\w*",
 )
 CAPTIVITY_DEATH = _rx(
     r"\b(?:tortured|beaten) to death\b|\bdied (?:of|from|after|as a result of) (?:[\w-]+ ){0,2}?"
@@ -286,15 +299,28 @@ WAR_CONTEXT = _rx(
 )
 STRONG_ANCHOR = _rx(
     r"\b20(?:1[4-9]|2\d)\b|\bfull-scale\b|\bUkrainian (?:POWs?|prisoners|soldiers|servicem[ae]n"
-    r"|troops|defenders|forces)\b|\bRussian (?:forces|troops|soldiers|servicem[ae]n|military)\b",
+    r"|troops|defenders|forces)\b",
     r"\bповномасштабн\w*|\bполномасштабн\w*|\bЗСУ\b|\bВСУ\b|\bукраїнськ\w+ (?:військов\w*"
     r"|полонен\w*|бійц\w*|захисник\w*)|\bукраинск\w+ (?:военн\w*|пленн\w*|солдат\w*)"
-    r"|\bросійськ\w+ (?:військов\w*|окупант\w*)|\bроссийск\w+ (?:военн\w*|войск\w*)"
     r"|\bокупант\w*|\bоккупант\w*",
 )
 
 # Literal stems (lowercase): a sentence without any of them cannot hold a statement.
 TRIGGERS = (
+    "behead",
+    "decapit",
+    "stabbed",
+    "burned alive",
+    "hanged",
+    "mowed",
+    "mown",
+    "обезгол",
+    "обезглав",
+    "голов",
+    "зарізал",
+    "зарезал",
+    "живцем",
+    "заживо",
     "execut",
     "kill",
     "shot",
