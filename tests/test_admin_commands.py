@@ -152,7 +152,9 @@ async def test_pause_resume_interval_remove_and_audit(
 
 
 async def test_feeds_lists_long_lists_in_pages(bot_api: FakeBotAPI, make_settings: Any) -> None:
-    feeds = [{"name": f"Feed {i:02d}", "url": f"https://f{i}.test/rss"} for i in range(23)]
+    feeds: list[dict[str, Any]] = [
+        {"name": f"Feed {i:02d}", "url": f"https://f{i}.test/rss"} for i in range(23)
+    ]
     feeds[3]["enabled"] = False
     settings = make_settings(feeds, api=bot_api)
     async with running_bot(settings) as app:
@@ -176,7 +178,8 @@ async def test_hand_edit_is_picked_up_without_restart(
     beta = feed_server.set("/beta.xml", rss([NEGATIVE_PLAN], title="Beta"))
     async with running_bot(settings) as app:
         runtime: Runtime = app.bot_data["runtime"]
-        state = watch_state(app.bot_data, runtime)
+        assert app.job_queue is not None and app.job_queue.get_jobs_by_name("watch")
+        state = watch_state(app.bot_data, runtime)  # what the "watch" job runs every tick
         await run_watch(runtime, app.bot, state, _now())
         assert replies(bot_api) == []  # the file is what the bot started with
         path = settings.feeds_file
