@@ -124,6 +124,12 @@ _ALL = re.compile(
 )
 
 
+# "повідомили в Офісі генпрокурора", "сообщили в СК": the verb comes first
+_VERB_BEFORE = re.compile(
+    r"(?:повідомил\w*|повідомля\w*|заявил\w*|підтвердил\w*|сообщил\w*|сообщают|заявля\w*"
+    r"|подтвердил\w*|said|reported|confirmed)\s+(?:(?:в|у|во|in|at|by)\s+)?(?:the\s+)?$",
+    _F,
+)
 _UNIT = re.compile(r"brigade|бригад\w*", _F)
 
 
@@ -135,6 +141,7 @@ def mentions(text: str) -> list[tuple[int, str, bool]]:
         reporting = bool(
             _REPORTING.match(text[m.end() : m.end() + 60])
             or _ACCORDING.search(text[max(0, m.start() - 40) : m.start()])
+            or _VERB_BEFORE.search(text[max(0, m.start() - 30) : m.start()])
         )
         if reporting or not _UNIT.fullmatch(m.group()):  # "110th brigade soldiers": no source
             found.append((m.start(), name, reporting))

@@ -1,0 +1,169 @@
+"""Fact extraction and summary on sentences written for these tests (en/uk/ru)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from bot.classify import classify
+from bot.extract import extract_facts, summarize
+from bot.gazetteer import canonical_places, place_variants
+from bot.models import Facts, Verdict
+
+PUB = date(2025, 3, 5)
+
+CASES = [
+    (
+        "Russian troops shot seven surrendering Ukrainian soldiers near Chasiv Yar, "
+        "prosecutors say",
+        "The killing took place on Feb. 12 near the town in Bakhmut district, the Donetsk Oblast "
+        "prosecutor's office said on Feb. 14.",
+        Facts(("Chasiv Yar", "Bakhmut district"), 7, "Ukrainian", date(2025, 2, 12),
+              "Prosecutor General's Office"),
+    ),
+    (
+        "Біля Покровська окупанти розстріляли дев'ятьох полонених",
+        "За даними слідства, 3 березня росіяни взяли в полон дев'ятьох бійців ЗСУ поблизу "
+        "Покровська і розстріляли їх. Про це повідомили в Офісі генпрокурора.",
+        Facts(("Pokrovsk",), 9, "Ukrainian", date(2025, 3, 3), "Prosecutor General's Office"),
+    ),
+    (
+        "СК: украинские военные казнили шестерых российских военнопленных в Курской области",
+        "По данным следствия, это произошло 14 февраля у поселка Суджа.",
+        Facts(("Kursk Oblast", "Sudzha"), 6, "Russian", date(2025, 2, 14),
+              "Russian Investigative Committee"),
+    ),
+    (
+        "Ombudsman: Russian troops executed at least four Ukrainian POWs in Avdeevka",
+        "",
+        Facts(("Avdiivka",), 4, "Ukrainian", None, "Ombudsman"),
+    ),
+    (
+        "МЗС: у Шаховому окупанти стратили п'ятьох українських військовополонених",
+        "",
+        Facts(("Shakhove",), 5, "Ukrainian", None, "Ukrainian Foreign Ministry"),
+    ),
+    (
+        "Минобороны России: под Работино украинские военные расстреляли более десяти пленных",
+        "",
+        Facts(("Robotyne",), None, "Russian", None, "Russian Defence Ministry"),
+    ),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("title", "text", "want"), CASES)
+def test_facts_are_normalised(title: str, text: str, want: Facts) -> None:
+    got = extract_facts(title, text, PUB, None, classify(title, text))
+    assert set(got.locations) == set(want.locations)
+    assert (got.victims, got.victim_side) == (want.victims, want.victim_side)
+    assert got.incident_date == want.incident_date
+    assert got.source_authority == want.source_authority
+
+
+@pytest.mark.parametrize(
+    ("title", "victims"),
+    [
+        ("Russian soldiers killed at least nine captured Ukrainians", 9),
+        ("Russian soldiers killed more than nine captured Ukrainians", None),
+        ("Dozens of Ukrainian POWs executed, officials say", None),
+        ("Росіяни розстріляли п'ятьох полонених захисників", 5),
+        ("Российские военные расстреляли шестерых пленных", 6),
+        ("Russian troops shot five of six captured Ukrainian soldiers", 5),
+        ("Prosecutors say 210 Ukrainian POWs have been executed since 2022", None),
+        ("UN documents 40 executions of captured soldiers in Ukraine since August", None),
+        ("Russian soldier shot a wounded Ukrainian POW after his capture", 1),
+        ("Росіяни вбили полоненого бійця ЗСУ", 1),
+    ],
+)
+def test_victim_counts(title: str, victims: int | None) -> None:
+    assert extract_facts(title, "", PUB).victims == victims
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # a day without a year takes the published year, or the year before if that is later
+        ("Russian troops executed two Ukrainian POWs on Dec. 30, prosecutors said.", "2024-12-30"),
+        # the day a video surfaced is not the day of the killing
+        (
+            "A video that surfaced on Feb. 2 shows Russian soldiers shooting two captured men.",
+            None,
+        ),
+        ("Prosecutors said on March 3 that Russian troops had shot three Ukrainian POWs.", None),
+        ("Окупанти 1 березня розстріляли двох полонених біля Кринок.", "2025-03-01"),
+        ("Видео опубликовали 2 марта: на нем расстреливают пленных бойцов ВСУ.", None),
+        ("Russian soldiers shot captured Ukrainians in early February, officials said.", None),
+    ],
+)
+def test_incident_date(text: str, want: str | None) -> None:
+    got = extract_facts("", text, PUB).incident_date
+    assert (got.isoformat() if got else None) == want
+
+
+def test_background_places_are_left_out() -> None:
+    title = "Russian troops shot three captured Ukrainian soldiers near Toretsk"
+    text = (
+        "The men were taken prisoner during an assault on Feb. 20, prosecutors said. "
+        "Earlier this year prosecutors reported a similar killing of POWs near Kurakhove."
+    )
+    facts = extract_facts(title, text, PUB)
+    assert facts.locations == ("Toretsk",)
+    assert facts.incident_date == date(2025, 2, 20)
+
+
+def test_district_makes_the_direction_locator_redundant() -> None:
+    title = "На Покровському напрямку росіяни розстріляли двох полонених"
+    text = "Це сталося поблизу села Котлине Покровського району."
+    assert set(extract_facts(title, text, PUB).locations) == {"Kotlyne", "Pokrovsk district"}
+
+
+def test_both_sides_leave_victim_side_empty() -> None:
+    title = "UN: both Russian and Ukrainian forces executed prisoners of war"
+    assert extract_facts(title, "", PUB).victim_side is None
+
+
+def test_unflagged_article_gets_empty_facts() -> None:
+    verdict = Verdict(flagged=False, score=0.1)
+    assert extract_facts("Grain exports rise", "Ports are busy.", PUB, "en", verdict) == Facts()
+    assert extract_facts("Grain exports rise", "Ports are busy.", PUB) == Facts()
+
+
+def test_summary_is_short_and_holds_the_statement() -> None:
+    title = "Prosecutors report new killing of POWs"
+    text = (
+        "Investigators spent the week collecting evidence in the area. "
+        * 3
+        + "They said Russian troops executed four Ukrainian prisoners of war near Siversk after "
+        "the men had laid down their weapons, and that the unit involved had been identified "
+        "by its insignia, radio intercepts and the testimony of a fifth soldier who escaped."
+    )
+    verdict = classify(title, text)
+    summary = summarize(title, text, verdict)
+    assert len(summary) <= 300
+    assert "executed four Ukrainian prisoners of war" in summary
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        ("бої біля Покровська та в Авдіївці", ["Pokrovsk", "Avdiivka"]),
+        ("под Покровском и в Красноармейске", ["Pokrovsk"]),
+        ("на Курщині, в Курской области и in Russia's Kursk region", ["Kursk Oblast"]),
+        ("у Шаховому, під Роботиним, у П'ятихатках", ["Shakhove", "Robotyne", "Piatykhatky"]),
+        ("Zelenyy Shlyakh / Зелёный Шлях", ["Zelenyi Shliakh"]),
+        ("на Херсонщині, біля Кринок", ["Kherson Oblast", "Krynky"]),
+        ("Пологівського району на Запоріжжі", ["Polohy district", "Zaporizhzhia Oblast"]),
+        ("the Donetsk Oblast prosecutor's office", []),
+        ("a court in Zaporizhzhia; The New York Times", []),
+    ],
+)
+def test_gazetteer_maps_inflected_spellings(text: str, places: list[str]) -> None:
+    assert canonical_places(text) == places
+
+
+def test_place_variants_serve_search() -> None:
+    forms = place_variants("Pokrovsk")
+    assert {"Pokrovsk", "Покровськ", "Покровську", "Покровском", "Красноармейск"} <= set(forms)
+    assert "Авдіївці" in place_variants("Avdiivka")
+    assert place_variants("Atlantis") == []
