@@ -96,6 +96,7 @@ class Article:
     facts: Facts = field(default_factory=Facts)
     summary: str = ""
     fetched_at: datetime | None = None
+    signature: bytes = b""  # MinHash of the text (flagged articles only), for near-duplicates
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,6 +6,7 @@ plain text, Forbidden/chat not found -> kept pending and the admins told. Nothin
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import sys
 from collections.abc import Awaitable, Callable
@@ -39,6 +40,8 @@ class DeliveryError(Exception):
 
 
 class Sender(Protocol):
+    lock: asyncio.Lock  # one delivery run at a time, or two runs could post one alert twice
+
     async def post(self, text: str) -> int | None: ...
     async def edit(self, message_id: int, text: str) -> int | None: ...
 
@@ -49,6 +52,7 @@ class TerminalSender:
     def __init__(self, stream: TextIO | None = None) -> None:
         self.stream = stream or sys.stdout
         self.count = 0
+        self.lock = asyncio.Lock()
 
     async def post(self, text: str) -> int | None:
         self.count += 1
@@ -79,6 +83,7 @@ class TelegramSender:
         self.chat_id = chat_id
         self.silent = silent
         self.quiet_hours = quiet_hours
+        self.lock = asyncio.Lock()
         self.previews = LinkPreviewOptions(is_disabled=True)
 
     async def post(self, text: str) -> int | None:
@@ -157,6 +162,13 @@ async def deliver_pending(
     worker: StoreWorker, sender: Sender, *, now: datetime | None = None, limit: int = 50
 ) -> DeliveryReport:
     """Send pending alerts in order; stop at the first failure so the order is kept."""
+    async with sender.lock:
+        return await _deliver(worker, sender, now, limit)
+
+
+async def _deliver(
+    worker: StoreWorker, sender: Sender, now: datetime | None, limit: int
+) -> DeliveryReport:
     report = DeliveryReport()
     jobs: list[AlertJob] = await worker.run(Store.pending_alerts, limit)
     for index, job in enumerate(jobs):

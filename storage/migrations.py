@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 import sqlite_utils
 
+from storage import dedup_index
 from storage.records import table
 
 Migration = Callable[[sqlite_utils.Database], None]
@@ -137,7 +138,16 @@ def _audit_and_alarms(db: sqlite_utils.Database) -> None:
     )
 
 
-MIGRATIONS: tuple[Migration, ...] = (_v1_initial, _audit_and_alarms)
+def _incidents_cluster(db: sqlite_utils.Database) -> None:
+    """Incidents keep their merged view (bot.incidents.IncidentView) and articles why they joined;
+    flagged articles get MinHash signatures and LSH bands for near-duplicate lookup."""
+    db.execute("ALTER TABLE incidents ADD COLUMN view TEXT")
+    db.execute("ALTER TABLE incidents ADD COLUMN is_recap INTEGER NOT NULL DEFAULT 0")
+    db.execute("ALTER TABLE articles ADD COLUMN merge_reasons TEXT")
+    dedup_index.ensure_schema(db)
+
+
+MIGRATIONS: tuple[Migration, ...] = (_v1_initial, _audit_and_alarms, _incidents_cluster)
 
 
 def migrate(db: sqlite_utils.Database) -> int:

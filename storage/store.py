@@ -16,8 +16,8 @@ import sqlite_utils
 from bot.models import Article, StoredArticle
 from storage.audit import AuditStore
 from storage.feedstate import FeedStateStore
+from storage.incident_store import IncidentStore
 from storage.migrations import migrate
-from storage.outbox import OutboxStore
 from storage.records import AddResult, article_from_row, iso, sha256
 from storage.search import SearchStore
 
@@ -88,7 +88,7 @@ def guid_key_of(feed_url: str, guid: str) -> str:
     return sha256(feed_url + "\n" + guid)
 
 
-class Store(FeedStateStore, OutboxStore, SearchStore, AuditStore):
+class Store(FeedStateStore, IncidentStore, SearchStore, AuditStore):
     """Articles, incidents, feed state and the alert outbox in one SQLite file."""
 
     def __init__(self, path: Path) -> None:
@@ -136,9 +136,14 @@ class Store(FeedStateStore, OutboxStore, SearchStore, AuditStore):
                 self._insert_sighting(guid_key, article_id, article.entry.feed_name, now)
                 if not article.verdict.flagged:
                     return AddResult(article_id=article_id, is_new=True)
-                incident_id = self._new_incident(article, article_id, now)
-                alert_id = self._queue_alert(incident_id, "new", now) if alert else None
-                return AddResult(article_id, True, alert_id=alert_id, incident_id=incident_id)
+                placement = self.place_article(article, article_id, now)
+                alert_id = None
+                if alert:
+                    kind = "new" if placement.is_new else "update"
+                    alert_id = self._queue_alert(placement.incident_id, kind, now)
+                return AddResult(
+                    article_id, True, alert_id=alert_id, incident_id=placement.incident_id
+                )
         except sqlite3.OperationalError as exc:
             raise StoreError(
                 f"DATABASE_PATH: {str(self.path)!r} cannot be written: {exc}"
@@ -150,31 +155,6 @@ class Store(FeedStateStore, OutboxStore, SearchStore, AuditStore):
             "values (?, ?, ?, ?)",
             [guid_key, article_id, feed, iso(now)],
         )
-
-    def _new_incident(self, article: Article, article_id: int, now: datetime) -> int:
-        facts = article.facts
-        published = iso(article.entry.published or now)
-        cur = self.db.conn.execute(
-            "insert into incidents (created_at, title, locations, victims, victim_side, "
-            "incident_date, source_authority, first_published, last_published) "
-            "values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [
-                iso(now),
-                article.entry.title,
-                json.dumps(list(facts.locations), ensure_ascii=False),
-                facts.victims,
-                facts.victim_side,
-                facts.incident_date.isoformat() if facts.incident_date else None,
-                facts.source_authority,
-                published,
-                published,
-            ],
-        )
-        incident_id = int(cur.lastrowid or 0)
-        self.db.conn.execute(
-            "update articles set incident_id = ? where id = ?", [incident_id, article_id]
-        )
-        return incident_id
 
     def article(self, article_id: int) -> StoredArticle | None:
         rows = list(self.db.query("select * from articles where id = ?", [article_id]))

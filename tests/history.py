@@ -42,7 +42,7 @@ def report(
             locations=(place,),
             victims=victims,
             victim_side="Ukrainian",
-            incident_date=date(2024, 10, 1),
+            incident_date=date(2024, 1, 1) + timedelta(days=7 * n),
             source_authority="Prosecutor General's Office",
         )
         if flagged
