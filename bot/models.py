@@ -127,6 +127,7 @@ class StoredArticle:
     facts: Facts
     incident_id: int | None
     snippet: str = ""
+    merge_reasons: tuple[str, ...] = ()  # why it joined its incident (explained merges)
 
 
 @dataclass(frozen=True, slots=True)

@@ -198,7 +198,10 @@ def render_claim(article: StoredArticle) -> str:
         claim.append("per " + facts.source_authority)
     when = fmt_date(article.published or article.fetched_at)
     head = f"• {link(article.link, outlet_of(article), 60)}, {when} — {esc(article.title, 160)}"
-    return head + "\n  " + esc("; ".join(claim), 300)
+    text = head + "\n  " + esc("; ".join(claim), 300) + f"\n  report {article.id}"
+    if article.merge_reasons:
+        text += " · joined on " + esc(", ".join(article.merge_reasons), 300)
+    return text
 
 
 def render_incident_detail(

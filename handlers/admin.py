@@ -183,6 +183,25 @@ async def audit(update: Update, context: BotContext) -> None:
     await reply(update, paginate(blocks))
 
 
+async def split(update: Update, context: BotContext) -> None:
+    """/split <report>: take a wrongly merged report out of its incident; both alerts update."""
+    args = context.args or []
+    raw = args[0].lstrip("#") if len(args) == 1 else ""
+    if not raw.isdigit() or len(raw) > 12:
+        await reply(update, ["Usage: /split <report> — the report number shown by /incident."])
+        return
+    article_id = int(raw)
+    new_id = await context.runtime.worker.run(Store.split_article, article_id, datetime.now(UTC))
+    if new_id is None:
+        await reply(update, [f"No flagged report {article_id} in an incident."])
+        return
+    await feedadmin.record(context, update, "split", "", f"report {article_id} -> {new_id}")
+    await reply(
+        update,
+        [f"Report {article_id} is now incident {new_id}; see /incident {new_id}."],
+    )
+
+
 ADMIN_HANDLERS = {
     "feeds": feeds,
     "health": health,
@@ -194,6 +213,7 @@ ADMIN_HANDLERS = {
     "setinterval": feedadmin.setinterval,
     "exportfeeds": feedadmin.exportfeeds,
     "importfeeds": feedadmin.importfeeds,
+    "split": split,
 }
 ADMIN_ONLY = tuple(ADMIN_HANDLERS)
 

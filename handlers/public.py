@@ -51,6 +51,7 @@ ADMIN_COMMANDS: tuple[tuple[str, str], ...] = (
     ("audit", "/audit [n] — who changed which feed, and when (admins)"),
     ("exportfeeds", "/exportfeeds — the feed list as an OPML file (admins)"),
     ("importfeeds", "/importfeeds — reply to an OPML file to add its feeds (admins)"),
+    ("split", "/split <report> — take a wrongly merged report out of its incident (admins)"),
 )
 
 HELP_INTRO = (

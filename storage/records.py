@@ -71,4 +71,5 @@ def article_from_row(row: dict[str, Any]) -> StoredArticle:
         facts=_facts_from_row(row),
         incident_id=row["incident_id"],
         snippet=row.get("snippet") or "",
+        merge_reasons=tuple(json.loads(row.get("merge_reasons") or "[]")),
     )

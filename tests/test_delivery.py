@@ -102,3 +102,37 @@ async def test_alerts_are_silent_in_quiet_hours(bot_api: FakeBotAPI, make_settin
         assert str(bot_api.sent()[-1]["disable_notification"]).lower() == "true"
         preview = bot_api.sent()[-1]["link_preview_options"]
         assert preview.get("is_disabled") is True
+
+
+async def test_a_later_report_edits_the_incident_message(
+    bot_api: FakeBotAPI, make_settings: Any
+) -> None:
+    from tests.test_incident_flow import EN_FOUR, UK_FOUR, article
+
+    settings = make_settings([{"name": "A", "url": "https://a.test/rss"}], api=bot_api)
+    async with running_bot(settings) as app:
+        runtime: Runtime = app.bot_data["runtime"]
+        now = datetime.now(UTC)
+        await runtime.worker.run(
+            Store.add_article,
+            article(1, *EN_FOUR, outlet="Ledger"),
+            "https://a.test/rss",
+            now,
+            alert=True,
+        )
+        await deliver_pending(runtime.worker, runtime.sender)
+        posted = bot_api.sent()[-1]
+        await runtime.worker.run(
+            Store.add_article,
+            article(2, *UK_FOUR, outlet="Strichka", lang="uk"),
+            "https://a.test/rss",
+            now,
+            alert=True,
+        )
+        await deliver_pending(runtime.worker, runtime.sender)
+        edits = bot_api.sent("editMessageText")
+        assert len(channel_texts(bot_api)) == 1  # one message per incident
+        assert len(edits) == 1
+        assert int(edits[0]["message_id"]) == int(bot_api._message_id)
+        assert "Also reported by" in edits[0]["text"]
+        assert "Strichka" in edits[0]["text"] and "Ledger" in posted["text"]
