@@ -152,3 +152,16 @@ class Stats:
     top_outlets: tuple[tuple[str, int], ...]
     total_articles: int
     total_flagged: int
+
+
+@dataclass(frozen=True, slots=True)
+class ReviewTally:
+    """How reviewers judged one incident, or all of them."""
+
+    confirmed: int = 0
+    not_relevant: int = 0
+
+    @property
+    def precision(self) -> float | None:
+        total = self.confirmed + self.not_relevant
+        return self.confirmed / total if total else None

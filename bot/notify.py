@@ -6,7 +6,6 @@ plain text, Forbidden/chat not found -> kept pending and the admins told. Nothin
 
 from __future__ import annotations
 
-import asyncio
 import logging
 import sys
 from collections.abc import Awaitable, Callable
@@ -14,7 +13,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Protocol, TextIO
 
-from telegram import Bot, LinkPreviewOptions
+from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, LinkPreviewOptions
 from telegram.constants import ParseMode
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError
 
@@ -40,10 +39,10 @@ class DeliveryError(Exception):
 
 
 class Sender(Protocol):
-    lock: asyncio.Lock  # one delivery run at a time, or two runs could post one alert twice
-
-    async def post(self, text: str) -> int | None: ...
-    async def edit(self, message_id: int, text: str) -> int | None: ...
+    async def post(self, text: str, incident_id: int | None = None) -> int | None: ...
+    async def edit(
+        self, message_id: int, text: str, incident_id: int | None = None
+    ) -> int | None: ...
 
 
 class TerminalSender:
@@ -52,16 +51,29 @@ class TerminalSender:
     def __init__(self, stream: TextIO | None = None) -> None:
         self.stream = stream or sys.stdout
         self.count = 0
-        self.lock = asyncio.Lock()
 
-    async def post(self, text: str) -> int | None:
+    async def post(self, text: str, incident_id: int | None = None) -> int | None:
         self.count += 1
         self.stream.write(f"\n===== ALERT =====\n{to_plain(text)}\n=================\n")
         self.stream.flush()
         return None
 
-    async def edit(self, message_id: int, text: str) -> int | None:
-        return await self.post("(update) " + text)
+    async def edit(self, message_id: int, text: str, incident_id: int | None = None) -> int | None:
+        return await self.post("(update) " + text, incident_id)
+
+
+def review_buttons(incident_id: int | None) -> InlineKeyboardMarkup | None:
+    """Two buttons under each alert; admins' presses are stored as review verdicts."""
+    if incident_id is None:
+        return None
+    return InlineKeyboardMarkup(
+        [
+            [
+                InlineKeyboardButton("✅ Confirmed", callback_data=f"r:{incident_id}:c"),
+                InlineKeyboardButton("❌ Not relevant", callback_data=f"r:{incident_id}:n"),
+            ]
+        ]
+    )
 
 
 def _is_parse_error(exc: BadRequest) -> bool:
@@ -83,23 +95,23 @@ class TelegramSender:
         self.chat_id = chat_id
         self.silent = silent
         self.quiet_hours = quiet_hours
-        self.lock = asyncio.Lock()
         self.previews = LinkPreviewOptions(is_disabled=True)
 
-    async def post(self, text: str) -> int | None:
+    async def post(self, text: str, incident_id: int | None = None) -> int | None:
         async def send(body: str, mode: str | None) -> int | None:
             msg = await self.bot.send_message(
                 self.chat_id,
                 body,
                 parse_mode=mode,
                 link_preview_options=self.previews,
+                reply_markup=review_buttons(incident_id),
                 disable_notification=self.silent or is_quiet(datetime.now(UTC), self.quiet_hours),
             )
             return msg.message_id
 
         return await self._guard(send, text)
 
-    async def edit(self, message_id: int, text: str) -> int | None:
+    async def edit(self, message_id: int, text: str, incident_id: int | None = None) -> int | None:
         async def edit(body: str, mode: str | None) -> int | None:
             try:
                 await self.bot.edit_message_text(
@@ -108,12 +120,13 @@ class TelegramSender:
                     message_id=message_id,
                     parse_mode=mode,
                     link_preview_options=self.previews,
+                    reply_markup=review_buttons(incident_id),
                 )
             except BadRequest as exc:
                 if "not modified" in exc.message.lower():
                     return message_id
                 if "not found" in exc.message.lower() or "can't be edited" in exc.message.lower():
-                    return await self.post(text)  # the old message is gone: post anew
+                    return await self.post(text, incident_id)  # the old one is gone: post anew
                 raise
             return message_id
 
@@ -162,7 +175,8 @@ async def deliver_pending(
     worker: StoreWorker, sender: Sender, *, now: datetime | None = None, limit: int = 50
 ) -> DeliveryReport:
     """Send pending alerts in order; stop at the first failure so the order is kept."""
-    async with sender.lock:
+    # One delivery run at a time per outbox, or two runs could post one alert twice.
+    async with worker.delivery_lock:
         return await _deliver(worker, sender, now, limit)
 
 
@@ -196,9 +210,9 @@ async def _deliver(
         text = render_alert(incident, articles)
         try:
             if job.kind == "update" and incident.message_id is not None:
-                message_id = await sender.edit(incident.message_id, text)
+                message_id = await sender.edit(incident.message_id, text, incident.id)
             else:
-                message_id = await sender.post(text)
+                message_id = await sender.post(text, incident.id)
         except DeliveryError as exc:
             retry_at = now + timedelta(seconds=min(max(exc.retry_in, 1.0), MAX_RETRY_DELAY))
             await worker.run(Store.mark_retry, job.id, str(exc), retry_at)

@@ -10,7 +10,7 @@ import re
 from collections.abc import Sequence
 from datetime import datetime
 
-from bot.models import MARK_END, MARK_START, IncidentRecord, Stats, StoredArticle
+from bot.models import MARK_END, MARK_START, IncidentRecord, ReviewTally, Stats, StoredArticle
 
 MAX_MESSAGE = 4096
 CONTENT_WARNING = (
@@ -204,8 +204,16 @@ def render_claim(article: StoredArticle) -> str:
     return text
 
 
+def render_review(tally: ReviewTally) -> str:
+    if not tally.confirmed and not tally.not_relevant:
+        return "Review: not reviewed yet"
+    return f"Review: ✅ confirmed by {tally.confirmed} · ❌ not relevant by {tally.not_relevant}"
+
+
 def render_incident_detail(
-    incident: IncidentRecord, articles: Sequence[StoredArticle]
+    incident: IncidentRecord,
+    articles: Sequence[StoredArticle],
+    review: ReviewTally | None = None,
 ) -> list[str]:
     """/incident: the merged facts, the evidence, then every source as a claims ledger."""
     blocks = [
@@ -225,12 +233,14 @@ def render_incident_detail(
     changes = count_changes(articles)
     if changes:
         blocks.append(f"🔁 Count changed: {changes}")
+    if review is not None:
+        blocks.append(render_review(review))
     blocks.append(f"<b>Sources ({len(articles)})</b>")
     blocks.extend(render_claim(a) for a in articles)
     return blocks
 
 
-def render_stats(stats: Stats) -> str:
+def render_stats(stats: Stats, review: ReviewTally | None = None) -> str:
     lines = ["<b>powwatch statistics</b>"]
     pairs = zip(stats.reports, stats.incidents, strict=True)
     for (label, reports), (_, incidents) in pairs:
@@ -242,4 +252,9 @@ def render_stats(stats: Stats) -> str:
         outlets = ", ".join(f"{esc(o, 60)} ({c})" for o, c in stats.top_outlets)
         lines.append(f"top outlets (30 d): {outlets}")
     lines.append(f"stored: {stats.total_articles} articles, {stats.total_flagged} flagged")
+    if review is not None and review.precision is not None:
+        lines.append(
+            f"reviewed incidents: {review.confirmed} confirmed, {review.not_relevant} not "
+            f"relevant — detector precision {review.precision:.0%}"
+        )
     return "\n".join(lines)

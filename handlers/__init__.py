@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from telegram.ext import Application
 
-from handlers import access, admin, errors, public
+from handlers import access, admin, errors, public, review
 
 
 def register_all(app: Application, admin_ids: frozenset[int]) -> None:  # type: ignore[type-arg]
     access.register(app)
     public.register(app)
+    review.register(app)
     admin.register(app, admin_ids)
     public.register_fallback(app)
     errors.register(app)

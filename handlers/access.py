@@ -13,9 +13,13 @@ logger = logging.getLogger(__name__)
 
 
 async def gate(update: Update, context: BotContext) -> None:
-    allowed = context.runtime.settings.allowed_chat_ids
+    settings = context.runtime.settings
+    allowed = settings.allowed_chat_ids
     chat = update.effective_chat
-    if not allowed or (chat is not None and chat.id in allowed):
+    # The alert channel itself is always allowed: its review buttons arrive from there.
+    if not allowed or (
+        chat is not None and (chat.id in allowed or chat.id == settings.channel_id)
+    ):
         return
     logger.warning("refused update from chat=%s", chat.id if chat else "?")
     message = update.effective_message

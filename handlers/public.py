@@ -180,12 +180,14 @@ async def incident(update: Update, context: BotContext) -> None:
         await reply(update, [f"No incident {esc(raw, 12)}."])
         return
     articles = await context.runtime.worker.run(Store.incident_articles, record.id)
-    await reply(update, paginate(render_incident_detail(record, articles)))
+    tally = await context.runtime.worker.run(Store.review_tally, record.id)
+    await reply(update, paginate(render_incident_detail(record, articles, tally)))
 
 
 async def stats(update: Update, context: BotContext) -> None:
     result = await context.runtime.worker.run(Store.stats, datetime.now(UTC))
-    await reply(update, [render_stats(result)])
+    tally = await context.runtime.worker.run(Store.review_tally)
+    await reply(update, [render_stats(result, tally)])
 
 
 async def unknown(update: Update, context: BotContext) -> None:

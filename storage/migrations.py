@@ -147,7 +147,63 @@ def _incidents_cluster(db: sqlite_utils.Database) -> None:
     dedup_index.ensure_schema(db)
 
 
-MIGRATIONS: tuple[Migration, ...] = (_v1_initial, _audit_and_alarms, _incidents_cluster)
+def _fast_history(db: sqlite_utils.Database) -> None:
+    """/latest and /search stay fast on a long history (see storage/search.py).
+
+    An index in /latest's exact order, and a small FTS index of flagged reports only, kept in
+    step with `articles` by triggers (never 'rebuild' it: that would index every article).
+    """
+    db.execute(
+        "CREATE INDEX IF NOT EXISTS articles_flagged_when "
+        "ON articles (flagged, coalesce(published, fetched_at), id)"
+    )
+    db.execute(
+        "CREATE VIRTUAL TABLE IF NOT EXISTS articles_flagged_fts USING fts5("
+        "title, text, content='articles', content_rowid='id', "
+        "tokenize='unicode61 remove_diacritics 2')"
+    )
+    db.execute(
+        "INSERT INTO articles_flagged_fts (rowid, title, text) "
+        "SELECT id, title, text FROM articles WHERE flagged = 1"
+    )
+    for statement in (
+        """CREATE TRIGGER IF NOT EXISTS articles_flagged_ai AFTER INSERT ON articles
+        WHEN new.flagged = 1 BEGIN
+            INSERT INTO articles_flagged_fts (rowid, title, text)
+            VALUES (new.id, new.title, new.text);
+        END""",
+        """CREATE TRIGGER IF NOT EXISTS articles_flagged_ad AFTER DELETE ON articles
+        WHEN old.flagged = 1 BEGIN
+            INSERT INTO articles_flagged_fts (articles_flagged_fts, rowid, title, text)
+            VALUES ('delete', old.id, old.title, old.text);
+        END""",
+        """CREATE TRIGGER IF NOT EXISTS articles_flagged_au
+        AFTER UPDATE OF flagged, title, text ON articles BEGIN
+            INSERT INTO articles_flagged_fts (articles_flagged_fts, rowid, title, text)
+            SELECT 'delete', old.id, old.title, old.text WHERE old.flagged = 1;
+            INSERT INTO articles_flagged_fts (rowid, title, text)
+            SELECT new.id, new.title, new.text WHERE new.flagged = 1;
+        END""",
+    ):
+        db.execute(statement)
+
+
+def _reviews(db: sqlite_utils.Database) -> None:
+    """Reviewers' verdicts on incidents, one per reviewer (the review buttons on alerts)."""
+    db.execute(
+        "CREATE TABLE reviews (incident_id INTEGER NOT NULL REFERENCES incidents(id), "
+        "user_id INTEGER NOT NULL, user_name TEXT, verdict TEXT NOT NULL, at TEXT NOT NULL, "
+        "PRIMARY KEY (incident_id, user_id))"
+    )
+
+
+MIGRATIONS: tuple[Migration, ...] = (
+    _v1_initial,
+    _audit_and_alarms,
+    _incidents_cluster,
+    _fast_history,
+    _reviews,
+)
 
 
 def migrate(db: sqlite_utils.Database) -> int:

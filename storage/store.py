@@ -19,6 +19,7 @@ from storage.feedstate import FeedStateStore
 from storage.incident_store import IncidentStore
 from storage.migrations import migrate
 from storage.records import AddResult, article_from_row, iso, sha256
+from storage.reviews import ReviewStore
 from storage.search import SearchStore
 
 
@@ -88,7 +89,7 @@ def guid_key_of(feed_url: str, guid: str) -> str:
     return sha256(feed_url + "\n" + guid)
 
 
-class Store(FeedStateStore, IncidentStore, SearchStore, AuditStore):
+class Store(FeedStateStore, IncidentStore, SearchStore, AuditStore, ReviewStore):
     """Articles, incidents, feed state and the alert outbox in one SQLite file."""
 
     def __init__(self, path: Path) -> None:

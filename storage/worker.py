@@ -18,6 +18,7 @@ class StoreWorker:
 
     def __init__(self, path: Path) -> None:
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="store")
+        self.delivery_lock = asyncio.Lock()  # one outbox delivery run at a time
         self.store = self._executor.submit(Store, path).result()
 
     async def run(self, fn: Callable[..., T], *args: object, **kwargs: object) -> T:
