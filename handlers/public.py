@@ -38,6 +38,7 @@ COMMANDS: tuple[tuple[str, str], ...] = (
     ("search", "/search <words> — search the stored history, flagged reports first"),
     ("incident", "/incident <id> — every fact, source and link of one incident"),
     ("stats", "/stats — incidents and reports in the last 24 h / 7 d / 30 d, top places"),
+    ("export", "/export [since:… until:… place:… min:…] — incidents as CSV and JSON files"),
     ("help", "/help — this list"),
 )
 ADMIN_COMMANDS: tuple[tuple[str, str], ...] = (

@@ -16,6 +16,7 @@ import sqlite_utils
 from bot.models import Article, StoredArticle
 from storage.audit import AuditStore
 from storage.feedstate import FeedStateStore
+from storage.history import HistoryStore
 from storage.incident_store import IncidentStore
 from storage.migrations import migrate
 from storage.records import AddResult, article_from_row, iso, sha256
@@ -89,7 +90,7 @@ def guid_key_of(feed_url: str, guid: str) -> str:
     return sha256(feed_url + "\n" + guid)
 
 
-class Store(FeedStateStore, IncidentStore, SearchStore, AuditStore, ReviewStore):
+class Store(FeedStateStore, IncidentStore, SearchStore, AuditStore, ReviewStore, HistoryStore):
     """Articles, incidents, feed state and the alert outbox in one SQLite file."""
 
     def __init__(self, path: Path) -> None:

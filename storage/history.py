@@ -1,0 +1,87 @@
+"""Incident history for exports and charts: filtered lists of incidents and their sources."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Protocol
+
+import sqlite_utils
+
+from bot.models import IncidentRecord, ReviewTally, StoredArticle
+from bot.regions import is_within
+
+MAX_EXPORT = 5000
+
+
+@dataclass(frozen=True, slots=True)
+class IncidentFilter:
+    """Which incidents an export or chart covers (dates are first-reported days, inclusive)."""
+
+    since: date | None = None
+    until: date | None = None
+    place: str | None = None
+    min_victims: int | None = None
+    include_recaps: bool = False
+
+
+def _place_matches(place: str, locations: tuple[str, ...]) -> bool:
+    return any(loc == place or is_within(loc, place) for loc in locations)
+
+
+class _Reads(Protocol):
+    """What HistoryStore needs from the rest of the Store."""
+
+    db: sqlite_utils.Database
+
+    def incident(self, incident_id: int) -> IncidentRecord | None: ...
+    def incident_articles(self, incident_id: int) -> list[StoredArticle]: ...
+    def review_tally(self, incident_id: int | None = None) -> ReviewTally: ...
+    def incidents_matching(
+        self, flt: IncidentFilter, limit: int = MAX_EXPORT
+    ) -> list[IncidentRecord]: ...
+
+
+class HistoryStore:
+    """Exports and charts read through here; mixed into Store."""
+
+    def incidents_matching(
+        self: _Reads, flt: IncidentFilter, limit: int = MAX_EXPORT
+    ) -> list[IncidentRecord]:
+        """Incidents by first report, oldest first, narrowed by dates, place and victims."""
+        clauses, args = ["1 = 1"], []
+        if flt.since:
+            clauses.append("first_published >= ?")
+            args.append(flt.since.isoformat())
+        if flt.until:
+            clauses.append("first_published < date(?, '+1 day')")
+            args.append(flt.until.isoformat())
+        if not flt.include_recaps:
+            clauses.append("coalesce(is_recap, 0) = 0")
+        if flt.min_victims is not None:
+            clauses.append("victims >= ?")
+            args.append(str(flt.min_victims))
+        rows = self.db.execute(
+            f"select id from incidents where {' and '.join(clauses)} order by first_published, id",
+            args,
+        ).fetchall()
+        found: list[IncidentRecord] = []
+        for (incident_id,) in rows:
+            record = self.incident(incident_id)
+            if record is None:
+                continue
+            if flt.place and not _place_matches(flt.place, record.facts.locations):
+                continue
+            found.append(record)
+            if len(found) >= limit:
+                break
+        return found
+
+    def export_rows(
+        self: _Reads, flt: IncidentFilter, limit: int = MAX_EXPORT
+    ) -> list[tuple[IncidentRecord, list[StoredArticle], ReviewTally]]:
+        """Each matching incident with its sources and review verdicts."""
+        return [
+            (record, self.incident_articles(record.id), self.review_tally(record.id))
+            for record in self.incidents_matching(flt, limit)
+        ]
