@@ -6,10 +6,8 @@ Both poll through APScheduler: PTB's JobQueue, or an AsyncIOScheduler in termina
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 import multiprocessing
-import signal
 from concurrent.futures import ProcessPoolExecutor
 from typing import Any
 
@@ -17,24 +15,36 @@ from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from telegram import BotCommand, Update
 from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, ContextTypes
 
+from bot import metrics
 from bot.config import Settings
+from bot.escalate import Escalator, delivery_problem
 from bot.fetch import make_session
-from bot.notify import Sender, TelegramSender, TerminalSender, deliver_pending
+from bot.lifecycle import Stopper
+from bot.notify import (
+    DeliveryReport,
+    Sender,
+    TelegramSender,
+    TerminalSender,
+    deliver_pending,
+)
 from bot.poll import CycleReport, run_cycle
 from bot.runtime import BotContext, Runtime
 from handlers import register_all
 from handlers.public import ADMIN_COMMANDS, COMMANDS
 from handlers.watch import watch_job
+from storage.store import Store
 from storage.worker import StoreWorker
 
 logger = logging.getLogger(__name__)
 
 TICK_SECONDS = 15  # how often due feeds and the outbox are checked; feeds keep their own interval
+ESCALATOR = Escalator()  # admins told, at most every 30 min, when only a human can fix delivery
 
 
 async def open_runtime(settings: Settings, sender: Sender | None = None) -> Runtime:
     worker = await asyncio.to_thread(StoreWorker, settings.database_path)
     session = make_session(settings.fetch_timeout, settings.fetch_concurrency)
+    metrics.start(settings.metrics_port, settings.metrics_host)
     cpu = None
     if settings.worker_processes > 0:
         # spawn, not fork: this process already runs threads (the store worker, aiohttp).
@@ -53,6 +63,7 @@ async def open_runtime(settings: Settings, sender: Sender | None = None) -> Runt
 async def close_runtime(runtime: Runtime) -> None:
     await runtime.session.close()
     await asyncio.to_thread(runtime.worker.close)
+    await asyncio.to_thread(metrics.stop)
     if runtime.cpu is not None:
         runtime.cpu.shutdown(wait=True, cancel_futures=True)
 
@@ -66,10 +77,24 @@ async def tick(runtime: Runtime, *, force: bool = False) -> CycleReport | None:
         report = await run_cycle(runtime.poll_context(), runtime.feeds, force=force)
         if report.outcomes:
             runtime.last_cycle = report
-        await deliver_pending(runtime.worker, runtime.sender)
+        outcomes = [(o.feed, o.new, o.flagged, o.error is not None) for o in report.outcomes]
+        metrics.observe_cycle(outcomes, report.duration)
+        delivery = await deliver_pending(runtime.worker, runtime.sender)
+        await _after_delivery(runtime, delivery)
         return report
     finally:
         runtime.cycle_running = False
+
+
+async def _after_delivery(runtime: Runtime, delivery: DeliveryReport) -> None:
+    """Metrics, and the admins told (rate-limited) when only a human can fix delivery."""
+    if metrics.is_serving():
+        pending = await runtime.worker.run(Store.outbox_depth)
+        metrics.observe_delivery(delivery.sent, pending, delivery.error is not None)
+    if delivery.is_fatal and delivery.error:
+        problem = delivery_problem(delivery.error, delivery.waiting)
+        bot = getattr(runtime.sender, "bot", None)
+        await ESCALATOR.escalate(bot, runtime.settings.admin_ids, "delivery", problem)
 
 
 def file_base_url(api_base_url: str) -> str:
@@ -117,14 +142,22 @@ async def _post_init(app: Application) -> None:  # type: ignore[type-arg]
     except Exception:
         logger.warning("setMyCommands failed; the command menu may be stale", exc_info=True)
     assert app.job_queue is not None
-    app.job_queue.run_repeating(_tick_job, interval=TICK_SECONDS, first=1, name="poll")
+    # A poll interval shorter than the tick would otherwise be stretched to the tick.
+    every = min(TICK_SECONDS, settings.poll_interval)
+    app.job_queue.run_repeating(_tick_job, interval=every, first=1, name="poll")
+    stopper = app.bot_data["stopper"] = Stopper()
+    stopper.install(app.stop_running)  # SIGTERM: finish the running step, then stop
     # Hand edits of the feeds file and feed alarms (admins' direct messages), every tick.
     app.job_queue.run_repeating(watch_job, interval=TICK_SECONDS, first=TICK_SECONDS, name="watch")
     logger.info("bot started: %d feeds, channel %s", len(runtime.feeds), settings.channel_id)
 
 
 async def _tick_job(context: BotContext) -> None:
-    await tick(context.runtime)
+    stopper = context.bot_data.get("stopper")
+    if isinstance(stopper, Stopper):
+        await stopper.run(lambda: tick(context.runtime))
+    else:
+        await tick(context.runtime)
 
 
 async def _post_shutdown(app: Application) -> None:  # type: ignore[type-arg]
@@ -142,23 +175,26 @@ async def run_terminal(settings: Settings) -> None:
     """No token: poll on schedule and print alerts to the terminal until SIGINT/SIGTERM."""
     runtime = await open_runtime(settings)
     stop = asyncio.Event()
-    loop = asyncio.get_running_loop()
-    for sig in (signal.SIGINT, signal.SIGTERM):
-        with contextlib.suppress(NotImplementedError):
-            loop.add_signal_handler(sig, stop.set)
+    stopper = Stopper()
+    stopper.install(stop.set)  # SIGTERM: finish the running step, then stop
+
+    async def step() -> None:
+        await stopper.run(lambda: tick(runtime))
+
     scheduler = AsyncIOScheduler()
-    scheduler.add_job(
-        tick, "interval", seconds=TICK_SECONDS, args=[runtime], max_instances=1, coalesce=True
-    )
+    every = min(TICK_SECONDS, settings.poll_interval)
+    scheduler.add_job(step, "interval", seconds=every, max_instances=1, coalesce=True)
     scheduler.start()
     logger.info(
         "terminal mode: no TELEGRAM_BOT_TOKEN, alerts are printed here; %d feeds",
         len(runtime.feeds),
     )
+    first = asyncio.create_task(step())
     try:
-        await tick(runtime)
         await stop.wait()
     finally:
+        await stopper.stop()
+        await first
         scheduler.shutdown(wait=False)
         await close_runtime(runtime)
         logger.info("stopped")

@@ -8,7 +8,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -55,6 +55,8 @@ class Settings:
     worker_processes: int = 0  # processes for parsing/detection; 0 = a thread in this process
     quiet_hours: tuple[int, int] | None = None  # UTC hours [start, end): alerts without sound
     failing_alarm_minutes: int = 60  # tell the admins when a feed fails for longer than this
+    metrics_port: int | None = None  # Prometheus /metrics; None = off
+    metrics_host: str = "127.0.0.1"
 
     @property
     def has_telegram(self) -> bool:
@@ -281,6 +283,14 @@ def load_settings(env: Mapping[str, str]) -> Settings:
         worker_processes=_int_env(env, "WORKER_PROCESSES", _default_workers(), 0, 64, problems),
         quiet_hours=_quiet_hours(env, problems),
         failing_alarm_minutes=_int_env(env, "FEED_FAILING_ALARM_MINUTES", 60, 1, 10080, problems),
+    )
+    metrics_port: int | None = None
+    if env.get("METRICS_PORT", "").strip():
+        metrics_port = _int_env(env, "METRICS_PORT", 0, 1, 65535, problems)
+    settings = replace(
+        settings,
+        metrics_port=metrics_port,
+        metrics_host=env.get("METRICS_HOST", "").strip() or "127.0.0.1",
     )
     if problems:
         raise ConfigError(problems)
