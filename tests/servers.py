@@ -91,10 +91,14 @@ class FeedServer:
             while True:
                 if route.trickle:
                     for i in range(len(body)):
+                        if request.transport is None or request.transport.is_closing():
+                            return response
                         await response.write(body[i : i + 1])
                         self.bytes_sent[path] = self.bytes_sent.get(path, 0) + 1
                         await asyncio.sleep(route.trickle)
                 else:
+                    if request.transport is None or request.transport.is_closing():
+                        return response
                     await response.write(body)
                     self.bytes_sent[path] = self.bytes_sent.get(path, 0) + len(body)
                     await asyncio.sleep(0)
@@ -128,12 +132,16 @@ class FakeBotAPI:
     `fail(method, status, description, retry_after=None, times=1)` queues error answers.
     `push_update(update)` queues an update for getUpdates.
     `add_file(file_id, content)` makes a file available to getFile and its download URL.
+    `latency[method] = seconds` answers that method late (the call is recorded on arrival).
+    `down = True` makes every method fail with 502, like a network outage behind a proxy.
     """
 
     def __init__(self, token: str = "123456:TEST-token-abcdefghijklmnopqrstuv") -> None:
         self.token = token
         self.calls: list[tuple[str, dict[str, Any]]] = []
         self.failures: dict[str, list[tuple[int, str, int | None]]] = {}
+        self.latency: dict[str, float] = {}
+        self.down = False
         self.updates: asyncio.Queue[dict[str, Any]] = asyncio.Queue()
         self._update_id = 0
         self._message_id = 100
@@ -202,8 +210,14 @@ class FakeBotAPI:
                 {"ok": False, "error_code": 401, "description": "Unauthorized"}, status=401
             )
         params = await self._params(request)
+        if self.down:
+            return web.json_response(
+                {"ok": False, "error_code": 502, "description": "Bad Gateway"}, status=502
+            )
         if method != "getUpdates":
             self.calls.append((method, params))
+        if self.latency.get(method):
+            await asyncio.sleep(self.latency[method])
         queued = self.failures.get(method)
         if queued:
             status, description, retry_after = queued.pop(0)
