@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from datetime import UTC, datetime
 
 from telegram import InputFile, Update
 from telegram.ext import Application, CommandHandler
 
+from bot.chart import monthly_series, render_chart
 from bot.export import incident_row, to_csv, to_json
 from bot.query import parse_query
-from bot.render import esc
+from bot.render import esc, render_stats
 from bot.runtime import BotContext
 from handlers.public import reply
 from storage.history import IncidentFilter
@@ -59,5 +61,32 @@ async def export(update: Update, context: BotContext) -> None:
     )
 
 
+async def stats(update: Update, context: BotContext) -> None:
+    """Counts for 24 h / 7 d / 30 d, then a chart of incidents and victims per month."""
+    message = update.effective_message
+    if message is None:
+        return
+    flt, problems = incident_filter(" ".join(context.args or [])[:500])
+    if flt is None:
+        usage = "Usage: /stats [since:2024-01-01] [until:2024-12-31] [place:Kursk]"
+        await reply(update, ["\n".join([esc(usage), *(esc(p) for p in problems)])])
+        return
+    worker = context.runtime.worker
+    counts = await worker.run(Store.stats, datetime.now(UTC))
+    tally = await worker.run(Store.review_tally)
+    await reply(update, [render_stats(counts, tally)])
+    incidents = await worker.run(Store.incidents_matching, flt)
+    series = monthly_series(incidents)
+    if not series.months:
+        return
+    png = await asyncio.to_thread(render_chart, series)
+    caption = (
+        f"{series.total_incidents} incidents, {series.total_victims} reported victims, "
+        f"{series.months[0]} to {series.months[-1]}"
+    )
+    await message.reply_photo(InputFile(png, filename="powwatch-stats.png"), caption=caption)
+
+
 def register(app: Application) -> None:  # type: ignore[type-arg]
     app.add_handler(CommandHandler("export", export))
+    app.add_handler(CommandHandler("stats", stats))

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 from collections import OrderedDict
-from datetime import UTC, datetime
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.constants import ParseMode
@@ -21,7 +20,6 @@ from bot.render import (
     paginate,
     render_article,
     render_incident_detail,
-    render_stats,
 )
 from bot.runtime import BotContext
 from storage.store import Store
@@ -37,7 +35,7 @@ COMMANDS: tuple[tuple[str, str], ...] = (
     ("latest", "/latest [n] — the n most recent flagged reports (default 5, max 20)"),
     ("search", "/search <words> — search the stored history, flagged reports first"),
     ("incident", "/incident <id> — every fact, source and link of one incident"),
-    ("stats", "/stats — incidents and reports in the last 24 h / 7 d / 30 d, top places"),
+    ("stats", "/stats [since:… until:… place:…] — counts and a chart of incidents per month"),
     ("export", "/export [since:… until:… place:… min:…] — incidents as CSV and JSON files"),
     ("help", "/help — this list"),
 )
@@ -185,12 +183,6 @@ async def incident(update: Update, context: BotContext) -> None:
     await reply(update, paginate(render_incident_detail(record, articles, tally)))
 
 
-async def stats(update: Update, context: BotContext) -> None:
-    result = await context.runtime.worker.run(Store.stats, datetime.now(UTC))
-    tally = await context.runtime.worker.run(Store.review_tally)
-    await reply(update, [render_stats(result, tally)])
-
-
 async def unknown(update: Update, context: BotContext) -> None:
     await reply(update, ["I don't know that command. Send /help for the list."])
 
@@ -200,7 +192,6 @@ def register(app: Application) -> None:  # type: ignore[type-arg]
     app.add_handler(CommandHandler("latest", latest))
     app.add_handler(CommandHandler("search", search))
     app.add_handler(CommandHandler("incident", incident))
-    app.add_handler(CommandHandler("stats", stats))
     app.add_handler(CallbackQueryHandler(search_more, pattern=r"^s:\d+:\d+$"))
 
 

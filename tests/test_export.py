@@ -51,3 +51,32 @@ async def test_export_sends_csv_and_json_with_filters(
         await send("/export since:2000-01-01 until:2000-01-02")
         assert bot_api.sent()[-1]["text"] == "No incidents match."
         assert len(bot_api.uploads) == 4
+
+
+async def test_stats_sends_a_chart_and_narrows_by_place(
+    bot_api: FakeBotAPI, make_settings: Any
+) -> None:
+    settings = make_settings([{"name": "A", "url": "https://a.test/rss"}], api=bot_api)
+    async with running_bot(settings) as app:
+        runtime: Runtime = app.bot_data["runtime"]
+        for n in range(6):
+            place = "Pokrovsk" if n % 2 else "Kursk Oblast"
+            await runtime.worker.run(
+                add, report(n, f"Report {n} about shot POWs", place=place, victims=n + 1)
+            )
+
+        async def send(text: str) -> None:
+            await app.process_update(
+                Update.de_json(command_update(text, user_id=USER_ID), app.bot)
+            )
+
+        await send("/stats")
+        assert "last 7 d: 6 incidents" in bot_api.sent()[-1]["text"]
+        photo = bot_api.sent("sendPhoto")[-1]
+        assert photo["caption"].startswith("6 incidents, 21 reported victims")
+        assert bot_api.uploads[-1][1][:8] == b"\x89PNG\r\n\x1a\n"
+
+        await send("/stats place:Kursk_Oblast")
+        assert bot_api.sent("sendPhoto")[-1]["caption"].startswith("3 incidents, 9 reported")
+        await send("/stats lang:xx")
+        assert bot_api.sent()[-1]["text"].startswith("Usage: /stats")
