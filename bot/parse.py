@@ -45,6 +45,7 @@ _DECL_ENCODING_RE = re.compile(r"encoding\s*=\s*([\"'])[^\"']*\1")
 _ROOT_START_RE = re.compile(r"<[A-Za-z0-9_]")
 _DECL_TOKEN_RE = re.compile(r"<!--|[\"'\[\]>]")
 _DTD_WORD_RE = re.compile(r"<!\s*(?:DOCTYPE|ENTITY)", re.IGNORECASE)
+_CHARREF_RE = re.compile(r"&#(?:[xX]([0-9A-Fa-f]{1,12})|([0-9]{1,12}));")
 _BLOCK_TAGS = frozenset(
     [
         "p",
@@ -259,6 +260,14 @@ def _defuse(text: str) -> tuple[str, str | None]:
     return cleaned, "DOCTYPE removed (entity declarations are not expanded)" if removed else None
 
 
+def _charref(match: re.Match[str]) -> str:
+    hexa, dec = match.groups()
+    code = int(hexa, 16) if hexa else int(dec)
+    if code in (0x9, 0xA, 0xD) or 0x20 <= code <= 0xD7FF or 0xE000 <= code <= 0x10FFFF:
+        return match.group(0)
+    return "&#xFFFD;"  # feedparser's loose parser calls chr() on it and raises ValueError
+
+
 def _as_utf8_xml(text: str) -> bytes:
     """Re-encode as UTF-8 and make the XML declaration say so."""
     text = text.removeprefix("\ufeff")
@@ -316,20 +325,26 @@ def parse_feed(
     """Parse downloaded feed bytes (never a URL) into normalised entries."""
     text, warning = _decode(body, content_type, language)
     text, defused = _defuse(text)
+    if "&#" in text:
+        text = _CHARREF_RE.sub(_charref, text)
     warning = "; ".join(w for w in (warning, defused) if w) or None
     media_type = (content_type or "application/xml").split(";", 1)[0].strip()
     # The bytes are UTF-8 now, whatever the server said: tell feedparser exactly that.
     headers = {"content-type": f"{media_type or 'application/xml'}; charset=utf-8"}
     if base_url:
         headers["content-location"] = base_url
-    parsed = feedparser.parse(
-        io.BytesIO(_as_utf8_xml(text)), response_headers=headers, sanitize_html=False
-    )
+    try:
+        parsed = feedparser.parse(
+            io.BytesIO(_as_utf8_xml(text)), response_headers=headers, sanitize_html=False
+        )
+    except Exception as exc:  # feedparser's fallback parser is old code: never let it crash a poll
+        note = f"parser failed: {type(exc).__name__}: {exc}"[:200]
+        return ParsedFeed(title="", entries=(), is_feed=False, warning=note)
     version = parsed.get("version") or ""
     entries_raw = parsed.get("entries") or []
     if parsed.get("bozo") and parsed.get("bozo_exception") is not None:
-        exc = parsed["bozo_exception"]
-        note = f"{type(exc).__name__}: {exc}"[:200]
+        bozo = parsed["bozo_exception"]
+        note = f"{type(bozo).__name__}: {bozo}"[:200]
         warning = f"{warning}; {note}" if warning else note
     is_feed = bool(version) or bool(entries_raw)
     entries: list[Entry] = []
