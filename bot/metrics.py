@@ -64,6 +64,8 @@ def is_serving() -> bool:
 
 def observe_cycle(outcomes: list[tuple[str, int, int, bool]], seconds: float) -> None:
     """One cycle: (feed, new, flagged, failed) per polled feed, and its duration."""
+    if _server is None:
+        return
     for feed, new, flagged, failed in outcomes:
         POLLS.labels(feed).inc()
         if failed:
@@ -78,6 +80,8 @@ def observe_cycle(outcomes: list[tuple[str, int, int, bool]], seconds: float) ->
 
 
 def observe_delivery(sent: int, pending: int, failing: bool) -> None:
+    if _server is None:
+        return
     ALERTS_SENT.inc(sent)
     ALERTS_PENDING.set(pending)
     DELIVERY_FAILING.set(int(failing))
