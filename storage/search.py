@@ -1,4 +1,9 @@
-"""History queries for commands: latest flagged reports and full-text search (FTS5)."""
+"""History queries for commands: latest flagged reports and full-text search (FTS5).
+
+Both stay fast on a long history: /latest walks the `articles_flagged_when` index, and /search
+ranks (bm25) at most RANK_WINDOW matches per index — flagged reports come from the small
+`articles_flagged_fts` index, so they never have to be picked out of every match.
+"""
 
 from __future__ import annotations
 
@@ -11,7 +16,12 @@ from bot.models import MARK_END, MARK_START, Stats, StoredArticle
 from storage.records import article_from_row, iso
 
 MAX_QUERY_TERMS = 12
+# Relevance is judged among the newest RANK_WINDOW matches of each index (flagged, all);
+# older matches follow, newest stored first. bm25 costs a few microseconds a match, so this
+# bounds a query's cost however long the history grows.
+RANK_WINDOW = 4000
 _TOKEN_RE = re.compile(r"\w+", re.UNICODE)
+_WHEN = "coalesce(a.published, a.fetched_at)"
 
 
 def fts_query(text: str) -> str | None:
@@ -29,6 +39,7 @@ class SearchStore:
 
     def latest(self, limit: int = 5, *, flagged_only: bool = True) -> list[StoredArticle]:
         where = "where flagged = 1" if flagged_only else ""
+        # The order matches the articles_flagged_when index exactly, so no sort is needed.
         sql = (
             f"select * from articles {where} "
             "order by coalesce(published, fetched_at) desc, id desc limit ?"
@@ -38,17 +49,71 @@ class SearchStore:
     def search(self, text: str, limit: int = 5, offset: int = 0) -> list[StoredArticle]:
         """Flagged reports first, then by relevance, then the most recent."""
         query = fts_query(text)
-        if query is None:
+        if query is None or limit <= 0:
             return []
-        sql = (
-            "select a.*, snippet(articles_fts, 1, ?, ?, '…', 16) as snippet "
-            "from articles_fts join articles a on a.id = articles_fts.rowid "
-            "where articles_fts match ? "
-            "order by a.flagged desc, articles_fts.rank, coalesce(a.published, a.fetched_at) desc "
-            "limit ? offset ?"
+        offset = max(0, offset)
+        flagged_ids = self._page_ids("articles_flagged_fts", query, "", offset, limit)
+        other_ids: list[int] = []
+        if len(flagged_ids) < limit:
+            flagged = self.db.execute(
+                "select count(*) from articles_flagged_fts where articles_flagged_fts match ?",
+                [query],
+            ).fetchone()[0]
+            other_ids = self._page_ids(
+                "articles_fts",
+                query,
+                "and a.flagged = 0",
+                max(0, offset - flagged),
+                limit - len(flagged_ids),
+            )
+        return self._with_snippets("articles_flagged_fts", query, flagged_ids) + (
+            self._with_snippets("articles_fts", query, other_ids)
         )
-        rows = self.db.query(sql, [MARK_START, MARK_END, query, limit, offset])
-        return [article_from_row(r) for r in rows]
+
+    def _with_snippets(self, fts: str, query: str, ids: list[int]) -> list[StoredArticle]:
+        """The articles with these ids, in this order, each with its highlighted snippet.
+
+        One query per index: a prefix term ("pokrovsk"*) costs a pass over its whole doclist
+        each time FTS5 is asked, so the ids are filtered (+rowid: not an index lookup) inside
+        one pass over their rowid range.
+        """
+        if not ids:
+            return []
+        marks = ", ".join("?" * len(ids))
+        sql = (
+            f"select a.*, snippet({fts}, 1, ?, ?, '…', 16) as snippet "
+            f"from {fts} join articles a on a.id = {fts}.rowid "
+            f"where {fts} match ? and {fts}.rowid between ? and ? and +{fts}.rowid in ({marks})"
+        )
+        args = [MARK_START, MARK_END, query, min(ids), max(ids), *ids]
+        by_id = {row["id"]: article_from_row(row) for row in self.db.query(sql, args)}
+        return [by_id[i] for i in ids if i in by_id]
+
+    def _page_ids(self, fts: str, query: str, where: str, offset: int, limit: int) -> list[int]:
+        """One index's matches (rows passing `where`): the newest RANK_WINDOW by relevance
+        then recency, then older ones newest first; `limit` ids from `offset`."""
+        floor_row = self.db.execute(
+            f"select rowid from {fts} where {fts} match ? order by rowid desc limit 1 offset ?",
+            [query, RANK_WINDOW - 1],
+        ).fetchone()
+        floor = int(floor_row[0]) if floor_row else 0
+        base = f"from {fts} join articles a on a.id = {fts}.rowid where {fts} match ? {where}"
+        ranked = (
+            f"select a.id {base} and {fts}.rowid >= ? "
+            f"order by {fts}.rank, {_WHEN} desc, a.id desc limit ? offset ?"
+        )
+        ids = [int(r[0]) for r in self.db.execute(ranked, [query, floor, limit, offset])]
+        if len(ids) == limit or floor_row is None:
+            return ids
+        # The page runs past the window: continue with older matches, newest stored first.
+        in_window = self.db.execute(
+            f"select count(*) {base} and {fts}.rowid >= ?", [query, floor]
+        ).fetchone()[0]
+        older = (
+            f"select a.id {base} and {fts}.rowid < ? order by {fts}.rowid desc limit ? offset ?"
+        )
+        args = [query, floor, limit - len(ids), max(0, offset - in_window)]
+        return ids + [int(r[0]) for r in self.db.execute(older, args)]
 
     def stats(self, now: datetime, top: int = 5) -> Stats:
         """Counts for the last 24 h / 7 d / 30 d, and the top places and outlets of 30 d."""
