@@ -84,11 +84,19 @@ def _nearest(
     return best
 
 
+def _is_speaker(s: str, m: re.Match[str]) -> bool:
+    """A captive named as the source ("a captured soldier told ...", "..., said a POW")."""
+    return bool(
+        lx.SPEAKER_AFTER.match(s, m.end(), m.end() + 60)
+        or lx.SPEAKER_BEFORE.search(s[max(0, m.start() - 60) : m.start()])
+    )
+
+
 def _captives(s: str, cyr: bool) -> tuple[list[re.Match[str]], list[re.Match[str]]]:
-    strong = _spans(lx.CAPTIVE_STRONG.on(cyr), s)
+    strong = [m for m in _spans(lx.CAPTIVE_STRONG.on(cyr), s) if not _is_speaker(s, m)]
     weak = _spans(lx.CAPTIVE_VERBAL.on(cyr), s)
     if not cyr and lx.PRISONER_CONTEXT.en.search(s):  # s is lowercased here
-        weak.extend(lx.PRISONER.en.finditer(s))
+        weak.extend(m for m in lx.PRISONER.en.finditer(s) if not _is_speaker(s, m))
     return strong, weak
 
 
@@ -185,6 +193,11 @@ def _doc_filter(cues: _TitleCues, st: Statement) -> str:
     return ""
 
 
+def _in_scope_alone(st: Statement) -> bool:
+    """A statement that needs no Russia-Ukraine anchor elsewhere in the article."""
+    return st.strong_captive and lx.is_cyrillic(st.sentence)
+
+
 @lru_cache(maxsize=1024)
 def analyse(title: str, text: str) -> Analysis:
     """Split, clean and scan one article; cached so extraction can reuse the work."""
@@ -210,8 +223,11 @@ def analyse(title: str, text: str) -> Analysis:
             continue
         statements.append(st)
     if statements and not lx.WAR_CONTEXT.search(full) and not find_places(full):
-        suppressed.extend((st.index, "no Russia-Ukraine context") for st in statements)
-        statements = []
+        # a Ukrainian or Russian text about killed POWs (noun полонені/пленные) is about this
+        # war unless a history or other-war cue said otherwise (already suppressed above)
+        out_of_scope = [st for st in statements if not _in_scope_alone(st)]
+        suppressed.extend((st.index, "no Russia-Ukraine context") for st in out_of_scope)
+        statements = [st for st in statements if _in_scope_alone(st)]
     partial = 0.0
     if not statements and suppressed:
         partial = 0.3

@@ -64,8 +64,10 @@ def is_cyrillic(s: str) -> bool:
 
 
 _PERSON_EN = (
-    r"soldiers?|servicem[ae]n|service ?members?|troops|men|man|Ukrainians|Russians|fighters"
-    r"|marines|defenders|paratroopers|operators|comrades|sniper|gunner|crew|POWs?"
+    r"soldiers?|servicem[ae]n|servicewom[ae]n|service ?members?|troops|men|man|people"
+    r"|Ukrainians|Russians|fighters?|marines?|defenders?|paratroopers?|operators?"
+    r"|comrades?|snipers?|gunners?|crew|POWs?|conscripts?|recruits?|infantrym[ae]n|medics?"
+    r"|scouts?|sappers?|pilots?|stormtroopers?|assault troops|mobili[sz]ed|personnel|members"
 )
 
 # --- captive ideas -----------------------------------------------------------------------
@@ -74,7 +76,7 @@ CAPTIVE_STRONG = _rx(
     r"\bP\.?O\.?W\.?s?\b|\bPoWs?\b|\bprisoners?[- ]of[- ]war\b|\bwar prisoners?\b|\bcaptives?\b",
     rf"\bcaptured (?:[\w-]+ ){{0,3}}?(?:{_PERSON_EN})\b",
     rf"\b(?:{_PERSON_EN}) (?:who|that) (?:had )?(?:been |were |was )?(?:captured|taken prisoner)",
-    r"\b(?:військово)?полонен\w*|\bполонян\w*",
+    r"\b(?:військово)?полонен\w*|\bполонян\w*|\bбранц(?:і|ів|ям|ями|ях)\b|\bбранець\b",
     r"\b(?:военно)?пленн\w*|\bпленник\w*",
 )
 # "prisoner(s)" alone counts only next to a nationality or military word (see classify).
@@ -91,16 +93,42 @@ CAPTIVE_VERBAL = _rx(
     r"\b(?:laid|lay|laying|put|putting) down (?:their |his )?(?:arms|weapons)\b|\bgave "
     r"(?:themselves|himself) up\b|\bgiv(?:en|ing) (?:themselves|himself) up\b",
     r"\bhands? (?:up|raised|in the air|above (?:his|their) heads?|behind (?:his|their) heads?)"
-    r"|\b(?:raised|with raised) hands\b|\bwhite flag\b|\bhors de combat\b",
+    r"|\b(?:raised|with raised) hands\b|\b(?:raised|raising|put|putting|held|holding) (?:up )?"
+    r"(?:their|his|both) hands(?: up)?\b|\bwhite flag\b|\bhors de combat\b",
+    # execution posture: made to kneel, lying face down
+    r"\b(?:made|forced|ordered|told) (?:[\w-]+ ){0,2}?(?:to )?kneel\b|\bkneel(?:ing)? before\b"
+    r"|\bknelt before\b|\bkneeling (?:captives|prisoners|men|soldiers)\b|\bon (?:their|his) knees"
+    r" before\b|\b(?:lying|lay|lie|laid|made to lie) face ?down\b",
     r"\bdisarmed\b|\bunarmed\b|\bdefen[cs]eless\b|\brestrained\b|\b(?:hands|wrists) "
     r"(?:were |was )?(?:tied|bound)\b|\bbound hands\b",
     r"\b[ву] полон(?:і)?\b|\bполонил\w*|\bзда\w*(?:с[яь]|ся)\b|\bздач\w* в полон"
     r"|\bскла(?:ли|дають|ла|в|вши|дали) зброю"
     r"|\bз піднятими руками|\bзв'язан\w* рук\w*|\bрук\w* зв'язан\w*|\bбеззбройн\w*"
-    r"|\bобеззброєн\w*|\bроззброєн\w*",
+    r"|\bобеззброєн\w*|\bроззброєн\w*|\bпостав\w* (?:\w+ )?на колін\w*|\bна колінах\b"
+    r"|\bобличчям (?:до землі|донизу|вниз)\b",
     r"\bв плен(?:у)?\b|\bпленил\w*|\bсда\w*(?:с[яь]|ся)\b|\bсдач\w* в плен"
     r"|\bслож(?:ил|или|ивш)\w* оружие"
-    r"|\bс поднятыми руками|\bсвязанн\w*|\bруки связаны|\bбезоружн\w*|\bразоружен\w*",
+    r"|\bс поднятыми руками|\bсвязанн\w*|\bруки связаны|\bбезоружн\w*|\bразоружен\w*"
+    r"|\bпостав\w* (?:\w+ )?на колени|\bна коленях\b|\bлицом (?:в землю|вниз)\b",
+)
+
+# A captive who is the speaker ("captured soldier says ...", "..., said a POW", "рассказал
+# пленный", "за словами полоненого") is a source, not a victim: matched on the lowercased
+# sentence right after (SPEAKER_AFTER) or right before (SPEAKER_BEFORE) the captive cue.
+_SPEECH = (
+    r"says|said|tells|told|describes|described|recounts|recounted|recalls|recalled|testifies"
+    r"|testified|admits|admitted|confesses|confessed|explains|explained|claims|claimed|alleges"
+    r"|warns|warned|розпові\w*|заяви\w*|зізна\w*|сказа\w*|свідч\w*|пояснил\w*|пояснив"
+    r"|стверджу\w*|рассказ\w*|призна\w*|утвержда\w*|сообщил\w*|повідомил\w*|поділи\w*"
+    r"|поделил\w*|вспомина\w*|згаду\w*"
+)
+SPEAKER_AFTER = re.compile(
+    rf"(?:\s+[\w'-]+){{0,3}}?\s+(?:{_SPEECH})\b(?!\s+(?:to (?:be|have|lie|kneel)|as)\b)"
+)
+SPEAKER_BEFORE = re.compile(
+    rf"(?:[,\"»”:—–-]\s*(?:{_SPEECH})|\baccording to|\bin (?:an )?interviews? with|\bза словами"
+    rf"|\bзі слів|\bпо словам|\bсо слов|\bінтерв'ю (?:з|із)|\bинтервью (?:с|со))\s+"
+    rf"(?:(?:a|an|the|one|another)\s+)?(?:[\w'-]+\s+){{0,2}}$"
 )
 
 # --- killing ideas -------------------------------------------------------------------------
@@ -111,13 +139,16 @@ KILL_EXEC = _rx(
     r"|\bgun(?:ning)? down\b|\bfinish(?:ed|ing)? off\b|\bshot (?:dead|and killed)\b"
     r"|\bshooting dead\b|\bshot (?:\w+ ){1,5}?(?:dead|in the (?:back|head))\b"
     r"|\bbehead\w*|\bdecapitat\w*|\bstabbed to death\b|\bburned alive\b|\bhanged\b"
-    r"|\bmow(?:ed|n) down\b",
-    r"\bрозстр[іi]л\w*|\bстрат(?:а|и|у|ою|і|ами|ам|ах|ив|ила|или|ити|ять|ить|ено)\b"
+    r"|\bmow(?:ed|n) down\b|\b(?:at|from) (?:point-blank|point blank|close) range\b"
+    r"|\bpoint-blank\b|\bfiring squads?\b|\bin cold blood\b|\bexecution-style\b",
+    r"\bрозстр[іi]л\w*|\bстрат(?:а|и|у|ою|і|ами|ам|ах|ив|ила|или|ити|ять|ить|ено)?\b"
     r"|\bстрачен\w*|\bстрачу\w*|\bдобил[иао]?\b|\bдобива(?:ли|ють|є|в|ти|ючи)\b"
-    r"|\bобезголов\w*|\bвідрізал\w* голов\w*|\bзарізал\w*|\bспалил\w* живцем",
+    r"|\bобезголов\w*|\bвідрізал\w* голов\w*|\bзарізал\w*|\bспалил\w* живцем"
+    r"|\bдобит(?:і|ий|их|ого|ому|ими|а|о)\b|\bприкінчи\w*|\bпристрели\w*|\bвпритул\b",
     r"\bрасстрел\w*|\bказн(?:ь|и|ей|ям|ями|ях|ил\w*|ен\w*|ит\w*|ят|ящ\w*)\b"
     r"|\bдобил[иао]?\b|\bдобива(?:ли|ют|ет|л|ть|я)\b|\bобезглав\w*|\bотрезал\w* голов\w*"
-    r"|\bзарезал\w*|\bсожгл\w* заживо",
+    r"|\bзарезал\w*|\bсожгл\w* заживо|\bдобит(?:ы|ый|ых|ого|ому|ыми|ые|а|о)\b|\bприкончи\w*"
+    r"|\bпристрели\w*|\bв упор\b",
 )
 # Other killing verbs: killed, shot, вбили, убили, застрелили, opened fire.
 KILL_OTHER = _rx(
@@ -145,13 +176,14 @@ MASKS = _rx(
     r"поводження з військовополоненими|\bКоординационн\w+ штаб\w* по обращению с "
     r"военнопленными|\bповодження з військовополоненими|\bобращени\w+ с военнопленными",
     # mock executions, threats, perfidy
-    r"\b(?:mock|staged|simulated|fake) executions?\b|\bthreat\w* (?:of|with) (?:execution|"
-    r"being shot|death)\b|\bthreaten\w* to (?:kill|shoot|execute)\b|\bfeign\w* (?:their )?"
-    r"surrender\b|\bfake surrender\b",
-    r"\bімітаці\w* розстріл\w*|\bімітува\w* розстріл\w*|\bпогрож\w* розстріл\w*|\bпогрозою "
-    r"розстріл\w*|\bімітува\w* здач\w* в полон|\bвдавали, що здаються",
-    r"\bимитаци\w* расстрел\w*|\bинсцени\w* расстрел\w*|\bугрож\w* расстрел\w*|\bугрозой "
-    r"расстрел\w*|\bимитир\w* сдач\w* в плен|\bимитируя сдачу",
+    r"\b(?:mock|staged|simulated|fake|pretend) (?:executions?|firing squads?)\b|\bthreat\w* "
+    r"(?:\w+ ){0,2}?(?:of|with) (?:execution|being shot|death)\b|\bthreaten\w* to (?:kill|shoot"
+    r"|execute)\b|\bfeign\w* (?:their )?surrender\b|\bfake surrender\b",
+    r"\bімітаці\w* розстріл\w*|\bімітува\w* розстріл\w*|\bпогро[зж]\w* (?:\w+ ){0,2}?"
+    r"(?:розстріл\w*|стратою|вбивством|смертю)|\bімітува\w* здач\w* в полон"
+    r"|\bвдавали, що здаються",
+    r"\bимитаци\w* расстрел\w*|\bинсцени\w* расстрел\w*|\bугро[зж]\w* (?:\w+ ){0,2}?"
+    r"(?:расстрел\w*|казнью|убийством|смертью)|\bимитир\w* сдач\w* в плен|\bимитируя сдачу",
     # "executed" as carried out
     r"\bexecut(?:e|ed|es|ing|ion) (?:(?:a|an|the|its|their|his|her|our|this|that|these) )?"
     r"(?:[\w-]+ ){0,2}?(?:plans?|orders?|strikes?|contracts?|tasks?|missions?|attacks?|"
@@ -208,12 +240,19 @@ DEATH_PENALTY = _rx(
 OWN_SIDE = _rx(
     r"\b(?:their|his) own (?:men|soldiers|troops|fighters|comrades|servicemen|side|subordinates)"
     r"\b|\bzeroing\b|\bdefect(?:ed|or|ors|ing)\b|\bsledgehammer\b|\bbarrier troops\b",
-    r"\bcommanders? (?:[\w-]+ ){0,8}?(?:try|tries|trying|tried|attempt\w*) to surrender\b",
+    r"\bcommanders? (?:[\w-]+ ){0,8}?(?:try|tries|trying|tried|attempt\w*) to surrender\b"
+    r"|\b(?:shot|shoot\w*|execut\w*|kill\w*) (?:[\w-]+ ){0,2}?deserters\b|\b(?:try|tries|trying"
+    r"|tried|attempt\w*) to (?:retreat|flee|desert|run away|leave (?:their|the) positions?)\b"
+    r"|\brefus\w* to (?:attack|advance|fight|storm|go (?:on|into) (?:the )?(?:attack|assault))\b",
     r"\bобнул\w*|\bзаградотряд\w*|\bзагороджувальн\w*|\bкувалд\w*|\bперебежчик\w*"
     r"|\bперебіжчик\w*|\bсво(?:их|іх|ими|їми) (?:же )?(?:солдат\w*|бійц\w*|бойц\w*|військов\w*"
     r"|военн\w*|підлегл\w*|подчиненн\w*|побратим\w*|сослуживц\w*)|\bсобственн\w+ (?:солдат\w*"
     r"|военн\w*|подчиненн\w*|военнослужащ\w*)|\bвласн\w+ (?:солдат\w*|військов\w*|підлегл\w*"
-    r"|бійц\w*)|\bпри попытке сдаться|\bпыта\w* сдаться|\bспроб\w* здатися|\bнамага\w* здатися",
+    r"|бійц\w*)|\bпри попытке сдаться|\bпыта\w* сдаться|\bспроб\w* здатися|\bнамага\w* здатися"
+    r"|\bза (?:самовільн\w+ )?відступ\w*|\bвідступал\w*|\bвідмов\w* (?:йти|іти|піти) в (?:атак\w*"
+    r"|штурм\w*)|\bдезертир\w* (?:розстрілю|страчу)\w*|\b(?:розстрілю|страчу)\w* дезертир\w*"
+    r"|\bза (?:самовольн\w+ )?отступлени\w*|\bотступавш\w*|\bотступал\w*|\bотказ\w* (?:идти|пойти)"
+    r" в (?:атак\w*|штурм\w*)|\bрасстрелива\w* дезертир\w*|\bдезертир\w* расстрелива\w*",
 )
 CIVILIAN = _rx(
     r"\bcivilians?\b|\bresidents?\b|\bvillagers\b|\blocals\b|\blocal (?:people|men|women)\b"
@@ -234,7 +273,9 @@ HISTORY = _rx(
     r"|\bфашист\w*|\bгитлер\w*|\bгітлер\w*|\bНКВД\b|\bНКВС\b|\bКатин\w*|\bКатын\w*|\bСандармох\w*"
     r"|\bХатин\w*|\bХатын\w*|\bрадянськ\w*|\bсоветск\w*|\bЧервон\w+ арм\w*|\bКрасн\w+ арм\w*"
     r"|\bСудан\w*|\bГаз[аіеу]\b|\bХАМАС\b|\bИзраил\w*|\bІзраїл\w*|\bСири\w*|\bСирі\w*"
-    r"|\bКарабах\w*|\bВірмен\w*|\bАрмен\w*|\bАзербайджан\w*|\bЧечн\w*|\bЛиви\w*|\bЛіві\w*",
+    r"|\bКарабах\w*|\bВірмен\w*|\bАрмен\w*|\bАзербайджан\w*|\bЧечн\w*|\bЛиви\w*|\bЛіві\w*"
+    r"|\bМьянм\w*|\bМ'янм\w*|\bЭфиоп\w*|\bЕфіоп\w*|\bИГИЛ\b|\bІДІЛ\b|\bДарфур\w*|\bЙемен\w*"
+    r"|\bАфган\w*|\bИрак\w*|\bІрак\w*|\bРуанд\w*|\bБосни\w*|\bБосні\w*|\bСребрениц\w*",
     r"\b1[89]\d\d\b",
 )
 STRIKE = _rx(
@@ -293,9 +334,11 @@ LEFT_BEHIND = _rx(
 )
 # --- anchors -------------------------------------------------------------------------------
 WAR_CONTEXT = _rx(
-    r"\bUkrain\w*|\bRussia\w*|\bKremlin\b|\bKyiv\b|\bKiev\b|\bMoscow\b|\bDonbas\w*",
+    r"\bUkrain\w*|\bRussia\w*|\bKremlin\b|\bKyiv\b|\bKiev\b|\bMoscow\b|\bDonbas\w*"
+    r"|\bfull-scale invasion\b|\bsince the invasion\b|\bspecial military operation\b",
     r"\bУкраїн\w*|\bУкраин\w*|\bРосі\w*|\bРосси\w*|\bросіян\w*|\bроссиян\w*|\bКи[їє]в\w*"
-    r"|\bКиев\w*|\bМоскв\w*|\bЗСУ\b|\bВСУ\b|\bДонбас\w*|\bокупант\w*|\bоккупант\w*|\bКремл\w*",
+    r"|\bКиев\w*|\bМоскв\w*|\bЗСУ\b|\bВСУ\b|\bДонбас\w*|\bокупант\w*|\bоккупант\w*|\bКремл\w*"
+    r"|\bповномасштабн\w*|\bполномасштабн\w*|\bСВО\b|\bспецоперац\w*",
 )
 STRONG_ANCHOR = _rx(
     r"\b20(?:1[4-9]|2\d)\b|\bfull-scale\b|\bUkrainian (?:POWs?|prisoners|soldiers|servicem[ae]n"
@@ -311,6 +354,7 @@ _TRIGGER_STEMS = (
     "зарезал|живцем|заживо|execut|kill|shot|shoot|murder|massacr|slain|slaughter|gun|finish|"
     "fire|death|prisoner|captive|tied|bound|wounded|injured|hurt|розстр|страт|страч|добил|"
     "добив|вби|уби|застрел|розправ|вогонь|стріл|расстрел|казн|расправ|огонь|стрел|полон|плен|"
-    "зв'яз|связан|поранен|ранен|убьют"
+    "зв'яз|связан|поранен|ранен|убьют|point|range|squad|cold blood|прикінч|прикончи|"
+    "пристрел|упор|впритул"
 )
 TRIGGERS = tuple(_TRIGGER_STEMS.split("|"))
