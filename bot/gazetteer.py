@@ -26,6 +26,13 @@ _ENDINGS: dict[str, tuple[str, ...]] = {
     "O": ("о", "а", "е", "ом", "у"),  # Работино, Селидово, Котлино
     "PL": ("ки", "ок", "ках", "кам", "ками"),  # П'ятихатки, Кринки, Пятихатках
     "A": ("а", "і", "и", "у", "ою", "ей", "е"),  # Буча, Суджа
+    "AF": ("а", "ої", "ій", "у", "ою"),  # Кремінна, Кремінної (adjectival feminine)
+    "AFR": ("ая", "ой", "ую", "ою"),  # Кременная, в Кременной
+    "NE": ("е", "я", "і", "ю", "ем"),  # Гуляйполе, Гуляйполя, у Гуляйполі
+    "NER": ("е", "я", "ю", "ем"),  # Гуляйполе, под Гуляйполем
+    "PI": ("і", "ів", "ях", "ям", "ями"),  # Липці, біля Липців, у Липцях
+    "PIR": ("ы", "ов", "ах", "ам", "ами"),  # Липцы, в Липцах
+    "AJ": ("ія", "ії", "ію", "ією", "ея", "еи", "ее", "ею", "ей"),  # Балаклія, Балаклеи
 }
 
 # canonical | English forms | Ukrainian stem:class | Russian stem:class
@@ -61,10 +68,10 @@ Siversk|Siversk|Сіверськ:M|Северск:M
 Lyman|Lyman|Лиман:M|Лиман:M
 Kupiansk|Kupiansk,Kupyansk|Куп'янськ:M|Купянск:M
 Vovchansk|Vovchansk,Volchansk|Вовчанськ:M|Волчанск:M
-Orikhiv|Orikhiv|Оріхов:M,Оріхів:M|Орехов:M
+Orikhiv|Orikhiv,Orekhov|Оріхов:M,Оріхів:M|Орехов:M
 Kramatorsk|Kramatorsk|Краматорськ:M|Краматорск:M
 Sloviansk|Sloviansk,Slovyansk|Слов'янськ:M|Славянск:M
-Kostiantynivka|Kostiantynivka,Konstantinovka|Костянтинів:KA|Константинов:KA
+Kostiantynivka|Kostiantynivka,Konstantinovka,Kostyantynivka|Костянтинів:KA|Константинов:KA
 Mariupol|Mariupol|Маріупол:M,Маріуполь:M|Мариупол:M,Мариуполь:M
 Sievierodonetsk|Sievierodonetsk,Severodonetsk|Сєвєродонецьк:M|Северодонецк:M
 Lysychansk|Lysychansk,Lisichansk|Лисичанськ:M|Лисичанск:M
@@ -72,26 +79,78 @@ Izium|Izium,Izyum|Ізюм:M|Изюм:M
 Bucha|Bucha|Буч:A|Буч:A
 Irpin|Irpin|Ірпін:M,Ірпен:M|Ирпен:M
 Sudzha|Sudzha|Судж:A|Судж:A
-Klishchiivka|Klishchiivka|Кліщіїв:KA|Клещеев:KA
-Andriivka|Andriivka|Андріїв:KA|Андреев:KA
+Klishchiivka|Klishchiivka,Kleshcheevka,Kleshcheyevka|Кліщіїв:KA|Клещеев:KA
+Andriivka|Andriivka,Andreevka,Andreyevka|Андріїв:KA|Андреев:KA
 Marinka|Marinka,Maryinka|Мар'їн:KA|Марьин:KA
-Krasnohorivka|Krasnohorivka|Красногорів:KA|Красногоров:KA
-Ocheretyne|Ocheretyne|Очеретин:E|Очеретин:O
-Novohrodivka|Novohrodivka|Новогродів:KA|Новогродов:KA
+Krasnohorivka|Krasnohorivka,Krasnogorovka|Красногорів:KA|Красногоров:KA
+Ocheretyne|Ocheretyne,Ocheretino|Очеретин:E|Очеретин:O
+Novohrodivka|Novohrodivka,Novogrodovka|Новогродів:KA|Новогродов:KA
 Vesele|Vesele|Весел:E|Весел:OE
 Orlivka|Orlivka|Орлів:KA|Орлов:KA
 Tonenke|Tonenke|Тоненьк:E|Тоненьк:OE
 Bilohorivka|Bilohorivka|Білогорів:KA|Белогоров:KA
-Kreminna|Kreminna|Кремінн:A|Кременн:A
-Chasiv Yar|Chasiv Yar|Часів Яр:M,Часовому Яр:M,Часового Яр:M
-    |Часов Яр:M,Часовом Яр:M
+Kreminna|Kreminna,Kremennaya|Кремінн:AF|Кременн:AF
+Chasiv Yar|Chasiv Yar,Chasov Yar|Часів Яр:M,Часовому Яр:M,Часового Яр:M,Часовим Яр:M
+    |Часов Яр:M,Часовом Яр:M,Часового Яр:M,Часовому Яр:M,Часовым Яр:M
 Sukhyi Yar|Sukhyi Yar,Sukhyy Yar,Sukhy Yar|Сухий Яр:M,Сухого Яр:M,Сухому Яр:M,Сухим Яр:M
     |Сухой Яр:M,Сухого Яр:M,Сухом Яр:M,Сухому Яр:M
 Zelenyi Shliakh|Zelenyi Shliakh,Zelenyy Shlyakh,Zeleny Shlyakh,Zelenyi Shlyakh,Zelenyy Shliakh
     |Зелений Шлях:M,Зеленого Шлях:M,Зеленому Шлях:M,Зеленим Шлях:M
     |Зеленый Шлях:M,Зеленого Шлях:M,Зеленом Шлях:M,Зеленому Шлях:M
 Mala Rohan|Mala Rohan|Мала Рогань:M,Малої Рогані:M,Малій Рогані:M|Малая Рогань:M,Малой Рогани:M
-Velyka Novosilka|Velyka Novosilka|Велика Новосілк:KA,Великої Новосілк:KA,Великій Новосілц:KA
+Stepnohirsk|Stepnohirsk,Stepnogorsk|Степногірськ:M|Степногорск:M
+Druzhkivka|Druzhkivka,Druzhkovka|Дружків:KA|Дружков:KA
+Svatove|Svatove,Svatovo|Сватов:E|Сватов:O
+Lyptsi|Lyptsi,Liptsy|Липц:PI|Липц:PI
+Huliaipole|Huliaipole,Hulyaipole,Gulyaipole|Гуляйпол:NE|Гуляйпол:NE
+Tokmak|Tokmak|Токмак:M|Токмак:M
+Vasylivka|Vasylivka,Vasilyevka,Vasylivka|Василів:KA|Васильев:KA
+Kamianske|Kamianske,Kamyanske,Kamenskoye|Кам'янськ:E|Каменск:OE
+Prohres|Prohres|Прогрес:M|Прогресс:M
+Torske|Torske,Torskoye|Торськ:E|Торск:OE
+Horlivka|Horlivka,Gorlovka|Горлів:KA|Горлов:KA
+Volnovakha|Volnovakha|Волновах:A,Волновас:A|Волновах:A
+Kherson|Kherson|Херсон:M|Херсон:M
+Oleshky|Oleshky,Aleshki,Oleshki|Олеш:PL|Алеш:PL
+Korenevo|Korenevo|Коренев:O|Коренев:O
+Tetkino|Tetkino,Tyotkino|Тьоткін:O,Теткін:O|Теткин:O,Тёткин:O
+Sverdlikovo|Sverdlikovo|Свердликов:O|Свердликов:O
+Plekhovo|Plekhovo|Плехов:O|Плехов:O
+Guevo|Guevo,Huievo|Гуєв:O|Гуев:O
+Kozinka|Kozinka|Козинк:A|Козинк:A
+Shebekino|Shebekino|Шебекін:O|Шебекин:O
+Grayvoron|Grayvoron,Graivoron,Hraivoron|Грайворон:M|Грайворон:M
+Zhuravlevka|Zhuravlevka,Zhuravlivka|Журавлів:KA|Журавлев:KA
+Nekhoteevka|Nekhoteevka,Nekhoteyevka|Нехотіїв:KA|Нехотеев:KA
+Mala Tokmachka|Mala Tokmachka,Malaya Tokmachka|Мала Токмачк:KA,Малої Токмачк:KA
+    ,Малій Токмачц:KA,Малу Токмачк:KA|Малая Токмачк:KA,Малой Токмачк:KA,Малую Токмачк:KA
+Nova Kakhovka|Nova Kakhovka,Novaya Kakhovka|Нова Каховк:KA,Нової Каховк:KA,Новій Каховц:KA
+    ,Нову Каховк:KA|Новая Каховк:KA,Новой Каховк:KA,Новую Каховк:KA
+Hola Prystan|Hola Prystan,Gola Pristan,Golaya Pristan|Гола Пристан:M,Голої Пристан:M
+    ,Голій Пристан:M,Голу Пристан:M|Голая Пристан:M,Голой Пристан:M,Голую Пристан:M
+Novoselivka Persha|Novoselivka Persha,Novoselovka Pervaya|Новоселівка Перш:M
+    ,Новоселівки Перш:M,Новоселівці Перш:M,Новоселівку Перш:M|Новоселовка Перв:M
+    ,Новоселовки Перв:M,Новоселовке Перв:M,Новоселовку Перв:M
+Malaya Loknya|Malaya Loknya,Mala Loknia|Мала Локн:M,Малої Локн:M,Малій Локн:M,Малу Локн:M
+    |Малая Локн:M,Малой Локн:M,Малую Локн:M
+Dobropillia|Dobropillia,Dobropolye|Добропілл:NE|Доброполь:NE
+Rodynske|Rodynske,Rodinskoye|Родинськ:E|Родинск:OE
+Hrodivka|Hrodivka,Grodovka|Гродів:KA|Гродов:KA
+Berdychi|Berdychi,Berdichi|Бердич:PI|Бердич:PI
+Bohdanivka|Bohdanivka,Bogdanovka|Богданів:KA|Богданов:KA
+Kurdiumivka|Kurdiumivka,Kurdyumovka|Курдюмів:KA|Курдюмов:KA
+Pavlivka|Pavlivka,Pavlovka|Павлів:KA|Павлов:KA
+Staromaiorske|Staromaiorske,Staromayorske,Staromayorskoye|Старомайорськ:E|Старомайорск:OE
+Polohy|Polohy,Pology|Пологи:M,Пологах:M,Пологів:M|Пологи:M,Пологах:M,Пологов:M
+Novoprokopivka|Novoprokopivka,Novoprokopovka|Новопрокопів:KA|Новопрокопов:KA
+Enerhodar|Enerhodar,Energodar|Енергодар:M|Энергодар:M
+Kozachi Laheri|Kozachi Laheri,Kozachi Lageri|Козачі Лагер:PI,Козачих Лагер:PI
+    ,Козачих Лагерях:M|Казачьи Лагер:PI,Казачьих Лагер:PI
+Hostomel|Hostomel,Gostomel|Гостомел:M,Гостомель:M|Гостомел:M,Гостомель:M
+Borodianka|Borodianka,Borodyanka|Бородян:KA|Бородян:KA
+Balakliia|Balakliia,Balakleya|Балакл:AJ|Балакле:AJ
+Velyka Novosilka|Velyka Novosilka,Velikaya Novoselka|Велика Новосілк:KA,Великої Новосілк:KA
+    ,Великій Новосілц:KA,Велику Новосілк:KA
     |Великая Новоселк:KA,Великой Новоселк:KA
 """
 # canonical | English name | Ukrainian adjective stem | Ukrainian region noun | Russian adj stem
@@ -146,6 +205,11 @@ Sievierodonetsk|Sievierodonetsk|Сєвєродонецьк|Северодоне�
 Melitopol|Melitopol|Мелітопольськ|Мелитопольск
 Sudzha|Sudzha|Суджанськ|Суджанск
 Korenevo|Korenevo|Кореневськ|Кореневск
+Zaporizhzhia|Zaporizhzhia|Запорізьк|Запорожск
+Kherson|Kherson|Херсонськ|Херсонск
+Skadovsk|Skadovsk|Скадовськ|Скадовск
+Kharkiv|Kharkiv|Харківськ|Харьковск
+Donetsk|Donetsk|Донецьк|Донецк
 """
 _DIRECTIONS = """
 Pokrovsk|Pokrovsk|Покровськ|Покровск
@@ -161,11 +225,18 @@ Orikhiv|Orikhiv|Оріхівськ|Ореховск
 Huliaipole|Huliaipole|Гуляйпільськ|Гуляйпольск
 Kramatorsk|Kramatorsk|Краматорськ|Краматорск
 Kostiantynivka|Kostiantynivka|Костянтинівськ|Константиновск
+Chasiv Yar|Chasiv Yar|Часовоярськ|Часовоярск
+Sloviansk|Sloviansk|Слов'янськ|Славянск
+Kharkiv|Kharkiv|Харківськ|Харьковск
+Zaporizhzhia|Zaporizhzhia|Запорізьк|Запорожск
+Velyka Novosilka|Velyka Novosilka|Великоновосілківськ|Великоновоселковск
 """
 _NOT_AN_ORG = (  # "Donetsk Oblast prosecutor's office" names an office, not a place
     r"(?!['’]s\s+[Pp]rosecutor)(?!\s+(?:[Pp]rosecutor|[Pp]olice|[Mm]ilitary [Aa]dmin"
     r"|[Aa]dministration|[Gg]overnor|[Cc]ourt|[Cc]ouncil))"
 )
+# "Kherson Oblast prosecutor's office": the oblast reading was refused, the town must not win
+_NOT_A_TOWN = _NOT_AN_ORG + r"(?!\s+(?:[Oo]blast|[Rr]egion|[Pp]rovince|[Dd]istrict|[Rr]aion))"
 _EXTRA_OBLAST = [  # (canonical, head, regex, forms)
     ("Luhansk Oblast", "лнр", r"ЛНР\b", ("ЛНР",)),
     ("Luhansk Oblast", "lnr", r"LNR\b|LPR\b", ("LNR", "LPR")),
@@ -208,7 +279,16 @@ class _Entry:
     pattern: re.Pattern[str]
 
 
-_TAIL_ENDS = "|".join(("", "а", "у", "ом", "і", "ові", "ю", "ь", "и"))
+_TAIL_ENDS = "|".join(
+    sorted(
+        (
+            *("", "а", "у", "ом", "і", "ові", "ю", "ь", "и", "е", "я"),
+            *("ої", "ій", "ою", "ой", "ая", "ую", "ів", "ях", "ах", "ов"),
+        ),
+        key=len,
+        reverse=True,
+    )
+)
 _ADJ_FEM = "(?:а|ая|ої|ой|ій|у|ую|ою)"  # Донецька/Донецької/Донецкой (область)
 _OBLAST_ENDS = "аст(?:ь|и|і|ю|ью|ях|ям|ями)"  # область/області/областю, not "обласна"
 
@@ -229,10 +309,10 @@ def _build() -> tuple[dict[str, list[_Entry]], dict[str, list[str]]]:
             index.setdefault(head, []).append(_Entry(canonical, kind, pat))
         forms.setdefault(canonical, []).extend(fs)
 
-    for line in _SETTLEMENTS.strip().replace("\n    |", "|").splitlines():
+    for line in _SETTLEMENTS.strip().replace("\n    |", "|").replace("\n    ,", ",").splitlines():
         canonical, en, uk, ru = line.split("|")
         names = en.split(",")
-        add(canonical, "settlement", names, rf"(?:{_alt(names)})\b", 0, names)
+        add(canonical, "settlement", names, rf"(?:{_alt(names)})\b{_NOT_A_TOWN}", 0, names)
         specs = [(spec, False) for spec in uk.split(",")] + [
             (spec, True) for spec in ru.split(",")
         ]

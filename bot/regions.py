@@ -23,6 +23,7 @@ _DISTRICTS: dict[str, str] = {
     "Vasylivka district": "Zaporizhzhia Oblast",
     "Zaporizhzhia district": "Zaporizhzhia Oblast",
     "Kherson district": "Kherson Oblast",
+    "Skadovsk district": "Kherson Oblast",
     "Kakhovka district": "Kherson Oblast",
     "Svatove district": "Luhansk Oblast",
     "Sievierodonetsk district": "Luhansk Oblast",
@@ -48,14 +49,17 @@ _SETTLEMENTS: dict[str, str] = {
         "Pokrovsk district",
         "Pokrovsk, Myrnohrad, Mykolaivka, Sukhyi Yar, Avdiivka, Karlivka, Stepove, Selydove,"
         " Udachne, Kotlyne, Shakhove, Novohrodivka, Kurakhove, Marinka, Krasnohorivka,"
-        " Ocheretyne, Dobropillia, Rodynske, Hrodivka, Prohres, Orlivka, Tonenke, Berdychi",
+        " Ocheretyne, Dobropillia, Rodynske, Hrodivka, Prohres, Orlivka, Tonenke, Berdychi,"
+        " Novoselivka Persha",
     ),
     **_towns(
         "Bakhmut district",
         "Bakhmut, Soledar, Ivanivske, Khromove, Niu-York, Chasiv Yar, Toretsk, Klishchiivka,"
         " Andriivka, Siversk, Bohdanivka, Kurdiumivka",
     ),
-    **_towns("Kramatorsk district", "Kramatorsk, Sloviansk, Kostiantynivka, Druzhkivka, Lyman"),
+    **_towns(
+        "Kramatorsk district", "Kramatorsk, Sloviansk, Kostiantynivka, Druzhkivka, Lyman, Torske"
+    ),
     **_towns(
         "Volnovakha district", "Vuhledar, Volnovakha, Velyka Novosilka, Pavlivka, Staromaiorske"
     ),
@@ -70,9 +74,10 @@ _SETTLEMENTS: dict[str, str] = {
     ),
     **_towns("Zaporizhzhia Oblast", "Piatykhatky, Pryiutne"),
     **_towns("Vasylivka district", "Kamianske, Vasylivka, Enerhodar"),
-    "Stepnohirsk": "Zaporizhzhia district",
+    **_towns("Zaporizhzhia district", "Stepnohirsk, Zaporizhzhia"),
     **_towns("Kherson district", "Krynky, Kherson, Oleshky, Kozachi Laheri"),
     "Nova Kakhovka": "Kakhovka district",
+    "Hola Prystan": "Skadovsk district",
     **_towns("Svatove district", "Makiivka, Svatove"),
     **_towns("Sievierodonetsk district", "Kreminna, Sievierodonetsk, Lysychansk, Bilohorivka"),
     **_towns("Bucha district", "Dmytrivka, Bucha, Irpin, Hostomel, Borodianka"),
@@ -81,9 +86,10 @@ _SETTLEMENTS: dict[str, str] = {
     **_towns("Izium district", "Izium, Balakliia"),
     **_towns("Kharkiv district", "Kharkiv, Lyptsi, Mala Rohan"),
     **_towns(
-        "Kursk Oblast", "Zelenyi Shliakh, Sudzha, Malaya Loknya, Sverdlikovo, Plekhovo, Tetkino"
+        "Kursk Oblast",
+        "Zelenyi Shliakh, Sudzha, Malaya Loknya, Sverdlikovo, Plekhovo, Tetkino, Korenevo, Guevo",
     ),
-    "Kozinka": "Belgorod Oblast",
+    **_towns("Belgorod Oblast", "Kozinka, Grayvoron, Shebekino, Zhuravlevka, Nekhoteevka"),
 }
 
 # Russian border oblasts: fighting there was confined to a strip the size of a raion, so the
