@@ -75,7 +75,9 @@ _PERSON_EN = (
 CAPTIVE_STRONG = _rx(
     r"\bP\.?O\.?W\.?s?\b|\bPoWs?\b|\bprisoners?[- ]of[- ]war\b|\bwar prisoners?\b|\bcaptives?\b",
     rf"\bcaptured (?:[\w-]+ ){{0,3}}?(?:{_PERSON_EN})\b",
-    rf"\b(?:{_PERSON_EN}) (?:who|that) (?:had )?(?:been |were |was )?(?:captured|taken prisoner)",
+    rf"\b(?:{_PERSON_EN}) (?:who|that) (?:had )?(?:been |were |was )?(?:captured|taken prisoner)"
+    rf"|\b(?:{_PERSON_EN}) (?:captured|taken prisoner) (?:near|in|at|on|during|by|after|earlier"
+    r"|last|when|while)\b",
     r"\b(?:військово)?полонен\w*|\bполонян\w*|\bбранц(?:і|ів|ям|ями|ях)\b|\bбранець\b",
     r"\b(?:военно)?пленн\w*|\bпленник\w*",
 )
@@ -153,7 +155,7 @@ KILL_EXEC = _rx(
 # Other killing verbs: killed, shot, вбили, убили, застрелили, opened fire.
 KILL_OTHER = _rx(
     r"\bkill(?:ed|ing|ings|s)?\b|\bslain\b|\bshot\b|\bshoot(?:ing|s)?\b|\bopen(?:ed|ing)? fire\b"
-    r"|\bfir(?:ed|ing) (?:at|on|into)\b",
+    r"|\bfir(?:ed|ing|es?) (?:at|on|into)\b",
     r"\b[ву]би(?:в|ли|ла|вали|вають|ває|вати|вство|вства|вств\w*|вц\w*)\b|\b[ву]бит\w*"
     r"|\bзастрел\w*|\bрозправ\w*|\bвідкри\w* вогонь|\bстріля(?:ли|в|ють|є|ти|ючи)\b"
     r"|\bпостріл\w*",

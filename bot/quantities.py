@@ -50,7 +50,10 @@ _VICTIM = (
     r"others?|of them|(?:військово)?полонен\w*|військов\w*|бійц\w*|бойц\w*|"
     r"захисник\w*|українц\w*|українців|оборонц\w*|(?:военно)?пленн\w*|военн\w*|солдат\w*|"
     r"военнослужащ\w*|украинц\w*|россиян\w*|росіян\w*|сдавш\w*|здал\w*|операторів|операторов|"
-    r"people|людей|человек|осіб|тяжкопоранен\w*|поранен\w*|ранен\w*|тяжелоранен\w*)"
+    r"people|людей|человек|осіб|тяжкопоранен\w*|поранен\w*|ранен\w*|тяжелоранен\w*|"
+    r"conscripts|infantrymen|medics|scouts|servicewomen|gunners|snipers|чоловік\w*|мужчин\w*|"
+    r"хлопц\w*|парн(?:ей|я)|защитник\w*|морпіх\w*|морпех\w*|десантник\w*|розвідник\w*|"
+    r"разведчик\w*|штурмовик\w*|мобілізован\w*|мобилизованн\w*|бранц\w*)"
 )
 _QUANT = re.compile(
     rf"(?P<pre>\b(?:at least|no fewer than|not less than|more than|over|up to|about|around|"
@@ -89,10 +92,12 @@ _AGGREGATE = re.compile(
 )
 _SINGLE = re.compile(
     r"\b(?:an?|one)\s+(?:[\w-]+\s+){0,3}?(?:POW|prisoner of war|prisoner|captive|soldier|"
-    r"serviceman|servicemember|sniper|fighter|defender|marine)\b(?! (?:killings?|shootings?|"
+    r"serviceman|servicewoman|servicemember|sniper|fighter|defender|marine|paratrooper|"
+    r"(?:drone )?operator|medic|scout|conscript|gunner|infantryman)\b(?! (?:killings?|shootings?|"
     r"executions?|exchange|swap|camp))|\b(?:полоненого|військовополоненого|пораненого бійця|"
     r"бійця|захисника|військового|пленного|военнопленного|раненого|военного|солдата|"
-    r"военнослужащего|сдавшегося)\b|\b(?:його|его)\s+(?:[\w-]+\s+){0,1}?(?:вбива\w*|вбили|"
+    r"военнослужащего|сдавшегося|оператора|десантника|морпіха|морпеха|розвідника|разведчика|"
+    r"медика|снайпера|мобілізованого|мобилизованного|оборонця|защитника|здавшегося)\b|\b(?:його|его)\s+(?:[\w-]+\s+){0,1}?(?:вбива\w*|вбили|"
     r"розстріля\w*|убива\w*|убили|расстреля\w*|застрели\w*|добили)|\b(?:вбива\w*|вбили|"
     r"розстріля\w*|убили|расстреля\w*|застрели\w*|добили)\s+(?:його|его)\b",
     _F,

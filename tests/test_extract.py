@@ -10,6 +10,7 @@ from bot.classify import classify
 from bot.extract import extract_facts, summarize
 from bot.gazetteer import canonical_places, place_variants
 from bot.models import Facts, Verdict
+from bot.sentences import normalise
 
 PUB = date(2025, 3, 5)
 
@@ -167,3 +168,117 @@ def test_place_variants_serve_search() -> None:
     assert {"Pokrovsk", "Покровськ", "Покровську", "Покровском", "Красноармейск"} <= set(forms)
     assert "Авдіївці" in place_variants("Avdiivka")
     assert place_variants("Atlantis") == []
+
+
+# Probe reports written for these tests (not from the corpus): new front-line places in
+# inflected forms, count nouns (men, бійців, защитников), singular victims, dates, sources.
+PROBE_FACTS = [
+    (
+        "Video appears to show three men in Ukrainian uniforms kneeling before being shot "
+        "near Stepnohirsk",
+        "",
+        Facts(("Stepnohirsk",), 3, "Ukrainian", None, None),
+    ),
+    (
+        "Під Часовим Яром окупанти розстріляли двох бійців, які здалися в полон",
+        "Про це 2 березня повідомили в Офісі генпрокурора.",
+        Facts(("Chasiv Yar",), 2, "Ukrainian", None, "Prosecutor General's Office"),
+    ),
+    (
+        "Под Часовым Яром российские военные расстреляли пятерых сдавшихся защитников",
+        "",
+        Facts(("Chasiv Yar",), 5, "Ukrainian", None, None),
+    ),
+    (
+        "Prosecutors: four Ukrainian servicemen shot after surrendering near Huliaipole "
+        "on Feb. 20",
+        "",
+        Facts(("Huliaipole",), 4, "Ukrainian", date(2025, 2, 20), "Prosecutor General's Office"),
+    ),
+    (
+        "Six Ukrainian fighters who laid down their arms were executed near Kostiantynivka",
+        "",
+        Facts(("Kostiantynivka",), 6, "Ukrainian", None, None),
+    ),
+    (
+        "Окупанти вбили сімох захисників, які потрапили в полон біля Липців",
+        "",
+        Facts(("Lyptsi",), 7, "Ukrainian", None, None),
+    ),
+    (
+        "На Запоріжжі біля Малої Токмачки росіяни стратили трьох полонених",
+        "",
+        Facts(("Zaporizhzhia Oblast", "Mala Tokmachka"), 3, "Ukrainian", None, None),
+    ),
+    (
+        "СК: украинские военные расстреляли двух пленных российских военных в Кореневском районе",
+        "",
+        Facts(("Korenevo district",), 2, "Russian", None, "Russian Investigative Committee"),
+    ),
+    (
+        "Ombudsman: Russian troops killed a captured Ukrainian drone operator near Kupiansk",
+        "",
+        Facts(("Kupiansk",), 1, "Ukrainian", None, "Ombudsman"),
+    ),
+    (
+        "Russian forces executed eight Ukrainian defenders after they surrendered near "
+        "Vuhledar, the SBU said",
+        "",
+        Facts(("Vuhledar",), 8, "Ukrainian", None, "SBU"),
+    ),
+    (
+        "В Тёткино украинские военные убили троих сдавшихся российских солдат, заявили в "
+        "Минобороны России",
+        "",
+        Facts(("Tetkino",), 3, "Russian", None, "Russian Defence Ministry"),
+    ),
+    (
+        "Росіяни розстріляли чотирьох полонених військових у Липцях на Харківщині",
+        "",
+        Facts(("Lyptsi", "Kharkiv Oblast"), 4, "Ukrainian", None, None),
+    ),
+    (
+        "Під Торецьком окупанти добили двох поранених бійців, які потрапили в полон 12 лютого",
+        "",
+        Facts(("Toretsk",), 2, "Ukrainian", date(2025, 2, 12), None),
+    ),
+    (
+        "Близ Кременной российские военные застрелили украинского военнопленного",
+        "",
+        Facts(("Kreminna",), 1, "Ukrainian", None, None),
+    ),
+]
+
+
+@pytest.mark.parametrize(("title", "text", "want"), PROBE_FACTS)
+def test_probe_facts(title: str, text: str, want: Facts) -> None:
+    verdict = classify(title, text)
+    assert verdict.flagged
+    got = extract_facts(title, text, PUB, None, verdict)
+    assert set(got.locations) == set(want.locations)
+    assert (got.victims, got.victim_side) == (want.victims, want.victim_side)
+    assert got.incident_date == want.incident_date
+    assert got.source_authority == want.source_authority
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        ("під Часовим Яром і под Часовым Яром, Chasiv Yar", ["Chasiv Yar"]),
+        ("біля Степногірська, под Степногорском, near Stepnohirsk", ["Stepnohirsk"]),
+        ("у Липцях, под Гуляйполем, в Кременной", ["Lyptsi", "Huliaipole", "Kreminna"]),
+        ("у Малій Токмачці та в Новой Каховке", ["Mala Tokmachka", "Nova Kakhovka"]),
+        ("на Голій Пристані, під Олешками", ["Hola Prystan", "Oleshky"]),
+        ("у Новоселівці Першій, біля Торського", ["Novoselivka Persha", "Torske"]),
+        ("в Малой Локне, в Тёткино, у Коренево", ["Malaya Loknya", "Tetkino", "Korenevo"]),
+        ("під Горлівкою, у Волновасі, в Херсоне", ["Horlivka", "Volnovakha", "Kherson"]),
+        ("near Druzhkivka, Kramatorsk and Sloviansk", ["Druzhkivka", "Kramatorsk", "Sloviansk"]),
+        (
+            "Запорізькому районі; на Часовоярському напрямку",
+            ["Zaporizhzhia district", "Chasiv Yar"],
+        ),
+        ("the Kherson Oblast prosecutor's office; the Kherson region", ["Kherson Oblast"]),
+    ],
+)
+def test_gazetteer_knows_front_line_places(text: str, places: list[str]) -> None:
+    assert canonical_places(normalise(text)) == places
