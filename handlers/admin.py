@@ -95,7 +95,7 @@ async def feeds(update: Update, context: BotContext) -> None:
     ]
     if arg == "failing":
         listed, page = failing, 1
-    elif arg.isdigit() and len(arg) < 5:
+    elif (arg.isascii() and arg.isdigit()) and len(arg) < 5:
         page = int(arg)
     elif arg:
         await reply(update, ["Usage: /feeds [page] or /feeds failing"])
@@ -163,7 +163,11 @@ async def audit(update: Update, context: BotContext) -> None:
     args = context.args or []
     count = AUDIT_DEFAULT
     if args:
-        if len(args) > 1 or not args[0].isdigit() or not 1 <= int(args[0][:4]) <= AUDIT_MAX:
+        if (
+            len(args) > 1
+            or not (args[0].isascii() and args[0].isdigit())
+            or not 1 <= int(args[0][:4]) <= AUDIT_MAX
+        ):
             await reply(update, [f"Usage: /audit [n] — n from 1 to {AUDIT_MAX}"])
             return
         count = int(args[0])
@@ -187,7 +191,7 @@ async def split(update: Update, context: BotContext) -> None:
     """/split <report>: take a wrongly merged report out of its incident; both alerts update."""
     args = context.args or []
     raw = args[0].lstrip("#") if len(args) == 1 else ""
-    if not raw.isdigit() or len(raw) > 12:
+    if not (raw.isascii() and raw.isdigit()) or len(raw) > 12:
         await reply(update, ["Usage: /split <report> — the report number shown by /incident."])
         return
     article_id = int(raw)

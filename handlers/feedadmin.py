@@ -215,7 +215,7 @@ async def resumefeed(update: Update, context: BotContext) -> None:
 async def setinterval(update: Update, context: BotContext) -> None:
     args = context.args or []
     usage = f"Usage: /setinterval <name> <minutes> — minutes from 1 to {MAX_INTERVAL_MINUTES}"
-    if len(args) < 2 or not args[-1].isdigit() or len(args[-1]) > 6:
+    if len(args) < 2 or not (args[-1].isascii() and args[-1].isdigit()) or len(args[-1]) > 6:
         await reply(update, [usage])
         return
     minutes = int(args[-1])

@@ -93,7 +93,11 @@ async def latest(update: Update, context: BotContext) -> None:
     args = context.args or []
     count = 5
     if args:
-        if len(args) > 1 or not args[0].isdigit() or not 1 <= int(args[0]) <= LATEST_MAX:
+        if (
+            len(args) > 1
+            or not (args[0].isascii() and args[0].isdigit())
+            or not 1 <= int(args[0]) <= LATEST_MAX
+        ):
             await reply(update, [f"Usage: /latest [n] — n is a number from 1 to {LATEST_MAX}."])
             return
         count = int(args[0])
@@ -171,7 +175,7 @@ async def search_more(update: Update, context: BotContext) -> None:
 async def incident(update: Update, context: BotContext) -> None:
     args = context.args or []
     raw = args[0].lstrip("#") if len(args) == 1 else ""
-    if not raw.isdigit() or len(raw) > 12:
+    if not (raw.isascii() and raw.isdigit()) or len(raw) > 12:
         await reply(update, ["Usage: /incident <id> — the number shown in an alert."])
         return
     record = await context.runtime.worker.run(Store.incident, int(raw))
