@@ -356,7 +356,7 @@ _TRIGGER_STEMS = (
     "зарезал|живцем|заживо|execut|kill|shot|shoot|murder|massacr|slain|slaughter|gun|finish|"
     "fire|death|prisoner|captive|tied|bound|wounded|injured|hurt|розстр|страт|страч|добил|"
     "добив|вби|уби|застрел|розправ|вогонь|стріл|расстрел|казн|расправ|огонь|стрел|полон|плен|"
-    "зв'яз|связан|поранен|ранен|убьют|point|range|squad|cold blood|прикінч|прикончи|"
-    "пристрел|упор|впритул"
+    "зв'яз|связан|поранен|ранен|убьют|point-bl|point bl|firing squad|cold blood|прикінч|"
+    "прикончи|добит|упор|впритул"
 )
 TRIGGERS = tuple(_TRIGGER_STEMS.split("|"))
