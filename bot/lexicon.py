@@ -92,8 +92,8 @@ CAPTIVE_VERBAL = _rx(
     r"\bsurrender(?:ed|ing|s)?\b|\b(?:taken|took|take|taking|held) (?:[\w-]+ ){0,4}?"
     r"(?:as )?(?:prisoner|captive)s?\b|\bin captivity\b|\bafter (?:their |his |being )?captur"
     r"(?:e|ed)\b|\b(?:had been|were|was|being|been|got) captured\b",
-    r"\b(?:laid|lay|laying|put|putting) down (?:their |his )?(?:arms|weapons)\b|\bgave "
-    r"(?:themselves|himself) up\b|\bgiv(?:en|ing) (?:themselves|himself) up\b",
+    r"\b(?:laid|lay|laying|put|putting) down (?:their |his )?(?:arms|weapons)\b"
+    r"|\bg(?:ive|ives|ave|iven|iving) (?:themselves|himself|herself) up\b",
     r"\bhands? (?:up|raised|in the air|above (?:his|their) heads?|behind (?:his|their) heads?)"
     r"|\b(?:raised|with raised) hands\b|\b(?:raised|raising|put|putting|held|holding) (?:up )?"
     r"(?:their|his|both) hands(?: up)?\b|\bwhite flag\b|\bhors de combat\b",
@@ -118,7 +118,7 @@ CAPTIVE_VERBAL = _rx(
 # пленный", "за словами полоненого") is a source, not a victim: matched on the lowercased
 # sentence right after (SPEAKER_AFTER) or right before (SPEAKER_BEFORE) the captive cue.
 _SPEECH = (
-    r"says|said|tells|told|describes|described|recounts|recounted|recalls|recalled|testifies"
+    r"says|said|say|tells|tell|told|describes|described|recounts|recounted|recalls|recalled|testifies"
     r"|testified|admits|admitted|confesses|confessed|explains|explained|claims|claimed|alleges"
     r"|warns|warned|розпові\w*|заяви\w*|зізна\w*|сказа\w*|свідч\w*|пояснил\w*|пояснив"
     r"|стверджу\w*|рассказ\w*|призна\w*|утвержда\w*|сообщил\w*|повідомил\w*|поділи\w*"
@@ -243,8 +243,9 @@ OWN_SIDE = _rx(
     r"\b(?:their|his) own (?:men|soldiers|troops|fighters|comrades|servicemen|side|subordinates)"
     r"\b|\bzeroing\b|\bdefect(?:ed|or|ors|ing)\b|\bsledgehammer\b|\bbarrier troops\b",
     r"\bcommanders? (?:[\w-]+ ){0,8}?(?:try|tries|trying|tried|attempt\w*) to surrender\b"
-    r"|\b(?:shot|shoot\w*|execut\w*|kill\w*) (?:[\w-]+ ){0,2}?deserters\b|\b(?:try|tries|trying"
-    r"|tried|attempt\w*) to (?:retreat|flee|desert|run away|leave (?:their|the) positions?)\b"
+    r"|\b(?:shot|shoot\w*|execut\w*|kill\w*) (?:[\w-]+ ){0,2}?(?:deserters|stragglers"
+    r"|retreating (?:men|soldiers|troops))\b|\b(?:try|tries|trying|tried|attempt\w*) to "
+    r"(?:retreat|flee|desert|run away|leave (?:their|the) positions?)\b"
     r"|\brefus\w* to (?:attack|advance|fight|storm|go (?:on|into) (?:the )?(?:attack|assault))\b",
     r"\bобнул\w*|\bзаградотряд\w*|\bзагороджувальн\w*|\bкувалд\w*|\bперебежчик\w*"
     r"|\bперебіжчик\w*|\bсво(?:их|іх|ими|їми) (?:же )?(?:солдат\w*|бійц\w*|бойц\w*|військов\w*"

@@ -278,6 +278,30 @@ PROBE_POSITIVES = [
     ("Пленных украинских солдат поставили на колени и расстреляли, говорится в заявлении", ""),
     ("Моніторингова місія ООН зафіксувала нові випадки страти полонених", ""),
     ("Генпрокуратура: с начала вторжения зафиксировано 300 случаев казни пленных украинцев", ""),
+    (
+        "NATO summit opens in The Hague",
+        "Zelensky told allies Russia was still shooting Ukrainian soldiers who give "
+        "themselves up.",
+    ),
+    ("Ukrainian medic captured at Avdiivka was later killed, his brigade believes", ""),
+    (
+        "Investigators say a Russian platoon killed unarmed Ukrainian soldiers in a "
+        "basement near Toretsk",
+        "",
+    ),
+    (
+        "Російські військові розстріляли двох українських бійців, які вийшли з бліндажа з "
+        "піднятими руками",
+        "",
+    ),
+    ("Суд заочно засудив російського командира за наказ розстрілювати полонених", ""),
+    ("Видео: российские военные стреляют в безоружных украинских бойцов, лежащих на земле", ""),
+    ("Лубинец: Россия казнила уже более 200 украинских военнопленных", ""),
+    (
+        "Ukraine's Foreign Ministry condemned the murder of captured servicemen as a "
+        "breach of the Geneva Conventions",
+        "",
+    ),
 ]
 
 PROBE_NEGATIVES = [
@@ -344,6 +368,17 @@ PROBE_NEGATIVES = [
     ("Россия приговорила украинского военнопленного к пожизненному заключению", ""),
     ("Обмен пленными: домой вернулись 84 защитника", ""),
     ("The general executed the offensive plan and captured 300 Russian troops", ""),
+    (
+        "Russian POWs in Ukraine say they were forced to fight by commanders who shot stragglers",
+        "",
+    ),
+    ("Ukraine investigates claims its soldiers beat a Russian prisoner", ""),
+    ("Росія повернула 1000 тіл; серед них — полонені, які загинули в неволі", ""),
+    ("Freed POW: 'They fired shots over our heads to scare us'", ""),
+    ("Полонений розповів, як його катували струмом", ""),
+    ("Kremlin says Ukrainian saboteurs shot dead two civilians in Bryansk region", ""),
+    ("Ukrainian court sentences captured Russian soldier to 12 years for shelling Kharkiv", ""),
+    ("Russian soldiers who surrendered to a drone are now in a Ukrainian POW camp", ""),
 ]
 
 # Known limits, kept visible: the test fails loudly once the rule learns them.
