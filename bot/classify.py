@@ -1,10 +1,12 @@
 """Detector for reports of executed POWs. Rule order, per sentence of title + cleaned body:
 1 strip boilerplate; 2 blank masked senses (exchanges, mock executions, "executed a plan",
 shot down, drones, casualty lists); 3 a statement = captive cue + killing cue within 150
-chars, or an implied rule (no-quarter order; bound bodies; wounded left behind then shot or
-dead); 4 suppress it on a negative cue that applies to that sentence (death penalty, own side,
+chars (a captive who is the speaker, "captured soldier says", is not a captive cue), or an
+implied rule (no-quarter order; bound bodies; wounded left behind then shot or dead);
+4 suppress it on a negative cue that applies to that sentence (death penalty, own side,
 civilians-only, history/other wars, strike or disease deaths, metaphor) or to the whole article
-(no Russia-Ukraine context; a history, civilian or own-side headline); 5 flag if any remain.
+(no Russia-Ukraine context, except a Cyrillic statement with a POW noun; a history, civilian or
+own-side headline); 5 flag if any remain.
 """
 
 from __future__ import annotations
