@@ -7,8 +7,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import multiprocessing
-from concurrent.futures import ProcessPoolExecutor
 from typing import Any
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
@@ -29,10 +27,11 @@ from bot.notify import (
 )
 from bot.poll import CycleReport, run_cycle
 from bot.runtime import BotContext, Runtime
+from bot.workers import RestartingPool
 from handlers import register_all
 from handlers.public import ADMIN_COMMANDS, COMMANDS
 from handlers.watch import watch_job
-from storage.store import Store
+from storage.store import Store, StoreError
 from storage.worker import StoreWorker
 
 logger = logging.getLogger(__name__)
@@ -45,11 +44,7 @@ async def open_runtime(settings: Settings, sender: Sender | None = None) -> Runt
     worker = await asyncio.to_thread(StoreWorker, settings.database_path)
     session = make_session(settings.fetch_timeout, settings.fetch_concurrency)
     metrics.start(settings.metrics_port, settings.metrics_host)
-    cpu = None
-    if settings.worker_processes > 0:
-        # spawn, not fork: this process already runs threads (the store worker, aiohttp).
-        context = multiprocessing.get_context("spawn")
-        cpu = ProcessPoolExecutor(settings.worker_processes, mp_context=context)
+    cpu = RestartingPool(settings.worker_processes) if settings.worker_processes > 0 else None
     return Runtime(
         settings=settings,
         worker=worker,
@@ -74,16 +69,27 @@ async def tick(runtime: Runtime, *, force: bool = False) -> CycleReport | None:
         return None
     runtime.cycle_running = True
     try:
-        report = await run_cycle(runtime.poll_context(), runtime.feeds, force=force)
+        report = await run_cycle(
+            runtime.poll_context(), runtime.feeds, force=force, on_alerts=lambda: deliver(runtime)
+        )
         if report.outcomes:
             runtime.last_cycle = report
         outcomes = [(o.feed, o.new, o.flagged, o.error is not None) for o in report.outcomes]
         metrics.observe_cycle(outcomes, report.duration)
-        delivery = await deliver_pending(runtime.worker, runtime.sender)
-        await _after_delivery(runtime, delivery)
+        await deliver(runtime)  # retries of earlier alerts, and any the cycle left
         return report
+    except StoreError as exc:
+        bot = getattr(runtime.sender, "bot", None)
+        await ESCALATOR.escalate(bot, runtime.settings.admin_ids, "storage", str(exc))
+        return None
     finally:
         runtime.cycle_running = False
+
+
+async def deliver(runtime: Runtime) -> None:
+    """Deliver the outbox now, then metrics and escalation."""
+    delivery = await deliver_pending(runtime.worker, runtime.sender)
+    await _after_delivery(runtime, delivery)
 
 
 async def _after_delivery(runtime: Runtime, delivery: DeliveryReport) -> None:
@@ -168,7 +174,10 @@ async def _post_shutdown(app: Application) -> None:  # type: ignore[type-arg]
 
 def run_telegram(settings: Settings) -> None:
     app = build_application(settings)
-    app.run_polling(allowed_updates=Update.ALL_TYPES, drop_pending_updates=False)
+    # bootstrap_retries=-1: if Telegram is unreachable at start, keep trying instead of exiting.
+    app.run_polling(
+        allowed_updates=Update.ALL_TYPES, drop_pending_updates=False, bootstrap_retries=-1
+    )
 
 
 async def run_terminal(settings: Settings) -> None:

@@ -8,8 +8,9 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from concurrent.futures import Executor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from functools import partial
@@ -88,8 +89,13 @@ T = TypeVar("T")
 
 
 async def _cpu(ctx: PollContext, job: Callable[[], T]) -> T:
-    """Run CPU-bound work (parsing, detection) off the event loop."""
-    return await asyncio.get_running_loop().run_in_executor(ctx.cpu, job)
+    """Run CPU-bound work (parsing, detection) off the event loop; retry once on a dead pool."""
+    loop = asyncio.get_running_loop()
+    try:
+        return await loop.run_in_executor(ctx.cpu, job)
+    except BrokenProcessPool:
+        logger.error("a worker process died during a job; retrying it in a fresh pool")
+        return await loop.run_in_executor(ctx.cpu, job)
 
 
 def _store_articles(
@@ -247,8 +253,13 @@ async def run_cycle(
     *,
     now: datetime | None = None,
     force: bool = False,
+    on_alerts: Callable[[], Awaitable[None]] | None = None,
 ) -> CycleReport:
-    """Poll every enabled, due feed concurrently (bounded); one feed's crash spares the rest."""
+    """Poll every enabled, due feed concurrently (bounded); one feed's crash spares the rest.
+
+    on_alerts runs as soon as a feed has queued alerts, so one slow feed never holds back the
+    alerts of the others until the end of the cycle.
+    """
     now = now or datetime.now(UTC)
     report = CycleReport(started_at=now)
     started = time.monotonic()
@@ -263,7 +274,7 @@ async def run_cycle(
     async def guarded(spec: FeedSpec) -> FeedOutcome:
         async with gate:
             try:
-                return await poll_feed(ctx, spec, now)
+                outcome = await poll_feed(ctx, spec, now)
             except Exception as exc:
                 logger.exception("poll feed=%s crashed", spec.name)
                 error = f"internal error: {type(exc).__name__}: {exc}"[:300]
@@ -272,6 +283,12 @@ async def run_cycle(
                 except Exception:
                     logger.exception("could not record the crash of feed=%s", spec.name)
                 return FeedOutcome(feed=spec.name, status="crash", error=error)
+        if outcome.alerted and on_alerts is not None:
+            try:
+                await on_alerts()
+            except Exception:
+                logger.exception("delivering the alerts of feed=%s failed", spec.name)
+        return outcome
 
     report.outcomes = list(await asyncio.gather(*(guarded(f) for f in due)))
     report.duration = time.monotonic() - started

@@ -6,6 +6,7 @@ One connection, used from one thread at a time (storage.worker runs it off the e
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 from datetime import datetime
 from pathlib import Path
@@ -33,6 +34,10 @@ def open_database(path: Path) -> sqlite_utils.Database:
     try:
         if str(path) != ":memory:":
             path.parent.mkdir(parents=True, exist_ok=True)
+            if not os.access(path.parent, os.W_OK) or (
+                path.exists() and not os.access(path, os.W_OK)
+            ):
+                raise StoreError(f"DATABASE_PATH: {str(path)!r} is not writable")
         conn = sqlite3.connect(str(path), timeout=30, check_same_thread=False)
         db = sqlite_utils.Database(conn)
         db.execute("PRAGMA journal_mode=WAL")
