@@ -107,11 +107,11 @@ def _store_articles(
     is_first_poll: bool,
 ) -> tuple[int, int, int]:
     new = flagged = alerted = 0
-    for article in articles:
-        wants_alert = should_alert(
-            article.entry.published, now, window, is_first_poll=is_first_poll
-        )
-        result = store.add_article(article, feed_url, now, alert=wants_alert)
+    items = [
+        (a, should_alert(a.entry.published, now, window, is_first_poll=is_first_poll))
+        for a in articles
+    ]
+    for article, result in zip(articles, store.add_articles(items, feed_url, now), strict=True):
         if result.is_new:
             new += 1
             flagged += int(article.verdict.flagged)

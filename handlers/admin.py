@@ -85,7 +85,7 @@ async def feeds(update: Update, context: BotContext) -> None:
     runtime = context.runtime
     arg = " ".join(context.args or []).strip().lower()[:20]
     states = await runtime.worker.run(Store.feed_states)
-    counts = await runtime.worker.run(Store.feed_counts)
+    counts = await runtime.worker.read(Store.feed_counts)
     raised = await runtime.worker.run(Store.raised_alarms)
     now = datetime.now(UTC)
     listed = list(runtime.feeds)
@@ -171,7 +171,7 @@ async def audit(update: Update, context: BotContext) -> None:
             await reply(update, [f"Usage: /audit [n] — n from 1 to {AUDIT_MAX}"])
             return
         count = int(args[0])
-    entries = await context.runtime.worker.run(Store.audit_entries, count)
+    entries = await context.runtime.worker.read(Store.audit_entries, count)
     if not entries:
         await reply(update, ["No admin actions recorded yet."])
         return

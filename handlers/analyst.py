@@ -46,7 +46,7 @@ async def export(update: Update, context: BotContext) -> None:
     if flt is None:
         await reply(update, ["\n".join([esc(EXPORT_USAGE), *(esc(p) for p in problems)])])
         return
-    rows = await context.runtime.worker.run(Store.export_rows, flt)
+    rows = await context.runtime.worker.read(Store.export_rows, flt)
     if not rows:
         await reply(update, ["No incidents match."])
         return
@@ -72,10 +72,10 @@ async def stats(update: Update, context: BotContext) -> None:
         await reply(update, ["\n".join([esc(usage), *(esc(p) for p in problems)])])
         return
     worker = context.runtime.worker
-    counts = await worker.run(Store.stats, datetime.now(UTC))
-    tally = await worker.run(Store.review_tally)
+    counts = await worker.read(Store.stats, datetime.now(UTC))
+    tally = await worker.read(Store.review_tally)
     await reply(update, [render_stats(counts, tally)])
-    incidents = await worker.run(Store.incidents_matching, flt)
+    incidents = await worker.read(Store.incidents_matching, flt)
     series = monthly_series(incidents)
     if not series.months:
         return

@@ -101,7 +101,7 @@ async def latest(update: Update, context: BotContext) -> None:
             await reply(update, [f"Usage: /latest [n] — n is a number from 1 to {LATEST_MAX}."])
             return
         count = int(args[0])
-    articles = await context.runtime.worker.run(Store.latest, count)
+    articles = await context.runtime.worker.read(Store.latest, count)
     if not articles:
         await reply(update, ["No flagged reports stored yet."])
         return
@@ -120,7 +120,7 @@ def _remember_query(context: BotContext, query: str) -> int:
 
 async def _search_page(context: BotContext, query: str, offset: int) -> tuple[list[str], bool]:
     # One extra row tells whether a "more" button is needed.
-    found = await context.runtime.worker.run(Store.search, query, SEARCH_PAGE + 1, offset)
+    found = await context.runtime.worker.read(Store.search, query, SEARCH_PAGE + 1, offset)
     has_more = len(found) > SEARCH_PAGE
     blocks = [render_article(a, with_snippet=True) for a in found[:SEARCH_PAGE]]
     return blocks, has_more
@@ -178,12 +178,12 @@ async def incident(update: Update, context: BotContext) -> None:
     if not (raw.isascii() and raw.isdigit()) or len(raw) > 12:
         await reply(update, ["Usage: /incident <id> — the number shown in an alert."])
         return
-    record = await context.runtime.worker.run(Store.incident, int(raw))
+    record = await context.runtime.worker.read(Store.incident, int(raw))
     if record is None:
         await reply(update, [f"No incident {esc(raw, 12)}."])
         return
-    articles = await context.runtime.worker.run(Store.incident_articles, record.id)
-    tally = await context.runtime.worker.run(Store.review_tally, record.id)
+    articles = await context.runtime.worker.read(Store.incident_articles, record.id)
+    tally = await context.runtime.worker.read(Store.review_tally, record.id)
     await reply(update, paginate(render_incident_detail(record, articles, tally)))
 
 

@@ -6,8 +6,10 @@ One connection, used from one thread at a time (storage.worker runs it off the e
 from __future__ import annotations
 
 import json
+import logging
 import os
 import sqlite3
+from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -23,6 +25,8 @@ from storage.migrations import migrate
 from storage.records import AddResult, article_from_row, iso, sha256
 from storage.reviews import ReviewStore
 from storage.search import SearchStore
+
+logger = logging.getLogger(__name__)
 
 
 class StoreError(Exception):
@@ -55,6 +59,18 @@ def open_database(path: Path) -> sqlite_utils.Database:
     except OSError as exc:
         raise StoreError(f"DATABASE_PATH: {str(path)!r} cannot be created: {exc}") from None
     return db
+
+
+def open_reader(path: Path) -> sqlite_utils.Database:
+    """A read-only connection beside the writer (WAL lets it read while feeds are stored)."""
+    try:
+        conn = sqlite3.connect(
+            f"file:{path.resolve()}?mode=ro", uri=True, timeout=30, check_same_thread=False
+        )
+        conn.execute("PRAGMA busy_timeout=30000")
+    except sqlite3.DatabaseError as exc:
+        raise StoreError(f"DATABASE_PATH: {str(path)!r} cannot be read: {exc}") from None
+    return sqlite_utils.Database(conn)
 
 
 def _article_row(article: Article, now: datetime) -> dict[str, Any]:
@@ -98,9 +114,9 @@ def guid_key_of(feed_url: str, guid: str) -> str:
 class Store(FeedStateStore, IncidentStore, SearchStore, AuditStore, ReviewStore, HistoryStore):
     """Articles, incidents, feed state and the alert outbox in one SQLite file."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, *, readonly: bool = False) -> None:
         self.path = path
-        self.db = open_database(path)
+        self.db = open_reader(path) if readonly else open_database(path)
 
     def close(self) -> None:
         self.db.conn.close()
@@ -116,45 +132,67 @@ class Store(FeedStateStore, IncidentStore, SearchStore, AuditStore, ReviewStore,
     def add_article(
         self, article: Article, feed_url: str, now: datetime, *, alert: bool
     ) -> AddResult:
-        """Store an article once; a new flagged one gets an incident and, if alert, an alert.
+        """Store one article; see add_articles."""
+        return self.add_articles([(article, alert)], feed_url, now)[0]
 
-        Article, sighting, incident and alert are written in one transaction: after a crash
-        either all exist or none, so no flagged report is lost and none is alerted twice.
+    def add_articles(
+        self, items: Sequence[tuple[Article, bool]], feed_url: str, now: datetime
+    ) -> list[AddResult]:
+        """Store a feed's new articles once each; a new flagged one gets an incident and, when
+        its flag says so, an alert.
+
+        One transaction for the batch (FTS5 writes a segment per commit, so this is what keeps
+        a cold cycle fast), a savepoint per article: after a crash an article, its incident and
+        its alert either all exist or none do, so no flagged report is lost and none alerted
+        twice; an article that fails is rolled back alone and logged.
         """
-        guid_key = guid_key_of(feed_url, article.entry.guid)
         conn = self.db.conn
+        results: list[AddResult] = []
         try:
-            with conn:
-                if conn.execute(
-                    "select 1 from sightings where guid_key = ?", [guid_key]
-                ).fetchone():
-                    return AddResult(article_id=None, is_new=False)
-                key = url_key_of(article)
-                found = conn.execute("select id from articles where url_key = ?", [key]).fetchone()
-                if found:
-                    self._insert_sighting(guid_key, found[0], article.entry.feed_name, now)
-                    return AddResult(article_id=found[0], is_new=False)
-                row = _article_row(article, now)
-                columns, marks = ", ".join(row), ", ".join("?" * len(row))
-                cur = conn.execute(
-                    f"insert into articles ({columns}) values ({marks})", list(row.values())
-                )
-                article_id = int(cur.lastrowid or 0)
-                self._insert_sighting(guid_key, article_id, article.entry.feed_name, now)
-                if not article.verdict.flagged:
-                    return AddResult(article_id=article_id, is_new=True)
-                placement = self.place_article(article, article_id, now)
-                alert_id = None
-                if alert:
-                    kind = "new" if placement.is_new else "update"
-                    alert_id = self._queue_alert(placement.incident_id, kind, now)
-                return AddResult(
-                    article_id, True, alert_id=alert_id, incident_id=placement.incident_id
-                )
+            conn.execute("BEGIN IMMEDIATE")
+            for article, alert in items:
+                conn.execute("SAVEPOINT article")
+                try:
+                    results.append(self._add(article, feed_url, now, alert=alert))
+                except (sqlite3.IntegrityError, ValueError, KeyError, TypeError):
+                    conn.execute("ROLLBACK TO article")
+                    logger.exception("could not store article %r", article.entry.link[:200])
+                    results.append(AddResult(article_id=None, is_new=False))
+                conn.execute("RELEASE article")
+            conn.commit()
         except sqlite3.OperationalError as exc:
+            if conn.in_transaction:
+                conn.rollback()
             raise StoreError(
                 f"DATABASE_PATH: {str(self.path)!r} cannot be written: {exc}"
             ) from exc
+        return results
+
+    def _add(self, article: Article, feed_url: str, now: datetime, *, alert: bool) -> AddResult:
+        conn = self.db.conn
+        guid_key = guid_key_of(feed_url, article.entry.guid)
+        if conn.execute("select 1 from sightings where guid_key = ?", [guid_key]).fetchone():
+            return AddResult(article_id=None, is_new=False)
+        key = url_key_of(article)
+        found = conn.execute("select id from articles where url_key = ?", [key]).fetchone()
+        if found:
+            self._insert_sighting(guid_key, found[0], article.entry.feed_name, now)
+            return AddResult(article_id=found[0], is_new=False)
+        row = _article_row(article, now)
+        columns, marks = ", ".join(row), ", ".join("?" * len(row))
+        cur = conn.execute(
+            f"insert into articles ({columns}) values ({marks})", list(row.values())
+        )
+        article_id = int(cur.lastrowid or 0)
+        self._insert_sighting(guid_key, article_id, article.entry.feed_name, now)
+        if not article.verdict.flagged:
+            return AddResult(article_id=article_id, is_new=True)
+        placement = self.place_article(article, article_id, now)
+        alert_id = None
+        if alert:
+            kind = "new" if placement.is_new else "update"
+            alert_id = self._queue_alert(placement.incident_id, kind, now)
+        return AddResult(article_id, True, alert_id=alert_id, incident_id=placement.incident_id)
 
     def _insert_sighting(self, guid_key: str, article_id: int, feed: str, now: datetime) -> None:
         self.db.conn.execute(
