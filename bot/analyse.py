@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from bot.classify import classify
-from bot.dedup import canonical_url, content_signature, signature_to_bytes
+from bot.dedup import canonical_url
 from bot.extract import extract_facts, summarize
 from bot.models import Article, Entry, Facts
 
@@ -15,12 +15,10 @@ def analyse(entry: Entry, now: datetime) -> Article:
     verdict = classify(entry.title, entry.text, entry.language)
     facts = Facts()
     summary = ""
-    signature = b""
     if verdict.flagged:
         published = entry.published.date() if entry.published else now.date()
         facts = extract_facts(entry.title, entry.text, published, entry.language, verdict)
         summary = summarize(entry.title, entry.text, verdict)
-        signature = signature_to_bytes(content_signature(entry.title, entry.text))
     return Article(
         entry=entry,
         canonical_url=canonical_url(entry.link) if entry.link else "",
@@ -28,7 +26,6 @@ def analyse(entry: Entry, now: datetime) -> Article:
         facts=facts,
         summary=summary,
         fetched_at=now,
-        signature=signature,
     )
 
 

@@ -11,10 +11,13 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING
 from urllib.parse import parse_qsl, quote, unquote, urlencode, urlsplit, urlunsplit
 
 import numpy as np
-from datasketch import MinHash
+
+if TYPE_CHECKING:
+    from datasketch import MinHash
 
 NUM_PERM = 128
 SEED = 1
@@ -113,6 +116,10 @@ def normalise_words(text: str) -> list[str]:
 
 @lru_cache(maxsize=1)
 def _empty_minhash() -> MinHash:
+    # Imported here, not at the top: datasketch pulls in SciPy (~60 MB, 0.7 s), which the
+    # parse/detect worker processes never need (they only canonicalise URLs).
+    from datasketch import MinHash
+
     # Building the permutations is the expensive part of MinHash(); copy() reuses them.
     return MinHash(num_perm=NUM_PERM, seed=SEED)
 

@@ -96,7 +96,7 @@ class Article:
     facts: Facts = field(default_factory=Facts)
     summary: str = ""
     fetched_at: datetime | None = None
-    signature: bytes = b""  # MinHash of the text (flagged articles only), for near-duplicates
+    signature: bytes = b""  # MinHash of the text, if computed early; the Store makes it if not
 
 
 @dataclass(frozen=True, slots=True)

@@ -335,7 +335,11 @@ def parse_feed(
         headers["content-location"] = base_url
     try:
         parsed = feedparser.parse(
-            io.BytesIO(_as_utf8_xml(text)), response_headers=headers, sanitize_html=False
+            io.BytesIO(_as_utf8_xml(text)),
+            response_headers=headers,
+            sanitize_html=False,
+            # Links inside item HTML are dropped by html_to_text anyway: don't resolve them.
+            resolve_relative_uris=False,
         )
     except Exception as exc:  # feedparser's fallback parser is old code: never let it crash a poll
         note = f"parser failed: {type(exc).__name__}: {exc}"[:200]
