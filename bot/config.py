@@ -21,7 +21,7 @@ DEFAULT_API_BASE_URL = "https://api.telegram.org/bot"
 LANGUAGES = ("en", "uk", "ru")
 MIN_INTERVAL = 5
 MAX_INTERVAL = 7 * 24 * 3600
-FEED_KEYS = {"name", "url", "interval", "language", "enabled", "full_text"}
+FEED_KEYS = {"name", "url", "interval", "language", "enabled", "full_text", "archive"}
 _TOKEN_RE = re.compile(r"^\d{3,}:[A-Za-z0-9_-]{20,}$")
 _CHANNEL_RE = re.compile(r"^(-?\d+|@[A-Za-z][A-Za-z0-9_]{3,})$")
 
@@ -155,7 +155,7 @@ def parse_feeds(data: Any, source: str = "feeds.yaml") -> tuple[tuple[FeedSpec, 
         language = item.get("language")
         if language is not None and language not in LANGUAGES:
             problems.append(f"{where}.language: {_show(language)} must be one of {LANGUAGES}")
-        for flag in ("enabled", "full_text"):
+        for flag in ("enabled", "full_text", "archive"):
             if flag in item and not isinstance(item[flag], bool):
                 problems.append(f"{where}.{flag}: {_show(item[flag])} must be true or false")
         if len(problems) > before:
@@ -170,6 +170,7 @@ def parse_feeds(data: Any, source: str = "feeds.yaml") -> tuple[tuple[FeedSpec, 
                 language=language,
                 enabled=item.get("enabled", True),
                 full_text=item.get("full_text", False),
+                archive=item.get("archive", False),
             )
         )
     return tuple(feeds), problems

@@ -27,6 +27,22 @@ ACCEPT = (
 )
 ACCEPT_ENCODING = "gzip, deflate"  # what _Decoder can undo; never br/zstd
 MAX_REDIRECTS = 5
+# Response headers worth keeping as evidence of what a server said (bounded, no cookies).
+KEPT_HEADERS = frozenset(
+    (
+        "content-type",
+        "content-length",
+        "content-encoding",
+        "date",
+        "etag",
+        "last-modified",
+        "server",
+        "cache-control",
+        "age",
+        "x-cache",
+        "via",
+    )
+)
 CHUNK = 65536
 _GZIP_MAGIC = b"\x1f\x8b"
 
@@ -189,6 +205,9 @@ async def _get(
             etag=resp.headers.get("ETag") or etag,
             last_modified=resp.headers.get("Last-Modified") or last_modified,
             content_type=resp.headers.get("Content-Type"),
+            headers=tuple(
+                (k, v[:300]) for k, v in resp.headers.items() if k.lower() in KEPT_HEADERS
+            ),
         )
         if resp.status == 304:
             return base

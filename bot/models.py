@@ -23,6 +23,7 @@ class FeedSpec:
     language: str | None = None  # "en" | "uk" | "ru" | None (unknown / mixed)
     enabled: bool = True
     full_text: bool = False  # fetch the article page when items carry only a headline
+    archive: bool = False  # keep fetched bodies that carried flagged reports, gzipped, by hash
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +39,7 @@ class FetchResult:
     content_type: str | None = None
     error: str | None = None
     retry_after: float | None = None  # seconds the server asked us to wait (429/503)
+    headers: tuple[tuple[str, str], ...] = ()  # response headers kept for the evidence trail
     elapsed: float = 0.0
 
     @property
@@ -56,6 +58,19 @@ class Entry:
     text: str
     published: datetime | None = None
     language: str | None = None
+    raw: str = ""  # the feed item as received (JSON of its main fields, bounded): evidence trail
+
+
+@dataclass(frozen=True, slots=True)
+class FetchTrail:
+    """How a feed body was obtained, kept with every flagged article it carried."""
+
+    fetched_at: datetime
+    final_url: str
+    status: int | None
+    headers: tuple[tuple[str, str], ...]
+    body_sha256: str
+    archive_path: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,6 +11,7 @@ import codecs
 import hashlib
 import html
 import io
+import json
 import re
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -313,6 +314,22 @@ def _guid(item: Any, link: str, title: str, published: datetime | None) -> str:
     return "sha1:" + hashlib.sha1(seed.encode("utf-8")).hexdigest()
 
 
+_RAW_FIELDS = ("id", "guid", "link", "title", "published", "updated", "author", "summary")
+MAX_RAW = 8000
+
+
+def _raw(item: Any) -> str:
+    """The item's main fields as received, for the evidence trail (JSON, at most 8 KB)."""
+    fields = {k: str(dict.get(item, k))[:3000] for k in _RAW_FIELDS if dict.get(item, k)}
+    contents = dict.get(item, "content") or []
+    if contents:
+        fields["content"] = str(contents[0].get("value") or "")[:3000]
+    tags = dict.get(item, "tags") or []
+    if tags:
+        fields["tags"] = ", ".join(str(t.get("term") or "") for t in tags[:20])
+    return json.dumps(fields, ensure_ascii=False)[:MAX_RAW]
+
+
 def parse_feed(
     body: bytes,
     feed_name: str,
@@ -379,6 +396,7 @@ def parse_feed(
                 text=text,
                 published=published,
                 language=language or _language_of(parsed),
+                raw=_raw(item),
             )
         )
     feed_title = html_to_text(parsed.get("feed", {}).get("title") or "", MAX_TITLE_CHARS)

@@ -14,13 +14,15 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from functools import partial
+from pathlib import Path
 from typing import TypeVar
 
 import aiohttp
 
 from bot.analyse import analyse_many
+from bot.archive import archive_body, body_sha256
 from bot.fetch import fetch_feed
-from bot.models import Article, FeedSpec
+from bot.models import Article, FeedSpec, FetchResult, FetchTrail
 from bot.parse import ParsedFeed, parse_feed
 from bot.schedule import (
     feed_interval,
@@ -83,6 +85,7 @@ class PollContext:
     max_feed_bytes: int
     concurrency: int = 16
     cpu: Executor | None = None  # a process pool uses both cores; None = a worker thread
+    archive_dir: Path | None = None  # where `archive: true` feeds keep flagged bodies
 
 
 T = TypeVar("T")
@@ -105,18 +108,41 @@ def _store_articles(
     now: datetime,
     window: float,
     is_first_poll: bool,
+    trail: FetchTrail | None = None,
 ) -> tuple[int, int, int]:
     new = flagged = alerted = 0
     items = [
         (a, should_alert(a.entry.published, now, window, is_first_poll=is_first_poll))
         for a in articles
     ]
-    for article, result in zip(articles, store.add_articles(items, feed_url, now), strict=True):
+    results = store.add_articles(items, feed_url, now, trail)
+    for article, result in zip(articles, results, strict=True):
         if result.is_new:
             new += 1
             flagged += int(article.verdict.flagged)
             alerted += int(result.alert_id is not None)
     return new, flagged, alerted
+
+
+async def _trail(
+    ctx: PollContext, spec: FeedSpec, result: FetchResult, body: bytes, now: datetime
+) -> FetchTrail:
+    """The evidence of how this body was obtained; archived on disk if the feed asks for it."""
+    digest = body_sha256(body)
+    path = None
+    if spec.archive and ctx.archive_dir is not None:
+        try:
+            path = str(await asyncio.to_thread(archive_body, ctx.archive_dir, body, digest))
+        except OSError:
+            logger.exception("could not archive the body of feed=%s", spec.name)
+    return FetchTrail(
+        fetched_at=now,
+        final_url=result.final_url or result.url,
+        status=result.status,
+        headers=result.headers,
+        body_sha256=digest,
+        archive_path=path,
+    )
 
 
 def _unseen(store: Store, parsed: ParsedFeed, feed_url: str) -> list[int]:
@@ -190,6 +216,9 @@ async def poll_feed(ctx: PollContext, spec: FeedSpec, now: datetime) -> FeedOutc
             entries = [parsed.entries[i] for i in fresh]
             articles = await _cpu(ctx, partial(analyse_many, entries, now)) if entries else []
             lap("analyse")
+            trail = None
+            if any(a.verdict.flagged for a in articles):
+                trail = await _trail(ctx, spec, result, body, now)
             outcome.new, outcome.flagged, outcome.alerted = await worker.run(
                 _store_articles,
                 articles,
@@ -197,6 +226,7 @@ async def poll_feed(ctx: PollContext, spec: FeedSpec, now: datetime) -> FeedOutc
                 now,
                 ctx.alert_window_hours,
                 state.last_success_at is None,
+                trail,
             )
             lap("store")
     duration = time.monotonic() - started

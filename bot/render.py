@@ -7,10 +7,18 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import datetime
 
-from bot.models import MARK_END, MARK_START, IncidentRecord, ReviewTally, Stats, StoredArticle
+from bot.models import (
+    MARK_END,
+    MARK_START,
+    FetchTrail,
+    IncidentRecord,
+    ReviewTally,
+    Stats,
+    StoredArticle,
+)
 
 MAX_MESSAGE = 4096
 CONTENT_WARNING = (
@@ -184,7 +192,22 @@ def paginate(blocks: Sequence[str], limit: int = MAX_MESSAGE) -> list[str]:
     return pages
 
 
-def render_claim(article: StoredArticle) -> str:
+def render_trail(trail: FetchTrail) -> str:
+    """Evidence of how a report was obtained: when, from where, what the server said."""
+    parts = [
+        f"fetched {trail.fetched_at:%Y-%m-%d %H:%M} UTC",
+        f"HTTP {trail.status}" if trail.status else "HTTP ?",
+        f"sha256 {trail.body_sha256[:16]}…",
+    ]
+    if trail.archive_path:
+        parts.append("body archived")
+    text = "  " + esc(" · ".join(parts), 200)
+    if trail.final_url:
+        text += " · " + link(trail.final_url, "feed as fetched", 40)
+    return text
+
+
+def render_claim(article: StoredArticle, trail: FetchTrail | None = None) -> str:
     """One source of an incident with its own numbers and date (sources may disagree)."""
     facts = article.facts
     claim = [
@@ -201,6 +224,8 @@ def render_claim(article: StoredArticle) -> str:
     text = head + "\n  " + esc("; ".join(claim), 300) + f"\n  report {article.id}"
     if article.merge_reasons:
         text += " · joined on " + esc(", ".join(article.merge_reasons), 300)
+    if trail is not None:
+        text += "\n" + render_trail(trail)
     return text
 
 
@@ -214,6 +239,7 @@ def render_incident_detail(
     incident: IncidentRecord,
     articles: Sequence[StoredArticle],
     review: ReviewTally | None = None,
+    trails: Mapping[int, FetchTrail] | None = None,
 ) -> list[str]:
     """/incident: the merged facts, the evidence, then every source as a claims ledger."""
     blocks = [
@@ -236,7 +262,7 @@ def render_incident_detail(
     if review is not None:
         blocks.append(render_review(review))
     blocks.append(f"<b>Sources ({len(articles)})</b>")
-    blocks.extend(render_claim(a) for a in articles)
+    blocks.extend(render_claim(a, (trails or {}).get(a.id)) for a in articles)
     return blocks
 
 

@@ -41,6 +41,7 @@ class Runtime:
             max_feed_bytes=s.max_feed_bytes,
             concurrency=s.fetch_concurrency,
             cpu=self.cpu,
+            archive_dir=s.database_path.parent / "archive",
         )
 
 

@@ -184,7 +184,8 @@ async def incident(update: Update, context: BotContext) -> None:
         return
     articles = await context.runtime.worker.read(Store.incident_articles, record.id)
     tally = await context.runtime.worker.read(Store.review_tally, record.id)
-    await reply(update, paginate(render_incident_detail(record, articles, tally)))
+    trails = await context.runtime.worker.read(Store.trails, record.id)
+    await reply(update, paginate(render_incident_detail(record, articles, tally, trails)))
 
 
 async def unknown(update: Update, context: BotContext) -> None:

@@ -197,12 +197,23 @@ def _reviews(db: sqlite_utils.Database) -> None:
     )
 
 
+def _evidence_trail(db: sqlite_utils.Database) -> None:
+    """How each flagged article was obtained: fetch time, final URL, status, headers, body hash,
+    the raw feed item, and where the body is archived (if the feed has `archive: true`)."""
+    db.execute(
+        "CREATE TABLE article_trail (article_id INTEGER PRIMARY KEY REFERENCES articles(id), "
+        "fetched_at TEXT NOT NULL, final_url TEXT, status INTEGER, headers TEXT, "
+        "body_sha256 TEXT, raw_entry TEXT, archive_path TEXT)"
+    )
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     _v1_initial,
     _audit_and_alarms,
     _incidents_cluster,
     _fast_history,
     _reviews,
+    _evidence_trail,
 )
 
 

@@ -16,7 +16,7 @@ from typing import Any
 
 import sqlite_utils
 
-from bot.models import Article, StoredArticle
+from bot.models import Article, FetchTrail, StoredArticle
 from storage.audit import AuditStore
 from storage.feedstate import FeedStateStore
 from storage.history import HistoryStore
@@ -136,7 +136,11 @@ class Store(FeedStateStore, IncidentStore, SearchStore, AuditStore, ReviewStore,
         return self.add_articles([(article, alert)], feed_url, now)[0]
 
     def add_articles(
-        self, items: Sequence[tuple[Article, bool]], feed_url: str, now: datetime
+        self,
+        items: Sequence[tuple[Article, bool]],
+        feed_url: str,
+        now: datetime,
+        trail: FetchTrail | None = None,
     ) -> list[AddResult]:
         """Store a feed's new articles once each; a new flagged one gets an incident and, when
         its flag says so, an alert.
@@ -153,7 +157,10 @@ class Store(FeedStateStore, IncidentStore, SearchStore, AuditStore, ReviewStore,
             for article, alert in items:
                 conn.execute("SAVEPOINT article")
                 try:
-                    results.append(self._add(article, feed_url, now, alert=alert))
+                    result = self._add(article, feed_url, now, alert=alert)
+                    if trail is not None and result.is_new and article.verdict.flagged:
+                        self._add_trail(result.article_id or 0, article, trail)
+                    results.append(result)
                 except (sqlite3.IntegrityError, ValueError, KeyError, TypeError):
                     conn.execute("ROLLBACK TO article")
                     logger.exception("could not store article %r", article.entry.link[:200])
@@ -167,6 +174,48 @@ class Store(FeedStateStore, IncidentStore, SearchStore, AuditStore, ReviewStore,
                 f"DATABASE_PATH: {str(self.path)!r} cannot be written: {exc}"
             ) from exc
         return results
+
+    def _add_trail(self, article_id: int, article: Article, trail: FetchTrail) -> None:
+        self.db.conn.execute(
+            "insert or replace into article_trail (article_id, fetched_at, final_url, status, "
+            "headers, body_sha256, raw_entry, archive_path) values (?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                article_id,
+                iso(trail.fetched_at),
+                trail.final_url,
+                trail.status,
+                json.dumps(dict(trail.headers), ensure_ascii=False),
+                trail.body_sha256,
+                article.entry.raw,
+                trail.archive_path,
+            ],
+        )
+
+    def trails(self, incident_id: int) -> dict[int, FetchTrail]:
+        """The evidence trail of each article of an incident, by article id."""
+        rows = self.db.execute(
+            "select t.article_id, t.fetched_at, t.final_url, t.status, t.headers, "
+            "t.body_sha256, t.archive_path from article_trail t join articles a "
+            "on a.id = t.article_id where a.incident_id = ?",
+            [incident_id],
+        ).fetchall()
+        return {
+            r[0]: FetchTrail(
+                fetched_at=datetime.fromisoformat(r[1]),
+                final_url=r[2] or "",
+                status=r[3],
+                headers=tuple(json.loads(r[4] or "{}").items()),
+                body_sha256=r[5] or "",
+                archive_path=r[6],
+            )
+            for r in rows
+        }
+
+    def raw_entry(self, article_id: int) -> str | None:
+        row = self.db.execute(
+            "select raw_entry from article_trail where article_id = ?", [article_id]
+        ).fetchone()
+        return row[0] if row else None
 
     def _add(self, article: Article, feed_url: str, now: datetime, *, alert: bool) -> AddResult:
         conn = self.db.conn
