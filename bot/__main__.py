@@ -49,7 +49,8 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
         prog="python -m bot",
         description="powwatch: watch news feeds for reports of executions of prisoners of war.",
-        epilog="Subcommands: `python -m bot classify [FILE]` (JSON Lines in, verdicts out).",
+        epilog="Subcommands: `python -m bot classify [FILE]` (JSON Lines in, verdicts out); "
+        "`python -m bot search WORDS…` (the stored history, like /search).",
     )
     parser.add_argument(
         "--check-config",
@@ -88,6 +89,10 @@ def main(argv: list[str] | None = None) -> int:
         from bot.classify_cli import main as classify_main
 
         return classify_main(argv[1:])
+    if argv and argv[0] == "search":
+        from bot.search_cli import main as search_main
+
+        return search_main(argv[1:])
     args = parse_args(argv)
     try:
         settings = load_settings(os.environ)

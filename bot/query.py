@@ -89,8 +89,19 @@ class SearchQuery:
         return " AND ".join(self.clauses) if self.clauses else None
 
     @property
+    def has_filters(self) -> bool:
+        return bool(
+            self.since
+            or self.until
+            or self.language
+            or self.places
+            or self.min_victims is not None
+            or self.flagged_only
+        )
+
+    @property
     def is_empty(self) -> bool:
-        return not self.clauses and not self.places
+        return not self.clauses and not self.has_filters
 
 
 def _quote(phrase: str) -> str:
@@ -169,6 +180,8 @@ def parse_query(text: str) -> SearchQuery:
         else:
             problems.append(f"flagged: {value[:10]!r} must be all or only")
     clauses = tuple(dict.fromkeys(_word_clause(w) for w in words if w.strip("_")))[:MAX_TERMS]
+    # place: narrows to reports that name the place in any of its spellings.
+    clauses = tuple(dict.fromkeys((*clauses, *(_place_clause(p) for p in places))))
     since, until = values.get("since"), values.get("until")
     minimum, language = values.get("min"), values.get("lang")
     return SearchQuery(

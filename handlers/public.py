@@ -15,6 +15,7 @@ from telegram.ext import (
     filters,
 )
 
+from bot.query import parse_query
 from bot.render import (
     esc,
     paginate,
@@ -33,7 +34,7 @@ SEARCH_CACHE = 500  # remembered /search queries for the "more" button (callback
 
 COMMANDS: tuple[tuple[str, str], ...] = (
     ("latest", "/latest [n] — the n most recent flagged reports (default 5, max 20)"),
-    ("search", "/search <words> — search the stored history, flagged reports first"),
+    ("search", "/search <words> [since: until: lang: place: min: flagged:] — search history"),
     ("incident", "/incident <id> — every fact, source and link of one incident"),
     ("stats", "/stats [since:… until:… place:…] — counts and a chart of incidents per month"),
     ("export", "/export [since:… until:… place:… min:…] — incidents as CSV and JSON files"),
@@ -132,12 +133,20 @@ def _more_button(key: int, offset: int) -> InlineKeyboardMarkup:
     )
 
 
+SEARCH_USAGE = (
+    "Usage: /search <words> [filters] — e.g. /search Pokrovsk, /search полонених lang:uk\n"
+    "Filters: since:2024-10-01 until:2024-12-31 lang:en|uk|ru place:Kursk min:5 "
+    "flagged:only"
+)
+
+
 async def search(update: Update, context: BotContext) -> None:
-    query = " ".join(context.args or []).strip()
-    if not query:
-        await reply(update, ["Usage: /search <words> — e.g. /search Pokrovsk"])
+    query = " ".join(context.args or []).strip()[:MAX_QUERY_CHARS]
+    parsed = parse_query(query)
+    if parsed.problems or parsed.is_empty:
+        lines = [SEARCH_USAGE, *(esc(p, 200) for p in parsed.problems)]
+        await reply(update, ["\n".join(lines)])
         return
-    query = query[:MAX_QUERY_CHARS]
     blocks, has_more = await _search_page(context, query, 0)
     if not blocks:
         await reply(update, [f"No stored reports match “{esc(query, 100)}”."])

@@ -13,6 +13,7 @@ from datetime import datetime, timedelta
 import sqlite_utils
 
 from bot.models import MARK_END, MARK_START, Stats, StoredArticle
+from bot.query import SearchQuery, parse_query
 from storage.records import article_from_row, iso
 
 MAX_QUERY_TERMS = 12
@@ -32,6 +33,27 @@ def fts_query(text: str) -> str | None:
     return " ".join(f'"{t}"*' if len(t) >= 3 else f'"{t}"' for t in terms)
 
 
+def _filters(query: SearchQuery) -> tuple[str, list[object]]:
+    """SQL conditions on `articles a` for a query's filters (always parameterised)."""
+    where: list[str] = []
+    args: list[object] = []
+    if query.since:
+        where.append(f"{_WHEN} >= ?")
+        args.append(query.since.isoformat())
+    if query.until:
+        where.append(f"{_WHEN} < date(?, '+1 day')")
+        args.append(query.until.isoformat())
+    if query.language:
+        where.append("a.language = ?")
+        args.append(query.language)
+    if query.min_victims is not None:
+        where.append("a.victims >= ?")
+        args.append(query.min_victims)
+    if query.flagged_only:
+        where.append("a.flagged = 1")
+    return "".join(f" and {w}" for w in where), args
+
+
 class SearchStore:
     """Read-side queries; mixed into Store."""
 
@@ -46,23 +68,36 @@ class SearchStore:
         )
         return [article_from_row(r) for r in self.db.query(sql, [limit])]
 
-    def search(self, text: str, limit: int = 5, offset: int = 0) -> list[StoredArticle]:
-        """Flagged reports first, then by relevance, then the most recent."""
-        query = fts_query(text)
-        if query is None or limit <= 0:
+    def search(
+        self, text: str | SearchQuery, limit: int = 5, offset: int = 0
+    ) -> list[StoredArticle]:
+        """Flagged reports first, then by relevance, then the most recent.
+
+        Words are language-aware (bot.query: place spellings, Cyrillic endings); filters
+        since: until: lang: place: min: flagged: narrow the matches.
+        """
+        parsed = parse_query(text) if isinstance(text, str) else text
+        if parsed.is_empty or limit <= 0:
             return []
         offset = max(0, offset)
-        flagged_ids = self._page_ids("articles_flagged_fts", query, "", offset, limit)
+        where, args = _filters(parsed)
+        query = parsed.fts
+        if query is None:
+            return self._filtered(where, args, limit, offset)
+        flagged_ids = self._page_ids("articles_flagged_fts", query, where, args, offset, limit)
         other_ids: list[int] = []
-        if len(flagged_ids) < limit:
+        if len(flagged_ids) < limit and not parsed.flagged_only:
             flagged = self.db.execute(
-                "select count(*) from articles_flagged_fts where articles_flagged_fts match ?",
-                [query],
+                "select count(*) from articles_flagged_fts join articles a "
+                "on a.id = articles_flagged_fts.rowid "
+                f"where articles_flagged_fts match ? {where}",
+                [query, *args],
             ).fetchone()[0]
             other_ids = self._page_ids(
                 "articles_fts",
                 query,
-                "and a.flagged = 0",
+                where + " and a.flagged = 0",
+                args,
                 max(0, offset - flagged),
                 limit - len(flagged_ids),
             )
@@ -89,7 +124,19 @@ class SearchStore:
         by_id = {row["id"]: article_from_row(row) for row in self.db.query(sql, args)}
         return [by_id[i] for i in ids if i in by_id]
 
-    def _page_ids(self, fts: str, query: str, where: str, offset: int, limit: int) -> list[int]:
+    def _filtered(
+        self, where: str, args: list[object], limit: int, offset: int
+    ) -> list[StoredArticle]:
+        """Filters without words: flagged first, newest first."""
+        sql = (
+            f"select a.* from articles a where 1 = 1 {where} "
+            f"order by a.flagged desc, {_WHEN} desc, a.id desc limit ? offset ?"
+        )
+        return [article_from_row(r) for r in self.db.query(sql, [*args, limit, offset])]
+
+    def _page_ids(
+        self, fts: str, query: str, where: str, args: list[object], offset: int, limit: int
+    ) -> list[int]:
         """One index's matches (rows passing `where`): the newest RANK_WINDOW by relevance
         then recency, then older ones newest first; `limit` ids from `offset`."""
         floor_row = self.db.execute(
@@ -102,18 +149,18 @@ class SearchStore:
             f"select a.id {base} and {fts}.rowid >= ? "
             f"order by {fts}.rank, {_WHEN} desc, a.id desc limit ? offset ?"
         )
-        ids = [int(r[0]) for r in self.db.execute(ranked, [query, floor, limit, offset])]
+        ids = [int(r[0]) for r in self.db.execute(ranked, [query, *args, floor, limit, offset])]
         if len(ids) == limit or floor_row is None:
             return ids
         # The page runs past the window: continue with older matches, newest stored first.
         in_window = self.db.execute(
-            f"select count(*) {base} and {fts}.rowid >= ?", [query, floor]
+            f"select count(*) {base} and {fts}.rowid >= ?", [query, *args, floor]
         ).fetchone()[0]
         older = (
             f"select a.id {base} and {fts}.rowid < ? order by {fts}.rowid desc limit ? offset ?"
         )
-        args = [query, floor, limit - len(ids), max(0, offset - in_window)]
-        return ids + [int(r[0]) for r in self.db.execute(older, args)]
+        more = [query, *args, floor, limit - len(ids), max(0, offset - in_window)]
+        return ids + [int(r[0]) for r in self.db.execute(older, more)]
 
     def stats(self, now: datetime, top: int = 5) -> Stats:
         """Counts for the last 24 h / 7 d / 30 d, and the top places and outlets of 30 d."""

@@ -140,3 +140,52 @@ async def test_hostile_arguments_get_sensible_replies(
             replies = await send(app, bot_api, text)
             assert len(replies) == 1, text
             assert "went wrong" not in replies[0], text
+
+
+async def test_search_understands_languages_and_filters(
+    bot_api: FakeBotAPI, make_settings: Any
+) -> None:
+    from datetime import UTC, datetime
+
+    from bot.models import Article, Entry, Verdict
+
+    settings = make_settings([{"name": "A", "url": "https://a.test/rss"}], api=bot_api)
+    now = datetime.now(UTC)
+
+    def stored(n: int, title: str, text: str, lang: str) -> Article:
+        entry = Entry(
+            feed_name="Outlet",
+            guid=f"x{n}",
+            link=f"https://n.test/x{n}",
+            title=title,
+            text=text,
+            published=now,
+            language=lang,
+        )
+        return Article(
+            entry=entry, canonical_url=entry.link, verdict=Verdict(False, 0.0), fetched_at=now
+        )
+
+    async with running_bot(settings) as app:
+        worker = app.bot_data["runtime"].worker
+        from storage.store import Store
+
+        for n, title, text, lang in [
+            (1, "Бої під Покровськом тривають", "Ситуація біля Покровська складна.", "uk"),
+            (2, "Бои под Покровском", "Обстановка в Покровске.", "ru"),
+            (3, "Pokrovsk front update", "Heavy fighting near Pokrovsk.", "en"),
+            (4, "Kharkiv weather", "Snow is expected.", "en"),
+            (5, "Звільнені полонені повернулися", "Полоненого звільнили під час обміну.", "uk"),
+        ]:
+            await worker.run(
+                Store.add_article, stored(n, title, text, lang), "u", now, alert=False
+            )
+        text = (await send(app, bot_api, "/search Pokrovsk"))[0]
+        assert "Покровськом" in text and "Покровском" in text and "Pokrovsk front" in text
+        assert "Kharkiv" not in text
+        only_uk = (await send(app, bot_api, "/search Pokrovsk lang:uk"))[0]
+        assert "Покровськом" in only_uk and "Pokrovsk front" not in only_uk
+        inflected = (await send(app, bot_api, "/search полонених"))[0]
+        assert "Звільнені полонені" in inflected
+        bad = (await send(app, bot_api, "/search Pokrovsk lang:de"))[0]
+        assert "lang: 'de' must be en, uk or ru" in bad
