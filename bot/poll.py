@@ -22,6 +22,7 @@ import aiohttp
 from bot.analyse import analyse_many
 from bot.archive import archive_body, body_sha256
 from bot.fetch import fetch_feed
+from bot.fulltext import HostLocks, fetch_pages, with_full_text
 from bot.models import Article, FeedSpec, FetchResult, FetchTrail
 from bot.parse import ParsedFeed, parse_feed
 from bot.schedule import (
@@ -86,6 +87,7 @@ class PollContext:
     concurrency: int = 16
     cpu: Executor | None = None  # a process pool uses both cores; None = a worker thread
     archive_dir: Path | None = None  # where `archive: true` feeds keep flagged bodies
+    host_locks: HostLocks = field(default_factory=HostLocks)  # full-text pages: one per host
 
 
 T = TypeVar("T")
@@ -214,6 +216,12 @@ async def poll_feed(ctx: PollContext, spec: FeedSpec, now: datetime) -> FeedOutc
             fresh = await worker.run(_unseen, parsed, spec.url)
             lap("dedup")
             entries = [parsed.entries[i] for i in fresh]
+            if spec.full_text and entries:
+                pages = await fetch_pages(ctx.session, entries, ctx.host_locks)
+                lap("fetch")
+                if pages:
+                    entries = await _cpu(ctx, partial(with_full_text, entries, pages))
+                    lap("parse")
             articles = await _cpu(ctx, partial(analyse_many, entries, now)) if entries else []
             lap("analyse")
             trail = None

@@ -1,0 +1,84 @@
+"""Full text for feeds whose items are one-liners (`full_text: true`): fetch the article page,
+politely (one request at a time per host, bounded count, size and time), and extract its main
+text with trafilatura, a maintained extractor, instead of scraping HTML by hand.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Sequence
+from dataclasses import replace
+from urllib.parse import urlsplit
+
+import aiohttp
+
+from bot.fetch import fetch_feed
+from bot.models import Entry
+
+logger = logging.getLogger(__name__)
+
+MAX_PAGES_PER_POLL = 20  # a feed's first poll may list 50 items: the rest wait for later polls
+MAX_PAGE_BYTES = 2_000_000
+PAGE_SECONDS = 20.0
+MAX_TEXT = 20_000
+MIN_GAIN = 1.2  # use the page only if it says clearly more than the feed item did
+
+
+class HostLocks:
+    """One request at a time per host, across all feeds of a cycle."""
+
+    def __init__(self) -> None:
+        self._locks: dict[str, asyncio.Lock] = {}
+
+    def for_url(self, url: str) -> asyncio.Lock:
+        host = (urlsplit(url).hostname or "").lower()
+        return self._locks.setdefault(host, asyncio.Lock())
+
+
+async def fetch_pages(
+    session: aiohttp.ClientSession, entries: Sequence[Entry], locks: HostLocks
+) -> dict[str, bytes]:
+    """Article pages by entry GUID; a page that fails is skipped (the feed text is kept)."""
+    pages: dict[str, bytes] = {}
+    for entry in [e for e in entries if e.link][:MAX_PAGES_PER_POLL]:
+        async with locks.for_url(entry.link):
+            result = await fetch_feed(
+                session, entry.link, max_bytes=MAX_PAGE_BYTES, deadline=PAGE_SECONDS
+            )
+        if result.body is not None and result.error is None:
+            pages[entry.guid] = result.body
+        else:
+            logger.info("full text url=%s error=%s", entry.link[:200], result.error)
+    return pages
+
+
+def extract_main_text(page: bytes, url: str) -> str:
+    """The page's main text (no menus, sidebars or comments), or '' when none is found."""
+    import trafilatura  # heavy (lxml and friends): only processes that need it load it
+
+    try:
+        text = trafilatura.extract(
+            page,
+            url=url,
+            include_comments=False,
+            include_tables=False,
+            include_links=False,
+            favor_precision=True,
+        )
+    except (ValueError, TypeError, RecursionError) as exc:  # malformed markup
+        logger.info("full text url=%s extraction failed: %s", url[:200], exc)
+        return ""
+    return (text or "")[:MAX_TEXT]
+
+
+def with_full_text(entries: Sequence[Entry], pages: dict[str, bytes]) -> list[Entry]:
+    """Entries whose page said clearly more get the page's main text (CPU-bound: run in a pool)."""
+    out: list[Entry] = []
+    for entry in entries:
+        page = pages.get(entry.guid)
+        text = extract_main_text(page, entry.link) if page else ""
+        if len(text) > len(entry.text) * MIN_GAIN:
+            entry = replace(entry, text=text)
+        out.append(entry)
+    return out
