@@ -102,10 +102,16 @@ def _captives(s: str, cyr: bool) -> tuple[list[re.Match[str]], list[re.Match[str
     return strong, weak
 
 
-def _statement(index: int, s: str) -> tuple[Statement | None, str]:
-    """The statement in one sentence (or None) and, when suppressed, the reason."""
+def _statement(
+    index: int, s: str, triggers: tuple[str, ...] = lx.TRIGGERS
+) -> tuple[Statement | None, str]:
+    """The statement in one sentence (or None) and, when suppressed, the reason.
+
+    `triggers`: the trigger stems present anywhere in the article (checked once per article,
+    so each sentence tests only those, not all of them: the hot path of a cold cycle).
+    """
     low = lx.lower(s)
-    if not any(k in low for k in lx.TRIGGERS):
+    if not any(k in low for k in triggers):
         return None, ""
     cyr = lx.is_cyrillic(s)
     m = _mask(low, cyr)
@@ -210,10 +216,12 @@ def analyse(title: str, text: str) -> Analysis:
     statements: list[Statement] = []
     suppressed: list[tuple[int, str]] = []
     cues: _TitleCues | None = None
-    for i, s in enumerate(sentences):
+    full_low = lx.lower(full)
+    present = tuple(k for k in lx.TRIGGERS if k in full_low)
+    for i, s in enumerate(sentences if present else ()):
         if not s:
             continue
-        st, reason = _statement(i, s)
+        st, reason = _statement(i, s, present)
         if st is None:
             if reason:
                 suppressed.append((i, reason))
