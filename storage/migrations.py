@@ -207,6 +207,19 @@ def _evidence_trail(db: sqlite_utils.Database) -> None:
     )
 
 
+def _fts_update_on_text_only(db: sqlite_utils.Database) -> None:
+    """sqlite-utils' FTS update trigger re-indexed an article on any update (e.g. setting its
+    incident); re-index only when its title or text changes."""
+    db.execute("DROP TRIGGER IF EXISTS articles_au")
+    db.execute(
+        "CREATE TRIGGER articles_au AFTER UPDATE OF title, text ON articles BEGIN "
+        "INSERT INTO articles_fts (articles_fts, rowid, title, text) "
+        "VALUES ('delete', old.rowid, old.title, old.text); "
+        "INSERT INTO articles_fts (rowid, title, text) VALUES (new.rowid, new.title, new.text); "
+        "END"
+    )
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     _v1_initial,
     _audit_and_alarms,
@@ -214,6 +227,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     _fast_history,
     _reviews,
     _evidence_trail,
+    _fts_update_on_text_only,
 )
 
 

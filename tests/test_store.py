@@ -108,3 +108,28 @@ def test_outbox_orders_and_marks(tmp_path: Path) -> None:
     assert store.outbox_depth() == 2
     record = store.incident(jobs[0].incident_id)
     assert record is not None and record.message_id == 555
+
+
+def test_search_index_follows_text_changes_only(tmp_path: Path) -> None:
+    store = Store(tmp_path / "x.db")
+    result = store.add_article(
+        article(
+            "g",
+            "https://n.test/g",
+            "POWs executed near Pokrovsk",
+            "Sixteen POWs shot.",
+            flagged=True,
+        ),
+        FEED,
+        NOW,
+        alert=False,
+    )
+    conn = store.db.conn
+    with conn:
+        conn.execute("update articles set summary = 'x' where id = ?", [result.article_id])
+        conn.execute(
+            "update articles set title = 'Renamed report' where id = ?", [result.article_id]
+        )
+    assert [a.title for a in store.search("Renamed")] == ["Renamed report"]
+    assert store.search("Sixteen")[0].title == "Renamed report"  # text still indexed
+    assert store.search("Pokrovsk") == []  # the old title is gone from the index
