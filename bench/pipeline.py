@@ -2,7 +2,7 @@
 
 Cycle 1 finds every item new, cycle 2 gets 304s only, cycle 3 follows a change of 10 % of the
 feeds. While each cycle runs, a ticker measures the event loop's worst stall and a prober sends
-`/latest` (StoreWorker.run(Store.latest, 5)) every PROBE_SECONDS.
+`/latest` (StoreWorker.read(Store.latest, 5), as the handler calls it) every PROBE_SECONDS.
 """
 
 from __future__ import annotations
@@ -108,7 +108,7 @@ class Monitor:
     async def probe(self, runtime: Runtime, stop: asyncio.Event) -> None:
         while not stop.is_set():
             before = time.perf_counter()
-            await runtime.worker.run(Store.latest, 5)
+            await runtime.worker.read(Store.latest, 5)
             self.latest.append(time.perf_counter() - before)
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(stop.wait(), PROBE_SECONDS)
