@@ -7,9 +7,6 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-# Figure without pyplot: no global state and no display backend, safe in worker threads.
-from matplotlib.figure import Figure
-
 from bot.models import IncidentRecord
 
 
@@ -64,6 +61,10 @@ def monthly_series(incidents: Sequence[IncidentRecord], top: int = 8) -> Monthly
 
 def render_chart(series: MonthlySeries, title: str = "Reported executions of POWs") -> bytes:
     """A two-panel PNG: bars per month (incidents, victims) and the top places."""
+    # Imported on first use: matplotlib costs ~40 MB of memory the polling bot rarely needs.
+    # A Figure without pyplot has no global state and no display backend: thread-safe.
+    from matplotlib.figure import Figure
+
     fig = Figure(figsize=(10, 7), dpi=100)
     top, bottom = fig.subplots(2, 1, gridspec_kw={"height_ratios": [3, 2]})
     x = range(len(series.months))
