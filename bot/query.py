@@ -75,7 +75,8 @@ class SearchQuery:
     """A parsed /search: FTS5 clauses (ANDed) and the filters that narrow the results."""
 
     text: str
-    clauses: tuple[str, ...] = ()
+    clauses: tuple[str, ...] = ()  # FTS5 clauses: the words, plus any place: filters
+    words: tuple[str, ...] = ()  # the words typed, without filters
     since: date | None = None
     until: date | None = None
     language: str | None = None
@@ -187,6 +188,7 @@ def parse_query(text: str) -> SearchQuery:
     return SearchQuery(
         text=text,
         clauses=clauses,
+        words=tuple(w for w in words if w.strip("_"))[:MAX_TERMS],
         since=since if isinstance(since, date) else None,
         until=until if isinstance(until, date) else None,
         language=language if isinstance(language, str) else None,

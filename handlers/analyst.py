@@ -30,7 +30,7 @@ def incident_filter(text: str) -> tuple[IncidentFilter | None, list[str]]:
     """Filters from command arguments; words that are not filters are a usage error."""
     query = parse_query(text)
     problems = list(query.problems)
-    if query.clauses:
+    if query.words:
         problems.append("only filters are understood here, not search words")
     if problems:
         return None, problems
