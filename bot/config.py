@@ -176,21 +176,30 @@ def parse_feeds(data: Any, source: str = "feeds.yaml") -> tuple[tuple[FeedSpec, 
     return tuple(feeds), problems
 
 
-def load_feeds(path: Path) -> tuple[FeedSpec, ...]:
-    """Read and validate a feeds file; raise ConfigError with every problem."""
+def read_feeds_text(path: Path) -> str:
+    """The feeds file's text; a missing or unreadable file is a ConfigError naming FEEDS_FILE."""
     try:
-        raw = path.read_text(encoding="utf-8")
+        return path.read_text(encoding="utf-8")
     except FileNotFoundError:
         raise ConfigError([f"FEEDS_FILE: {str(path)!r} does not exist"]) from None
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError([f"FEEDS_FILE: {str(path)!r} cannot be read ({exc})"]) from None
+
+
+def yaml_document(text: str, source: str) -> Any:
+    """yaml.safe_load, with a syntax error reported as 'source: line L, column C: …'."""
     try:
-        data = yaml.safe_load(raw)
+        return yaml.safe_load(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
-        at = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
+        at = f"line {mark.line + 1}, column {mark.column + 1}: " if mark else ""
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        raise ConfigError([f"{path}: invalid YAML{at}: {problem}"]) from None
+        raise ConfigError([f"{source}: {at}invalid YAML: {problem}"]) from None
+
+
+def load_feeds(path: Path) -> tuple[FeedSpec, ...]:
+    """Read and validate a feeds file; raise ConfigError with every problem."""
+    data = yaml_document(read_feeds_text(path), str(path))
     feeds, problems = parse_feeds(data, str(path))
     if problems:
         raise ConfigError([f"{path}: {p}" if not p.startswith(str(path)) else p for p in problems])

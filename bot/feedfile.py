@@ -15,14 +15,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
-import yaml
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import CommentMark, YAMLError
 from ruamel.yaml.tokens import CommentToken
 from ruamel.yaml.util import load_yaml_guess_indent
 
-from bot.config import ConfigError, parse_feeds
+from bot.config import ConfigError, parse_feeds, read_feeds_text, yaml_document
 from bot.models import FeedSpec
 
 T = TypeVar("T")
@@ -65,13 +64,7 @@ def _located(text: str, problems: list[str]) -> list[str]:
 
 def check_text(text: str, source: str) -> tuple[FeedSpec, ...]:
     """Validate feeds-file text as start-up does; raise ConfigError naming file, line, field."""
-    try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        at = f"line {mark.line + 1}, column {mark.column + 1}: " if mark else ""
-        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        raise ConfigError([f"{source}: {at}invalid YAML: {problem}"]) from None
+    data = yaml_document(text, source)
     feeds, problems = parse_feeds(data, source)
     if problems:
         located = _located(text, problems)
@@ -79,13 +72,7 @@ def check_text(text: str, source: str) -> tuple[FeedSpec, ...]:
     return feeds
 
 
-def read_text(path: Path) -> str:
-    try:
-        return path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise ConfigError([f"FEEDS_FILE: {str(path)!r} does not exist"]) from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError([f"FEEDS_FILE: {str(path)!r} cannot be read ({exc})"]) from None
+read_text = read_feeds_text
 
 
 def _round_trip(text: str, source: str) -> tuple[YAML, Any]:

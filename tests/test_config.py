@@ -118,7 +118,7 @@ def test_invalid_yaml_names_the_line(tmp_path: Path) -> None:
     (tmp_path / "feeds.yaml").write_text("feeds:\n  - name: A\n   url: [oops\n")
     result = run_bot(["--check-config"], env_for(tmp_path))
     assert result.returncode == 2
-    assert "invalid YAML at line" in result.stderr
+    assert "line 3, column 4: invalid YAML" in result.stderr
     assert "Traceback" not in result.stderr
 
 
