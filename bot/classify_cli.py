@@ -55,7 +55,8 @@ def _parse(line: str) -> dict[str, Any]:
     return obj
 
 
-def _facts(facts: Facts) -> dict[str, Any]:
+def facts_record(facts: Facts) -> dict[str, Any]:
+    """Facts as the JSON the classify interface prints (also used by the evaluation script)."""
     return {
         "locations": list(facts.locations),
         "victims": facts.victims,
@@ -82,7 +83,7 @@ def classify_record(obj: dict[str, Any]) -> dict[str, Any]:
         "flagged": verdict.flagged,
         "score": verdict.score,
         "evidence": [{"sentence": e.sentence, "terms": list(e.terms)} for e in verdict.evidence],
-        "facts": _facts(facts),
+        "facts": facts_record(facts),
         "summary": summary,
     }
 

@@ -20,6 +20,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bot.classify import analyse, classify  # noqa: E402
+from bot.classify_cli import facts_record  # noqa: E402
 from bot.extract import extract_facts, summarize  # noqa: E402
 
 DEFAULT = ROOT.parent / "shared" / "corpus" / "dev.jsonl"
@@ -42,13 +43,9 @@ def _prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
 
 
 def _facts_row(facts: Any) -> dict[str, Any]:
-    return {
-        "locations": sorted(facts.locations),
-        "victims": facts.victims,
-        "victim_side": facts.victim_side,
-        "incident_date": facts.incident_date.isoformat() if facts.incident_date else None,
-        "source_authority": facts.source_authority,
-    }
+    row = facts_record(facts)
+    row["locations"] = sorted(row["locations"])  # compared as sets
+    return row
 
 
 def main(argv: list[str] | None = None) -> int:
