@@ -137,12 +137,53 @@ def near_dup_report(all_rows: list[Row]) -> None:
     print(f"  other pairs ({len(others)}): highest {top}; at/above threshold: {len(false_hits)}")
 
 
+def cluster_through_store(rows: list[Row]) -> tuple[dict[str, int], dict[str, str]]:
+    """The real path: analyse() then Store.add_article into a temporary SQLite file."""
+    import tempfile
+    from datetime import UTC, datetime
+
+    from bot.analyse import analyse
+    from bot.models import Entry
+    from storage.store import Store
+
+    assigned: dict[str, int] = {}
+    why: dict[str, str] = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        store = Store(Path(tmp) / "eval.db")
+        for n, row in enumerate(rows):
+            published = datetime.fromisoformat(row["published"]).replace(tzinfo=UTC)
+            entry = Entry(
+                feed_name=row.get("outlet") or "corpus",
+                guid=row["id"],
+                link=row.get("url") or "",
+                title=row["title"],
+                text=row["text"],
+                published=published,
+                language=row.get("lang"),
+            )
+            result = store.add_article(analyse(entry, published), "corpus", published, alert=False)
+            if result.incident_id is None:  # not flagged, or a duplicate link
+                assigned[row["id"]] = -1 - n
+                why[row["id"]] = "no incident"
+                continue
+            assigned[row["id"]] = result.incident_id
+            stored = store.article(result.article_id or 0)
+            why[row["id"]] = ", ".join(stored.merge_reasons) if stored else ""
+        store.close()
+    return assigned, why
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     default = ROOT.parent / "shared" / "corpus" / "dev.jsonl"
     parser.add_argument("path", nargs="?", type=Path, default=default)
     parser.add_argument("--gold-facts", action="store_true", help="use the corpus's facts")
     parser.add_argument("--quiet", action="store_true", help="figures only")
+    parser.add_argument(
+        "--store",
+        action="store_true",
+        help="cluster through the real pipeline (analyse + Store) instead of in memory",
+    )
     args = parser.parse_args()
     all_rows = [json.loads(line) for line in args.path.read_text("utf-8").splitlines() if line]
     rows = sorted(
@@ -163,7 +204,11 @@ def main() -> int:
                 print(f"facts: {source} failed ({type(exc).__name__}: {exc}); using gold facts")
                 source = "gold facts (fallback)"
     t0 = time.perf_counter()
-    assigned, why = cluster(rows, facts_of)
+    if args.store:
+        assigned, why = cluster_through_store(rows)
+        source = "the real pipeline (analyse + Store, temporary SQLite file)"
+    else:
+        assigned, why = cluster(rows, facts_of)
     per_report = (time.perf_counter() - t0) / len(rows) * 1000
 
     by_id = {r["id"]: r for r in rows}
