@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from datetime import UTC, datetime
 from typing import Any
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
@@ -30,7 +31,7 @@ from bot.runtime import BotContext, Runtime
 from bot.workers import RestartingPool
 from handlers import register_all
 from handlers.public import ADMIN_COMMANDS, COMMANDS
-from handlers.watch import watch_job
+from handlers.watch import run_watch, watch_job, watch_state
 from storage.store import Store, StoreError
 from storage.worker import StoreWorker
 
@@ -190,9 +191,16 @@ async def run_terminal(settings: Settings) -> None:
     async def step() -> None:
         await stopper.run(lambda: tick(runtime))
 
+    # Hand edits of feeds.yaml and feed alarms, as in Telegram mode (messages go to the log).
+    watching = watch_state({}, runtime)
+
+    async def watch() -> None:
+        await run_watch(runtime, None, watching, datetime.now(UTC))
+
     scheduler = AsyncIOScheduler()
     every = min(TICK_SECONDS, settings.poll_interval)
     scheduler.add_job(step, "interval", seconds=every, max_instances=1, coalesce=True)
+    scheduler.add_job(watch, "interval", seconds=TICK_SECONDS, max_instances=1, coalesce=True)
     scheduler.start()
     logger.info(
         "terminal mode: no TELEGRAM_BOT_TOKEN, alerts are printed here; %d feeds",

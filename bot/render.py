@@ -25,6 +25,7 @@ CONTENT_WARNING = (
     "⚠️ Content warning: reports of killings of prisoners; linked footage may be graphic."
 )
 _TAG_RE = re.compile(r"<[^>]+>")
+_LINK_RE = re.compile(r'<a href="([^"]*)">(.*?)</a>', re.DOTALL)
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
@@ -171,8 +172,10 @@ def render_snippet(snippet: str, limit: int = 300) -> str:
 
 
 def to_plain(markup: str) -> str:
-    """Fallback when Telegram rejects the HTML: tags dropped, entities decoded."""
-    return html.unescape(_TAG_RE.sub("", markup))[:MAX_MESSAGE]
+    """Plain text of our HTML (terminal mode, and when Telegram rejects the HTML): links kept
+    as 'label (url)', other tags dropped, entities decoded."""
+    text = _LINK_RE.sub(lambda m: f"{m.group(2)} ({m.group(1)})", markup)
+    return html.unescape(_TAG_RE.sub("", text))[:MAX_MESSAGE]
 
 
 def paginate(blocks: Sequence[str], limit: int = MAX_MESSAGE) -> list[str]:

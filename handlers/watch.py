@@ -48,8 +48,14 @@ def watch_state(bot_data: dict[Any, Any], runtime: Runtime) -> WatchState:
     return state
 
 
-async def tell_admins(bot: Bot, admin_ids: frozenset[int], text: str) -> None:
-    """A direct message to every admin; one who never opened a chat with the bot is skipped."""
+async def tell_admins(bot: Bot | None, admin_ids: frozenset[int], text: str) -> None:
+    """A direct message to every admin; one who never opened a chat with the bot is skipped.
+
+    Without a bot (terminal mode) the message goes to the log instead.
+    """
+    if bot is None:
+        logger.warning("for the admins: %s", text)
+        return
     for admin in sorted(admin_ids):
         try:
             await bot.send_message(
@@ -59,7 +65,9 @@ async def tell_admins(bot: Bot, admin_ids: frozenset[int], text: str) -> None:
             logger.warning("could not message admin=%s: %s", admin, exc)
 
 
-async def reload_feeds(runtime: Runtime, bot: Bot, state: WatchState, now: datetime) -> None:
+async def reload_feeds(
+    runtime: Runtime, bot: Bot | None, state: WatchState, now: datetime
+) -> None:
     """Pick up a hand edit of the feeds file; an invalid one keeps the last good list."""
     settings = runtime.settings
     async with state.lock:
@@ -106,7 +114,9 @@ async def reload_feeds(runtime: Runtime, bot: Bot, state: WatchState, now: datet
     )
 
 
-async def check_alarms(runtime: Runtime, bot: Bot, state: WatchState, now: datetime) -> None:
+async def check_alarms(
+    runtime: Runtime, bot: Bot | None, state: WatchState, now: datetime
+) -> None:
     """Start or clear feed alarms; each start and each recovery is announced exactly once."""
     if state.alarms_at is not None and now - state.alarms_at < ALARM_CHECK_EVERY:
         return
@@ -134,7 +144,7 @@ async def check_alarms(runtime: Runtime, bot: Bot, state: WatchState, now: datet
             await tell_admins(bot, runtime.settings.admin_ids, change.message)
 
 
-async def run_watch(runtime: Runtime, bot: Bot, state: WatchState, now: datetime) -> None:
+async def run_watch(runtime: Runtime, bot: Bot | None, state: WatchState, now: datetime) -> None:
     await reload_feeds(runtime, bot, state, now)
     await check_alarms(runtime, bot, state, now)
 
