@@ -1,7 +1,7 @@
 """Exact and near-duplicate keys for articles: canonical URL, its sha256, MinHash signatures.
 
 Pure: no network, DB or clock. Near-duplicates are found by LSH bands over a MinHash of word
-shingles (datasketch); `storage/dedup_index.py` keeps the bands in SQLite.
+shingles (rensa); `storage/dedup_index.py` keeps the bands in SQLite.
 """
 
 from __future__ import annotations
@@ -10,14 +10,10 @@ import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
-from typing import TYPE_CHECKING
 from urllib.parse import parse_qsl, quote, unquote, urlencode, urlsplit, urlunsplit
 
 import numpy as np
-
-if TYPE_CHECKING:
-    from datasketch import MinHash
+from rensa import RMinHash
 
 NUM_PERM = 128
 SEED = 1
@@ -114,26 +110,16 @@ def normalise_words(text: str) -> list[str]:
     return _WORD.findall(folded)
 
 
-@lru_cache(maxsize=1)
-def _empty_minhash() -> MinHash:
-    # Imported here, not at the top: datasketch pulls in SciPy (~60 MB, 0.7 s), which the
-    # parse/detect worker processes never need (they only canonicalise URLs).
-    from datasketch import MinHash
-
-    # Building the permutations is the expensive part of MinHash(); copy() reuses them.
-    return MinHash(num_perm=NUM_PERM, seed=SEED)
-
-
 def content_signature(title: str, text: str) -> Signature:
     """MinHash of the article's word 3-shingles (title + text); empty text gives an empty one."""
     words = normalise_words(f"{title}\n{text}")
     if not words:
         return Signature(b"")
     n = max(1, len(words) - SHINGLE + 1)
-    shingles = {" ".join(words[i : i + SHINGLE]).encode("utf-8") for i in range(n)}
-    mh = _empty_minhash().copy()
-    mh.update_batch(shingles)
-    return Signature(np.asarray(mh.hashvalues, dtype="<u4").tobytes())
+    shingles = list(dict.fromkeys(" ".join(words[i : i + SHINGLE]) for i in range(n)))
+    mh = RMinHash(num_perm=NUM_PERM, seed=SEED)
+    mh.update(shingles)
+    return Signature(np.asarray(mh.digest(), dtype="<u4").tobytes())
 
 
 def similarity(a: Signature, b: Signature) -> float:
