@@ -19,12 +19,11 @@ from typing import TypeVar
 
 import aiohttp
 
-from bot.analyse import analyse_many
+from bot.analyse import analyse_many, parse_and_analyse
 from bot.archive import archive_body, body_sha256
 from bot.fetch import fetch_feed
 from bot.fulltext import HostLocks, fetch_pages, with_full_text
-from bot.models import Article, FeedSpec, FetchResult, FetchTrail
-from bot.parse import ParsedFeed, parse_feed
+from bot.models import Article, Entry, FeedSpec, FetchResult, FetchTrail
 from bot.schedule import (
     feed_interval,
     is_due,
@@ -126,6 +125,16 @@ def _store_articles(
     return new, flagged, alerted
 
 
+async def _full_text_articles(
+    ctx: PollContext, entries: list[Entry], now: datetime
+) -> list[Article]:
+    """full_text feeds: fetch the new items' pages, take their main text, then analyse."""
+    pages = await fetch_pages(ctx.session, entries, ctx.host_locks)
+    if pages:
+        entries = await _cpu(ctx, partial(with_full_text, entries, pages))
+    return await _cpu(ctx, partial(analyse_many, entries, now))
+
+
 async def _trail(
     ctx: PollContext, spec: FeedSpec, result: FetchResult, body: bytes, now: datetime
 ) -> FetchTrail:
@@ -145,10 +154,6 @@ async def _trail(
         body_sha256=digest,
         archive_path=path,
     )
-
-
-def _unseen(store: Store, parsed: ParsedFeed, feed_url: str) -> list[int]:
-    return [i for i, e in enumerate(parsed.entries) if not store.has_sighting(feed_url, e.guid)]
 
 
 def _record_crash(store: Store, spec: FeedSpec, error: str, now: datetime, default: int) -> None:
@@ -193,37 +198,34 @@ async def poll_feed(ctx: PollContext, spec: FeedSpec, now: datetime) -> FeedOutc
 
     lap("fetch")
     warning: str | None = None
+    recent = state.recent_guids
     if result.error is None and not result.is_not_modified and result.body is not None:
         body = result.body
-        parsed = await _cpu(
+        batch = await _cpu(
             ctx,
             partial(
-                parse_feed,
+                parse_and_analyse,
                 body,
                 spec.name,
                 now=now,
                 content_type=result.content_type,
                 base_url=result.final_url,
                 language=spec.language,
+                known=frozenset(state.recent_guids),
+                analyse_new=not spec.full_text,  # full text: pages first, then analysis
             ),
         )
-        lap("parse")
-        warning = parsed.warning
-        if not parsed.is_feed:
+        lap("parse_analyse")
+        warning = batch.warning
+        if not batch.is_feed:
             result = replace(result, error="not a feed (no RSS/Atom items found)", body=None)
         else:
-            outcome.fetched = len(parsed.entries)
-            fresh = await worker.run(_unseen, parsed, spec.url)
-            lap("dedup")
-            entries = [parsed.entries[i] for i in fresh]
-            if spec.full_text and entries:
-                pages = await fetch_pages(ctx.session, entries, ctx.host_locks)
-                lap("fetch")
-                if pages:
-                    entries = await _cpu(ctx, partial(with_full_text, entries, pages))
-                    lap("parse")
-            articles = await _cpu(ctx, partial(analyse_many, entries, now)) if entries else []
-            lap("analyse")
+            outcome.fetched = batch.fetched
+            recent = batch.marks
+            articles = list(batch.articles)
+            if batch.new_entries:
+                articles = await _full_text_articles(ctx, list(batch.new_entries), now)
+                lap("full_text")
             trail = None
             if any(a.verdict.flagged for a in articles):
                 trail = await _trail(ctx, spec, result, body, now)
@@ -269,6 +271,7 @@ async def poll_feed(ctx: PollContext, spec: FeedSpec, now: datetime) -> FeedOutc
             last_warning=warning,
             items_seen=state.items_seen + outcome.new,
             last_new_item_at=now if outcome.new else state.last_new_item_at,
+            recent_guids=recent,
         )
     await worker.run(Store.save_feed_state, state)
     logger.info(

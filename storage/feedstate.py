@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -30,6 +31,7 @@ class FeedState:
     items_seen: int = 0
     last_duration: float | None = None
     last_warning: str | None = None
+    recent_guids: tuple[str, ...] = ()  # marks of the items in the last good fetch
 
     @property
     def is_failing(self) -> bool:
@@ -53,6 +55,7 @@ def _state_from_row(row: dict[str, Any]) -> FeedState:
         items_seen=row["items_seen"] or 0,
         last_duration=row["last_duration"],
         last_warning=row["last_warning"],
+        recent_guids=tuple(json.loads(row.get("recent_guids") or "[]")),
     )
 
 
@@ -85,6 +88,7 @@ class FeedStateStore:
             "items_seen": state.items_seen,
             "last_duration": state.last_duration,
             "last_warning": state.last_warning,
+            "recent_guids": json.dumps(list(state.recent_guids)),
         }
         with self.db.conn:
             table(self.db, "feed_state").upsert(row, pk="url")

@@ -220,6 +220,11 @@ def _fts_update_on_text_only(db: sqlite_utils.Database) -> None:
     )
 
 
+def _recent_guids(db: sqlite_utils.Database) -> None:
+    """Marks of each feed's current items, so a poll analyses only the new ones."""
+    db.execute("ALTER TABLE feed_state ADD COLUMN recent_guids TEXT")
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     _v1_initial,
     _audit_and_alarms,
@@ -228,6 +233,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     _reviews,
     _evidence_trail,
     _fts_update_on_text_only,
+    _recent_guids,
 )
 
 

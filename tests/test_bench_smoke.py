@@ -24,7 +24,7 @@ def test_tiny_benchmark_reports_every_section(tmp_path: Path) -> None:
     cold, unchanged, changed = report["pipeline"]["cycles"]
     assert cold["statuses"] == {"200": 5}
     assert cold["fetched"] == cold["new"] == 25
-    assert {"fetch", "parse", "analyse", "store"} <= set(cold["stages"])
+    assert {"fetch", "parse_analyse", "store"} <= set(cold["stages"])
     assert cold["feedparser"]["entries"] == 25 and cold["feedparser"]["seconds"] > 0
     assert unchanged["statuses"] == {"304": 5} and unchanged["new"] == 0
     assert changed["statuses"] == {"200": 1, "304": 4} and changed["new"] == 5

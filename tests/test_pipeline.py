@@ -111,3 +111,26 @@ async def test_cycle_through_a_process_pool(
         assert report.totals["new"] == 3
         assert report.totals["flagged"] == 1
         assert len(channel_posts(bot_api)) == 1
+
+
+def test_a_poll_analyses_only_items_it_has_not_seen() -> None:
+    """The worker job skips items whose GUID marks the previous poll recorded."""
+    from datetime import UTC, datetime
+
+    from bot.analyse import guid_mark, parse_and_analyse
+
+    now = datetime.now(UTC)
+    body = rss([POSITIVE, NEGATIVE_EXCHANGE, NEGATIVE_PLAN], now=now).encode()
+    first = parse_and_analyse(body, "F", now=now, content_type=None, base_url=None, language="en")
+    assert first.fetched == 3 and len(first.articles) == 3
+    again = parse_and_analyse(
+        body,
+        "F",
+        now=now,
+        content_type=None,
+        base_url=None,
+        language="en",
+        known=frozenset(first.marks[:2]),
+    )
+    assert [a.entry.guid for a in again.articles] == [NEGATIVE_PLAN.link]
+    assert first.marks[0] == guid_mark(POSITIVE.link)
