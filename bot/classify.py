@@ -210,6 +210,11 @@ def _in_scope_alone(st: Statement) -> bool:
 def analyse(title: str, text: str) -> Analysis:
     """Split, clean and scan one article; cached so extraction can reuse the work."""
     title = normalise(" ".join(title.split()))
+    raw_low = lx.lower(f"{title}\n{normalise(text)}")
+    if not any(k in raw_low for k in lx.TRIGGERS):
+        # No captive or killing word at all (about half of all news): nothing to split or
+        # clean. Boilerplate removal only deletes text, so it could not add a trigger.
+        return Analysis((title,), (), (), 0.0)
     body = normalise(strip_boilerplate(text))
     sentences = (title, *split_sentences(body))
     full = f"{title}\n{body}"
