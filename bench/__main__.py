@@ -103,6 +103,13 @@ def print_pipeline(report: dict[str, Any], out: TextIO) -> None:
                 f"pipeline / feedparser-only = {wall / fp['seconds']:.2f}",
                 file=out,
             )
+            if fp.get("tuned_seconds"):
+                print(
+                    f"  feedparser with bot.parse's own options (no relative-URI resolution): "
+                    f"{fp['tuned_seconds']:.2f} s; pipeline / that = "
+                    f"{wall / fp['tuned_seconds']:.2f}",
+                    file=out,
+                )
         else:
             print("  feedparser alone: nothing to parse (no bodies downloaded)", file=out)
         print(

@@ -6,7 +6,7 @@ parse_and_analyse is the worker-process job: one feed body in, its new items ana
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from bot.classify import classify
@@ -53,6 +53,14 @@ class FeedBatch:
     new_entries: tuple[Entry, ...] = ()  # new items, not analysed (when analyse_new is False)
 
 
+def _lean(article: Article) -> Article:
+    """The raw feed item is kept as evidence for flagged reports only: don't ship the rest's
+    back to the bot process (it is as large as the text itself)."""
+    if article.verdict.flagged or not article.entry.raw:
+        return article
+    return replace(article, entry=replace(article.entry, raw=""))
+
+
 def guid_mark(guid: str) -> str:
     """A short stable mark of an item's GUID (64 bits: collisions only cost a skipped item
     that the Store would have refused as already seen)."""
@@ -91,6 +99,6 @@ def parse_and_analyse(
         warning=parsed.warning,
         fetched=len(parsed.entries),
         marks=marks,
-        articles=tuple(analyse_many(list(new), now)) if analyse_new else (),
+        articles=tuple(_lean(a) for a in analyse_many(list(new), now)) if analyse_new else (),
         new_entries=() if analyse_new else new,
     )
