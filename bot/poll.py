@@ -1,6 +1,7 @@
 """One poll cycle: every due feed through fetch -> parse -> analyse -> store; the only chain.
 
-CPU-bound parsing and detection run in worker threads; SQL runs on the store thread.
+Parsing and detection run in worker processes (one round trip per feed body); SQL runs on the
+store thread; a feed's alerts go out as soon as it is stored.
 """
 
 from __future__ import annotations
