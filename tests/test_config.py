@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from bot.config import ConfigError, load_settings
 from tests.conftest import write_feeds
+from tests.processes import run_bot
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -90,20 +88,6 @@ def test_shipped_feeds_file_is_valid() -> None:
     languages = {f.language for f in settings.feeds}
     assert languages == {"en", "uk", "ru"}
     assert len(settings.feeds) >= 10
-
-
-def run_bot(args: list[str], env: dict[str, str]) -> subprocess.CompletedProcess[str]:
-    full = {k: v for k, v in os.environ.items() if not k.startswith("TELEGRAM_")}
-    full.update(env)
-    return subprocess.run(
-        [sys.executable, "-m", "bot", *args],
-        cwd=ROOT,
-        env=full,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
 
 
 def test_check_config_exits_2_with_a_clear_message(tmp_path: Path) -> None:

@@ -3,29 +3,19 @@
 from __future__ import annotations
 
 import json
-import os
 import subprocess
-import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
 from storage.store import Store
 from tests.history import add, report
+from tests.processes import run_bot
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
 def run(args: list[str], db: Path) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "DATABASE_PATH": str(db)}
-    return subprocess.run(
-        [sys.executable, "-m", "bot", "search", *args],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
+    return run_bot(["search", *args], {"DATABASE_PATH": str(db)})
 
 
 def test_search_from_the_command_line(tmp_path: Path) -> None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import sqlite3
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -14,6 +13,7 @@ from storage.store import Store, StoreError
 from tests.conftest import write_feeds
 from tests.feeds import POSITIVE
 from tests.history import add, report
+from tests.processes import run_bot as run_command
 
 ROOT = Path(__file__).resolve().parent.parent
 IS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
@@ -21,17 +21,8 @@ IS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
 
 def run_bot(tmp_path: Path, db: Path, *args: str) -> subprocess.CompletedProcess[str]:
     feeds = write_feeds(tmp_path / "feeds.yaml", [{"name": "A", "url": "http://127.0.0.1:9/"}])
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "METRICS_"))}
-    env.update(FEEDS_FILE=str(feeds), DATABASE_PATH=str(db), WORKER_PROCESSES="0")
-    return subprocess.run(
-        [sys.executable, "-m", "bot", *args],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
+    env = {"FEEDS_FILE": str(feeds), "DATABASE_PATH": str(db), "WORKER_PROCESSES": "0"}
+    return run_command(list(args), env)
 
 
 def test_missing_data_directory_is_created(tmp_path: Path) -> None:
