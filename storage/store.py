@@ -146,20 +146,44 @@ class Store(FeedStateStore, IncidentStore, SearchStore, AuditStore, ReviewStore,
         its flag says so, an alert.
 
         One transaction for the batch (FTS5 writes a segment per commit, so this is what keeps
-        a cold cycle fast), a savepoint per article: after a crash an article, its incident and
-        its alert either all exist or none do, so no flagged report is lost and none alerted
-        twice; an article that fails is rolled back alone and logged.
+        a cold cycle fast), a savepoint per flagged article: after a crash an article, its
+        incident and its alert either all exist or none do, so no flagged report is lost and
+        none alerted twice; a flagged article that fails is rolled back alone and logged. The
+        batch's GUIDs and links are looked up in two queries, and a plain article (the vast
+        majority) is two INSERTs whose keys are known to be free.
         """
         conn = self.db.conn
         results: list[AddResult] = []
         try:
             conn.execute("BEGIN IMMEDIATE")
-            for article, alert in items:
+            guid_keys = [guid_key_of(feed_url, a.entry.guid) for a, _ in items]
+            url_keys = [url_key_of(a) for a, _ in items]
+            seen = {k for (k,) in self._rows_in("sightings", "guid_key", guid_keys, "guid_key")}
+            stored = dict(self._rows_in("articles", "url_key", url_keys, "url_key, id"))
+            for (article, alert), guid_key, url_key in zip(
+                items, guid_keys, url_keys, strict=True
+            ):
+                if guid_key in seen:
+                    results.append(AddResult(article_id=None, is_new=False))
+                    continue
+                seen.add(guid_key)
+                if url_key in stored:
+                    self._insert_sighting(guid_key, stored[url_key], article.entry.feed_name, now)
+                    results.append(AddResult(article_id=stored[url_key], is_new=False))
+                    continue
+                if not article.verdict.flagged:
+                    article_id = self._insert_article(article, now)
+                    self._insert_sighting(guid_key, article_id, article.entry.feed_name, now)
+                    stored[url_key] = article_id
+                    results.append(AddResult(article_id=article_id, is_new=True))
+                    continue
                 conn.execute("SAVEPOINT article")
                 try:
                     result = self._add(article, feed_url, now, alert=alert)
-                    if trail is not None and result.is_new and article.verdict.flagged:
+                    if trail is not None and result.is_new:
                         self._add_trail(result.article_id or 0, article, trail)
+                    if result.article_id is not None:
+                        stored[url_key] = result.article_id
                     results.append(result)
                 except (sqlite3.IntegrityError, ValueError, KeyError, TypeError):
                     conn.execute("ROLLBACK TO article")
@@ -174,6 +198,26 @@ class Store(FeedStateStore, IncidentStore, SearchStore, AuditStore, ReviewStore,
                 f"DATABASE_PATH: {str(self.path)!r} cannot be written: {exc}"
             ) from exc
         return results
+
+    def _rows_in(
+        self, table: str, column: str, keys: Sequence[str], select: str
+    ) -> list[tuple[Any, ...]]:
+        """Rows of `table` whose `column` is one of keys (chunked under SQLite's limit)."""
+        rows: list[tuple[Any, ...]] = []
+        for start in range(0, len(keys), 500):
+            chunk = keys[start : start + 500]
+            marks = ", ".join("?" * len(chunk))
+            sql = f"select {select} from {table} where {column} in ({marks})"
+            rows.extend(tuple(r) for r in self.db.conn.execute(sql, chunk).fetchall())
+        return rows
+
+    def _insert_article(self, article: Article, now: datetime) -> int:
+        row = _article_row(article, now)
+        columns, marks = ", ".join(row), ", ".join("?" * len(row))
+        cur = self.db.conn.execute(
+            f"insert into articles ({columns}) values ({marks})", list(row.values())
+        )
+        return int(cur.lastrowid or 0)
 
     def _add_trail(self, article_id: int, article: Article, trail: FetchTrail) -> None:
         self.db.conn.execute(
@@ -227,12 +271,7 @@ class Store(FeedStateStore, IncidentStore, SearchStore, AuditStore, ReviewStore,
         if found:
             self._insert_sighting(guid_key, found[0], article.entry.feed_name, now)
             return AddResult(article_id=found[0], is_new=False)
-        row = _article_row(article, now)
-        columns, marks = ", ".join(row), ", ".join("?" * len(row))
-        cur = conn.execute(
-            f"insert into articles ({columns}) values ({marks})", list(row.values())
-        )
-        article_id = int(cur.lastrowid or 0)
+        article_id = self._insert_article(article, now)
         self._insert_sighting(guid_key, article_id, article.entry.feed_name, now)
         if not article.verdict.flagged:
             return AddResult(article_id=article_id, is_new=True)
