@@ -15,7 +15,6 @@ import json
 import re
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from html.parser import HTMLParser
 from typing import Any
 
 import feedparser
@@ -75,7 +74,6 @@ _BLOCK_TAGS = frozenset(
         "hr",
     ]
 )
-_SKIP_TAGS = frozenset(("script", "style", "noscript", "template", "iframe", "svg"))
 _SPACES_RE = re.compile(r"[ \t\u00a0\u200b\r\f\v]+")
 _NEWLINES_RE = re.compile(r"\s*\n\s*")
 EARLIEST = datetime(1995, 1, 1, tzinfo=UTC)
@@ -91,41 +89,31 @@ class ParsedFeed:
     warning: str | None = None
 
 
-class _TextExtractor(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self._skip = 0
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in _SKIP_TAGS:
-            self._skip += 1
-        elif tag in _BLOCK_TAGS:
-            self.parts.append("\n")
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in _SKIP_TAGS:
-            self._skip = max(0, self._skip - 1)
-        elif tag in _BLOCK_TAGS:
-            self.parts.append("\n")
-
-    def handle_data(self, data: str) -> None:
-        if not self._skip:
-            self.parts.append(data)
+_SKIP_RE = re.compile(
+    r"<(script|style|noscript|template|iframe|svg)\b[^>]*>.*?(?:</\1\s*>|\Z)",
+    re.IGNORECASE | re.DOTALL,
+)
+_COMMENT_RE = re.compile(r"<!--.*?(?:-->|\Z)|<!\[CDATA\[|\]\]>", re.DOTALL)
+_BLOCK_RE = re.compile(r"</?(?:" + "|".join(sorted(_BLOCK_TAGS)) + r")\b[^>]*>", re.IGNORECASE)
+_TAG_RE = re.compile(r"</?[A-Za-z][^>]*>|<![A-Za-z][^>]*>|<\?[^>]*\?>")
 
 
 def html_to_text(markup: str, limit: int = MAX_TEXT_CHARS) -> str:
-    """Strip tags, decode entities, keep paragraph breaks as newlines."""
+    """Strip tags, decode entities, keep paragraph breaks as newlines.
+
+    Regular expressions, not html.parser: feed item HTML is small and simple, and this runs
+    for every item of every feed (html.parser, pure Python, was about 15 % of parsing).
+    """
     if "<" not in markup and "&" not in markup:
         text = markup
     else:
-        extractor = _TextExtractor()
-        try:
-            extractor.feed(markup[: limit * 4])
-            extractor.close()
-        except (AssertionError, ValueError):  # pragma: no cover - HTMLParser is lenient
-            pass
-        text = html.unescape("".join(extractor.parts))
+        text = markup[: limit * 4]
+        if "<" in text:
+            text = _COMMENT_RE.sub("", text)
+            text = _SKIP_RE.sub("", text)
+            text = _BLOCK_RE.sub("\n", text)
+            text = _TAG_RE.sub("", text)
+        text = html.unescape(text)
     text = _SPACES_RE.sub(" ", text)
     text = _NEWLINES_RE.sub("\n", text).strip()
     return text[:limit]
