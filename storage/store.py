@@ -33,6 +33,10 @@ class StoreError(Exception):
     """The database cannot be opened or written; the message says why in plain words."""
 
 
+class _RetryCarefully(Exception):
+    """A flagged article failed in add_articles' fast pass: run the batch with savepoints."""
+
+
 def open_database(path: Path) -> sqlite_utils.Database:
     """Open (creating the directory) in WAL mode with a busy timeout; check integrity."""
     try:
@@ -146,57 +150,85 @@ class Store(FeedStateStore, IncidentStore, SearchStore, AuditStore, ReviewStore,
         its flag says so, an alert.
 
         One transaction for the batch (FTS5 writes a segment per commit, so this is what keeps
-        a cold cycle fast), a savepoint per flagged article: after a crash an article, its
-        incident and its alert either all exist or none do, so no flagged report is lost and
-        none alerted twice; a flagged article that fails is rolled back alone and logged. The
-        batch's GUIDs and links are looked up in two queries, and a plain article (the vast
-        majority) is two INSERTs whose keys are known to be free.
+        a cold cycle fast): after a crash an article, its incident and its alert either all
+        exist or none do, so no flagged report is lost and none alerted twice. The batch's
+        GUIDs and links are looked up in two queries, and a plain article (the vast majority)
+        is a few INSERTs whose keys are known to be free.
+
+        A flagged article that cannot be stored must not cost the rest of the batch. Savepoints
+        would isolate it, but each one makes FTS5 flush its pending terms to disk, so the batch
+        first runs without them; only if an article fails is it rolled back and run again with
+        a savepoint per flagged article, the failing one rolled back alone and logged.
         """
         conn = self.db.conn
-        results: list[AddResult] = []
         try:
-            conn.execute("BEGIN IMMEDIATE")
-            guid_keys = [guid_key_of(feed_url, a.entry.guid) for a, _ in items]
-            url_keys = [url_key_of(a) for a, _ in items]
-            seen = {k for (k,) in self._rows_in("sightings", "guid_key", guid_keys, "guid_key")}
-            stored = dict(self._rows_in("articles", "url_key", url_keys, "url_key, id"))
-            for (article, alert), guid_key, url_key in zip(
-                items, guid_keys, url_keys, strict=True
-            ):
-                if guid_key in seen:
-                    results.append(AddResult(article_id=None, is_new=False))
-                    continue
-                seen.add(guid_key)
-                if url_key in stored:
-                    self._insert_sighting(guid_key, stored[url_key], article.entry.feed_name, now)
-                    results.append(AddResult(article_id=stored[url_key], is_new=False))
-                    continue
-                if not article.verdict.flagged:
-                    article_id = self._insert_article(article, now)
-                    self._insert_sighting(guid_key, article_id, article.entry.feed_name, now)
-                    stored[url_key] = article_id
-                    results.append(AddResult(article_id=article_id, is_new=True))
-                    continue
-                conn.execute("SAVEPOINT article")
+            for careful in (False, True):
+                conn.execute("BEGIN IMMEDIATE")
                 try:
-                    result = self._add(article, feed_url, now, alert=alert)
-                    if trail is not None and result.is_new:
-                        self._add_trail(result.article_id or 0, article, trail)
-                    if result.article_id is not None:
-                        stored[url_key] = result.article_id
-                    results.append(result)
-                except (sqlite3.IntegrityError, ValueError, KeyError, TypeError):
-                    conn.execute("ROLLBACK TO article")
-                    logger.exception("could not store article %r", article.entry.link[:200])
-                    results.append(AddResult(article_id=None, is_new=False))
-                conn.execute("RELEASE article")
-            conn.commit()
+                    results = self._add_batch(items, feed_url, now, trail, careful=careful)
+                except _RetryCarefully:
+                    conn.rollback()
+                    continue
+                conn.commit()
+                return results
         except sqlite3.OperationalError as exc:
             if conn.in_transaction:
                 conn.rollback()
             raise StoreError(
                 f"DATABASE_PATH: {str(self.path)!r} cannot be written: {exc}"
             ) from exc
+        raise AssertionError("the careful pass never retries")  # pragma: no cover
+
+    def _add_batch(
+        self,
+        items: Sequence[tuple[Article, bool]],
+        feed_url: str,
+        now: datetime,
+        trail: FetchTrail | None,
+        *,
+        careful: bool,
+    ) -> list[AddResult]:
+        """add_articles' body, inside its transaction; see there for `careful`."""
+        conn = self.db.conn
+        results: list[AddResult] = []
+        guid_keys = [guid_key_of(feed_url, a.entry.guid) for a, _ in items]
+        url_keys = [url_key_of(a) for a, _ in items]
+        seen = {k for (k,) in self._rows_in("sightings", "guid_key", guid_keys, "guid_key")}
+        stored = dict(self._rows_in("articles", "url_key", url_keys, "url_key, id"))
+        for (article, alert), guid_key, url_key in zip(items, guid_keys, url_keys, strict=True):
+            if guid_key in seen:
+                results.append(AddResult(article_id=None, is_new=False))
+                continue
+            seen.add(guid_key)
+            if url_key in stored:
+                self._insert_sighting(guid_key, stored[url_key], article.entry.feed_name, now)
+                results.append(AddResult(article_id=stored[url_key], is_new=False))
+                continue
+            if not article.verdict.flagged:
+                article_id = self._insert_article(article, now)
+                self._insert_sighting(guid_key, article_id, article.entry.feed_name, now)
+                stored[url_key] = article_id
+                results.append(AddResult(article_id=article_id, is_new=True))
+                continue
+            if careful:
+                conn.execute("SAVEPOINT article")
+            try:
+                result = self._add(article, feed_url, now, alert=alert)
+                if trail is not None and result.is_new:
+                    self._add_trail(result.article_id or 0, article, trail)
+            except (sqlite3.IntegrityError, ValueError, KeyError, TypeError) as exc:
+                if not careful:
+                    raise _RetryCarefully from exc
+                conn.execute("ROLLBACK TO article")
+                conn.execute("RELEASE article")
+                logger.exception("could not store article %r", article.entry.link[:200])
+                results.append(AddResult(article_id=None, is_new=False))
+                continue
+            if careful:
+                conn.execute("RELEASE article")
+            if result.article_id is not None:
+                stored[url_key] = result.article_id
+            results.append(result)
         return results
 
     def _rows_in(
@@ -212,12 +244,21 @@ class Store(FeedStateStore, IncidentStore, SearchStore, AuditStore, ReviewStore,
         return rows
 
     def _insert_article(self, article: Article, now: datetime) -> int:
+        """Insert the row and index it for search (see migrations._fts_insert_in_code)."""
+        conn = self.db.conn
         row = _article_row(article, now)
         columns, marks = ", ".join(row), ", ".join("?" * len(row))
-        cur = self.db.conn.execute(
+        cur = conn.execute(
             f"insert into articles ({columns}) values ({marks})", list(row.values())
         )
-        return int(cur.lastrowid or 0)
+        article_id = int(cur.lastrowid or 0)
+        indexed = [article_id, row["title"], row["text"]]
+        conn.execute("insert into articles_fts (rowid, title, text) values (?, ?, ?)", indexed)
+        if row["flagged"]:
+            conn.execute(
+                "insert into articles_flagged_fts (rowid, title, text) values (?, ?, ?)", indexed
+            )
+        return article_id
 
     def _add_trail(self, article_id: int, article: Article, trail: FetchTrail) -> None:
         self.db.conn.execute(

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import logging
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
+
+import pytest
 
 from bot.models import Article, Entry, Evidence, Facts, Verdict
 from storage.store import Store
@@ -133,3 +137,69 @@ def test_search_index_follows_text_changes_only(tmp_path: Path) -> None:
     assert [a.title for a in store.search("Renamed")] == ["Renamed report"]
     assert store.search("Sixteen")[0].title == "Renamed report"  # text still indexed
     assert store.search("Pokrovsk") == []  # the old title is gone from the index
+
+
+def test_a_flagged_article_that_fails_costs_only_itself(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    store = Store(tmp_path / "x.db")
+    batch = [
+        article(
+            "p1", "https://n.test/p1", "Shelling update", "Shelling in Kherson.", flagged=False
+        ),
+        article("bad", "https://n.test/bad", "Broken report", "POWs shot, broken.", flagged=True),
+        article(
+            "good",
+            "https://n.test/good",
+            "POWs shot near Pokrovsk",
+            "Two POWs shot.",
+            flagged=True,
+        ),
+        article("p2", "https://n.test/p2", "Grain exports", "Ships left Odesa.", flagged=False),
+    ]
+    placed = store.place_article
+
+    def place_or_fail(a: Article, article_id: int, now: datetime) -> Any:
+        if a.entry.guid == "bad":  # a bug in incident matching, for this article only
+            raise ValueError("cannot place this one")
+        return placed(a, article_id, now)
+
+    monkeypatch.setattr(store, "place_article", place_or_fail)
+    with caplog.at_level(logging.ERROR, logger="storage.store"):
+        results = store.add_articles([(a, a.verdict.flagged) for a in batch], FEED, NOW)
+    assert [r.is_new for r in results] == [True, False, True, True]
+    assert "could not store article 'https://n.test/bad'" in caplog.text
+    titles = [r[0] for r in store.db.execute("select title from articles order by id")]
+    assert titles == ["Shelling update", "POWs shot near Pokrovsk", "Grain exports"]
+    assert store.outbox_depth() == 1  # the good report's alert, the broken one's none
+    # every stored article is searchable, the flagged one in the flagged-only index too
+    assert [a.title for a in store.search("Odesa")] == ["Grain exports"]
+    assert [a.title for a in store.search("Pokrovsk")] == ["POWs shot near Pokrovsk"]
+    assert store.search("broken") == []
+    # the bad article was not marked seen: the next poll tries it again
+    monkeypatch.undo()
+    again = store.add_articles([(batch[1], True)], FEED, NOW)
+    assert again[0].is_new and store.outbox_depth() == 2
+
+
+def test_articles_stored_in_one_batch_are_each_searchable(tmp_path: Path) -> None:
+    store = Store(tmp_path / "x.db")
+    batch = [
+        article(
+            f"g{i}",
+            f"https://n.test/{i}",
+            f"Report {i} from Sumy",
+            f"word{i} here",
+            flagged=i % 5 == 0,
+        )
+        for i in range(40)
+    ]
+    store.add_articles([(a, False) for a in batch], FEED, NOW)
+    store.close()
+    store = Store(tmp_path / "x.db")
+    assert len(store.search("Sumy", limit=100)) == 40
+    assert [a.title for a in store.search("word7")] == ["Report 7 from Sumy"]
+    flagged = store.db.execute(
+        "select count(*) from articles_flagged_fts where articles_flagged_fts match 'Sumy'"
+    ).fetchone()[0]
+    assert flagged == 8
