@@ -211,9 +211,12 @@ def analyse(title: str, text: str) -> Analysis:
     """Split, clean and scan one article; cached so extraction can reuse the work."""
     title = normalise(" ".join(title.split()))
     raw_low = lx.lower(f"{title}\n{normalise(text)}")
-    if not any(k in raw_low for k in lx.TRIGGERS):
+    # The trigger stems anywhere in the article: a superset of those left once boilerplate
+    # is stripped (that only deletes text), so each sentence need test only these.
+    present = tuple(k for k in lx.TRIGGERS if k in raw_low)
+    if not present:
         # No captive or killing word at all (about half of all news): nothing to split or
-        # clean. Boilerplate removal only deletes text, so it could not add a trigger.
+        # clean.
         return Analysis((title,), (), (), 0.0)
     body = normalise(strip_boilerplate(text))
     sentences = (title, *split_sentences(body))
@@ -221,9 +224,7 @@ def analyse(title: str, text: str) -> Analysis:
     statements: list[Statement] = []
     suppressed: list[tuple[int, str]] = []
     cues: _TitleCues | None = None
-    full_low = lx.lower(full)
-    present = tuple(k for k in lx.TRIGGERS if k in full_low)
-    for i, s in enumerate(sentences if present else ()):
+    for i, s in enumerate(sentences):
         if not s:
             continue
         st, reason = _statement(i, s, present)

@@ -32,20 +32,29 @@ _ABBREV_END = re.compile(
     r"|Mrs|Ms|St|Mt|No|Nos|vs|approx|Art|Pt|Gov|Rep|Sen|Prof|ст|ч|п|р|рр|г|гг|ім|им|вул|ул|м"
     r"|тис|млн|млрд|обл|див|см|с|пл|просп|ген|полк|подполк)\.|\b\w\.)$"
 )
-_WS = re.compile(r"[ \t]+")
 MAX_SENTENCE = 400
 
 
+_PAIRS = tuple((chr(k), v) for k, v in _TRANSLATE.items())
+
+
 def normalise(text: str) -> str:
-    """Unify apostrophes, ё and odd spaces without changing the text's length."""
-    return text.translate(_TRANSLATE)
+    """Unify apostrophes, ё and odd spaces without changing the text's length.
+
+    str.replace per character present, not str.translate: translate looks up every character
+    of a Cyrillic text in a dict (about 60 us an article), while each `in` is a fast scan.
+    """
+    for odd, plain in _PAIRS:
+        if odd in text:
+            text = text.replace(odd, plain)
+    return text
 
 
 def split_sentences(text: str) -> list[str]:
     """Split text into trimmed sentences: first on line breaks, then on sentence punctuation."""
     out: list[str] = []
     for line in text.split("\n"):
-        line = _WS.sub(" ", line).strip()
+        line = " ".join(line.split())  # runs of whitespace -> one space (no regex: hot path)
         if not line:
             continue
         pieces = _SPLIT.split(line)

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+import pytest
+
 from bot.parse import html_to_text, parse_feed
+from bot.sentences import normalise
 from tests.feeds import NEGATIVE_PLAN, POSITIVE, atom, rss
 
 NOW = datetime(2024, 6, 1, 12, 0, tzinfo=UTC)
@@ -54,3 +57,23 @@ def test_entity_expansion_is_not_performed() -> None:
 def test_html_to_text_drops_scripts_and_decodes() -> None:
     text = html_to_text("<p>A &amp; B</p><script>alert(1)</script><p>C&nbsp;D</p>")
     assert text == "A & B\nC D"
+
+
+@pytest.mark.parametrize(
+    ("markup", "text"),
+    [
+        ("  <p>One\t two\u00a0 three</p>\r\n\r\n<p>\u200bFour</p>  ", "One two three\nFour"),
+        ("<div>a</div>\n \n<div>b<br>c</div>", "a\nb\nc"),
+        ("<!-- hidden --><p>kept</p><![CDATA[x]]>", "kept\nx"),
+        ("plain   text\n\n\nnext", "plain text\nnext"),
+        ("<p>   </p><p></p>", ""),
+    ],
+)
+def test_html_to_text_collapses_whitespace_and_blank_lines(markup: str, text: str) -> None:
+    assert html_to_text(markup) == text
+
+
+def test_normalise_keeps_length_and_unifies_apostrophes_and_yo() -> None:
+    raw = "П\u2019ятихатки, Пʼятихатки, ёлка\u00a0Ёж\u2011x"
+    assert normalise(raw) == "П'ятихатки, П'ятихатки, елка Еж-x"
+    assert len(normalise(raw)) == len(raw)
