@@ -13,7 +13,7 @@ from bot.classify import classify
 from bot.dedup import canonical_url
 from bot.extract import extract_facts, summarize
 from bot.models import Article, Entry, Facts
-from bot.parse import parse_feed
+from bot.parse import parse_feed, raw_entry
 
 
 def analyse(entry: Entry, now: datetime) -> Article:
@@ -53,14 +53,6 @@ class FeedBatch:
     new_entries: tuple[Entry, ...] = ()  # new items, not analysed (when analyse_new is False)
 
 
-def _lean(article: Article) -> Article:
-    """The raw feed item is kept as evidence for flagged reports only: don't ship the rest's
-    back to the bot process (it is as large as the text itself)."""
-    if article.verdict.flagged or not article.entry.raw:
-        return article
-    return replace(article, entry=replace(article.entry, raw=""))
-
-
 def guid_mark(guid: str) -> str:
     """A short stable mark of an item's GUID (64 bits: collisions only cost a skipped item
     that the Store would have refused as already seen)."""
@@ -90,15 +82,30 @@ def parse_and_analyse(
         content_type=content_type,
         base_url=base_url,
         language=language,
+        raw=not analyse_new,  # when analysed here, only flagged items keep it (see below)
     )
     marks = tuple(guid_mark(e.guid) for e in parsed.entries)
-    new = tuple(e for e, m in zip(parsed.entries, marks, strict=True) if m not in known)
+    fresh = [
+        (entry, item)
+        for entry, item, mark in zip(
+            parsed.entries, parsed.items or parsed.entries, marks, strict=True
+        )
+        if mark not in known
+    ]
+    articles: tuple[Article, ...] = ()
+    if analyse_new:
+        # The raw feed item is evidence for flagged reports only: making it for every item
+        # and shipping it back to the bot process would cost as much as the text itself.
+        articles = tuple(
+            replace(a, entry=replace(a.entry, raw=raw_entry(item))) if a.verdict.flagged else a
+            for a, (_, item) in zip(analyse_many([e for e, _ in fresh], now), fresh, strict=True)
+        )
     return FeedBatch(
         title=parsed.title,
         is_feed=parsed.is_feed,
         warning=parsed.warning,
         fetched=len(parsed.entries),
         marks=marks,
-        articles=tuple(_lean(a) for a in analyse_many(list(new), now)) if analyse_new else (),
-        new_entries=() if analyse_new else new,
+        articles=articles,
+        new_entries=() if analyse_new else tuple(e for e, _ in fresh),
     )

@@ -85,6 +85,9 @@ class ParsedFeed:
     entries: tuple[Entry, ...]
     is_feed: bool
     warning: str | None = None
+    # With parse_feed(raw=False): the feedparser item behind each entry, in the same order,
+    # so raw_entry() can be made for the few that need an evidence trail.
+    items: tuple[Any, ...] = ()
 
 
 _SKIP_RE = re.compile(
@@ -307,7 +310,7 @@ _RAW_FIELDS = ("id", "guid", "link", "title", "published", "updated", "author", 
 MAX_RAW = 8000
 
 
-def _raw(item: Any) -> str:
+def raw_entry(item: Any) -> str:
     """The item's main fields as received, for the evidence trail (JSON, at most 8 KB)."""
     fields = {k: str(dict.get(item, k))[:3000] for k in _RAW_FIELDS if dict.get(item, k)}
     contents = dict.get(item, "content") or []
@@ -327,8 +330,12 @@ def parse_feed(
     content_type: str | None = None,
     base_url: str | None = None,
     language: str | None = None,
+    raw: bool = True,
 ) -> ParsedFeed:
-    """Parse downloaded feed bytes (never a URL) into normalised entries."""
+    """Parse downloaded feed bytes (never a URL) into normalised entries.
+
+    raw=False leaves Entry.raw empty and returns the items instead (see ParsedFeed.items).
+    """
     text, warning = _decode(body, content_type, language)
     text, defused = _defuse(text)
     if "&#" in text:
@@ -358,6 +365,7 @@ def parse_feed(
         warning = f"{warning}; {note}" if warning else note
     is_feed = bool(version) or bool(entries_raw)
     entries: list[Entry] = []
+    items: list[Any] = []
     seen: set[str] = set()
     for item in entries_raw[:MAX_ENTRIES]:
         title = html_to_text(item.get("title") or "", MAX_TITLE_CHARS)
@@ -385,11 +393,18 @@ def parse_feed(
                 text=text,
                 published=published,
                 language=language or _language_of(parsed),
-                raw=_raw(item),
+                raw=raw_entry(item) if raw else "",
             )
         )
+        items.append(item)
     feed_title = html_to_text(parsed.get("feed", {}).get("title") or "", MAX_TITLE_CHARS)
-    return ParsedFeed(title=feed_title, entries=tuple(entries), is_feed=is_feed, warning=warning)
+    return ParsedFeed(
+        title=feed_title,
+        entries=tuple(entries),
+        is_feed=is_feed,
+        warning=warning,
+        items=() if raw else tuple(items),
+    )
 
 
 def _language_of(parsed: Any) -> str | None:

@@ -63,7 +63,9 @@ def split_sentences(text: str) -> list[str]:
             piece = piece.strip()
             if not piece:
                 continue
-            if merged and _ABBREV_END.search(merged[-1]):
+            # only the tail can end in an abbreviation ("подполк." is the longest, 8 chars);
+            # searching the whole sentence for a `$`-anchored pattern tries every position
+            if merged and _ABBREV_END.search(merged[-1], max(0, len(merged[-1]) - 12)):
                 merged[-1] = f"{merged[-1]} {piece}"
             else:
                 merged.append(piece)

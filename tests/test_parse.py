@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, datetime
 
 import pytest
 
+from bot.analyse import parse_and_analyse
 from bot.parse import html_to_text, parse_feed
 from bot.sentences import normalise
-from tests.feeds import NEGATIVE_PLAN, POSITIVE, atom, rss
+from tests.feeds import NEGATIVE_EXCHANGE, NEGATIVE_PLAN, POSITIVE, atom, rss
 
 NOW = datetime(2024, 6, 1, 12, 0, tzinfo=UTC)
 
@@ -77,3 +79,39 @@ def test_normalise_keeps_length_and_unifies_apostrophes_and_yo() -> None:
     raw = "П\u2019ятихатки, Пʼятихатки, ёлка\u00a0Ёж\u2011x"
     assert normalise(raw) == "П'ятихатки, П'ятихатки, елка Еж-x"
     assert len(normalise(raw)) == len(raw)
+
+
+def test_parse_and_analyse_keeps_the_raw_item_of_flagged_reports_only() -> None:
+    body = rss([POSITIVE, NEGATIVE_PLAN, NEGATIVE_EXCHANGE]).encode()
+    now = datetime.now(UTC)
+    batch = parse_and_analyse(
+        body, "News", now=now, content_type="application/rss+xml", base_url=None, language="en"
+    )
+    assert batch.fetched == 3 and len(batch.marks) == 3
+    by_title = {a.entry.title: a for a in batch.articles}
+    flagged = by_title[POSITIVE.title]
+    assert flagged.verdict.flagged
+    assert json.loads(flagged.entry.raw)["link"] == POSITIVE.link
+    assert [a.entry.raw for a in batch.articles if not a.verdict.flagged] == ["", ""]
+    # the next poll passes this poll's marks: nothing is analysed again
+    again = parse_and_analyse(
+        body,
+        "News",
+        now=now,
+        content_type="application/rss+xml",
+        base_url=None,
+        language="en",
+        known=frozenset(batch.marks),
+    )
+    assert again.fetched == 3 and again.articles == ()
+    # not analysed here (full-text feeds): every new entry keeps its raw item for later
+    later = parse_and_analyse(
+        body,
+        "News",
+        now=now,
+        content_type="application/rss+xml",
+        base_url=None,
+        language="en",
+        analyse_new=False,
+    )
+    assert len(later.new_entries) == 3 and all(e.raw for e in later.new_entries)
