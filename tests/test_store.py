@@ -8,8 +8,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import sqlite_utils
 
 from bot.models import Article, Entry, Evidence, Facts, Verdict
+from storage.migrations import MIGRATIONS
 from storage.store import Store
 
 NOW = datetime(2024, 6, 1, 12, 0, tzinfo=UTC)
@@ -203,3 +205,37 @@ def test_articles_stored_in_one_batch_are_each_searchable(tmp_path: Path) -> Non
         "select count(*) from articles_flagged_fts where articles_flagged_fts match 'Sumy'"
     ).fetchone()[0]
     assert flagged == 8
+
+
+def test_a_database_from_before_the_fts_change_keeps_its_index(tmp_path: Path) -> None:
+    """A database written while AFTER INSERT triggers indexed articles upgrades cleanly."""
+    path = tmp_path / "old.db"
+    old = sqlite_utils.Database(path)
+    for number, step in enumerate(MIGRATIONS[:-1], start=1):  # the schema before that change
+        with old.conn:
+            step(old)
+            old.execute(f"PRAGMA user_version = {number}")
+    with old.conn:
+        old.execute(
+            "insert into articles (url_key, title, text, fetched_at, flagged) "
+            "values ('k-old', 'POWs shot near Vuhledar', 'Old report text.', ?, 1)",
+            [NOW.isoformat()],
+        )
+    old.conn.close()
+
+    store = Store(path)
+    store.add_article(
+        article("g", "https://n.test/new", "POWs shot near Vuhledar again", "New.", flagged=True),
+        FEED,
+        NOW,
+        alert=False,
+    )
+    titles = {a.title for a in store.search("Vuhledar", limit=10)}
+    assert titles == {"POWs shot near Vuhledar", "POWs shot near Vuhledar again"}
+    for fts in ("articles_fts", "articles_flagged_fts"):  # both reports in both indexes
+        hits = store.db.execute(f"select count(*) from {fts} where {fts} match 'Vuhledar'")
+        assert hits.fetchone()[0] == 2
+    triggers = {
+        r[0] for r in store.db.execute("select name from sqlite_master where type='trigger'")
+    }
+    assert "articles_ai" not in triggers and "articles_flagged_ai" not in triggers
