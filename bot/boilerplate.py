@@ -103,12 +103,14 @@ _APPEAL_KEYS = (
 )
 
 
-def _is_furniture(line: str) -> bool:
+def _is_furniture(line: str, appeal_keys: tuple[str, ...] = _APPEAL_KEYS) -> bool:
+    """`appeal_keys`: the keys that occur anywhere in the article (the rest cannot be here)."""
     if len(line) < 200 and (_LINE.match(line) or _BYLINE.match(line)):
         return True
-    low = line.lower()
-    if len(line) < 600 and any(k in low for k in _APPEAL_KEYS) and _APPEAL.search(line):
-        return True
+    if len(line) < 600 and appeal_keys:
+        low = line.lower()
+        if any(k in low for k in appeal_keys) and _APPEAL.search(line):
+            return True
     return len(line) < 400 and ("(" in line or " / " in line) and bool(_CAPTION.search(line))
 
 
@@ -133,6 +135,8 @@ def strip_boilerplate(text: str) -> str:
     if "appeared first" in text or "спочатку на" in text or "сначала на" in text:
         text = _RSS_TAIL.sub("", text)
     lines = [ln.strip() for ln in text.replace("\r", "").split("\n")]
+    low = text.lower()
+    appeal_keys = tuple(k for k in _APPEAL_KEYS if k in low)  # once, not once per line
     kept: list[str] = []
     i = 0
     while i < len(lines):
@@ -157,7 +161,7 @@ def strip_boilerplate(text: str) -> str:
                 j += 1
             i = j + 1
             continue
-        if _is_furniture(line):
+        if _is_furniture(line, appeal_keys):
             i += 1
             continue
         kept.append(line)
