@@ -23,7 +23,8 @@ from storage.records import iso, sha256
 from storage.search import fts_query
 from storage.store import Store
 
-GENERATOR_VERSION = 2  # bump when the rows change, so cached databases are rebuilt
+GENERATOR_VERSION = 3  # bump when the rows or their indexing change: cached databases are rebuilt
+FTS_BATCH = 50  # articles per commit while indexing, like one feed's batch
 FLAGGED_PERCENT = 3.0
 UNDATED_PERCENT = 5.0  # items without a date: sorted by fetched_at
 HISTORY = timedelta(days=3 * 365)
@@ -107,12 +108,22 @@ def build_database(path: Path, articles: int, seed: int = 7) -> float:
         conn.executemany(
             f"insert into articles ({_COLUMNS}) values ({marks})", _rows(articles, seed)
         )
-        # Store indexes each article as it inserts it; in bulk, index them all at once.
-        conn.execute("INSERT INTO articles_fts (articles_fts) VALUES ('rebuild')")
-        conn.execute(
-            "INSERT INTO articles_flagged_fts (rowid, title, text) "
-            "SELECT id, title, text FROM articles WHERE flagged = 1"
-        )
+    # Index as a live bot does: a commit per feed's batch (~50 articles), so FTS5's segments
+    # and merges look like a live database's. (A one-shot 'rebuild' gives a tidier index,
+    # and search p99 about a quarter lower than this.)
+    for low in range(1, articles + 1, FTS_BATCH):
+        with conn:
+            span = [low, low + FTS_BATCH - 1]
+            conn.execute(
+                "INSERT INTO articles_fts (rowid, title, text) "
+                "SELECT id, title, text FROM articles WHERE id BETWEEN ? AND ?",
+                span,
+            )
+            conn.execute(
+                "INSERT INTO articles_flagged_fts (rowid, title, text) "
+                "SELECT id, title, text FROM articles WHERE flagged = 1 AND id BETWEEN ? AND ?",
+                span,
+            )
     conn.execute("PRAGMA journal_mode=WAL")
     conn.execute("ANALYZE")
     store.close()
