@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from datetime import UTC, datetime
+from functools import partial
 
 import pytest
 
@@ -83,10 +84,16 @@ def test_normalise_keeps_length_and_unifies_apostrophes_and_yo() -> None:
 
 def test_parse_and_analyse_keeps_the_raw_item_of_flagged_reports_only() -> None:
     body = rss([POSITIVE, NEGATIVE_PLAN, NEGATIVE_EXCHANGE]).encode()
-    now = datetime.now(UTC)
-    batch = parse_and_analyse(
-        body, "News", now=now, content_type="application/rss+xml", base_url=None, language="en"
+    poll = partial(
+        parse_and_analyse,
+        body,
+        "News",
+        now=datetime.now(UTC),
+        content_type="application/rss+xml",
+        base_url=None,
+        language="en",
     )
+    batch = poll()
     assert batch.fetched == 3 and len(batch.marks) == 3
     by_title = {a.entry.title: a for a in batch.articles}
     flagged = by_title[POSITIVE.title]
@@ -94,24 +101,8 @@ def test_parse_and_analyse_keeps_the_raw_item_of_flagged_reports_only() -> None:
     assert json.loads(flagged.entry.raw)["link"] == POSITIVE.link
     assert [a.entry.raw for a in batch.articles if not a.verdict.flagged] == ["", ""]
     # the next poll passes this poll's marks: nothing is analysed again
-    again = parse_and_analyse(
-        body,
-        "News",
-        now=now,
-        content_type="application/rss+xml",
-        base_url=None,
-        language="en",
-        known=frozenset(batch.marks),
-    )
+    again = poll(known=frozenset(batch.marks))
     assert again.fetched == 3 and again.articles == ()
     # not analysed here (full-text feeds): every new entry keeps its raw item for later
-    later = parse_and_analyse(
-        body,
-        "News",
-        now=now,
-        content_type="application/rss+xml",
-        base_url=None,
-        language="en",
-        analyse_new=False,
-    )
+    later = poll(analyse_new=False)
     assert len(later.new_entries) == 3 and all(e.raw for e in later.new_entries)
