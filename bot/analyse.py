@@ -8,6 +8,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, replace
 from datetime import datetime
+from typing import Any
 
 from bot.classify import classify
 from bot.dedup import canonical_url
@@ -82,24 +83,24 @@ def parse_and_analyse(
         content_type=content_type,
         base_url=base_url,
         language=language,
-        raw=not analyse_new,  # when analysed here, only flagged items keep it (see below)
+        raw=False,  # the raw item is evidence for flagged reports only: made below, on demand
     )
     marks = tuple(guid_mark(e.guid) for e in parsed.entries)
     fresh = [
         (entry, item)
-        for entry, item, mark in zip(
-            parsed.entries, parsed.items or parsed.entries, marks, strict=True
-        )
+        for entry, item, mark in zip(parsed.entries, parsed.items, marks, strict=True)
         if mark not in known
     ]
     articles: tuple[Article, ...] = ()
+    new_entries: tuple[Entry, ...] = ()
     if analyse_new:
-        # The raw feed item is evidence for flagged reports only: making it for every item
-        # and shipping it back to the bot process would cost as much as the text itself.
+        analysed = analyse_many([entry for entry, _ in fresh], now)
         articles = tuple(
-            replace(a, entry=replace(a.entry, raw=raw_entry(item))) if a.verdict.flagged else a
-            for a, (_, item) in zip(analyse_many([e for e, _ in fresh], now), fresh, strict=True)
+            replace(a, entry=_with_raw(a.entry, item)) if a.verdict.flagged else a
+            for a, (_, item) in zip(analysed, fresh, strict=True)
         )
+    else:  # analysed later, after their pages are fetched: any of them may be flagged
+        new_entries = tuple(_with_raw(entry, item) for entry, item in fresh)
     return FeedBatch(
         title=parsed.title,
         is_feed=parsed.is_feed,
@@ -107,5 +108,9 @@ def parse_and_analyse(
         fetched=len(parsed.entries),
         marks=marks,
         articles=articles,
-        new_entries=() if analyse_new else tuple(e for e, _ in fresh),
+        new_entries=new_entries,
     )
+
+
+def _with_raw(entry: Entry, item: Any) -> Entry:
+    return replace(entry, raw=raw_entry(item))

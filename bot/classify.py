@@ -215,8 +215,7 @@ def analyse(title: str, text: str) -> Analysis:
     # is stripped (that only deletes text), so each sentence need test only these.
     present = tuple(k for k in lx.TRIGGERS if k in raw_low)
     if not present:
-        # No captive or killing word at all (about half of all news): nothing to split or
-        # clean.
+        # No captive or killing word at all (about half of all news): nothing to split or clean
         return Analysis((title,), (), (), 0.0)
     body = normalise(strip_boilerplate(text))
     sentences = (title, *split_sentences(body))
