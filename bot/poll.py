@@ -271,6 +271,7 @@ async def poll_feed(ctx: PollContext, spec: FeedSpec, now: datetime) -> FeedOutc
             next_due_at=next_due_after_success(now, interval),
             last_warning=warning,
             items_seen=state.items_seen + outcome.new,
+            flagged_seen=state.flagged_seen + outcome.flagged,
             last_new_item_at=now if outcome.new else state.last_new_item_at,
             recent_guids=recent,
         )

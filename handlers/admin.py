@@ -62,7 +62,6 @@ def _status(spec: FeedSpec, state: FeedState | None, now: datetime) -> str:
 def feed_block(
     spec: FeedSpec,
     state: FeedState | None,
-    counts: tuple[int, int],
     alarms: Sequence[str],
     default_interval: int,
     now: datetime,
@@ -71,10 +70,11 @@ def feed_block(
     interval = spec.interval or default_interval
     every = f"{interval // 60} min" if interval % 60 == 0 else f"{interval}s"
     last_new = _when(state.last_new_item_at if state else None, now)
+    stored, flagged = (state.items_seen, state.flagged_seen) if state else (0, 0)
     lines = [
         f"<b>{esc(spec.name, 80)}</b> — {_status(spec, state, now)}",
         f"last new item: {last_new}",
-        f"stored {counts[0]} · flagged {counts[1]} · every {every}",
+        f"stored {stored} · flagged {flagged} · every {every}",
     ]
     if alarms:
         lines.append("🔔 alarm raised: " + ", ".join(alarms))
@@ -85,7 +85,6 @@ async def feeds(update: Update, context: BotContext) -> None:
     runtime = context.runtime
     arg = " ".join(context.args or []).strip().lower()[:20]
     states = await runtime.worker.run(Store.feed_states)
-    counts = await runtime.worker.read(Store.feed_counts)
     raised = await runtime.worker.run(Store.raised_alarms)
     now = datetime.now(UTC)
     listed = list(runtime.feeds)
@@ -119,7 +118,6 @@ async def feeds(update: Update, context: BotContext) -> None:
             feed_block(
                 spec,
                 states.get(spec.url),
-                counts.get(spec.name, (0, 0)),
                 kinds,
                 runtime.settings.poll_interval,
                 now,

@@ -28,7 +28,8 @@ class FeedState:
     failing_since: datetime | None = None
     error_count: int = 0
     next_due_at: datetime | None = None
-    items_seen: int = 0
+    items_seen: int = 0  # articles this feed was first to deliver
+    flagged_seen: int = 0  # of those, flagged
     last_duration: float | None = None
     last_warning: str | None = None
     recent_guids: tuple[str, ...] = ()  # marks of the items in the last good fetch
@@ -53,6 +54,7 @@ def _state_from_row(row: dict[str, Any]) -> FeedState:
         error_count=row["error_count"] or 0,
         next_due_at=from_iso(row["next_due_at"]),
         items_seen=row["items_seen"] or 0,
+        flagged_seen=row.get("flagged_seen") or 0,
         last_duration=row["last_duration"],
         last_warning=row["last_warning"],
         recent_guids=tuple(json.loads(row.get("recent_guids") or "[]")),
@@ -86,14 +88,10 @@ class FeedStateStore:
             "error_count": state.error_count,
             "next_due_at": iso(state.next_due_at),
             "items_seen": state.items_seen,
+            "flagged_seen": state.flagged_seen,
             "last_duration": state.last_duration,
             "last_warning": state.last_warning,
             "recent_guids": json.dumps(list(state.recent_guids)),
         }
         with self.db.conn:
             table(self.db, "feed_state").upsert(row, pk="url")
-
-    def feed_counts(self) -> dict[str, tuple[int, int]]:
-        """Articles stored and flagged per feed name."""
-        sql = "select feed_name, count(*), sum(flagged) from articles group by feed_name"
-        return {r[0]: (r[1], r[2] or 0) for r in self.db.execute(sql).fetchall()}

@@ -239,6 +239,16 @@ def _fts_insert_in_code(db: sqlite_utils.Database) -> None:
     db.execute("DROP TRIGGER IF EXISTS articles_flagged_ai")
 
 
+def _flagged_seen(db: sqlite_utils.Database) -> None:
+    """Per-feed counts of flagged reports beside items_seen, in feed_state: keyed by URL, so
+    they survive a rename, and /feeds no longer counts the whole articles table by name."""
+    db.execute("ALTER TABLE feed_state ADD COLUMN flagged_seen INTEGER DEFAULT 0")
+    db.execute(
+        "UPDATE feed_state SET flagged_seen = (SELECT count(*) FROM articles "
+        "WHERE articles.flagged = 1 AND articles.feed_name = feed_state.name)"
+    )
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     _v1_initial,
     _audit_and_alarms,
@@ -249,6 +259,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     _fts_update_on_text_only,
     _recent_guids,
     _fts_insert_in_code,
+    _flagged_seen,
 )
 
 

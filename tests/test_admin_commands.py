@@ -21,7 +21,7 @@ from handlers.admin import ADMIN_ONLY
 from handlers.watch import run_watch, watch_state
 from storage.store import Store
 from tests.conftest import ADMIN_ID, USER_ID
-from tests.feeds import NEGATIVE_EXCHANGE, NEGATIVE_PLAN, rss
+from tests.feeds import NEGATIVE_EXCHANGE, NEGATIVE_PLAN, POSITIVE, rss
 from tests.servers import FakeBotAPI, FeedServer
 from tests.telegram_helpers import command_update, running_bot
 
@@ -282,3 +282,27 @@ def _document_message(file_id: str, content: bytes) -> dict[str, Any]:
             "file_size": len(content),
         },
     }
+
+
+async def test_feeds_counts_survive_a_rename(
+    feed_server: FeedServer, bot_api: FakeBotAPI, make_settings: Any
+) -> None:
+    url = feed_server.set("/alpha.xml", rss([POSITIVE, NEGATIVE_PLAN, NEGATIVE_EXCHANGE]))
+    settings = make_settings([{"name": "Alpha", "url": url}], api=bot_api)
+    async with running_bot(settings) as app:
+        runtime: Runtime = app.bot_data["runtime"]
+        await cycle(runtime, force=True)
+        await send(app, "/feeds")
+        assert "<b>Alpha</b>" in replies(bot_api)[-1]
+        assert "stored 3 · flagged 1" in replies(bot_api)[-1]
+        # the feed is renamed by hand, same URL: its history and counts stay with it
+        path = settings.feeds_file
+        path.write_text(
+            path.read_text(encoding="utf-8").replace("name: Alpha", "name: Alpha Wire"),
+            encoding="utf-8",
+        )
+        await run_watch(runtime, app.bot, watch_state(app.bot_data, runtime), _now())
+        assert [f.name for f in runtime.feeds] == ["Alpha Wire"]
+        await send(app, "/feeds")
+        assert "<b>Alpha Wire</b>" in replies(bot_api)[-1]
+        assert "stored 3 · flagged 1" in replies(bot_api)[-1]

@@ -207,14 +207,21 @@ def test_articles_stored_in_one_batch_are_each_searchable(tmp_path: Path) -> Non
     assert flagged == 8
 
 
+def database_before(path: Path, migration: str) -> sqlite_utils.Database:
+    """A database file migrated up to, not including, the named migration."""
+    db = sqlite_utils.Database(path)
+    upto = [m.__name__ for m in MIGRATIONS].index(migration)
+    for number, step in enumerate(MIGRATIONS[:upto], start=1):
+        with db.conn:
+            step(db)
+            db.execute(f"PRAGMA user_version = {number}")
+    return db
+
+
 def test_a_database_from_before_the_fts_change_keeps_its_index(tmp_path: Path) -> None:
     """A database written while AFTER INSERT triggers indexed articles upgrades cleanly."""
     path = tmp_path / "old.db"
-    old = sqlite_utils.Database(path)
-    for number, step in enumerate(MIGRATIONS[:-1], start=1):  # the schema before that change
-        with old.conn:
-            step(old)
-            old.execute(f"PRAGMA user_version = {number}")
+    old = database_before(path, "_fts_insert_in_code")
     with old.conn:
         old.execute(
             "insert into articles (url_key, title, text, fetched_at, flagged) "
@@ -239,3 +246,19 @@ def test_a_database_from_before_the_fts_change_keeps_its_index(tmp_path: Path) -
         r[0] for r in store.db.execute("select name from sqlite_master where type='trigger'")
     }
     assert "articles_ai" not in triggers and "articles_flagged_ai" not in triggers
+
+
+def test_flagged_counts_per_feed_are_carried_into_feed_state(tmp_path: Path) -> None:
+    path = tmp_path / "old.db"
+    old = database_before(path, "_flagged_seen")
+    with old.conn:
+        old.execute("insert into feed_state (url, name, items_seen) values ('u', 'Alpha', 3)")
+        for key, flagged in (("a", 1), ("b", 0), ("c", 1)):
+            old.execute(
+                "insert into articles (url_key, title, text, fetched_at, flagged, feed_name) "
+                "values (?, 't', 'x', '2024-06-01', ?, 'Alpha')",
+                [key, flagged],
+            )
+    old.conn.close()
+    state = Store(path).feed_state("u")
+    assert state is not None and (state.items_seen, state.flagged_seen) == (3, 2)
