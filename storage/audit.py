@@ -84,18 +84,20 @@ class AuditStore:
             self.db.conn.execute("delete from feed_alarms where url = ? and kind = ?", [url, kind])
 
     def published_history(self, per_feed: int = 50) -> dict[str, list[datetime]]:
-        """The publication dates of each feed's most recent items, by feed name."""
+        """The publication dates of each feed's most recently seen items, by feed name.
+
+        Per feed through the sightings_feed index, newest sighting first: a few milliseconds
+        at a million articles, where ranking every sighting by date took over two seconds.
+        """
+        names = [r[0] for r in self.db.execute("select distinct name from feed_state")]
         sql = (
-            "select feed_name, published from ("
-            " select s.feed_name, a.published, row_number() over"
-            " (partition by s.feed_name order by a.published desc) as n"
-            " from sightings s join articles a on a.id = s.article_id"
-            " where a.published is not null"
-            ") where n <= ?"
+            "select a.published from sightings s join articles a on a.id = s.article_id"
+            " where s.feed_name = ? and a.published is not null order by s.rowid desc limit ?"
         )
         history: dict[str, list[datetime]] = {}
-        for name, published in self.db.execute(sql, [per_feed]).fetchall():
-            when = from_iso(published)
-            if when is not None:
-                history.setdefault(name, []).append(when)
+        for name in names:
+            dates = [from_iso(r[0]) for r in self.db.execute(sql, [name, per_feed])]
+            known = sorted((d for d in dates if d is not None), reverse=True)
+            if known:
+                history[name] = known
         return history

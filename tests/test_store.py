@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import logging
-from datetime import UTC, datetime
+from dataclasses import replace
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -11,6 +12,7 @@ import pytest
 import sqlite_utils
 
 from bot.models import Article, Entry, Evidence, Facts, Verdict
+from storage.feedstate import FeedState
 from storage.migrations import MIGRATIONS
 from storage.store import Store
 
@@ -262,3 +264,26 @@ def test_flagged_counts_per_feed_are_carried_into_feed_state(tmp_path: Path) -> 
     old.conn.close()
     state = Store(path).feed_state("u")
     assert state is not None and (state.items_seen, state.flagged_seen) == (3, 2)
+
+
+def test_published_history_has_each_feeds_latest_items_newest_first(tmp_path: Path) -> None:
+    store = Store(tmp_path / "x.db")
+    now = datetime(2024, 6, 1, tzinfo=UTC)
+    wire = []
+    for i in range(60):  # hourly items, oldest first, one poll each
+        a = article(f"w{i}", f"https://n.test/w{i}", f"Wire {i}", "text", flagged=False)
+        a = replace(a, entry=replace(a.entry, published=now + timedelta(hours=i)))
+        store.add_articles([(a, False)], FEED, now)
+        wire.append(a)
+    undated = article("u", "https://n.test/u", "Undated", "text", flagged=False)
+    store.add_articles(
+        [(replace(undated, entry=replace(undated.entry, published=None)), False)], FEED, now
+    )
+    other = replace(wire[-1], entry=replace(wire[-1].entry, feed_name="Other", guid="o1"))
+    store.add_articles([(other, False)], "https://other.test/rss", now)  # same link, 2nd feed
+    for url, name in ((FEED, "A"), ("https://other.test/rss", "Other")):
+        store.save_feed_state(FeedState(url=url, name=name))
+
+    history = store.published_history(50)
+    assert history["A"] == [now + timedelta(hours=i) for i in range(59, 9, -1)]
+    assert history["Other"] == [now + timedelta(hours=59)]
