@@ -86,8 +86,8 @@ class AuditStore:
     def published_history(self, per_feed: int = 50) -> dict[str, list[datetime]]:
         """The publication dates of each feed's most recently seen items, by feed name.
 
-        Per feed through the sightings_feed index, newest sighting first: a few milliseconds
-        at a million articles, where ranking every sighting by date took over two seconds.
+        Per feed through the sightings_feed index, newest sighting first: about 45 ms for 400
+        feeds at a million articles, where ranking every sighting by date took over 2 s.
         """
         names = [r[0] for r in self.db.execute("select distinct name from feed_state")]
         sql = (
