@@ -105,7 +105,7 @@ def print_pipeline(report: dict[str, Any], out: TextIO) -> None:
             )
             if fp.get("tuned_seconds"):
                 print(
-                    f"  feedparser with bot.parse's own options (no relative-URI resolution): "
+                    f"  feedparser with bot.feeds.parse's options (no relative-URI resolution): "
                     f"{fp['tuned_seconds']:.2f} s; pipeline / that = "
                     f"{wall / fp['tuned_seconds']:.2f}",
                     file=out,

@@ -20,10 +20,10 @@ from pathlib import Path
 from typing import Any
 
 from bench.world import World, WorldServer, feedparser_only_in_child, warm_worker
+from bot.alerts.notify import deliver_pending
 from bot.app import close_runtime, open_runtime
 from bot.config import DEFAULT_API_BASE_URL, Settings
 from bot.models import FeedSpec
-from bot.notify import deliver_pending
 from bot.poll import run_cycle
 from bot.runtime import Runtime
 from storage.store import Store

@@ -229,7 +229,7 @@ def warm_worker(seconds: float = 0.3) -> int:
     import os
 
     import bot.analyse
-    import bot.parse
+    import bot.feeds.parse
 
     del bot
     time.sleep(seconds)  # hold this worker so the next warm-up job lands on another
@@ -240,7 +240,7 @@ def feedparser_only(urls: list[str]) -> dict[str, float]:
     """Download every feed, then time feedparser alone on those bytes (one process, one core).
 
     `seconds`: bytes plus headers with sanitize_html off (the target's baseline, as the bot
-    first called feedparser); `tuned_seconds`: the call bot.parse makes now, which also skips
+    first called feedparser); `tuned_seconds`: the call bot.feeds.parse makes now, which also skips
     resolving relative URIs - a stricter baseline, reported beside it.
     """
     import io

@@ -86,11 +86,11 @@ def _print_report(settings: Settings, report: object) -> None:
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv and argv[0] == "classify":
-        from bot.classify_cli import main as classify_main
+        from bot.cli.classify import main as classify_main
 
         return classify_main(argv[1:])
     if argv and argv[0] == "search":
-        from bot.search_cli import main as search_main
+        from bot.cli.search import main as search_main
 
         return search_main(argv[1:])
     args = parse_args(argv)

@@ -10,11 +10,11 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
-from bot.classify import classify
-from bot.dedup import canonical_url
-from bot.extract import extract_facts, summarize
+from bot.detect.classify import classify
+from bot.detect.extract import extract_facts, summarize
+from bot.feeds.parse import parse_feed, raw_entry
+from bot.incidents.dedup import canonical_url
 from bot.models import Article, Entry, Facts
-from bot.parse import parse_feed, raw_entry
 
 
 def analyse(entry: Entry, now: datetime) -> Article:

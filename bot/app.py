@@ -16,17 +16,17 @@ from telegram import BotCommand, Update
 from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, ContextTypes
 
 from bot import metrics
-from bot.config import Settings
-from bot.escalate import Escalator, delivery_problem
-from bot.fetch import make_session
-from bot.lifecycle import Stopper
-from bot.notify import (
+from bot.alerts.escalate import Escalator, delivery_problem
+from bot.alerts.notify import (
     DeliveryReport,
     Sender,
     TelegramSender,
     TerminalSender,
     deliver_pending,
 )
+from bot.config import Settings
+from bot.feeds.fetch import make_session
+from bot.lifecycle import Stopper
 from bot.poll import CycleReport, run_cycle
 from bot.runtime import BotContext, Runtime
 from bot.workers import RestartingPool

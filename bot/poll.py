@@ -21,17 +21,17 @@ from typing import TypeVar
 import aiohttp
 
 from bot.analyse import analyse_many, parse_and_analyse
-from bot.archive import archive_body, body_sha256
-from bot.fetch import fetch_feed
-from bot.fulltext import HostLocks, fetch_pages, with_full_text
-from bot.models import Article, Entry, FeedSpec, FetchResult, FetchTrail
-from bot.schedule import (
+from bot.feeds.archive import archive_body, body_sha256
+from bot.feeds.fetch import fetch_feed
+from bot.feeds.fulltext import HostLocks, fetch_pages, with_full_text
+from bot.feeds.schedule import (
     feed_interval,
     is_due,
     next_due_after_failure,
     next_due_after_success,
     should_alert,
 )
+from bot.models import Article, Entry, FeedSpec, FetchResult, FetchTrail
 from storage.feedstate import FeedState
 from storage.store import Store
 from storage.worker import StoreWorker

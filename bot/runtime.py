@@ -10,9 +10,9 @@ from typing import Any
 import aiohttp
 from telegram.ext import CallbackContext, ExtBot
 
+from bot.alerts.notify import Sender
 from bot.config import Settings
 from bot.models import FeedSpec
-from bot.notify import Sender
 from bot.poll import CycleReport, PollContext
 from storage.worker import StoreWorker
 

@@ -14,7 +14,7 @@ logger = logging.getLogger(__name__)
 
 T = TypeVar("T")
 
-PRELOAD = ("bot.parse", "bot.analyse", "bot.fulltext")
+PRELOAD = ("bot.feeds.parse", "bot.analyse", "bot.feeds.fulltext")
 
 
 class RestartingPool(Executor):

@@ -13,9 +13,9 @@ from datetime import UTC, datetime
 from telegram import Update
 from telegram.ext import Application, CommandHandler, filters
 
-from bot.alarms import FAILING, SILENT
+from bot.alerts.alarms import FAILING, SILENT
+from bot.alerts.render import esc, paginate
 from bot.models import FeedSpec
-from bot.render import esc, paginate
 from bot.runtime import BotContext
 from handlers import feedadmin
 from handlers.public import reply

@@ -9,10 +9,10 @@ from datetime import UTC, datetime
 from telegram import InputFile, Update
 from telegram.ext import Application, CommandHandler
 
-from bot.chart import monthly_series, render_chart
-from bot.export import incident_row, to_csv, to_json
-from bot.query import parse_query
-from bot.render import esc, render_stats
+from bot.alerts.render import esc, render_stats
+from bot.reports.chart import monthly_series, render_chart
+from bot.reports.export import incident_row, to_csv, to_json
+from bot.reports.query import parse_query
 from bot.runtime import BotContext
 from handlers.public import reply
 from storage.history import IncidentFilter

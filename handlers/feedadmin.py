@@ -17,9 +17,9 @@ from ruamel.yaml.comments import CommentedSeq
 from telegram import Update
 from telegram.error import TelegramError
 
+from bot.alerts.render import clip, esc
 from bot.config import MAX_INTERVAL, ConfigError
-from bot.dedup import canonical_url
-from bot.feedfile import (
+from bot.feeds.feedfile import (
     FeedFileError,
     NewFeed,
     add_feeds,
@@ -29,10 +29,10 @@ from bot.feedfile import (
     set_interval,
     unique_name,
 )
-from bot.fetch import fetch_feed
-from bot.opml import MAX_OPML_BYTES, OpmlError, export_opml, import_opml
-from bot.parse import ParsedFeed, parse_feed
-from bot.render import clip, esc
+from bot.feeds.fetch import fetch_feed
+from bot.feeds.opml import MAX_OPML_BYTES, OpmlError, export_opml, import_opml
+from bot.feeds.parse import ParsedFeed, parse_feed
+from bot.incidents.dedup import canonical_url
 from bot.runtime import BotContext, Runtime
 from handlers.public import reply
 from handlers.watch import watch_state

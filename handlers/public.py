@@ -15,13 +15,13 @@ from telegram.ext import (
     filters,
 )
 
-from bot.query import parse_query
-from bot.render import (
+from bot.alerts.render import (
     esc,
     paginate,
     render_article,
     render_incident_detail,
 )
+from bot.reports.query import parse_query
 from bot.runtime import BotContext
 from storage.store import Store
 

@@ -15,9 +15,9 @@ from telegram import Bot
 from telegram.constants import ParseMode
 from telegram.error import TelegramError
 
-from bot.alarms import HISTORY_ITEMS, decide
-from bot.feedfile import FeedFileWatch, describe_changes
-from bot.render import esc
+from bot.alerts.alarms import HISTORY_ITEMS, decide
+from bot.alerts.render import esc
+from bot.feeds.feedfile import FeedFileWatch, describe_changes
 from bot.runtime import BotContext, Runtime
 from storage.store import Store
 

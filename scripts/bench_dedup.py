@@ -26,8 +26,8 @@ sys.path.insert(0, str(ROOT))
 
 import sqlite_utils  # noqa: E402
 
-from bot.dedup import NUM_PERM, Signature, content_signature, url_key  # noqa: E402
-from bot.incidents import IncidentView, candidate_window, match_incident  # noqa: E402
+from bot.incidents.cluster import IncidentView, candidate_window, match_incident  # noqa: E402
+from bot.incidents.dedup import NUM_PERM, Signature, content_signature, url_key  # noqa: E402
 from bot.models import Facts  # noqa: E402
 from storage import dedup_index  # noqa: E402
 

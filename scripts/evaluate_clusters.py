@@ -22,8 +22,7 @@ sys.path.insert(0, str(ROOT))
 
 import sqlite_utils  # noqa: E402
 
-from bot.dedup import NEAR_DUP_THRESHOLD, content_signature, similarity  # noqa: E402
-from bot.incidents import (  # noqa: E402
+from bot.incidents.cluster import (  # noqa: E402
     IncidentView,
     candidate_window,
     is_recap,
@@ -32,6 +31,7 @@ from bot.incidents import (  # noqa: E402
     new_incident,
     score_incident,
 )
+from bot.incidents.dedup import NEAR_DUP_THRESHOLD, content_signature, similarity  # noqa: E402
 from bot.models import Facts  # noqa: E402
 from storage import dedup_index  # noqa: E402
 
@@ -54,15 +54,15 @@ def gold_facts(row: Row) -> Facts:
 def extractor() -> tuple[Callable[[Row], Facts] | None, str]:
     """The real extractor wrapped for a corpus row, or None and why it cannot be used."""
     try:
-        from bot.extract import extract_facts
+        from bot.detect.extract import extract_facts
     except Exception as exc:  # an unfinished module may fail in any way at import
-        return None, f"bot.extract not importable ({type(exc).__name__}: {exc})"
+        return None, f"bot.detect.extract not importable ({type(exc).__name__}: {exc})"
 
     def run(row: Row) -> Facts:
         published = date.fromisoformat(row["published"])
         return extract_facts(row["title"], row["text"], published, row["lang"])
 
-    return run, "bot.extract.extract_facts"
+    return run, "bot.detect.extract.extract_facts"
 
 
 def cluster(rows: list[Row], facts_of: dict[str, Facts]) -> tuple[dict[str, int], dict[str, str]]:

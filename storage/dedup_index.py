@@ -11,7 +11,7 @@ from collections.abc import Iterable
 
 import sqlite_utils
 
-from bot.dedup import (
+from bot.incidents.dedup import (
     NEAR_DUP_THRESHOLD,
     Signature,
     band_keys,

@@ -8,8 +8,8 @@ from typing import Protocol
 
 import sqlite_utils
 
+from bot.incidents.regions import is_within
 from bot.models import IncidentRecord, ReviewTally, StoredArticle
-from bot.regions import is_within
 
 MAX_EXPORT = 5000
 

@@ -1,8 +1,8 @@
 """Incidents in SQLite: place a flagged article (twin, match or new), explain merges, split.
 
-The matching itself is pure (bot.incidents); this module loads the bounded candidate window,
-persists each incident's merged view as JSON and queues the alert, inside the caller's
-transaction.
+The matching itself is pure (bot.incidents.cluster); this module loads the bounded candidate
+window, persists each incident's merged view as JSON and queues the alert, inside the
+caller's transaction.
 """
 
 from __future__ import annotations
@@ -14,8 +14,7 @@ from typing import Any
 
 import sqlite_utils
 
-from bot.dedup import Signature, content_signature, signature_from_bytes
-from bot.incidents import (
+from bot.incidents.cluster import (
     IncidentView,
     candidate_window,
     is_recap,
@@ -24,6 +23,7 @@ from bot.incidents import (
     new_incident,
     view_facts,
 )
+from bot.incidents.dedup import Signature, content_signature, signature_from_bytes
 from bot.models import Article, Facts
 from storage import dedup_index
 from storage.outbox import OutboxStore

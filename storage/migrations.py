@@ -139,8 +139,8 @@ def _audit_and_alarms(db: sqlite_utils.Database) -> None:
 
 
 def _incidents_cluster(db: sqlite_utils.Database) -> None:
-    """Incidents keep their merged view (bot.incidents.IncidentView) and articles why they joined;
-    flagged articles get MinHash signatures and LSH bands for near-duplicate lookup."""
+    """Incidents keep their merged view (bot.incidents.cluster.IncidentView) and articles why they
+    joined; flagged articles get MinHash signatures and LSH bands for near-duplicate lookup."""
     db.execute("ALTER TABLE incidents ADD COLUMN view TEXT")
     db.execute("ALTER TABLE incidents ADD COLUMN is_recap INTEGER NOT NULL DEFAULT 0")
     db.execute("ALTER TABLE articles ADD COLUMN merge_reasons TEXT")

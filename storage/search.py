@@ -13,7 +13,7 @@ from datetime import datetime, timedelta
 import sqlite_utils
 
 from bot.models import MARK_END, MARK_START, Stats, StoredArticle
-from bot.query import SearchQuery, parse_query
+from bot.reports.query import SearchQuery, parse_query
 from storage.records import article_from_row, iso
 
 MAX_QUERY_TERMS = 12
@@ -73,7 +73,7 @@ class SearchStore:
     ) -> list[StoredArticle]:
         """Flagged reports first, then by relevance, then the most recent.
 
-        Words are language-aware (bot.query: place spellings, Cyrillic endings); filters
+        Words are language-aware (bot.reports.query: place spellings, Cyrillic endings); filters
         since: until: lang: place: min: flagged: narrow the matches.
         """
         parsed = parse_query(text) if isinstance(text, str) else text

@@ -14,8 +14,8 @@ from telegram.ext import Application
 
 from bot.app import tick
 from bot.config import load_feeds
+from bot.feeds.opml import export_opml, import_opml
 from bot.models import FeedSpec
-from bot.opml import export_opml, import_opml
 from bot.runtime import Runtime
 from handlers.admin import ADMIN_ONLY
 from handlers.watch import run_watch, watch_state

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from bot.alarms import FAILING, SILENT, decide, silence_limit, usual_gap
+from bot.alerts.alarms import FAILING, SILENT, decide, silence_limit, usual_gap
 from bot.models import FeedSpec
 from bot.runtime import Runtime
 from handlers.watch import run_watch, watch_state

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.boilerplate import strip_boilerplate
-from bot.classify import classify
+from bot.detect.boilerplate import strip_boilerplate
+from bot.detect.classify import classify
 
 ARTICLE = "City officials opened a new bridge over the river on Tuesday after two years of work."
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.classify import classify
+from bot.detect.classify import classify
 
 POSITIVES = [
     # English: single incidents, allegations, denials, tallies, passing mentions

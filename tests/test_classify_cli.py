@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.classify_cli import main
+from bot.cli.classify import main
 
 POSITIVE = {
     "id": "p1",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.dedup import (
+from bot.incidents.dedup import (
     NEAR_DUP_THRESHOLD,
     NUM_PERM,
     Signature,

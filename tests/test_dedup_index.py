@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 import sqlite_utils
 
-from bot.dedup import content_signature
+from bot.incidents.dedup import content_signature
 from storage import dedup_index
 
 STORY = (

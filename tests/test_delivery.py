@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from bot.notify import deliver_pending
+from bot.alerts.notify import deliver_pending
 from bot.runtime import Runtime
 from storage.store import Store
 from tests.conftest import CHANNEL_ID

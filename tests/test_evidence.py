@@ -11,7 +11,7 @@ from typing import Any
 from telegram import Update
 
 from bot.app import tick
-from bot.archive import read_archived
+from bot.feeds.archive import read_archived
 from tests.conftest import USER_ID
 from tests.feeds import NEGATIVE_PLAN, POSITIVE, rss
 from tests.servers import FakeBotAPI, FeedServer

@@ -6,11 +6,11 @@ from datetime import date
 
 import pytest
 
-from bot.classify import classify
-from bot.extract import extract_facts, summarize
-from bot.gazetteer import canonical_places, place_variants
+from bot.detect.classify import classify
+from bot.detect.extract import extract_facts, summarize
+from bot.detect.gazetteer import canonical_places, place_variants
+from bot.detect.sentences import normalise
 from bot.models import Facts, Verdict
-from bot.sentences import normalise
 
 PUB = date(2025, 3, 5)
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from bot.config import ConfigError, load_feeds
-from bot.feedfile import (
+from bot.feeds.feedfile import (
     FeedFileError,
     FeedFileWatch,
     NewFeed,

@@ -7,7 +7,7 @@ from collections.abc import AsyncIterator
 import aiohttp
 import pytest
 
-from bot.fetch import fetch_feed, make_session, parse_retry_after
+from bot.feeds.fetch import fetch_feed, make_session, parse_retry_after
 from tests.feeds import POSITIVE, rss
 from tests.servers import FeedServer
 

@@ -14,9 +14,9 @@ from typing import Any
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
+from bot.alerts.notify import TerminalSender
 from bot.app import close_runtime, open_runtime, tick
 from bot.config import load_settings
-from bot.notify import TerminalSender
 from tests.conftest import write_feeds
 from tests.feeds import NEGATIVE_EXCHANGE, NEGATIVE_PLAN, POSITIVE, atom, rss
 from tests.servers import FeedServer

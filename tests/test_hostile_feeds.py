@@ -20,10 +20,10 @@ from typing import Any
 import aiohttp
 import pytest
 
+from bot.alerts.notify import TerminalSender
 from bot.app import close_runtime, open_runtime, tick
-from bot.fetch import fetch_feed, make_session
-from bot.notify import TerminalSender
-from bot.parse import parse_feed
+from bot.feeds.fetch import fetch_feed, make_session
+from bot.feeds.parse import parse_feed
 from storage.store import Store
 from tests.feeds import NEGATIVE_PLAN, POSITIVE, Item, rss
 from tests.servers import FeedServer

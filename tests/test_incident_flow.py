@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
+from bot.alerts.render import render_alert, render_incident_detail
 from bot.analyse import analyse
 from bot.models import Article, Entry
-from bot.render import render_alert, render_incident_detail
 from storage.store import Store
 
 NOW = datetime(2025, 3, 21, 12, 0, tzinfo=UTC)

@@ -6,8 +6,7 @@ from datetime import date
 
 import pytest
 
-from bot.dedup import content_signature
-from bot.incidents import (
+from bot.incidents.cluster import (
     IncidentView,
     Match,
     candidate_window,
@@ -18,8 +17,9 @@ from bot.incidents import (
     new_incident,
     view_facts,
 )
+from bot.incidents.dedup import content_signature
+from bot.incidents.regions import area, is_within, oblast, parents
 from bot.models import Facts
-from bot.regions import area, is_within, oblast, parents
 
 EN_TITLE = (
     "Russian troops shot four surrendering Ukrainian soldiers near Hrodivka, prosecutors say"

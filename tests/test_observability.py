@@ -10,8 +10,8 @@ from typing import Any
 import aiohttp
 import pytest
 
+from bot.alerts.notify import TerminalSender
 from bot.app import close_runtime, open_runtime, tick
-from bot.notify import TerminalSender
 from tests.feeds import NEGATIVE_PLAN, POSITIVE, rss
 from tests.servers import FeedServer
 

@@ -6,8 +6,8 @@ from datetime import UTC, datetime
 
 import pytest
 
+from bot.feeds.opml import MAX_OPML_BYTES, OpmlError, OpmlFeed, export_opml, import_opml
 from bot.models import FeedSpec
-from bot.opml import MAX_OPML_BYTES, OpmlError, OpmlFeed, export_opml, import_opml
 
 NOW = datetime(2024, 5, 1, 12, 0, tzinfo=UTC)
 

@@ -9,8 +9,8 @@ from functools import partial
 import pytest
 
 from bot.analyse import parse_and_analyse
-from bot.parse import html_to_text, parse_feed
-from bot.sentences import normalise
+from bot.detect.sentences import normalise
+from bot.feeds.parse import html_to_text, parse_feed
 from tests.feeds import NEGATIVE_EXCHANGE, NEGATIVE_PLAN, POSITIVE, atom, rss
 
 NOW = datetime(2024, 6, 1, 12, 0, tzinfo=UTC)

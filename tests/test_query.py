@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from bot.query import parse_query, stem
+from bot.reports.query import parse_query, stem
 
 
 @pytest.mark.parametrize(

@@ -1,11 +1,13 @@
-"""The place hierarchy (bot/regions.py) and the gazetteer (bot/gazetteer.py) stay in step."""
+"""The place hierarchy (bot/incidents/regions.py) and the gazetteer (bot/detect/gazetteer.py)
+stay in step."""
 
 from __future__ import annotations
 
 import pytest
 
-from bot import gazetteer, regions
-from bot.regions import area, is_within, level, oblast, parents
+from bot.detect import gazetteer
+from bot.incidents import regions
+from bot.incidents.regions import area, is_within, level, oblast, parents
 
 # names the gazetteer knows but whose district is not recorded on purpose
 _UNPLACED = {"Crimea", "Vesele"}  # Crimea has no oblast parent; several villages are "Vesele"

@@ -8,8 +8,14 @@ from html.parser import HTMLParser
 
 import pytest
 
+from bot.alerts.render import (
+    MAX_MESSAGE,
+    paginate,
+    render_alert,
+    render_article,
+    render_incident_detail,
+)
 from bot.models import Evidence, Facts, IncidentRecord, StoredArticle
-from bot.render import MAX_MESSAGE, paginate, render_alert, render_article, render_incident_detail
 
 NOW = datetime(2024, 10, 2, 9, 0, tzinfo=UTC)
 

@@ -7,7 +7,7 @@ from typing import Any
 
 from telegram import Update
 
-from bot.notify import deliver_pending
+from bot.alerts.notify import deliver_pending
 from bot.runtime import Runtime
 from storage.store import Store
 from tests.conftest import ADMIN_ID, CHANNEL_ID, USER_ID

@@ -15,9 +15,9 @@ import pytest
 from telegram import Bot
 
 import bot.app
+from bot.alerts.escalate import Escalator
+from bot.alerts.notify import deliver_pending
 from bot.app import tick
-from bot.escalate import Escalator
-from bot.notify import deliver_pending
 from bot.runtime import Runtime
 from storage.store import Store
 from tests.conftest import ADMIN_ID, CHANNEL_ID, USER_ID

@@ -12,8 +12,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from bot.alerts.render import esc
 from bot.models import FeedSpec
-from bot.render import esc
 from storage.feedstate import FeedState
 
 FAILING = "failing"

@@ -17,9 +17,9 @@ from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, LinkPrevie
 from telegram.constants import ParseMode
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError
 
+from bot.alerts.render import render_alert, to_plain
+from bot.feeds.schedule import is_quiet
 from bot.models import IncidentRecord, StoredArticle
-from bot.render import render_alert, to_plain
-from bot.schedule import is_quiet
 from storage.outbox import AlertJob
 from storage.store import Store
 from storage.worker import StoreWorker

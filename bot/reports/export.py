@@ -8,8 +8,8 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from bot.incidents.regions import oblast
 from bot.models import IncidentRecord, ReviewTally, StoredArticle
-from bot.regions import oblast
 
 COLUMNS = (
     "incident_id",

@@ -10,14 +10,14 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from bot import authority
-from bot import lexicon as lx
-from bot.classify import Analysis, Statement, analyse
-from bot.dates import incident_dates
-from bot.gazetteer import PlaceHit, find_places
+from bot.detect import authority
+from bot.detect import lexicon as lx
+from bot.detect.classify import Analysis, Statement, analyse
+from bot.detect.dates import incident_dates
+from bot.detect.gazetteer import PlaceHit, find_places
+from bot.detect.quantities import victims as count_victims
+from bot.detect.sentences import clip
 from bot.models import Facts, Verdict
-from bot.quantities import victims as count_victims
-from bot.sentences import clip
 
 _F = re.IGNORECASE
 SUMMARY_LIMIT = 300

@@ -15,11 +15,11 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from bot import lexicon as lx
-from bot.boilerplate import strip_boilerplate
-from bot.gazetteer import find_places
+from bot.detect import lexicon as lx
+from bot.detect.boilerplate import strip_boilerplate
+from bot.detect.gazetteer import find_places
+from bot.detect.sentences import clip, normalise, split_sentences
 from bot.models import Evidence, Verdict
-from bot.sentences import clip, normalise, split_sentences
 
 MAX_GAP = 150  # characters between a captive cue and a killing cue in one statement
 MAX_EVIDENCE = 3

@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 
 import aiohttp
 
-from bot.fetch import fetch_feed
+from bot.feeds.fetch import fetch_feed
 from bot.models import Entry
 
 logger = logging.getLogger(__name__)

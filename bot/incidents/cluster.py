@@ -12,9 +12,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
-from bot.dedup import NEAR_DUP_THRESHOLD, Signature, content_signature, similarity
+from bot.incidents.dedup import NEAR_DUP_THRESHOLD, Signature, content_signature, similarity
+from bot.incidents.regions import NARROW_OBLASTS, area, is_within, level, oblast, parents
 from bot.models import Facts
-from bot.regions import NARROW_OBLASTS, area, is_within, level, oblast, parents
 
 JOIN_SCORE = 3.5
 CANDIDATE_DAYS = 730  # follow-ups (identifications, trials) come months or years later

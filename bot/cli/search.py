@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TextIO
 
 from bot.models import MARK_END, MARK_START, StoredArticle
-from bot.query import parse_query
+from bot.reports.query import parse_query
 from storage.store import Store, StoreError
 
 

@@ -1,0 +1,1 @@
+"""Alerts: render (pure text), notify (outbox delivery), escalate (admin DMs), alarms."""

@@ -1,0 +1,1 @@
+"""Detection: classify (the public entry), extract and their helpers."""

@@ -1,0 +1,1 @@
+"""Feeds: fetching, parsing, full text, feeds.yaml, OPML, schedule, archive."""

@@ -1,0 +1,1 @@
+"""Incidents: dedup keys, near-duplicates, clustering, regions."""

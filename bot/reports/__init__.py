@@ -1,0 +1,1 @@
+"""Analyst outputs: query parsing, chart, export."""
