@@ -10,8 +10,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
-from bot.detect.classify import classify
-from bot.detect.extract import extract_facts, summarize
+from bot.detect import classify, extract_facts, summarize
 from bot.feeds.parse import parse_feed, raw_entry
 from bot.incidents.dedup import canonical_url
 from bot.models import Article, Entry, Facts

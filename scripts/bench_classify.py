@@ -17,8 +17,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bot.detect.classify import analyse, classify  # noqa: E402
-from bot.detect.extract import extract_facts, summarize  # noqa: E402
+from bot.detect import analyse, classify, extract_facts, summarize  # noqa: E402  # noqa: E402
 
 DEFAULT = ROOT.parent / "shared" / "corpus" / "dev.jsonl"
 RSS_LIMIT = 620

@@ -54,7 +54,7 @@ def gold_facts(row: Row) -> Facts:
 def extractor() -> tuple[Callable[[Row], Facts] | None, str]:
     """The real extractor wrapped for a corpus row, or None and why it cannot be used."""
     try:
-        from bot.detect.extract import extract_facts
+        from bot.detect import extract_facts
     except Exception as exc:  # an unfinished module may fail in any way at import
         return None, f"bot.detect.extract not importable ({type(exc).__name__}: {exc})"
 

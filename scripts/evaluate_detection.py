@@ -20,8 +20,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bot.cli.classify import facts_record  # noqa: E402
-from bot.detect.classify import analyse, classify  # noqa: E402
-from bot.detect.extract import extract_facts, summarize  # noqa: E402
+from bot.detect import analyse, classify, extract_facts, summarize  # noqa: E402  # noqa: E402
 
 DEFAULT = ROOT.parent / "shared" / "corpus" / "dev.jsonl"
 FIELDS = ("locations", "victims", "victim_side", "incident_date", "source_authority")

@@ -13,8 +13,7 @@ from collections.abc import Iterable, Iterator
 from datetime import date, datetime
 from typing import IO, Any
 
-from bot.detect.classify import classify
-from bot.detect.extract import extract_facts, summarize
+from bot.detect import classify, extract_facts, summarize
 from bot.models import Facts
 
 _OPTIONAL_STR = ("url", "lang", "published")

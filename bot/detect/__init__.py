@@ -1,1 +1,19 @@
-"""Detection: classify (the public entry), extract and their helpers."""
+"""Detection: does an item report a POW execution, and what are its facts?
+
+The public entry points are re-exported here; callers outside this package import only these.
+`classify` applies the rules (see classify.py for their order), `extract_facts` and `summarize`
+read the facts of a flagged item, `canonical_places` and `place_variants` serve place look-ups.
+"""
+
+from bot.detect.classify import analyse, classify
+from bot.detect.extract import extract_facts, summarize
+from bot.detect.gazetteer import canonical_places, place_variants
+
+__all__ = [
+    "analyse",
+    "canonical_places",
+    "classify",
+    "extract_facts",
+    "place_variants",
+    "summarize",
+]

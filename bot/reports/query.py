@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from bot.detect.gazetteer import canonical_places, place_variants
+from bot.detect import canonical_places, place_variants
 
 MAX_TERMS = 8
 MAX_VARIANTS = 40
