@@ -115,16 +115,6 @@ class Article:
 
 
 @dataclass(frozen=True, slots=True)
-class Notice:
-    """One alert to post: an incident's message text and where it goes."""
-
-    alert_id: int
-    incident_id: int
-    text: str  # Telegram HTML, already escaped and bounded
-    message_id: int | None = None  # set when the alert edits an earlier message
-
-
-@dataclass(frozen=True, slots=True)
 class StoredArticle:
     """An article as read back for commands and alerts."""
 

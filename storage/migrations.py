@@ -254,6 +254,12 @@ def _sightings_by_feed(db: sqlite_utils.Database) -> None:
     db.execute("CREATE INDEX IF NOT EXISTS sightings_feed ON sightings (feed_name)")
 
 
+def _drop_unused_columns(db: sqlite_utils.Database) -> None:
+    """incidents.chat_id and feed_state.retry_after_until were created but never written."""
+    db.execute("ALTER TABLE incidents DROP COLUMN chat_id")
+    db.execute("ALTER TABLE feed_state DROP COLUMN retry_after_until")
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     _v1_initial,
     _audit_and_alarms,
@@ -266,6 +272,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     _fts_insert_in_code,
     _flagged_seen,
     _sightings_by_feed,
+    _drop_unused_columns,
 )
 
 

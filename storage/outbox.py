@@ -1,4 +1,4 @@
-"""The alert outbox: pending -> sent, in order, with retry times; nothing is dropped silently."""
+"""The alert outbox: pending -> sent (or merged into a later update of its incident), in order."""
 
 from __future__ import annotations
 

@@ -131,14 +131,6 @@ class Store(FeedStateStore, IncidentStore, SearchStore, AuditStore, ReviewStore,
     def close(self) -> None:
         self.db.conn.close()
 
-    def has_sighting(self, feed_url: str, guid: str) -> bool:
-        """True when this feed already delivered this GUID (cheap pre-filter before detection)."""
-        key = guid_key_of(feed_url, guid)
-        return (
-            self.db.execute("select 1 from sightings where guid_key = ?", [key]).fetchone()
-            is not None
-        )
-
     def add_article(
         self, article: Article, feed_url: str, now: datetime, *, alert: bool
     ) -> AddResult:
@@ -301,12 +293,6 @@ class Store(FeedStateStore, IncidentStore, SearchStore, AuditStore, ReviewStore,
             )
             for r in rows
         }
-
-    def raw_entry(self, article_id: int) -> str | None:
-        row = self.db.execute(
-            "select raw_entry from article_trail where article_id = ?", [article_id]
-        ).fetchone()
-        return row[0] if row else None
 
     def _add(self, article: Article, feed_url: str, now: datetime, *, alert: bool) -> AddResult:
         conn = self.db.conn

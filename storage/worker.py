@@ -11,11 +11,12 @@ import sqlite3
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from typing import TypeVar
+from typing import Concatenate, ParamSpec, TypeVar
 
 from storage.store import Store, StoreError
 
 T = TypeVar("T")
+P = ParamSpec("P")
 
 
 class StoreWorker:
@@ -28,11 +29,15 @@ class StoreWorker:
         self.store = self._executor.submit(Store, path).result()
         self.reader = self._reader_executor.submit(Store, path, readonly=True).result()
 
-    async def run(self, fn: Callable[..., T], *args: object, **kwargs: object) -> T:
+    async def run(
+        self, fn: Callable[Concatenate[Store, P], T], *args: P.args, **kwargs: P.kwargs
+    ) -> T:
         """Run fn(store, ...) on the writer thread; a failing disk becomes one StoreError."""
         return await self._call(self._executor, self.store, fn, *args, **kwargs)
 
-    async def read(self, fn: Callable[..., T], *args: object, **kwargs: object) -> T:
+    async def read(
+        self, fn: Callable[Concatenate[Store, P], T], *args: P.args, **kwargs: P.kwargs
+    ) -> T:
         """Run a query fn(store, ...) on the reader thread, beside any write in progress."""
         return await self._call(self._reader_executor, self.reader, fn, *args, **kwargs)
 
@@ -40,9 +45,9 @@ class StoreWorker:
         self,
         executor: ThreadPoolExecutor,
         store: Store,
-        fn: Callable[..., T],
-        *args: object,
-        **kwargs: object,
+        fn: Callable[Concatenate[Store, P], T],
+        *args: P.args,
+        **kwargs: P.kwargs,
     ) -> T:
         loop = asyncio.get_running_loop()
         try:
