@@ -287,3 +287,18 @@ def test_published_history_has_each_feeds_latest_items_newest_first(tmp_path: Pa
     history = store.published_history(50)
     assert history["A"] == [now + timedelta(hours=i) for i in range(59, 9, -1)]
     assert history["Other"] == [now + timedelta(hours=59)]
+
+
+def test_never_written_columns_are_dropped_on_upgrade(tmp_path: Path) -> None:
+    """incidents.chat_id and feed_state.retry_after_until go; the rows stay."""
+    path = tmp_path / "old.db"
+    old = database_before(path, "_drop_unused_columns")
+    assert "chat_id" in old["incidents"].columns_dict
+    with old.conn:
+        old.execute("insert into feed_state (url, name) values ('https://n.test/f', 'F')")
+    old.conn.close()
+
+    store = Store(path)
+    assert "chat_id" not in store.db["incidents"].columns_dict
+    assert "retry_after_until" not in store.db["feed_state"].columns_dict
+    assert store.feed_state("https://n.test/f") is not None
