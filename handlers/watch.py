@@ -16,7 +16,7 @@ from telegram.constants import ParseMode
 from telegram.error import TelegramError
 
 from bot.alerts.alarms import HISTORY_ITEMS, decide
-from bot.alerts.render import esc
+from bot.alerts.render import esc, render_alarm
 from bot.feeds.feedfile import FeedFileWatch, describe_changes
 from bot.runtime import BotContext, Runtime
 from storage.store import Store
@@ -141,7 +141,7 @@ async def check_alarms(
             change.is_raised,
         )
         if change.notify:
-            await tell_admins(bot, runtime.settings.admin_ids, change.message)
+            await tell_admins(bot, runtime.settings.admin_ids, render_alarm(change))
 
 
 async def run_watch(runtime: Runtime, bot: Bot | None, state: WatchState, now: datetime) -> None:

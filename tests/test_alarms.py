@@ -6,6 +6,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from bot.alerts.alarms import FAILING, SILENT, decide, silence_limit, usual_gap
+from bot.alerts.render import render_alarm
 from bot.models import FeedSpec
 from bot.runtime import Runtime
 from handlers.watch import run_watch, watch_state
@@ -54,14 +55,14 @@ def test_failing_alarm_starts_after_the_threshold_then_clears() -> None:
     assert short == []
     started = decide([SPEC], {SPEC.url: failing_state(NOW - 2 * HOUR)}, {}, **args, now=NOW)
     assert [(c.kind, c.is_raised) for c in started] == [(FAILING, True)]
-    assert "Alpha" in started[0].message and "HTTP 503" in started[0].message
+    assert "Alpha" in render_alarm(started[0]) and "HTTP 503" in render_alarm(started[0])
     raised = {(SPEC.url, FAILING): NOW}
     still = decide([SPEC], {SPEC.url: failing_state(NOW - 3 * HOUR)}, raised, **args, now=NOW)
     assert still == []  # no repeat while it keeps failing
     ok = FeedState(url=SPEC.url, name=SPEC.name, last_success_at=NOW, last_new_item_at=NOW)
     cleared = decide([SPEC], {SPEC.url: ok}, raised, **args, now=NOW + HOUR)
     assert [(c.kind, c.is_raised, c.notify) for c in cleared] == [(FAILING, False, True)]
-    assert "works again" in cleared[0].message
+    assert "works again" in render_alarm(cleared[0])
 
 
 def test_silent_alarm_uses_the_feeds_own_rhythm() -> None:
@@ -69,7 +70,7 @@ def test_silent_alarm_uses_the_feeds_own_rhythm() -> None:
     state = FeedState(url=SPEC.url, name=SPEC.name, last_new_item_at=NOW - 30 * HOUR)
     started = decide([SPEC], {SPEC.url: state}, {}, history, NOW, HOUR)
     assert [(c.kind, c.is_raised) for c in started] == [(SILENT, True)]
-    assert "nothing new for 30.0 h" in started[0].message
+    assert "nothing new for 30.0 h" in render_alarm(started[0])
     raised = {(SPEC.url, SILENT): NOW}
     assert decide([SPEC], {SPEC.url: state}, raised, history, NOW + HOUR, HOUR) == []
     fresh = FeedState(url=SPEC.url, name=SPEC.name, last_new_item_at=NOW + 2 * HOUR)

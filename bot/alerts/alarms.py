@@ -12,7 +12,6 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from bot.alerts.render import esc
 from bot.models import FeedSpec
 from storage.feedstate import FeedState
 
@@ -26,17 +25,21 @@ HISTORY_ITEMS = 50
 
 @dataclass(frozen=True, slots=True)
 class AlarmChange:
-    """An alarm that starts (is_raised) or clears; `notify` is False for quiet clean-ups."""
+    """An alarm that starts (is_raised) or clears; `notify` is False for quiet clean-ups.
+
+    The facts the admins are told travel with it; render_alarm (alerts/render.py) words them.
+    """
 
     url: str
     name: str
     kind: str
     is_raised: bool
-    message: str = ""  # Telegram HTML for the admins, already escaped
-
-    @property
-    def notify(self) -> bool:
-        return bool(self.message)
+    notify: bool = False
+    since: datetime | None = None  # failing since / last new item / when the alarm started
+    duration: timedelta | None = None  # how long it failed, or has been silent
+    last_error: str = ""
+    attempts: int = 0
+    usual_gap: timedelta | None = None
 
 
 def usual_gap(published: Sequence[datetime]) -> timedelta | None:
@@ -54,17 +57,6 @@ def silence_limit(published: Sequence[datetime]) -> timedelta | None:
     return None if gap is None else max(gap * SILENCE_FACTOR, MIN_SILENCE)
 
 
-def _span(delta: timedelta) -> str:
-    hours = delta.total_seconds() / 3600
-    if hours < 2:
-        return f"{max(hours * 60, 1):.0f} min"
-    return f"{hours:.1f} h" if hours < 48 else f"{hours / 24:.1f} days"
-
-
-def _when(at: datetime) -> str:
-    return at.strftime("%Y-%m-%d %H:%M UTC")
-
-
 def _failing(
     spec: FeedSpec,
     state: FeedState | None,
@@ -72,20 +64,23 @@ def _failing(
     now: datetime,
     after: timedelta,
 ) -> AlarmChange | None:
-    name = esc(spec.name, 80)
     since = state.failing_since if state is not None and state.is_failing else None
     if started is None and since is not None and now - since >= after:
-        error = esc(state.last_error or "unknown error", 300) if state else ""
-        count = state.error_count if state else 0
-        text = (
-            f"⚠️ Feed <b>{name}</b> has been failing for {_span(now - since)} "
-            f"(since {_when(since)}, {count} attempts).\nLast error: {error}\n"
-            "It is retried with backoff; /feeds shows every feed."
+        return AlarmChange(
+            spec.url,
+            spec.name,
+            FAILING,
+            is_raised=True,
+            notify=True,
+            since=since,
+            duration=now - since,
+            last_error=(state.last_error if state else "") or "unknown error",
+            attempts=state.error_count if state else 0,
         )
-        return AlarmChange(spec.url, spec.name, FAILING, True, text)
     if started is not None and since is None:
-        text = f"✅ Feed <b>{name}</b> works again (it failed for {_span(now - started)})."
-        return AlarmChange(spec.url, spec.name, FAILING, False, text)
+        return AlarmChange(
+            spec.url, spec.name, FAILING, is_raised=False, notify=True, duration=now - started
+        )
     return None
 
 
@@ -103,18 +98,19 @@ def _silent(
         return None
     last = max(known)
     limit = silence_limit(published)
-    name = esc(spec.name, 80)
     if started is None and limit is not None and now - last > limit:
-        gap = usual_gap(published) or limit
-        text = (
-            f"🔇 Feed <b>{name}</b> has published nothing new for {_span(now - last)} "
-            f"(last item {_when(last)}; it usually publishes every {_span(gap)}).\n"
-            "The feed may have moved or changed format; check it in a browser."
+        return AlarmChange(
+            spec.url,
+            spec.name,
+            SILENT,
+            is_raised=True,
+            notify=True,
+            since=last,
+            duration=now - last,
+            usual_gap=usual_gap(published) or limit,
         )
-        return AlarmChange(spec.url, spec.name, SILENT, True, text)
     if started is not None and last > started:
-        text = f"✅ Feed <b>{name}</b> publishes again (new item at {_when(last)})."
-        return AlarmChange(spec.url, spec.name, SILENT, False, text)
+        return AlarmChange(spec.url, spec.name, SILENT, is_raised=False, notify=True, since=last)
     return None
 
 

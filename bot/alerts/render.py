@@ -8,8 +8,9 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Mapping, Sequence
-from datetime import datetime
+from datetime import datetime, timedelta
 
+from bot.alerts.alarms import FAILING, AlarmChange
 from bot.models import (
     MARK_END,
     MARK_START,
@@ -287,3 +288,38 @@ def render_stats(stats: Stats, review: ReviewTally | None = None) -> str:
             f"relevant — detector precision {review.precision:.0%}"
         )
     return "\n".join(lines)
+
+
+def _span(delta: timedelta) -> str:
+    hours = delta.total_seconds() / 3600
+    if hours < 2:
+        return f"{max(hours * 60, 1):.0f} min"
+    return f"{hours:.1f} h" if hours < 48 else f"{hours / 24:.1f} days"
+
+
+def _when(at: datetime | None) -> str:
+    return at.strftime("%Y-%m-%d %H:%M UTC") if at else "unknown"
+
+
+def render_alarm(change: AlarmChange) -> str:
+    """The admins' message for a feed alarm that starts or clears (Telegram HTML)."""
+    name = esc(change.name, 80)
+    zero = timedelta(0)
+    if change.kind == FAILING and change.is_raised:
+        return (
+            f"⚠️ Feed <b>{name}</b> has been failing for {_span(change.duration or zero)} "
+            f"(since {_when(change.since)}, {change.attempts} attempts).\n"
+            f"Last error: {esc(change.last_error, 300)}\n"
+            "It is retried with backoff; /feeds shows every feed."
+        )
+    if change.kind == FAILING:
+        failed = _span(change.duration or zero)
+        return f"✅ Feed <b>{name}</b> works again (it failed for {failed})."
+    if change.is_raised:
+        return (
+            f"🔇 Feed <b>{name}</b> has published nothing new for "
+            f"{_span(change.duration or zero)} (last item {_when(change.since)}; it usually "
+            f"publishes every {_span(change.usual_gap or zero)}).\n"
+            "The feed may have moved or changed format; check it in a browser."
+        )
+    return f"✅ Feed <b>{name}</b> publishes again (new item at {_when(change.since)})."
