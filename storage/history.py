@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Protocol
 
 import sqlite_utils
 
 from bot.incidents.regions import is_within
 from bot.models import IncidentRecord, ReviewTally, StoredArticle
+from storage.incident_store import Incidents
+from storage.reviews import Reviews
 
 MAX_EXPORT = 5000
 
@@ -29,24 +30,16 @@ def _place_matches(place: str, locations: tuple[str, ...]) -> bool:
     return any(loc == place or is_within(loc, place) for loc in locations)
 
 
-class _Reads(Protocol):
-    """What HistoryStore needs from the rest of the Store."""
+class History:
+    """Exports and charts read through here: incidents by filter, with sources and verdicts."""
 
-    db: sqlite_utils.Database
+    def __init__(self, db: sqlite_utils.Database, incidents: Incidents, reviews: Reviews) -> None:
+        self.db = db
+        self.incidents = incidents
+        self.reviews = reviews
 
-    def incident(self, incident_id: int) -> IncidentRecord | None: ...
-    def incident_articles(self, incident_id: int) -> list[StoredArticle]: ...
-    def review_tally(self, incident_id: int | None = None) -> ReviewTally: ...
     def incidents_matching(
         self, flt: IncidentFilter, limit: int = MAX_EXPORT
-    ) -> list[IncidentRecord]: ...
-
-
-class HistoryStore:
-    """Exports and charts read through here; mixed into Store."""
-
-    def incidents_matching(
-        self: _Reads, flt: IncidentFilter, limit: int = MAX_EXPORT
     ) -> list[IncidentRecord]:
         """Incidents by first report, oldest first, narrowed by dates, place and victims."""
         clauses, args = ["1 = 1"], []
@@ -67,7 +60,7 @@ class HistoryStore:
         ).fetchall()
         found: list[IncidentRecord] = []
         for (incident_id,) in rows:
-            record = self.incident(incident_id)
+            record = self.incidents.incident(incident_id)
             if record is None:
                 continue
             if flt.place and not _place_matches(flt.place, record.facts.locations):
@@ -78,10 +71,11 @@ class HistoryStore:
         return found
 
     def export_rows(
-        self: _Reads, flt: IncidentFilter, limit: int = MAX_EXPORT
+        self, flt: IncidentFilter, limit: int = MAX_EXPORT
     ) -> list[tuple[IncidentRecord, list[StoredArticle], ReviewTally]]:
         """Each matching incident with its sources and review verdicts."""
+        incidents, reviews = self.incidents, self.reviews
         return [
-            (record, self.incident_articles(record.id), self.review_tally(record.id))
+            (record, incidents.incident_articles(record.id), reviews.review_tally(record.id))
             for record in self.incidents_matching(flt, limit)
         ]

@@ -24,10 +24,10 @@ from bot.incidents.cluster import (
     view_facts,
 )
 from bot.incidents.dedup import Signature, content_signature, signature_from_bytes
-from bot.models import Article, Facts
+from bot.models import Article, Facts, IncidentRecord, StoredArticle
 from storage import dedup_index
-from storage.outbox import OutboxStore
-from storage.records import iso
+from storage.outbox import Outbox
+from storage.records import article_from_row, from_iso, iso
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,10 +85,38 @@ def view_from_json(incident_id: int, raw: str) -> IncidentView:
     )
 
 
-class IncidentStore(OutboxStore):
-    """Incident placement and repair; mixed into Store. Callers hold the transaction."""
+class Incidents:
+    """Incident placement, repair and look-ups. Writers: the caller holds the transaction."""
 
-    db: sqlite_utils.Database
+    def __init__(self, db: sqlite_utils.Database, outbox: Outbox) -> None:
+        self.db = db
+        self.outbox = outbox
+
+    def incident(self, incident_id: int) -> IncidentRecord | None:
+        row = self.db.execute(
+            "select id, title, locations, victims, victim_side, incident_date, "
+            "source_authority, first_published, last_published, message_id "
+            "from incidents where id = ?",
+            [incident_id],
+        ).fetchone()
+        if row is None:
+            return None
+        facts = Facts(
+            locations=tuple(json.loads(row[2] or "[]")),
+            victims=row[3],
+            victim_side=row[4],
+            incident_date=date.fromisoformat(row[5]) if row[5] else None,
+            source_authority=row[6],
+        )
+        return IncidentRecord(
+            row[0], row[1] or "", facts, from_iso(row[7]), from_iso(row[8]), row[9]
+        )
+
+    def incident_articles(self, incident_id: int) -> list[StoredArticle]:
+        sql = (
+            "select * from articles where incident_id = ? order by coalesce(published, fetched_at)"
+        )
+        return [article_from_row(r) for r in self.db.query(sql, [incident_id])]
 
     def _candidates(self, published: date) -> list[IncidentView]:
         start, end = candidate_window(published)
@@ -234,6 +262,6 @@ class IncidentStore(OutboxStore):
             self._rebuild_view(new_id)
             self._rebuild_view(old_id)
             if alert:
-                self._queue_alert(old_id, "update", now)
-                self._queue_alert(new_id, "new", now)
+                self.outbox.queue_alert(old_id, "update", now)
+                self.outbox.queue_alert(new_id, "new", now)
             return new_id

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import datetime
 
 import sqlite_utils
 
-from bot.models import Facts, IncidentRecord
 from storage.records import from_iso, iso
 
 
@@ -24,12 +22,13 @@ class AlertJob:
     created_at: datetime | None
 
 
-class OutboxStore:
-    """Outbox and incident queries; mixed into Store."""
+class Outbox:
+    """The alerts table: queue, read in order, mark sent / retry / merged."""
 
-    db: sqlite_utils.Database
+    def __init__(self, db: sqlite_utils.Database) -> None:
+        self.db = db
 
-    def _queue_alert(self, incident_id: int, kind: str, now: datetime) -> int:
+    def queue_alert(self, incident_id: int, kind: str, now: datetime) -> int:
         cur = self.db.conn.execute(
             "insert into alerts (incident_id, kind, status, created_at, attempts) "
             "values (?, ?, 'pending', ?, 0)",
@@ -51,26 +50,6 @@ class OutboxStore:
     def outbox_depth(self) -> int:
         return int(
             self.db.execute("select count(*) from alerts where status = 'pending'").fetchone()[0]
-        )
-
-    def incident(self, incident_id: int) -> IncidentRecord | None:
-        row = self.db.execute(
-            "select id, title, locations, victims, victim_side, incident_date, "
-            "source_authority, first_published, last_published, message_id "
-            "from incidents where id = ?",
-            [incident_id],
-        ).fetchone()
-        if row is None:
-            return None
-        facts = Facts(
-            locations=tuple(json.loads(row[2] or "[]")),
-            victims=row[3],
-            victim_side=row[4],
-            incident_date=date.fromisoformat(row[5]) if row[5] else None,
-            source_authority=row[6],
-        )
-        return IncidentRecord(
-            row[0], row[1] or "", facts, from_iso(row[7]), from_iso(row[8]), row[9]
         )
 
     def mark_sent(self, alert_id: int, message_id: int | None, now: datetime) -> None:

@@ -73,3 +73,7 @@ def article_from_row(row: dict[str, Any]) -> StoredArticle:
         snippet=row.get("snippet") or "",
         merge_reasons=tuple(json.loads(row.get("merge_reasons") or "[]")),
     )
+
+
+class StoreError(Exception):
+    """The database cannot be opened or written; the message says why in plain words."""

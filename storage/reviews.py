@@ -12,10 +12,11 @@ from storage.records import iso
 VERDICTS = ("confirmed", "not_relevant")
 
 
-class ReviewStore:
-    """Review verdicts; mixed into Store. One verdict per reviewer and incident (the latest)."""
+class Reviews:
+    """Review verdicts: one per reviewer and incident (the latest)."""
 
-    db: sqlite_utils.Database
+    def __init__(self, db: sqlite_utils.Database) -> None:
+        self.db = db
 
     def record_review(
         self, incident_id: int, user_id: int, user_name: str, verdict: str, at: datetime

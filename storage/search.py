@@ -54,10 +54,11 @@ def _filters(query: SearchQuery) -> tuple[str, list[object]]:
     return "".join(f" and {w}" for w in where), args
 
 
-class SearchStore:
-    """Read-side queries; mixed into Store."""
+class Search:
+    """Latest, full-text search and stats over the articles and their FTS indexes."""
 
-    db: sqlite_utils.Database
+    def __init__(self, db: sqlite_utils.Database) -> None:
+        self.db = db
 
     def latest(self, limit: int = 5, *, flagged_only: bool = True) -> list[StoredArticle]:
         where = "where flagged = 1" if flagged_only else ""

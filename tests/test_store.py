@@ -161,15 +161,15 @@ def test_a_flagged_article_that_fails_costs_only_itself(
         ),
         article("p2", "https://n.test/p2", "Grain exports", "Ships left Odesa.", flagged=False),
     ]
-    placed = store.place_article
+    placed = store.incidents.place_article
 
     def place_or_fail(a: Article, article_id: int, now: datetime) -> Any:
         if a.entry.guid == "bad":  # a bug in incident matching, for this article only
             raise ValueError("cannot place this one")
         return placed(a, article_id, now)
 
-    monkeypatch.setattr(store, "place_article", place_or_fail)
-    with caplog.at_level(logging.ERROR, logger="storage.store"):
+    monkeypatch.setattr(store.incidents, "place_article", place_or_fail)
+    with caplog.at_level(logging.ERROR, logger="storage.articles"):
         results = store.add_articles([(a, a.verdict.flagged) for a in batch], FEED, NOW)
     assert [r.is_new for r in results] == [True, False, True, True]
     assert "could not store article 'https://n.test/bad'" in caplog.text
