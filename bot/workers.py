@@ -33,7 +33,7 @@ class RestartingPool(Executor):
     def _start(self) -> ProcessPoolExecutor:
         # forkserver, not fork: the bot process already runs threads (store worker, aiohttp).
         # The server imports only the pipeline's modules, so a worker does not carry the bot's
-        # own imports (python-telegram-bot, aiohttp, the handlers): about 30 MB less each.
+        # own imports (python-telegram-bot, aiohttp, the handlers) and stays small.
         context = multiprocessing.get_context("forkserver")
         context.set_forkserver_preload(list(PRELOAD))
         return ProcessPoolExecutor(self.workers, mp_context=context)

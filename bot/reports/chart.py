@@ -61,7 +61,7 @@ def monthly_series(incidents: Sequence[IncidentRecord], top: int = 8) -> Monthly
 
 def render_chart(series: MonthlySeries, title: str = "Reported executions of POWs") -> bytes:
     """A two-panel PNG: bars per month (incidents, victims) and the top places."""
-    # Imported on first use: matplotlib costs ~40 MB of memory the polling bot rarely needs.
+    # Imported on first use: matplotlib costs memory the polling bot rarely needs.
     # A Figure without pyplot has no global state and no display backend: thread-safe.
     from matplotlib.figure import Figure
 
