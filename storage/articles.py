@@ -111,12 +111,17 @@ class Articles:
                     continue
                 conn.commit()
                 return results
-        except sqlite3.OperationalError as exc:
+        except BaseException as exc:
+            # Any failure, not only the disk's: a transaction left open would be committed by
+            # the next `with conn:` without the incident and alert, and the re-poll would skip
+            # the report as seen.
             if conn.in_transaction:
                 conn.rollback()
-            raise StoreError(
-                f"DATABASE_PATH: {str(self.path)!r} cannot be written: {exc}"
-            ) from exc
+            if isinstance(exc, sqlite3.OperationalError):
+                raise StoreError(
+                    f"DATABASE_PATH: {str(self.path)!r} cannot be written: {exc}"
+                ) from exc
+            raise
         raise AssertionError("the careful pass never retries")  # pragma: no cover
 
     def _add_batch(

@@ -302,3 +302,37 @@ def test_never_written_columns_are_dropped_on_upgrade(tmp_path: Path) -> None:
     assert "chat_id" not in store.db["incidents"].columns_dict
     assert "retry_after_until" not in store.db["feed_state"].columns_dict
     assert store.feed_state("https://n.test/f") is not None
+
+
+def test_any_exception_mid_batch_rolls_the_whole_batch_back(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Not only disk errors: an open transaction would be committed by the next write without
+    its incident and alert, and the re-poll would then skip the report as seen."""
+    store = Store(tmp_path / "x.db")
+    batch = [
+        article(
+            "p1", "https://n.test/p1", "Shelling update", "Shelling in Kherson.", flagged=False
+        ),
+        article(
+            "f1", "https://n.test/f1", "POWs shot near Pokrovsk", "Two POWs shot.", flagged=True
+        ),
+    ]
+    placed = store.incidents.place_article
+
+    def broken(a: Article, article_id: int, now: datetime) -> Any:
+        raise RuntimeError("a bug outside the expected kinds")
+
+    monkeypatch.setattr(store.incidents, "place_article", broken)
+    with pytest.raises(RuntimeError):
+        store.add_articles([(a, True) for a in batch], FEED, NOW)
+    assert not store.db.conn.in_transaction
+    store.save_feed_state(FeedState(url=FEED, name="F"))  # the next write commits its own only
+    assert store.counts() == {"articles": 0, "flagged": 0}
+    assert store.db.execute("select count(*) from sightings").fetchone()[0] == 0
+    # The re-poll stores the report with its incident and alert.
+    monkeypatch.setattr(store.incidents, "place_article", placed)
+    results = store.add_articles([(a, True) for a in batch], FEED, NOW)
+    assert [r.is_new for r in results] == [True, True]
+    assert results[1].incident_id is not None and results[1].alert_id is not None
+    assert store.outbox_depth() == 1
