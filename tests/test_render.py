@@ -10,6 +10,7 @@ import pytest
 
 from bot.alerts.render import (
     MAX_MESSAGE,
+    esc,
     paginate,
     render_alert,
     render_article,
@@ -144,3 +145,15 @@ def test_javascript_links_are_not_linked() -> None:
     text = render_article(article("t", "x", link="javascript:alert(1)"))
     assert "javascript:" not in text
     assert "href" not in text
+
+
+def test_an_over_long_block_is_escaped_again_after_decoding() -> None:
+    """to_plain decodes &lt; back to <: the page is HTML, so it must be escaped once more."""
+    hostile = "<script>alert(1)</script> & <b>bold</b> "
+    block = "<b>Title</b>\n" + esc(hostile * 200)  # escaped feed text, far over one message
+    pages = paginate([block])
+    assert len(pages) == 1 and len(pages[0]) <= MAX_MESSAGE
+    assert "<script>" not in pages[0] and "<b>bold" not in pages[0]
+    assert "&lt;script&gt;" in pages[0] and "&amp;" in pages[0]
+    assert "<b>Title" not in pages[0]  # our own markup became plain text too
+    assert_valid(pages[0])

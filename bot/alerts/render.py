@@ -184,7 +184,7 @@ def paginate(blocks: Sequence[str], limit: int = MAX_MESSAGE) -> list[str]:
     pages: list[str] = []
     current = ""
     for block in blocks:
-        block = block if len(block) <= limit else to_plain(block)[: limit - 1]
+        block = block if len(block) <= limit else _plain_html(block, limit)
         candidate = f"{current}\n\n{block}" if current else block
         if len(candidate) > limit:
             pages.append(current)
@@ -194,6 +194,18 @@ def paginate(blocks: Sequence[str], limit: int = MAX_MESSAGE) -> list[str]:
     if current:
         pages.append(current)
     return pages
+
+
+def _plain_html(block: str, limit: int) -> str:
+    """An over-long block as plain text, escaped again (to_plain decoded its entities, and the
+    page is sent as HTML), cut so that the escaped text still fits."""
+    plain = to_plain(block)
+    budget = limit
+    while True:
+        text = esc(plain, budget)
+        if len(text) <= limit:
+            return text
+        budget -= max(1, len(text) - limit)
 
 
 def render_trail(trail: FetchTrail) -> str:
