@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from bot.reports.query import parse_query, stem
+from bot.reports.query import parse_count, parse_query, stem
 
 
 @pytest.mark.parametrize(
@@ -64,3 +64,36 @@ def test_fts_syntax_is_always_quoted(hostile: str) -> None:
     fts = parse_query(hostile).fts or ""
     outside_quotes = "".join(fts.split('"')[::2])
     assert set(outside_quotes) <= set(" *ANDOR()")
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("5", 5),
+        ("100", 100),
+        ("1", 1),
+        ("0", None),  # below the range
+        ("101", None),
+        ("²", None),
+        ("١٢", None),
+        ("０５", None),
+        ("05", None),
+        ("0099999", None),
+        ("-1", None),
+        ("+5", None),
+        (" 5", None),
+        ("5.0", None),
+        ("", None),
+        ("9" * 40, None),
+    ],
+)
+def test_one_parser_for_counts(raw: str, expected: int | None) -> None:
+    assert parse_count(raw, 1, 100) == expected
+
+
+def test_min_filter_takes_only_plain_numbers() -> None:
+    assert parse_query("min:5").min_victims == 5
+    assert parse_query("min:0").min_victims == 0
+    for bad in ("min:²", "min:١٢", "min:007", "min:999999"):
+        query = parse_query(bad)
+        assert query.min_victims is None and query.problems, bad

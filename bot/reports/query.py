@@ -15,6 +15,7 @@ from bot.detect import canonical_places, place_variants
 
 MAX_TERMS = 8
 MAX_VARIANTS = 40
+MAX_MIN_VICTIMS = 99_999
 _FILTER = re.compile(r"^(since|until|lang|place|min|flagged):(.*)$", re.IGNORECASE)
 _WORD = re.compile(r"\w+", re.UNICODE)
 _CYRILLIC = re.compile(r"[а-яіїєґё]", re.IGNORECASE)
@@ -144,6 +145,20 @@ def _date(value: str, key: str, problems: list[str]) -> date | None:
         return None
 
 
+def parse_count(raw: str, low: int, high: int) -> int | None:
+    """A count typed by a user: ASCII digits, no leading zero, within [low, high]; else None.
+
+    `str.isdigit()` alone accepts ² and ١٢, which int() refuses or reads; zeros in front would
+    let a long string pass a length check (/audit 0099999).
+    """
+    if not raw or len(raw) > len(str(high)) or not (raw.isascii() and raw.isdigit()):
+        return None
+    if raw[0] == "0" and len(raw) > 1:
+        return None
+    value = int(raw)
+    return value if low <= value <= high else None
+
+
 def parse_query(text: str) -> SearchQuery:
     """Split a /search text into FTS clauses and filters; bad filters are reported, not fatal."""
     problems: list[str] = []
@@ -172,8 +187,9 @@ def parse_query(text: str) -> SearchQuery:
             else:
                 problems.append(f"place: {value[:40]!r} is not a place I know")
         elif key == "min":
-            if value.isdigit() and len(value) < 6:
-                values["min"] = int(value)
+            count = parse_count(value, 0, MAX_MIN_VICTIMS)
+            if count is not None:
+                values["min"] = count
             else:
                 problems.append(f"min: {value[:10]!r} must be a number of victims")
         elif value.lower() in ("all", "only", "yes", "no"):
