@@ -108,7 +108,7 @@ def main(argv: list[str] | None = None) -> int:
         )
         return 0
     setup_logging(settings.token)
-    from bot.app import run_once, run_telegram, run_terminal
+    from bot.app import TokenRejected, run_once, run_telegram, run_terminal
 
     try:
         if args.once:
@@ -119,6 +119,9 @@ def main(argv: list[str] | None = None) -> int:
             asyncio.run(run_terminal(settings))
     except StoreError as exc:
         sys.stderr.write(f"Storage error: {exc}\n")
+        return 2
+    except TokenRejected as exc:
+        logger.error("%s", exc)  # one line, in the log format, where docker logs shows it
         return 2
     except KeyboardInterrupt:
         return 130

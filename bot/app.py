@@ -1,22 +1,25 @@
 """Build and run the bot: the PTB Application (token set) or the terminal mode (no token).
 
-Both poll through APScheduler: PTB's JobQueue, or an AsyncIOScheduler in terminal mode.
+Both poll feeds through one AsyncIOScheduler from the first second; in Telegram mode getMe is
+retried beside it, and commands and alert delivery start once Telegram answers.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import gc
 import logging
 from datetime import UTC, datetime
 from typing import Any
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
-from telegram import BotCommand, Update
+from telegram import Bot, BotCommand, Update
+from telegram.error import InvalidToken, TelegramError
 from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, ContextTypes
 
 from bot import metrics
-from bot.alerts.escalate import Escalator, delivery_problem
+from bot.alerts.escalate import delivery_problem, failed_alert_problem
 from bot.alerts.notify import (
     DeliveryReport,
     Sender,
@@ -28,18 +31,26 @@ from bot.config import Settings
 from bot.feeds.fetch import make_session
 from bot.lifecycle import Stopper
 from bot.poll import CycleReport, run_cycle
-from bot.runtime import BotContext, Runtime
+from bot.runtime import BotContext, BotData, Runtime
 from bot.workers import RestartingPool
 from handlers import register_all
 from handlers.public import ADMIN_COMMANDS, COMMANDS
-from handlers.watch import run_watch, watch_job, watch_state
+from handlers.watch import run_watch
 from storage.store import Store, StoreError
 from storage.worker import StoreWorker
 
 logger = logging.getLogger(__name__)
 
 TICK_SECONDS = 15  # how often due feeds and the outbox are checked; feeds keep their own interval
-ESCALATOR = Escalator()  # admins told, at most every 30 min, when only a human can fix delivery
+CONNECT_RETRY_MAX = 60.0  # seconds between two tries to reach Telegram, at most
+TOKEN_REJECTED = "Telegram rejected the bot token (check TELEGRAM_BOT_TOKEN)"
+
+
+class TokenRejected(Exception):
+    """Telegram refused the token; the message never contains the token itself."""
+
+    def __init__(self) -> None:
+        super().__init__(TOKEN_REJECTED)
 
 
 async def open_runtime(settings: Settings, sender: Sender | None = None) -> Runtime:
@@ -85,19 +96,29 @@ async def tick(runtime: Runtime, *, force: bool = False) -> CycleReport | None:
             runtime.last_cycle = report
         outcomes = [(o.feed, o.new, o.flagged, o.error is not None) for o in report.outcomes]
         metrics.observe_cycle(outcomes, report.duration)
+        if report.storage_error is not None:
+            await _tell_storage(runtime, report.storage_error)
         await deliver(runtime)  # retries of earlier alerts, and any the cycle left
         return report
     except StoreError as exc:
-        bot = getattr(runtime.sender, "bot", None)
-        await ESCALATOR.escalate(bot, runtime.settings.admin_ids, "storage", str(exc))
+        await _tell_storage(runtime, str(exc))
         return None
     finally:
         runtime.cycle_running = False
 
 
-async def deliver(runtime: Runtime) -> None:
-    """Deliver the outbox now, then metrics and escalation."""
-    delivery = await deliver_pending(runtime.worker, runtime.sender)
+async def _tell_storage(runtime: Runtime, problem: str) -> None:
+    admins = runtime.settings.admin_ids
+    await runtime.escalator.escalate(runtime.bot, admins, "storage", problem)
+
+
+async def deliver(runtime: Runtime, *, now: datetime | None = None) -> None:
+    """Deliver the outbox now (once Telegram is reachable), then metrics and escalation."""
+    if not runtime.can_deliver:
+        return  # alerts wait in the outbox until Telegram answers
+    delivery = await deliver_pending(
+        runtime.worker, runtime.sender, now=now, posted=runtime.posted
+    )
     await _after_delivery(runtime, delivery)
 
 
@@ -106,10 +127,14 @@ async def _after_delivery(runtime: Runtime, delivery: DeliveryReport) -> None:
     if metrics.is_serving():
         pending = await runtime.worker.run(Store.outbox_depth)
         metrics.observe_delivery(delivery.sent, pending, delivery.error is not None)
+    admins = runtime.settings.admin_ids
+    for alert_id, incident_id, error in delivery.failed:
+        # A new key per alert: each given-up alert is told exactly once.
+        problem = failed_alert_problem(alert_id, incident_id, error)
+        await runtime.escalator.escalate(runtime.bot, admins, f"alert {alert_id}", problem)
     if delivery.is_fatal and delivery.error:
         problem = delivery_problem(delivery.error, delivery.waiting)
-        bot = getattr(runtime.sender, "bot", None)
-        await ESCALATOR.escalate(bot, runtime.settings.admin_ids, "delivery", problem)
+        await runtime.escalator.escalate(runtime.bot, admins, "delivery", problem)
 
 
 def file_base_url(api_base_url: str) -> str:
@@ -120,9 +145,9 @@ def file_base_url(api_base_url: str) -> str:
 
 
 def build_application(settings: Settings) -> Application:  # type: ignore[type-arg]
-    """The PTB Application: rate limiter with retries, JobQueue polling, handlers."""
+    """The PTB Application: rate limiter with retries, typed bot_data, handlers."""
     assert settings.token is not None
-    context_types = ContextTypes(context=BotContext)
+    context_types = ContextTypes(context=BotContext, bot_data=BotData)
     app: Application[Any, Any, Any, Any, Any, Any] = (
         ApplicationBuilder()
         .token(settings.token)
@@ -130,17 +155,15 @@ def build_application(settings: Settings) -> Application:  # type: ignore[type-a
         .base_file_url(file_base_url(settings.api_base_url))
         .context_types(context_types)
         .rate_limiter(AIORateLimiter(max_retries=3))
-        .post_init(_post_init)
-        .post_shutdown(_post_shutdown)
+        .job_queue(None)  # feeds are polled by our own scheduler, before Telegram answers too
         .build()
     )
-    app.bot_data["settings"] = settings
     register_all(app, settings.admin_ids)
     return app
 
 
-async def _post_init(app: Application) -> None:  # type: ignore[type-arg]
-    settings: Settings = app.bot_data["settings"]
+async def attach_runtime(app: Application, settings: Settings) -> Runtime:  # type: ignore[type-arg]
+    """Open the store and session for this Application; alerts wait until Telegram answers."""
     assert settings.channel_id is not None
     sender = TelegramSender(
         app.bot,
@@ -149,44 +172,125 @@ async def _post_init(app: Application) -> None:  # type: ignore[type-arg]
         quiet_hours=settings.quiet_hours,
     )
     runtime = await open_runtime(settings, sender)
-    app.bot_data["runtime"] = runtime
+    runtime.can_deliver = False
+    app.bot_data.runtime = runtime
+    return runtime
+
+
+async def connect_telegram(app: Application, runtime: Runtime) -> None:  # type: ignore[type-arg]
+    """getMe until Telegram answers (feeds are polled meanwhile); TokenRejected if it refuses."""
+    delay = 2.0
+    warned = False
+    while True:
+        try:
+            await app.initialize()
+            break
+        except InvalidToken:
+            raise TokenRejected from None
+        except (TelegramError, OSError) as exc:
+            # One WARNING per outage; the retries after it would only repeat it.
+            log = logger.debug if warned else logger.warning
+            log(
+                "Telegram is unreachable (%s); retrying in %.0fs, then at most every %.0fs; "
+                "feeds are polled meanwhile and alerts wait in the outbox",
+                f"{type(exc).__name__}: {exc}"[:200],
+                delay,
+                CONNECT_RETRY_MAX,
+            )
+            warned = True
+            await asyncio.sleep(delay)
+            delay = min(delay * 2, CONNECT_RETRY_MAX)
+    if warned:
+        logger.info("Telegram is reachable again")
+    await on_connected(app, runtime)
+
+
+async def on_connected(app: Application, runtime: Runtime) -> None:  # type: ignore[type-arg]
+    """Command menu, the channel's numeric id, and delivery switched on."""
     commands = [BotCommand(name, line.split(" — ", 1)[1][:256]) for name, line in COMMANDS]
     commands += [BotCommand(name, line.split(" — ", 1)[1][:256]) for name, line in ADMIN_COMMANDS]
     try:
         await app.bot.set_my_commands(commands)
-    except Exception:
+    except TelegramError:
         logger.warning("setMyCommands failed; the command menu may be stale", exc_info=True)
-    assert app.job_queue is not None
+    channel = runtime.settings.channel_id
+    if isinstance(channel, str):
+        # "@name" works for sending, but updates from the channel carry only its numeric id.
+        try:
+            chat = await app.bot.get_chat(channel)
+        except TelegramError as exc:
+            logger.warning("could not look up channel %s: %s", channel, exc)
+        else:
+            runtime.channel_chat_id = chat.id
+            if isinstance(runtime.sender, TelegramSender):
+                runtime.sender.chat_id = chat.id
+            logger.info("channel %s is chat %d", channel, chat.id)
+    runtime.can_deliver = True
+
+
+def _scheduler(runtime: Runtime, stopper: Stopper) -> AsyncIOScheduler:
+    """The tick (feeds, outbox) and the watch job (feeds file, alarms), in both modes."""
+
+    async def step() -> None:
+        await stopper.run(lambda: tick(runtime))
+
+    async def watch() -> None:
+        await run_watch(runtime, runtime.bot, runtime.watch, datetime.now(UTC))
+
+    scheduler = AsyncIOScheduler()
     # A poll interval shorter than the tick would otherwise be stretched to the tick.
-    every = min(TICK_SECONDS, settings.poll_interval)
-    app.job_queue.run_repeating(_tick_job, interval=every, first=1, name="poll")
-    stopper = app.bot_data["stopper"] = Stopper()
-    stopper.install(app.stop_running)  # SIGTERM: finish the running step, then stop
-    # Hand edits of the feeds file and feed alarms (admins' direct messages), every tick.
-    app.job_queue.run_repeating(watch_job, interval=TICK_SECONDS, first=TICK_SECONDS, name="watch")
+    every = min(TICK_SECONDS, runtime.settings.poll_interval)
+    scheduler.add_job(step, "interval", seconds=every, max_instances=1, coalesce=True, name="poll")
+    scheduler.add_job(
+        watch, "interval", seconds=TICK_SECONDS, max_instances=1, coalesce=True, name="watch"
+    )
+    return scheduler
+
+
+async def serve_telegram(settings: Settings, stop: asyncio.Event | None = None) -> None:
+    """Poll feeds from the first second; answer commands and post alerts once Telegram answers.
+
+    Runs until SIGTERM/SIGINT (or `stop` is set); raises TokenRejected if Telegram refuses.
+    """
+    app = build_application(settings)
+    runtime = await attach_runtime(app, settings)
+    stop = stop or asyncio.Event()
+    stopper = Stopper()
+    stopper.install(stop.set)  # SIGTERM: finish the running step, then stop
+    scheduler = _scheduler(runtime, stopper)
+    scheduler.start()
     logger.info("bot started: %d feeds, channel %s", len(runtime.feeds), settings.channel_id)
-
-
-async def _tick_job(context: BotContext) -> None:
-    stopper = context.bot_data.get("stopper")
-    if isinstance(stopper, Stopper):
-        await stopper.run(lambda: tick(context.runtime))
-    else:
-        await tick(context.runtime)
-
-
-async def _post_shutdown(app: Application) -> None:  # type: ignore[type-arg]
-    runtime = app.bot_data.get("runtime")
-    if isinstance(runtime, Runtime):
+    first = asyncio.create_task(stopper.run(lambda: tick(runtime)))
+    connecting = asyncio.create_task(connect_telegram(app, runtime))
+    stopped = asyncio.create_task(stop.wait())
+    try:
+        await asyncio.wait({connecting, stopped}, return_when=asyncio.FIRST_COMPLETED)
+        if connecting.done():
+            connecting.result()  # TokenRejected propagates
+            assert app.updater is not None
+            await app.updater.start_polling(
+                allowed_updates=Update.ALL_TYPES, drop_pending_updates=False, bootstrap_retries=-1
+            )
+            await app.start()
+            await stopped
+    finally:
+        for task in (connecting, stopped):
+            task.cancel()
+        await stopper.stop()
+        with contextlib.suppress(Exception):
+            await first
+        scheduler.shutdown(wait=False)
+        if app.updater is not None and app.updater.running:
+            await app.updater.stop()
+        if app.running:
+            await app.stop()
+        await app.shutdown()
         await close_runtime(runtime)
+        logger.info("stopped")
 
 
 def run_telegram(settings: Settings) -> None:
-    app = build_application(settings)
-    # bootstrap_retries=-1: if Telegram is unreachable at start, keep trying instead of exiting.
-    app.run_polling(
-        allowed_updates=Update.ALL_TYPES, drop_pending_updates=False, bootstrap_retries=-1
-    )
+    asyncio.run(serve_telegram(settings))
 
 
 async def run_terminal(settings: Settings) -> None:
@@ -195,26 +299,14 @@ async def run_terminal(settings: Settings) -> None:
     stop = asyncio.Event()
     stopper = Stopper()
     stopper.install(stop.set)  # SIGTERM: finish the running step, then stop
-
-    async def step() -> None:
-        await stopper.run(lambda: tick(runtime))
-
     # Hand edits of feeds.yaml and feed alarms, as in Telegram mode (messages go to the log).
-    watching = watch_state({}, runtime)
-
-    async def watch() -> None:
-        await run_watch(runtime, None, watching, datetime.now(UTC))
-
-    scheduler = AsyncIOScheduler()
-    every = min(TICK_SECONDS, settings.poll_interval)
-    scheduler.add_job(step, "interval", seconds=every, max_instances=1, coalesce=True)
-    scheduler.add_job(watch, "interval", seconds=TICK_SECONDS, max_instances=1, coalesce=True)
+    scheduler = _scheduler(runtime, stopper)
     scheduler.start()
     logger.info(
         "terminal mode: no TELEGRAM_BOT_TOKEN, alerts are printed here; %d feeds",
         len(runtime.feeds),
     )
-    first = asyncio.create_task(step())
+    first = asyncio.create_task(stopper.run(lambda: tick(runtime)))
     try:
         await stop.wait()
     finally:
@@ -228,17 +320,26 @@ async def run_terminal(settings: Settings) -> None:
 async def run_once(settings: Settings) -> CycleReport:
     """One cycle over every enabled feed (due or not), alerts delivered, then exit."""
     sender: Sender
+    bot: Bot | None = None
+    is_connected = True
     if settings.token:
-        from telegram import Bot
-
         bot = Bot(settings.token, base_url=settings.api_base_url)
-        await bot.initialize()
+        try:
+            await bot.initialize()
+        except InvalidToken:
+            raise TokenRejected from None
+        except (TelegramError, OSError) as exc:
+            logger.warning(
+                "Telegram is unreachable (%s); feeds are polled, alerts wait in the outbox",
+                f"{type(exc).__name__}: {exc}"[:200],
+            )
+            is_connected = False
         assert settings.channel_id is not None
         sender = TelegramSender(bot, settings.channel_id)
     else:
-        bot = None
         sender = TerminalSender()
     runtime = await open_runtime(settings, sender)
+    runtime.can_deliver = is_connected
     try:
         report = await tick(runtime, force=True)
         assert report is not None

@@ -33,7 +33,7 @@ from bot.feeds.schedule import (
 )
 from bot.models import Article, Entry, FeedSpec, FetchResult, FetchTrail
 from storage.feedstate import FeedState
-from storage.store import Store
+from storage.store import Store, StoreError
 from storage.worker import StoreWorker
 
 logger = logging.getLogger(__name__)
@@ -60,6 +60,7 @@ class CycleReport:
     started_at: datetime
     duration: float = 0.0
     outcomes: list[FeedOutcome] = field(default_factory=list)
+    storage_error: str | None = None  # the store failed during the cycle: the admins are told
 
     @property
     def totals(self) -> dict[str, int]:
@@ -319,6 +320,8 @@ async def run_cycle(
             try:
                 outcome = await poll_feed(ctx, spec, now)
             except Exception as exc:
+                if isinstance(exc, StoreError):
+                    report.storage_error = str(exc)
                 logger.exception("poll feed=%s crashed", spec.name)
                 error = f"internal error: {type(exc).__name__}: {exc}"[:300]
                 try:

@@ -11,14 +11,16 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 
 from telegram import Update
-from telegram.ext import Application, CommandHandler, filters
+from telegram.ext import Application, filters
 
 from bot.alerts.alarms import FAILING, SILENT
 from bot.alerts.render import esc, paginate
 from bot.models import FeedSpec
+from bot.reports.query import parse_count
 from bot.runtime import BotContext
 from handlers import feedadmin
-from handlers.public import reply
+from handlers.access import command
+from handlers.public import MAX_ID, reply
 from storage.feedstate import FeedState
 from storage.store import Store
 
@@ -27,6 +29,8 @@ logger = logging.getLogger(__name__)
 FEEDS_PAGE = 10
 AUDIT_DEFAULT = 20
 AUDIT_MAX = 100
+REFUSAL_INTERVAL = 600.0  # seconds: one audited refusal per user, the rest answered by silence
+MAX_REFUSERS = 10_000  # users remembered at once, so a crowd cannot grow the table unbounded
 
 
 def _ago(seconds: float) -> str:
@@ -92,10 +96,11 @@ async def feeds(update: Update, context: BotContext) -> None:
     failing = [
         f for f in listed if f.enabled and (s := states.get(f.url)) is not None and s.is_failing
     ]
+    number = parse_count(arg, 1, 9999)
     if arg == "failing":
         listed, page = failing, 1
-    elif (arg.isascii() and arg.isdigit()) and len(arg) < 5:
-        page = int(arg)
+    elif number is not None:
+        page = number
     elif arg:
         await reply(update, ["Usage: /feeds [page] or /feeds failing"])
         return
@@ -161,14 +166,11 @@ async def audit(update: Update, context: BotContext) -> None:
     args = context.args or []
     count = AUDIT_DEFAULT
     if args:
-        if (
-            len(args) > 1
-            or not (args[0].isascii() and args[0].isdigit())
-            or not 1 <= int(args[0][:4]) <= AUDIT_MAX
-        ):
+        parsed = parse_count(args[0], 1, AUDIT_MAX) if len(args) == 1 else None
+        if parsed is None:
             await reply(update, [f"Usage: /audit [n] — n from 1 to {AUDIT_MAX}"])
             return
-        count = int(args[0])
+        count = parsed
     entries = await context.runtime.worker.read(Store.audit_entries, count)
     if not entries:
         await reply(update, ["No admin actions recorded yet."])
@@ -188,11 +190,10 @@ async def audit(update: Update, context: BotContext) -> None:
 async def split(update: Update, context: BotContext) -> None:
     """/split <report>: take a wrongly merged report out of its incident; both alerts update."""
     args = context.args or []
-    raw = args[0].lstrip("#") if len(args) == 1 else ""
-    if not (raw.isascii() and raw.isdigit()) or len(raw) > 12:
+    article_id = parse_count(args[0].removeprefix("#"), 1, MAX_ID) if len(args) == 1 else None
+    if article_id is None:
         await reply(update, ["Usage: /split <report> — the report number shown by /incident."])
         return
-    article_id = int(raw)
     new_id = await context.runtime.worker.run(Store.split_article, article_id, datetime.now(UTC))
     if new_id is None:
         await reply(update, [f"No flagged report {article_id} in an incident."])
@@ -220,8 +221,29 @@ ADMIN_HANDLERS = {
 ADMIN_ONLY = tuple(ADMIN_HANDLERS)
 
 
+# Slow commands (a feed probe takes up to 30 s) run beside the update queue, not in it.
+SLOW = frozenset({"addfeed", "importfeeds"})
+
+
+def is_refusal_due(refusals: dict[int, float], user_id: int, now: float) -> bool:
+    """True once per user per REFUSAL_INTERVAL: a flood writes a bounded number of rows."""
+    last = refusals.get(user_id)
+    if last is not None and now - last < REFUSAL_INTERVAL:
+        return False
+    if len(refusals) >= MAX_REFUSERS:  # forget users who stopped trying
+        for uid in [u for u, t in refusals.items() if now - t >= REFUSAL_INTERVAL]:
+            del refusals[uid]
+        if len(refusals) >= MAX_REFUSERS:
+            return False
+    refusals[user_id] = now
+    return True
+
+
 async def refuse(update: Update, context: BotContext) -> None:
     user_id, _ = feedadmin.who(update)
+    if not is_refusal_due(context.runtime.refusals, user_id or 0, time.monotonic()):
+        logger.debug("refused admin command from user=%s again (not logged)", user_id)
+        return
     message = update.effective_message
     command = (message.text or "").split(maxsplit=1)[0][:40] if message else "?"
     logger.warning("refused admin command=%s from user=%s", command, user_id)
@@ -232,5 +254,5 @@ async def refuse(update: Update, context: BotContext) -> None:
 def register(app: Application, admin_ids: frozenset[int]) -> None:  # type: ignore[type-arg]
     admins = filters.User(user_id=list(admin_ids))
     for name, callback in ADMIN_HANDLERS.items():
-        app.add_handler(CommandHandler(name, callback, filters=admins))
-    app.add_handler(CommandHandler(list(ADMIN_ONLY), refuse))
+        app.add_handler(command(name, callback, admins, block=name not in SLOW))
+    app.add_handler(command(list(ADMIN_ONLY), refuse))

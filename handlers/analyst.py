@@ -7,13 +7,14 @@ import logging
 from datetime import UTC, datetime
 
 from telegram import InputFile, Update
-from telegram.ext import Application, CommandHandler
+from telegram.ext import Application
 
 from bot.alerts.render import esc, render_stats
 from bot.reports.chart import monthly_series, render_chart
 from bot.reports.export import incident_row, to_csv, to_json
 from bot.reports.query import parse_query
 from bot.runtime import BotContext
+from handlers.access import command
 from handlers.public import reply
 from storage.history import IncidentFilter
 from storage.store import Store
@@ -88,5 +89,5 @@ async def stats(update: Update, context: BotContext) -> None:
 
 
 def register(app: Application) -> None:  # type: ignore[type-arg]
-    app.add_handler(CommandHandler("export", export))
-    app.add_handler(CommandHandler("stats", stats))
+    app.add_handler(command("export", export))
+    app.add_handler(command("stats", stats))

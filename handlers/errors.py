@@ -13,7 +13,6 @@ from bot.runtime import BotContext
 logger = logging.getLogger(__name__)
 
 ADMIN_PING_INTERVAL = 600.0
-_last_ping = {"at": 0.0}
 
 
 async def on_error(update: object, context: BotContext) -> None:
@@ -25,13 +24,15 @@ async def on_error(update: object, context: BotContext) -> None:
             )
         except Exception:
             logger.warning("could not send the error reply", exc_info=True)
-    now = time.monotonic()
-    if now - _last_ping["at"] < ADMIN_PING_INTERVAL:
+    if not context.bot_data.has_runtime:
         return
-    _last_ping["at"] = now
-    runtime = context.bot_data.get("runtime")
-    admins = getattr(getattr(runtime, "settings", None), "admin_ids", ())
-    for admin in admins:
+    runtime = context.runtime
+    now = time.monotonic()
+    last = runtime.last_error_ping
+    if last is not None and now - last < ADMIN_PING_INTERVAL:
+        return
+    runtime.last_error_ping = now
+    for admin in sorted(runtime.settings.admin_ids):
         try:
             await context.bot.send_message(
                 admin, f"powwatch error: {type(context.error).__name__}: {context.error}"[:500]

@@ -33,9 +33,9 @@ from bot.feeds.fetch import fetch_feed
 from bot.feeds.opml import MAX_OPML_BYTES, OpmlError, export_opml, import_opml
 from bot.feeds.parse import ParsedFeed, parse_feed
 from bot.incidents.dedup import canonical_url
+from bot.reports.query import parse_count
 from bot.runtime import BotContext, Runtime
 from handlers.public import reply
-from handlers.watch import watch_state
 from storage.store import Store
 
 logger = logging.getLogger(__name__)
@@ -68,7 +68,7 @@ async def _edit(context: BotContext, edit: Callable[[CommentedSeq], T]) -> T:
     """Apply an edit to the feeds file under the feed-list lock; the next tick polls the result."""
     runtime = context.runtime
     path = runtime.settings.feeds_file
-    async with watch_state(context.bot_data, runtime).lock:
+    async with runtime.watch.lock:
         try:
             feeds, result = await asyncio.to_thread(apply_edit, path, edit)
         except ConfigError as exc:
@@ -215,14 +215,11 @@ async def resumefeed(update: Update, context: BotContext) -> None:
 async def setinterval(update: Update, context: BotContext) -> None:
     args = context.args or []
     usage = f"Usage: /setinterval <name> <minutes> — minutes from 1 to {MAX_INTERVAL_MINUTES}"
-    if len(args) < 2 or not (args[-1].isascii() and args[-1].isdigit()) or len(args[-1]) > 6:
+    minutes = parse_count(args[-1], 1, MAX_INTERVAL_MINUTES) if len(args) >= 2 else None
+    if minutes is None:
         await reply(update, [usage])
         return
-    minutes = int(args[-1])
     name = " ".join(args[:-1])[:MAX_ARGS_CHARS]
-    if not 1 <= minutes <= MAX_INTERVAL_MINUTES:
-        await reply(update, [usage])
-        return
     try:
         found, before = await _edit(
             context, partial(set_interval, name=name, seconds=minutes * 60)

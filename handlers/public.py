@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import logging
-from collections import OrderedDict
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.constants import ParseMode
 from telegram.ext import (
     Application,
     CallbackQueryHandler,
-    CommandHandler,
     MessageHandler,
     filters,
 )
@@ -21,13 +19,15 @@ from bot.alerts.render import (
     render_article,
     render_incident_detail,
 )
-from bot.reports.query import parse_query
+from bot.reports.query import parse_count, parse_query
 from bot.runtime import BotContext
+from handlers.access import NEW_MESSAGES, command
 from storage.store import Store
 
 logger = logging.getLogger(__name__)
 
 LATEST_MAX = 20
+MAX_ID = 999_999_999_999  # incident and report numbers
 SEARCH_PAGE = 5
 MAX_QUERY_CHARS = 200
 SEARCH_CACHE = 500  # remembered /search queries for the "more" button (callback data is short)
@@ -94,14 +94,11 @@ async def latest(update: Update, context: BotContext) -> None:
     args = context.args or []
     count = 5
     if args:
-        if (
-            len(args) > 1
-            or not (args[0].isascii() and args[0].isdigit())
-            or not 1 <= int(args[0]) <= LATEST_MAX
-        ):
+        parsed = parse_count(args[0], 1, LATEST_MAX) if len(args) == 1 else None
+        if parsed is None:
             await reply(update, [f"Usage: /latest [n] — n is a number from 1 to {LATEST_MAX}."])
             return
-        count = int(args[0])
+        count = parsed
     articles = await context.runtime.worker.read(Store.latest, count)
     if not articles:
         await reply(update, ["No flagged reports stored yet."])
@@ -110,12 +107,12 @@ async def latest(update: Update, context: BotContext) -> None:
 
 
 def _remember_query(context: BotContext, query: str) -> int:
-    cache: OrderedDict[int, str] = context.bot_data.setdefault("search_queries", OrderedDict())
-    key = int(context.bot_data.get("search_seq", 0)) + 1
-    context.bot_data["search_seq"] = key
-    cache[key] = query
-    while len(cache) > SEARCH_CACHE:
-        cache.popitem(last=False)
+    runtime = context.runtime
+    runtime.search_seq += 1
+    key = runtime.search_seq
+    runtime.search_queries[key] = query
+    while len(runtime.search_queries) > SEARCH_CACHE:
+        runtime.search_queries.popitem(last=False)
     return key
 
 
@@ -167,8 +164,7 @@ async def search_more(update: Update, context: BotContext) -> None:
         key, offset = int(key_raw), int(offset_raw)
     except ValueError:
         return
-    cache: OrderedDict[int, str] = context.bot_data.get("search_queries", OrderedDict())
-    query = cache.get(key)
+    query = context.runtime.search_queries.get(key)
     if query is None or not 0 < offset <= 10_000:
         await reply(update, ["That search has expired; send /search again."])
         return
@@ -183,13 +179,13 @@ async def search_more(update: Update, context: BotContext) -> None:
 
 async def incident(update: Update, context: BotContext) -> None:
     args = context.args or []
-    raw = args[0].lstrip("#") if len(args) == 1 else ""
-    if not (raw.isascii() and raw.isdigit()) or len(raw) > 12:
+    incident_id = parse_count(args[0].removeprefix("#"), 1, MAX_ID) if len(args) == 1 else None
+    if incident_id is None:
         await reply(update, ["Usage: /incident <id> — the number shown in an alert."])
         return
-    record = await context.runtime.worker.read(Store.incident, int(raw))
+    record = await context.runtime.worker.read(Store.incident, incident_id)
     if record is None:
-        await reply(update, [f"No incident {esc(raw, 12)}."])
+        await reply(update, [f"No incident {incident_id}."])
         return
     articles = await context.runtime.worker.read(Store.incident_articles, record.id)
     tally = await context.runtime.worker.read(Store.review_tally, record.id)
@@ -202,13 +198,13 @@ async def unknown(update: Update, context: BotContext) -> None:
 
 
 def register(app: Application) -> None:  # type: ignore[type-arg]
-    app.add_handler(CommandHandler(["start", "help"], start))
-    app.add_handler(CommandHandler("latest", latest))
-    app.add_handler(CommandHandler("search", search))
-    app.add_handler(CommandHandler("incident", incident))
+    app.add_handler(command(["start", "help"], start))
+    app.add_handler(command("latest", latest))
+    app.add_handler(command("search", search))
+    app.add_handler(command("incident", incident))
     app.add_handler(CallbackQueryHandler(search_more, pattern=r"^s:\d+:\d+$"))
 
 
 def register_fallback(app: Application) -> None:  # type: ignore[type-arg]
     """Registered last in group 0: only commands no other handler took reach it."""
-    app.add_handler(MessageHandler(filters.COMMAND, unknown))
+    app.add_handler(MessageHandler(filters.COMMAND & NEW_MESSAGES, unknown))

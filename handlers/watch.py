@@ -7,9 +7,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
-from typing import Any
+from datetime import datetime, timedelta
 
 from telegram import Bot
 from telegram.constants import ParseMode
@@ -17,8 +15,8 @@ from telegram.error import TelegramError
 
 from bot.alerts.alarms import HISTORY_ITEMS, decide
 from bot.alerts.render import esc, render_alarm
-from bot.feeds.feedfile import FeedFileWatch, describe_changes
-from bot.runtime import BotContext, Runtime
+from bot.feeds.feedfile import describe_changes
+from bot.runtime import Runtime, WatchState
 from storage.store import Store
 
 logger = logging.getLogger(__name__)
@@ -26,26 +24,6 @@ logger = logging.getLogger(__name__)
 ALARM_CHECK_EVERY = timedelta(seconds=60)
 HISTORY_REFRESH_EVERY = timedelta(hours=1)
 FILE_ACTOR = "feeds file (hand edit)"
-
-
-@dataclass(slots=True)
-class WatchState:
-    """The feeds-file watcher, the lock every feed-list change takes, and alarm caches."""
-
-    file: FeedFileWatch
-    lock: asyncio.Lock = field(default_factory=asyncio.Lock)
-    history: dict[str, list[datetime]] = field(default_factory=dict)
-    history_at: datetime | None = None
-    alarms_at: datetime | None = None
-
-
-def watch_state(bot_data: dict[Any, Any], runtime: Runtime) -> WatchState:
-    """The process's one WatchState, kept in bot_data."""
-    state = bot_data.get("watch")
-    if not isinstance(state, WatchState):
-        state = WatchState(file=FeedFileWatch(runtime.settings.feeds_file))
-        bot_data["watch"] = state
-    return state
 
 
 async def tell_admins(bot: Bot | None, admin_ids: frozenset[int], text: str) -> None:
@@ -147,11 +125,3 @@ async def check_alarms(
 async def run_watch(runtime: Runtime, bot: Bot | None, state: WatchState, now: datetime) -> None:
     await reload_feeds(runtime, bot, state, now)
     await check_alarms(runtime, bot, state, now)
-
-
-async def watch_job(context: BotContext) -> None:
-    """JobQueue entry point (every tick): hand edits within seconds, alarms every minute."""
-    runtime = context.runtime
-    await run_watch(
-        runtime, context.bot, watch_state(context.bot_data, runtime), datetime.now(UTC)
-    )

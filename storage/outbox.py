@@ -53,7 +53,11 @@ class Outbox:
         )
 
     def mark_sent(self, alert_id: int, message_id: int | None, now: datetime) -> None:
-        """Record delivery; the incident remembers its message so later reports can edit it."""
+        """Record delivery; the incident remembers its message so later reports can edit it.
+
+        An update may have been posted as a new message (the old one was deleted): the incident
+        then points at the new one, or every later update would post yet another message.
+        """
         with self.db.conn:
             self.db.conn.execute(
                 "update alerts set status = 'sent', sent_at = ?, message_id = ?, "
@@ -63,7 +67,7 @@ class Outbox:
             if message_id is not None:
                 self.db.conn.execute(
                     "update incidents set message_id = ? where id = "
-                    "(select incident_id from alerts where id = ?) and message_id is null",
+                    "(select incident_id from alerts where id = ?)",
                     [message_id, alert_id],
                 )
 
@@ -81,4 +85,13 @@ class Outbox:
             self.db.conn.execute(
                 "update alerts set status = 'merged', sent_at = ?, last_error = ? where id = ?",
                 [iso(now), f"covered by alert {into_alert_id}", alert_id],
+            )
+
+    def mark_failed(self, alert_id: int, error: str, now: datetime) -> None:
+        """Give an alert up (Telegram keeps refusing this very request); the rest go on."""
+        with self.db.conn:
+            self.db.conn.execute(
+                "update alerts set status = 'failed', sent_at = ?, last_error = ?, "
+                "attempts = attempts + 1 where id = ?",
+                [iso(now), error[:500], alert_id],
             )

@@ -129,6 +129,7 @@ class Store:
     mark_sent = _via(lambda s: s.outbox, Outbox.mark_sent)
     mark_retry = _via(lambda s: s.outbox, Outbox.mark_retry)
     mark_merged = _via(lambda s: s.outbox, Outbox.mark_merged)
+    mark_failed = _via(lambda s: s.outbox, Outbox.mark_failed)
     # feed health
     feed_state = _via(lambda s: s.feeds, FeedStates.feed_state)
     feed_states = _via(lambda s: s.feeds, FeedStates.feed_states)

@@ -139,6 +139,7 @@ class FakeBotAPI:
     `add_file(file_id, content)` makes a file available to getFile and its download URL.
     `latency[method] = seconds` answers that method late (the call is recorded on arrival).
     `down = True` makes every method fail with 502, like a network outage behind a proxy.
+    `chats["@name"] = id` lets getChat resolve a channel's public name.
     """
 
     def __init__(self, token: str = "123456:TEST-token-abcdefghijklmnopqrstuv") -> None:
@@ -151,6 +152,7 @@ class FakeBotAPI:
         self._update_id = 0
         self._message_id = 100
         self.files: dict[str, bytes] = {}
+        self.chats: dict[str, int] = {}  # "@name" -> numeric id, for getChat
         self.uploads: list[tuple[str, bytes]] = []  # (file name, content) of sent documents
         self._runner: web.AppRunner | None = None
         self.port = 0
@@ -230,11 +232,28 @@ class FakeBotAPI:
             if retry_after is not None:
                 body["parameters"] = {"retry_after": retry_after}
             return web.json_response(body, status=status)
-        return web.json_response({"ok": True, "result": await self._result(method, params)})
+        result = await self._result(method, params)
+        if result is None:
+            body = {"ok": False, "error_code": 400, "description": "Bad Request: chat not found"}
+            return web.json_response(body, status=400)
+        return web.json_response({"ok": True, "result": result})
 
     async def _result(self, method: str, params: dict[str, Any]) -> Any:
         if method == "getMe":
             return BOT_USER
+        if method == "getChat":
+            raw = str(params.get("chat_id", ""))
+            chat_id = self.chats.get(raw) or (int(raw) if raw.lstrip("-").isdigit() else 0)
+            if not chat_id:
+                return None  # _handle answers 400 "chat not found"
+            return {
+                "id": chat_id,
+                "type": "channel",
+                "title": "Alerts",
+                "username": raw[1:],
+                "accent_color_id": 0,
+                "max_reaction_count": 11,
+            }
         if method == "getFile":
             file_id = str(params.get("file_id", ""))
             return {

@@ -10,7 +10,7 @@ from typing import Any
 
 from telegram.ext import Application
 
-from bot.app import build_application
+from bot.app import attach_runtime, build_application, close_runtime, on_connected
 from bot.config import Settings
 from tests.servers import FakeBotAPI
 
@@ -36,24 +36,39 @@ def command_update(
 
 @asynccontextmanager
 async def running_bot(settings: Settings, *, polling: bool = False) -> AsyncIterator[Application]:  # type: ignore[type-arg]
-    """The real Application: initialised, post_init run, optionally polling getUpdates."""
+    """The real Application: runtime attached, connected (getMe), optionally polling getUpdates.
+
+    No scheduler runs: tests call tick() themselves.
+    """
     app = build_application(settings)
-    await app.initialize()
-    assert app.post_init is not None
-    await app.post_init(app)
-    await app.start()
-    if polling:
-        assert app.updater is not None
-        await app.updater.start_polling(poll_interval=0.0, timeout=1)
+    runtime = await attach_runtime(app, settings)
     try:
-        yield app
+        await app.initialize()
+        await on_connected(app, runtime)
+        await app.start()
+        if polling:
+            assert app.updater is not None
+            await app.updater.start_polling(poll_interval=0.0, timeout=1)
+        try:
+            yield app
+        finally:
+            if polling and app.updater is not None:
+                await app.updater.stop()
+            await app.stop()
+            await app.shutdown()
     finally:
-        if polling and app.updater is not None:
-            await app.updater.stop()
-        await app.stop()
-        if app.post_shutdown is not None:
-            await app.post_shutdown(app)
-        await app.shutdown()
+        await close_runtime(runtime)
+
+
+async def settle() -> None:
+    """Wait for the handlers PTB runs beside the update queue (block=False), e.g. /addfeed."""
+    tasks = [
+        t
+        for t in asyncio.all_tasks()
+        if "process_update_non_blocking" in t.get_name() and t is not asyncio.current_task()
+    ]
+    if tasks:
+        await asyncio.wait(tasks, timeout=60)
 
 
 async def wait_for(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 import socket
 from datetime import UTC, datetime
 from pathlib import Path
@@ -12,18 +13,19 @@ import pytest
 from telegram import Update
 from telegram.ext import Application
 
-from bot.app import tick
+from bot.app import _scheduler, tick
 from bot.config import load_feeds
 from bot.feeds.opml import export_opml, import_opml
+from bot.lifecycle import Stopper
 from bot.models import FeedSpec
 from bot.runtime import Runtime
 from handlers.admin import ADMIN_ONLY
-from handlers.watch import run_watch, watch_state
+from handlers.watch import run_watch
 from storage.store import Store
 from tests.conftest import ADMIN_ID, USER_ID
 from tests.feeds import NEGATIVE_EXCHANGE, NEGATIVE_PLAN, POSITIVE, rss
 from tests.servers import FakeBotAPI, FeedServer
-from tests.telegram_helpers import command_update, running_bot
+from tests.telegram_helpers import command_update, running_bot, settle
 
 HEADER = "# Watched feeds; keep this comment.\n"
 
@@ -32,6 +34,7 @@ async def send(app: Application, text: str, user_id: int = ADMIN_ID, **extra: An
     update = command_update(text, user_id=user_id)
     update["message"].update(extra)
     await app.process_update(Update.de_json(update, app.bot))
+    await settle()  # /addfeed and /importfeeds run beside the update queue
 
 
 def replies(api: FakeBotAPI, chat_id: int = ADMIN_ID) -> list[str]:
@@ -73,16 +76,18 @@ async def test_every_admin_command_refuses_everyone_else(
 ) -> None:
     settings = settings_with()
     before = settings.feeds_file.read_text(encoding="utf-8")
+    strangers = [USER_ID + 1 + i for i in range(len(ADMIN_ONLY))]  # one refusal per user
     async with running_bot(settings) as app:
-        for name in ADMIN_ONLY:
-            await send(app, f"/{name} Alpha 5", user_id=USER_ID)
-        texts = replies(bot_api, USER_ID)
+        for name, user in zip(ADMIN_ONLY, strangers, strict=True):
+            await send(app, f"/{name} Alpha 5", user_id=user)
+        texts = [t for user in strangers for t in replies(bot_api, user)]
         assert len(texts) == len(ADMIN_ONLY)
         assert all(t == "Sorry, that command is for the bot's admins only." for t in texts)
         assert not bot_api.sent("sendDocument")
-        entries = await app.bot_data["runtime"].worker.run(Store.audit_entries, 100)
+        entries = await app.bot_data.runtime.worker.run(Store.audit_entries, 100)
         assert {e.detail for e in entries} == {f"/{n}" for n in ADMIN_ONLY}
-        assert {(e.action, e.user_id) for e in entries} == {("refused", USER_ID)}
+        assert {e.action for e in entries} == {"refused"}
+        assert {e.user_id for e in entries} == set(strangers)
     assert settings.feeds_file.read_text(encoding="utf-8") == before
 
 
@@ -104,7 +109,7 @@ async def test_addfeed_checks_the_url_before_watching_it(
         ("/addfeed", "Usage: /addfeed"),
     ]
     async with running_bot(settings) as app:
-        runtime: Runtime = app.bot_data["runtime"]
+        runtime: Runtime = app.bot_data.runtime
         for text, _ in attempts:
             await send(app, text)
         for reply, (_, expected) in zip(replies(bot_api), attempts, strict=True):
@@ -131,7 +136,7 @@ async def test_pause_resume_interval_remove_and_audit(
 ) -> None:
     settings = settings_with()
     async with running_bot(settings) as app:
-        runtime: Runtime = app.bot_data["runtime"]
+        runtime: Runtime = app.bot_data.runtime
         await send(app, "/pausefeed alpha")
         assert runtime.feeds[0].enabled is False
         assert "enabled: false" in settings.feeds_file.read_text(encoding="utf-8")
@@ -187,9 +192,10 @@ async def test_hand_edit_is_picked_up_without_restart(
     settings = settings_with()
     beta = feed_server.set("/beta.xml", rss([NEGATIVE_PLAN], title="Beta"))
     async with running_bot(settings) as app:
-        runtime: Runtime = app.bot_data["runtime"]
-        assert app.job_queue is not None and app.job_queue.get_jobs_by_name("watch")
-        state = watch_state(app.bot_data, runtime)  # what the "watch" job runs every tick
+        runtime: Runtime = app.bot_data.runtime
+        jobs = _scheduler(runtime, Stopper()).get_jobs()  # what serve_telegram starts
+        assert {job.name for job in jobs} == {"poll", "watch"}
+        state = runtime.watch  # what the "watch" job runs every tick
         await run_watch(runtime, app.bot, state, _now())
         assert replies(bot_api) == []  # the file is what the bot started with
         path = settings.feeds_file
@@ -211,8 +217,8 @@ async def test_invalid_hand_edit_keeps_the_last_good_list_and_says_why(
 ) -> None:
     settings = settings_with()
     async with running_bot(settings) as app:
-        runtime: Runtime = app.bot_data["runtime"]
-        state = watch_state(app.bot_data, runtime)
+        runtime: Runtime = app.bot_data.runtime
+        state = runtime.watch
         path = settings.feeds_file
         good = path.read_text(encoding="utf-8")
         path.write_text(good + "  - name: Broken\n    url: ftp://nope.test/\n", encoding="utf-8")
@@ -238,7 +244,7 @@ async def test_opml_export_and_import(
 ) -> None:
     settings = settings_with()
     async with running_bot(settings) as app:
-        runtime: Runtime = app.bot_data["runtime"]
+        runtime: Runtime = app.bot_data.runtime
         await send(app, "/exportfeeds")
         [(filename, content)] = bot_api.uploads
         assert filename == "powwatch-feeds.opml"
@@ -290,7 +296,7 @@ async def test_feeds_counts_survive_a_rename(
     url = feed_server.set("/alpha.xml", rss([POSITIVE, NEGATIVE_PLAN, NEGATIVE_EXCHANGE]))
     settings = make_settings([{"name": "Alpha", "url": url}], api=bot_api)
     async with running_bot(settings) as app:
-        runtime: Runtime = app.bot_data["runtime"]
+        runtime: Runtime = app.bot_data.runtime
         await cycle(runtime, force=True)
         await send(app, "/feeds")
         assert "<b>Alpha</b>" in replies(bot_api)[-1]
@@ -301,8 +307,68 @@ async def test_feeds_counts_survive_a_rename(
             path.read_text(encoding="utf-8").replace("name: Alpha", "name: Alpha Wire"),
             encoding="utf-8",
         )
-        await run_watch(runtime, app.bot, watch_state(app.bot_data, runtime), _now())
+        await run_watch(runtime, app.bot, runtime.watch, _now())
         assert [f.name for f in runtime.feeds] == ["Alpha Wire"]
         await send(app, "/feeds")
         assert "<b>Alpha Wire</b>" in replies(bot_api)[-1]
         assert "stored 3 · flagged 1" in replies(bot_api)[-1]
+
+
+async def test_refusals_are_rate_limited_per_user(
+    settings_with: Any, bot_api: FakeBotAPI, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A stranger hammering admin commands writes one audit row and one WARNING per interval."""
+    settings = settings_with()
+    async with running_bot(settings) as app:
+        runtime: Runtime = app.bot_data.runtime
+        with caplog.at_level(logging.WARNING, logger="handlers.admin"):
+            for i in range(30):
+                await send(app, f"/{ADMIN_ONLY[i % len(ADMIN_ONLY)]}", user_id=USER_ID)
+        entries = await runtime.worker.run(Store.audit_entries, 100)
+        assert len(entries) == 1
+        assert len([r for r in caplog.records if "refused admin" in r.getMessage()]) == 1
+        assert len(replies(bot_api, USER_ID)) == 1
+        # Another stranger is refused on their own account.
+        await send(app, "/health", user_id=USER_ID + 1)
+        assert len(await runtime.worker.run(Store.audit_entries, 100)) == 2
+
+
+async def test_an_edited_message_does_not_run_its_command_again(
+    settings_with: Any, bot_api: FakeBotAPI
+) -> None:
+    settings = settings_with()
+    async with running_bot(settings) as app:
+        update = command_update("/pausefeed Alpha", user_id=ADMIN_ID)
+        await app.process_update(Update.de_json(update, app.bot))
+        assert "is paused" in replies(bot_api)[-1]
+        # The admin edits the message into another command: nothing runs, nothing answers.
+        edited = command_update("/resumefeed Alpha", user_id=ADMIN_ID)
+        edited["edited_message"] = {**edited.pop("message"), "edit_date": 1700000100}
+        count = len(replies(bot_api))
+        await app.process_update(Update.de_json(edited, app.bot))
+        assert len(replies(bot_api)) == count
+        assert not [f for f in app.bot_data.runtime.feeds if f.enabled]
+
+
+async def test_a_slow_addfeed_does_not_hold_up_other_commands(
+    settings_with: Any, feed_server: FeedServer, bot_api: FakeBotAPI
+) -> None:
+    """PTB handles updates one after another: the feed probe runs beside that queue."""
+    slow = feed_server.set("/slow.xml", rss([NEGATIVE_PLAN], title="Slow"), delay=4.0)
+    settings = settings_with()
+    async with running_bot(settings, polling=True):
+        bot_api.push_update(command_update(f"/addfeed {slow}", user_id=ADMIN_ID))
+        bot_api.push_update(command_update("/latest", user_id=USER_ID))
+        latest = await wait_until(lambda: replies(bot_api, USER_ID))
+        assert "No flagged reports" in latest[0]
+        assert not replies(bot_api, ADMIN_ID)  # the probe is still waiting for the server
+        added = await wait_until(lambda: replies(bot_api, ADMIN_ID))
+        assert "Now watching" in added[0]
+
+
+async def wait_until(found: Any, seconds: float = 20.0) -> Any:
+    deadline = asyncio.get_running_loop().time() + seconds
+    while not (result := found()):
+        assert asyncio.get_running_loop().time() < deadline, "timed out"
+        await asyncio.sleep(0.05)
+    return result

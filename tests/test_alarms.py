@@ -9,7 +9,7 @@ from bot.alerts.alarms import FAILING, SILENT, decide, silence_limit, usual_gap
 from bot.alerts.render import render_alarm
 from bot.models import FeedSpec
 from bot.runtime import Runtime
-from handlers.watch import run_watch, watch_state
+from handlers.watch import run_watch
 from storage.feedstate import FeedState
 from storage.store import Store
 from tests.conftest import ADMIN_ID, CHANNEL_ID
@@ -103,8 +103,8 @@ async def test_alarm_is_sent_once_survives_a_restart_and_clears_once(
         [{"name": "Alpha", "url": SPEC.url}], api=bot_api, FEED_FAILING_ALARM_MINUTES="30"
     )
     async with running_bot(settings) as app:
-        runtime: Runtime = app.bot_data["runtime"]
-        state = watch_state(app.bot_data, runtime)
+        runtime: Runtime = app.bot_data.runtime
+        state = runtime.watch
         await runtime.worker.run(
             Store.save_feed_state, failing_state(NOW - 20 * timedelta(minutes=1))
         )
@@ -117,8 +117,8 @@ async def test_alarm_is_sent_once_survives_a_restart_and_clears_once(
         assert not any(str(p.get("chat_id")) == str(CHANNEL_ID) for p in bot_api.sent())
 
     async with running_bot(settings) as app:  # a restart does not announce it again
-        runtime = app.bot_data["runtime"]
-        state = watch_state(app.bot_data, runtime)
+        runtime = app.bot_data.runtime
+        state = runtime.watch
         await run_watch(runtime, app.bot, state, NOW + 2 * HOUR)
         assert len(admin_dms(bot_api)) == 1
         recovered = FeedState(

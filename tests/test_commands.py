@@ -58,7 +58,7 @@ async def test_empty_database_answers(bot_api: FakeBotAPI, make_settings: Any) -
 async def test_populated_database_answers(bot_api: FakeBotAPI, make_settings: Any) -> None:
     settings = make_settings([{"name": "A", "url": "https://a.test/rss"}], api=bot_api)
     async with running_bot(settings) as app:
-        await populate(app.bot_data["runtime"], 7)
+        await populate(app.bot_data.runtime, 7)
         latest = (await send(app, bot_api, "/latest 3"))[0]
         assert latest.count("🚨") == 3
         assert latest.index("Report 0") < latest.index("Report 1")  # newest first
@@ -74,7 +74,7 @@ async def test_populated_database_answers(bot_api: FakeBotAPI, make_settings: An
 async def test_search_pages_with_a_more_button(bot_api: FakeBotAPI, make_settings: Any) -> None:
     settings = make_settings([{"name": "A", "url": "https://a.test/rss"}], api=bot_api)
     async with running_bot(settings) as app:
-        await populate(app.bot_data["runtime"], 12)  # 4 flagged Pokrovsk + 1 unflagged, ...
+        await populate(app.bot_data.runtime, 12)  # 4 flagged Pokrovsk + 1 unflagged, ...
         await send(app, bot_api, "/search soldiers shot")
         first = bot_api.sent()[-1]
         assert first["text"].count("🚨") == 5
@@ -126,7 +126,7 @@ async def test_hostile_arguments_get_sensible_replies(
 ) -> None:
     settings = make_settings([{"name": "A", "url": "https://a.test/rss"}], api=bot_api)
     async with running_bot(settings) as app:
-        await populate(app.bot_data["runtime"], 3)
+        await populate(app.bot_data.runtime, 3)
         for text in (
             '/search "unbalanced',
             "/search NEAR(a b",
@@ -167,7 +167,7 @@ async def test_search_understands_languages_and_filters(
         )
 
     async with running_bot(settings) as app:
-        worker = app.bot_data["runtime"].worker
+        worker = app.bot_data.runtime.worker
         from storage.store import Store
 
         for n, title, text, lang in [

@@ -25,7 +25,7 @@ async def test_flagged_reports_keep_their_trail_and_archived_body(
     url = feed_server.set("/news.xml", document)
     settings = make_settings([{"name": "News", "url": url, "archive": True}], api=bot_api)
     async with running_bot(settings) as app:
-        await tick(app.bot_data["runtime"], force=True)
+        await tick(app.bot_data.runtime, force=True)
         await app.process_update(
             Update.de_json(command_update("/incident 1", user_id=USER_ID), app.bot)
         )
@@ -56,7 +56,7 @@ async def test_no_archive_unless_the_feed_asks(
     url = feed_server.set("/news.xml", rss([POSITIVE]))
     settings = make_settings([{"name": "News", "url": url}], api=bot_api)
     async with running_bot(settings) as app:
-        await tick(app.bot_data["runtime"], force=True)
+        await tick(app.bot_data.runtime, force=True)
     assert not (settings.database_path.parent / "archive").exists()
     db = sqlite3.connect(settings.database_path)
     assert db.execute("select archive_path from article_trail").fetchall() == [(None,)]

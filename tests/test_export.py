@@ -21,7 +21,7 @@ async def test_export_sends_csv_and_json_with_filters(
 ) -> None:
     settings = make_settings([{"name": "A", "url": "https://a.test/rss"}], api=bot_api)
     async with running_bot(settings) as app:
-        runtime: Runtime = app.bot_data["runtime"]
+        runtime: Runtime = app.bot_data.runtime
         await runtime.worker.run(add, report(1, "Nine POWs shot near Pokrovsk", victims=9))
         await runtime.worker.run(
             add, report(2, '=HYPERLINK("x") two shot near Robotyne', place="Robotyne", victims=2)
@@ -58,7 +58,7 @@ async def test_stats_sends_a_chart_and_narrows_by_place(
 ) -> None:
     settings = make_settings([{"name": "A", "url": "https://a.test/rss"}], api=bot_api)
     async with running_bot(settings) as app:
-        runtime: Runtime = app.bot_data["runtime"]
+        runtime: Runtime = app.bot_data.runtime
         for n in range(6):
             place = "Pokrovsk" if n % 2 else "Kursk Oblast"
             await runtime.worker.run(

@@ -44,7 +44,7 @@ async def test_full_text_feed_is_judged_on_the_page(
         api=bot_api,
     )
     async with running_bot(settings) as app:
-        runtime: Runtime = app.bot_data["runtime"]
+        runtime: Runtime = app.bot_data.runtime
         report = await tick(runtime, force=True)
         assert report is not None
         by_feed = {o.feed: o for o in report.outcomes}

@@ -58,6 +58,14 @@ SUPERSCRIPT = [
     pytest.param(ADMIN_ID, "/split ²"),
     pytest.param(ADMIN_ID, "/setinterval News ²"),
     pytest.param(USER_ID, "/incident 99999999999999999999"),
+    pytest.param(USER_ID, "/search min:²"),
+    pytest.param(USER_ID, "/search Robotyne min:١٢"),
+    pytest.param(USER_ID, "/export min:²"),
+    pytest.param(USER_ID, "/stats min:²"),
+    pytest.param(ADMIN_ID, "/audit 0099999"),
+    pytest.param(ADMIN_ID, "/audit ００５"),  # fullwidth digits
+    pytest.param(ADMIN_ID, "/feeds 0001"),
+    pytest.param(USER_ID, "/latest 05"),
 ]
 
 
@@ -72,7 +80,7 @@ async def app_with_history(
     url = feed_server.set("/news.xml", rss([POSITIVE, NEGATIVE_PLAN]))
     settings = make_settings([{"name": "News", "url": url}], api=bot_api)
     async with running_bot(settings) as app:
-        await tick(app.bot_data["runtime"], force=True)
+        await tick(app.bot_data.runtime, force=True)
         yield app
 
 
@@ -97,6 +105,8 @@ async def test_odd_digits_get_a_usage_line(
     await app.process_update(Update.de_json(command_update(text, user_id=user), app.bot))
     answers = replies(bot_api, user)
     assert answers and all(SORRY not in a for a in answers), answers
+    assert "Usage" in answers[-1] or "must be a number" in answers[-1], answers
+    assert not replies(bot_api, ADMIN_ID if user != ADMIN_ID else 0), "an error reached admins"
 
 
 async def test_found_reports_survive_fts_syntax(

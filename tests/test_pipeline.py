@@ -29,7 +29,7 @@ async def test_one_positive_gives_one_alert_and_commands_find_it(
     settings = make_settings([{"name": "Example News", "url": url, "language": "en"}], api=bot_api)
 
     async with running_bot(settings) as app:
-        runtime: Runtime = app.bot_data["runtime"]
+        runtime: Runtime = app.bot_data.runtime
         report = await tick(runtime, force=True)
         assert report is not None
         assert report.totals["new"] == 3
@@ -56,7 +56,7 @@ async def test_one_positive_gives_one_alert_and_commands_find_it(
     # A restart on the same database: nothing is alerted twice even when the feed changes ETag.
     feed_server.set("/news.xml", rss([POSITIVE, NEGATIVE_EXCHANGE, NEGATIVE_PLAN], title="v2"))
     async with running_bot(settings) as app:
-        await tick(app.bot_data["runtime"], force=True)
+        await tick(app.bot_data.runtime, force=True)
         assert len(channel_posts(bot_api)) == 1
 
 
@@ -66,7 +66,7 @@ async def test_commands_through_real_polling(
     url = feed_server.set("/news.xml", rss([POSITIVE]))
     settings = make_settings([{"name": "Example News", "url": url}], api=bot_api)
     async with running_bot(settings, polling=True) as app:
-        await tick(app.bot_data["runtime"], force=True)
+        await tick(app.bot_data.runtime, force=True)
         bot_api.push_update(
             command_update("/latest@powwatch_bot", user_id=USER_ID, chat_id=-42, chat_type="group")
         )
@@ -104,7 +104,7 @@ async def test_cycle_through_a_process_pool(
         [{"name": "Example News", "url": url}], api=bot_api, WORKER_PROCESSES="2"
     )
     async with running_bot(settings) as app:
-        runtime: Runtime = app.bot_data["runtime"]
+        runtime: Runtime = app.bot_data.runtime
         assert runtime.cpu is not None
         report = await tick(runtime, force=True)
         assert report is not None

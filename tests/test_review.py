@@ -45,7 +45,7 @@ async def test_admins_review_alerts_and_the_verdicts_show(
         TELEGRAM_ALLOWED_CHAT_IDS=str(USER_ID),
     )
     async with running_bot(settings) as app:
-        runtime: Runtime = app.bot_data["runtime"]
+        runtime: Runtime = app.bot_data.runtime
         await runtime.worker.run(add, report(1, "Captured soldiers shot near Robotyne"))
         await deliver_pending(runtime.worker, runtime.sender)
         alert = bot_api.sent()[-1]
@@ -74,7 +74,7 @@ async def test_a_changed_verdict_replaces_the_old_one(
 ) -> None:
     settings = make_settings([{"name": "A", "url": "https://a.test/rss"}], api=bot_api)
     async with running_bot(settings) as app:
-        runtime: Runtime = app.bot_data["runtime"]
+        runtime: Runtime = app.bot_data.runtime
         await runtime.worker.run(add, report(1, "Captured soldiers shot near Robotyne"))
         for data in ("r:1:c", "r:1:n", "r:999:c", "r:1:x"):
             await app.process_update(Update.de_json(press(data, ADMIN_ID), app.bot))

@@ -6,14 +6,18 @@ import os
 import sqlite3
 import subprocess
 from pathlib import Path
+from typing import Any
 
 import pytest
 
+from bot.app import tick
 from storage.store import Store, StoreError
-from tests.conftest import write_feeds
-from tests.feeds import POSITIVE
+from tests.conftest import ADMIN_ID, write_feeds
+from tests.feeds import POSITIVE, rss
 from tests.history import add, report
 from tests.processes import run_bot as run_command
+from tests.servers import FakeBotAPI, FeedServer
+from tests.telegram_helpers import running_bot
 
 ROOT = Path(__file__).resolve().parent.parent
 IS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
@@ -112,3 +116,23 @@ def test_full_disk_write_is_all_or_nothing(tmp_path: Path) -> None:
         assert leftovers == 0
     finally:
         store.close()
+
+
+async def test_a_storage_failure_while_polling_reaches_the_admins(
+    bot_api: FakeBotAPI,
+    feed_server: FeedServer,
+    make_settings: Any,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    url = feed_server.set("/news.xml", rss([POSITIVE]))
+    settings = make_settings([{"name": "News", "url": url}], api=bot_api)
+
+    def disk_failing(store: Store, *args: Any) -> None:
+        raise sqlite3.OperationalError("disk I/O error")
+
+    monkeypatch.setattr(Store, "add_articles", disk_failing)
+    async with running_bot(settings) as app:
+        report_ = await tick(app.bot_data.runtime, force=True)
+        assert report_ is not None and report_.outcomes[0].status == "crash"
+    dms = [p["text"] for p in bot_api.sent() if str(p.get("chat_id")) == str(ADMIN_ID)]
+    assert len(dms) == 1 and "DATABASE_PATH" in dms[0] and "disk I/O error" in dms[0]

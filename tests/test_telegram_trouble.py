@@ -14,7 +14,6 @@ from typing import Any
 import pytest
 from telegram import Bot
 
-import bot.app
 from bot.alerts.escalate import Escalator
 from bot.alerts.notify import deliver_pending
 from bot.app import tick
@@ -49,7 +48,7 @@ async def test_429_flood_then_all_out_in_order_once(
     # More 429s in a row than the rate limiter retries (3): the outbox has to wait them out.
     bot_api.fail("sendMessage", 429, "Too Many Requests: retry after 1", retry_after=1, times=5)
     async with running_bot(settings) as app:
-        runtime: Runtime = app.bot_data["runtime"]
+        runtime: Runtime = app.bot_data.runtime
         await queue_three(runtime)
         now = datetime.now(UTC)
         for step in range(4):
@@ -66,7 +65,7 @@ async def test_timeouts_then_recovery_deliver_everything_in_order(
 ) -> None:
     settings = make_settings([{"name": "A", "url": "https://a.test/rss"}], api=bot_api)
     async with running_bot(settings) as app:
-        runtime: Runtime = app.bot_data["runtime"]
+        runtime: Runtime = app.bot_data.runtime
         await queue_three(runtime)
         bot_api.latency["sendMessage"] = 7.0  # longer than the Bot API read timeout (5 s)
         result = await deliver_pending(runtime.worker, runtime.sender)
@@ -82,7 +81,7 @@ async def test_timeouts_then_recovery_deliver_everything_in_order(
 async def test_an_hour_long_outage_loses_nothing(bot_api: FakeBotAPI, make_settings: Any) -> None:
     settings = make_settings([{"name": "A", "url": "https://a.test/rss"}], api=bot_api)
     async with running_bot(settings) as app:
-        runtime: Runtime = app.bot_data["runtime"]
+        runtime: Runtime = app.bot_data.runtime
         await queue_three(runtime)
         bot_api.down = True
         now = datetime.now(UTC)
@@ -125,12 +124,11 @@ async def test_forbidden_keeps_alerts_and_tells_the_admins_once(
     make_settings: Any,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setattr(bot.app, "ESCALATOR", Escalator())
     url = feed_server.set("/news.xml", rss([POSITIVE]))
     settings = make_settings([{"name": "News", "url": url}], api=bot_api)
     bot_api.fail("sendMessage", 403, "Forbidden: bot was kicked from the channel chat")
     async with running_bot(settings) as app:
-        runtime: Runtime = app.bot_data["runtime"]
+        runtime: Runtime = app.bot_data.runtime
         await tick(runtime, force=True)
         assert await runtime.worker.run(Store.outbox_depth) == 1
         dms = [p["text"] for p in bot_api.sent() if str(p.get("chat_id")) == str(ADMIN_ID)]

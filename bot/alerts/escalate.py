@@ -63,3 +63,12 @@ def delivery_problem(error: str, waiting: int) -> str:
         "will go out in order once the bot can post again: check that it is still an admin "
         "of the channel and that TELEGRAM_CHANNEL_ID is right."
     )
+
+
+def failed_alert_problem(alert_id: int, incident_id: int, error: str) -> str:
+    """The admin message for an alert Telegram keeps refusing, given up so others can go out."""
+    return (
+        f"alert {alert_id} (incident {incident_id}) was refused by Telegram {error!r} and has "
+        f"been given up after several tries; the alerts after it went on. /incident "
+        f"{incident_id} shows the report."
+    )

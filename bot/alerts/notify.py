@@ -1,7 +1,8 @@
 """Deliver the outbox: post new incidents, edit their message when reports join, in order.
 
 Telegram errors decide what happens to an alert: RetryAfter/network -> retry later, bad HTML ->
-plain text, Forbidden/chat not found -> kept pending and the admins told. Nothing is dropped.
+plain text, Forbidden/chat not found -> kept pending and the admins told, any other BadRequest ->
+failed after MAX_ATTEMPTS (the admins told) so the alerts behind it go out.
 """
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ from __future__ import annotations
 import logging
 import sys
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Protocol, TextIO
 
@@ -27,15 +28,20 @@ from storage.worker import StoreWorker
 logger = logging.getLogger(__name__)
 
 MAX_RETRY_DELAY = 900.0
+MAX_ATTEMPTS = 3  # tries of an alert Telegram refuses as a bad request before it is given up
 
 
 class DeliveryError(Exception):
-    """Delivery failed; `retry_in` says when to try again, `is_fatal` that a human must act."""
+    """Delivery failed; `retry_in` says when to try again, `is_fatal` that a human must act,
+    `is_permanent` that this alert itself is refused (retrying the same request cannot help)."""
 
-    def __init__(self, message: str, retry_in: float, *, is_fatal: bool = False) -> None:
+    def __init__(
+        self, message: str, retry_in: float, *, is_fatal: bool = False, is_permanent: bool = False
+    ) -> None:
         super().__init__(message)
         self.retry_in = retry_in
         self.is_fatal = is_fatal
+        self.is_permanent = is_permanent
 
 
 class Sender(Protocol):
@@ -152,7 +158,7 @@ class TelegramSender:
         except BadRequest as exc:
             if "chat not found" in exc.message.lower():
                 raise DeliveryError(f"chat not found: {exc.message}", 300, is_fatal=True) from exc
-            raise DeliveryError(f"bad request: {exc.message}", 600, is_fatal=True) from exc
+            raise DeliveryError(f"bad request: {exc.message}", 60, is_permanent=True) from exc
         except NetworkError as exc:  # includes TimedOut
             raise DeliveryError(f"network: {exc.message}", 30) from exc
         except TelegramError as exc:
@@ -165,6 +171,7 @@ class DeliveryReport:
     waiting: int = 0
     error: str | None = None
     is_fatal: bool = False
+    failed: list[tuple[int, int, str]] = field(default_factory=list)  # alert, incident, error
 
 
 def _load(store: Store, incident_id: int) -> tuple[IncidentRecord | None, list[StoredArticle]]:
@@ -172,21 +179,52 @@ def _load(store: Store, incident_id: int) -> tuple[IncidentRecord | None, list[S
 
 
 async def deliver_pending(
-    worker: StoreWorker, sender: Sender, *, now: datetime | None = None, limit: int = 50
+    worker: StoreWorker,
+    sender: Sender,
+    *,
+    now: datetime | None = None,
+    limit: int = 50,
+    posted: dict[int, int | None] | None = None,
 ) -> DeliveryReport:
-    """Send pending alerts in order; stop at the first failure so the order is kept."""
+    """Send pending alerts in order; stop at the first failure so the order is kept.
+
+    `posted` remembers alerts Telegram accepted whose "sent" mark could not be written (disk
+    full): the next run retries only the mark, never the post. Keep it for the process.
+    """
     # One delivery run at a time per outbox, or two runs could post one alert twice.
     async with worker.delivery_lock:
-        return await _deliver(worker, sender, now, limit)
+        return await _deliver(worker, sender, now, limit, {} if posted is None else posted)
+
+
+async def _mark_sent(
+    worker: StoreWorker,
+    posted: dict[int, int | None],
+    job: AlertJob,
+    message_id: int | None,
+    now: datetime,
+) -> None:
+    """Record a post; if the store refuses, remember it so the post is never repeated."""
+    posted[job.id] = message_id
+    await worker.run(Store.mark_sent, job.id, message_id, now)  # a failure propagates
+    del posted[job.id]
 
 
 async def _deliver(
-    worker: StoreWorker, sender: Sender, now: datetime | None, limit: int
+    worker: StoreWorker,
+    sender: Sender,
+    now: datetime | None,
+    limit: int,
+    posted: dict[int, int | None],
 ) -> DeliveryReport:
     report = DeliveryReport()
     jobs: list[AlertJob] = await worker.run(Store.pending_alerts, limit)
     for index, job in enumerate(jobs):
         now = now or datetime.now(UTC)
+        if job.id in posted:
+            logger.info("alert=%d was posted; writing its sent mark again", job.id)
+            await _mark_sent(worker, posted, job, posted[job.id], now)
+            report.sent += 1
+            continue
         if job.next_attempt_at and job.next_attempt_at > now:
             report.waiting = len(jobs) - index
             break
@@ -214,6 +252,17 @@ async def _deliver(
             else:
                 message_id = await sender.post(text, incident.id)
         except DeliveryError as exc:
+            if exc.is_permanent and job.attempts + 1 >= MAX_ATTEMPTS:
+                await worker.run(Store.mark_failed, job.id, str(exc), now)
+                logger.error(
+                    "alert=%d incident=%d given up after %d tries: %s",
+                    job.id,
+                    job.incident_id,
+                    job.attempts + 1,
+                    exc,
+                )
+                report.failed.append((job.id, job.incident_id, str(exc)))
+                continue
             retry_at = now + timedelta(seconds=min(max(exc.retry_in, 1.0), MAX_RETRY_DELAY))
             await worker.run(Store.mark_retry, job.id, str(exc), retry_at)
             logger.warning(
@@ -226,7 +275,7 @@ async def _deliver(
             report.error, report.is_fatal = str(exc), exc.is_fatal
             report.waiting = len(jobs) - index
             break
-        await worker.run(Store.mark_sent, job.id, message_id, now)
+        await _mark_sent(worker, posted, job, message_id, now)
         logger.info(
             "alert=%d incident=%d kind=%s sent message_id=%s",
             job.id,
