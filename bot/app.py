@@ -285,6 +285,7 @@ async def serve_telegram(settings: Settings, stop: asyncio.Event | None = None) 
         if app.running:
             await app.stop()
         await app.shutdown()
+        await app.bot.shutdown()  # closes its HTTP client if getMe never succeeded
         await close_runtime(runtime)
         logger.info("stopped")
 

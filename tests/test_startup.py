@@ -121,3 +121,22 @@ async def test_channel_given_as_name_is_resolved_for_the_gate(
         await app.process_update(Update.de_json(press("r:1:c", ADMIN_ID), app.bot))
         answers = bot_api.sent("answerCallbackQuery")
         assert answers and answers[-1]["text"] == "Recorded: incident 1 confirmed."
+
+
+async def test_sigterm_while_telegram_is_unreachable_stops_cleanly(
+    tmp_path: Path, feed_server: FeedServer, bot_api: FakeBotAPI
+) -> None:
+    url = feed_server.set("/a.xml", rss([POSITIVE]))
+    feeds_file = write_feeds(tmp_path / "feeds.yaml", [{"name": "A", "url": url}])
+    env = bot_env(tmp_path, bot_api, feeds_file, tmp_path / "data" / "powwatch.db")
+    log = tmp_path / "bot.log"
+    bot_api.down = True
+    proc = await spawn(env, log)
+    deadline = time.monotonic() + 30
+    while UNREACHABLE not in log.read_text(encoding="utf-8"):
+        assert time.monotonic() < deadline, log.read_text(encoding="utf-8")[-3000:]
+        await asyncio.sleep(0.1)
+    proc.send_signal(signal.SIGTERM)
+    assert await asyncio.wait_for(proc.wait(), timeout=15) == 0
+    text = log.read_text(encoding="utf-8")
+    assert "Traceback" not in text and "stopped" in text
