@@ -1,7 +1,8 @@
 """Build and run the bot: the PTB Application (token set) or the terminal mode (no token).
 
-Both poll feeds through one AsyncIOScheduler from the first second; in Telegram mode getMe is
-retried beside it, and commands and alert delivery start once Telegram answers.
+Both poll feeds through APScheduler from the first second (PTB's JobQueue, started before
+getMe; an AsyncIOScheduler in terminal mode); in Telegram mode getMe is retried beside it, and
+commands and alert delivery start once Telegram answers.
 """
 
 from __future__ import annotations
@@ -10,13 +11,14 @@ import asyncio
 import contextlib
 import gc
 import logging
+from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
 from typing import Any
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from telegram import Bot, BotCommand, Update
 from telegram.error import InvalidToken, TelegramError
-from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, ContextTypes
+from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, ContextTypes, JobQueue
 
 from bot import metrics
 from bot.alerts.escalate import delivery_problem, failed_alert_problem
@@ -155,7 +157,6 @@ def build_application(settings: Settings) -> Application:  # type: ignore[type-a
         .base_file_url(file_base_url(settings.api_base_url))
         .context_types(context_types)
         .rate_limiter(AIORateLimiter(max_retries=3))
-        .job_queue(None)  # feeds are polled by our own scheduler, before Telegram answers too
         .build()
     )
     register_all(app, settings.admin_ids)
@@ -228,8 +229,10 @@ async def on_connected(app: Application, runtime: Runtime) -> None:  # type: ign
     runtime.can_deliver = True
 
 
-def _scheduler(runtime: Runtime, stopper: Stopper) -> AsyncIOScheduler:
-    """The tick (feeds, outbox) and the watch job (feeds file, alarms), in both modes."""
+def _jobs(
+    runtime: Runtime, stopper: Stopper
+) -> tuple[tuple[str, float, Callable[[], Awaitable[None]]], ...]:
+    """The tick (feeds, outbox) and the watch job (feeds file, alarms): name, seconds, step."""
 
     async def step() -> None:
         await stopper.run(lambda: tick(runtime))
@@ -237,13 +240,35 @@ def _scheduler(runtime: Runtime, stopper: Stopper) -> AsyncIOScheduler:
     async def watch() -> None:
         await run_watch(runtime, runtime.bot, runtime.watch, datetime.now(UTC))
 
-    scheduler = AsyncIOScheduler()
     # A poll interval shorter than the tick would otherwise be stretched to the tick.
     every = min(TICK_SECONDS, runtime.settings.poll_interval)
-    scheduler.add_job(step, "interval", seconds=every, max_instances=1, coalesce=True, name="poll")
-    scheduler.add_job(
-        watch, "interval", seconds=TICK_SECONDS, max_instances=1, coalesce=True, name="watch"
-    )
+    return (("poll", every, step), ("watch", TICK_SECONDS, watch))
+
+
+def schedule_on_job_queue(jobs: JobQueue[BotContext], runtime: Runtime, stopper: Stopper) -> None:
+    """Telegram mode: the jobs on PTB's JobQueue (APScheduler), one run of each at a time."""
+    for name, seconds, run in _jobs(runtime, stopper):
+
+        async def callback(context: BotContext, run: Callable[[], Awaitable[None]] = run) -> None:
+            del context  # the runtime is bound already: the job runs before Telegram answers
+            await run()
+
+        jobs.run_repeating(
+            callback,
+            interval=seconds,
+            first=seconds,
+            name=name,
+            job_kwargs={"max_instances": 1, "coalesce": True},
+        )
+
+
+def _scheduler(runtime: Runtime, stopper: Stopper) -> AsyncIOScheduler:
+    """Terminal mode (no Application, so no JobQueue): the same jobs on an AsyncIOScheduler."""
+    scheduler = AsyncIOScheduler()
+    for name, seconds, run in _jobs(runtime, stopper):
+        scheduler.add_job(
+            run, "interval", seconds=seconds, max_instances=1, coalesce=True, name=name
+        )
     return scheduler
 
 
@@ -257,8 +282,11 @@ async def serve_telegram(settings: Settings, stop: asyncio.Event | None = None) 
     stop = stop or asyncio.Event()
     stopper = Stopper()
     stopper.install(stop.set)  # SIGTERM: finish the running step, then stop
-    scheduler = _scheduler(runtime, stopper)
-    scheduler.start()
+    jobs = app.job_queue
+    assert jobs is not None
+    schedule_on_job_queue(jobs, runtime, stopper)
+    # Started here, not by app.start(): that waits for getMe, and feeds must not.
+    await jobs.start()
     logger.info("bot started: %d feeds, channel %s", len(runtime.feeds), settings.channel_id)
     first = asyncio.create_task(stopper.run(lambda: tick(runtime)))
     connecting = asyncio.create_task(connect_telegram(app, runtime))
@@ -279,7 +307,8 @@ async def serve_telegram(settings: Settings, stop: asyncio.Event | None = None) 
         await stopper.stop()
         with contextlib.suppress(Exception):
             await first
-        scheduler.shutdown(wait=False)
+        if jobs.scheduler.running:
+            await jobs.stop(wait=False)
         if app.updater is not None and app.updater.running:
             await app.updater.stop()
         if app.running:

@@ -13,7 +13,7 @@ import pytest
 from telegram import Update
 from telegram.ext import Application
 
-from bot.app import _scheduler, tick
+from bot.app import schedule_on_job_queue, tick
 from bot.config import load_feeds
 from bot.feeds.opml import export_opml, import_opml
 from bot.lifecycle import Stopper
@@ -193,8 +193,9 @@ async def test_hand_edit_is_picked_up_without_restart(
     beta = feed_server.set("/beta.xml", rss([NEGATIVE_PLAN], title="Beta"))
     async with running_bot(settings) as app:
         runtime: Runtime = app.bot_data.runtime
-        jobs = _scheduler(runtime, Stopper()).get_jobs()  # what serve_telegram starts
-        assert {job.name for job in jobs} == {"poll", "watch"}
+        assert app.job_queue is not None
+        schedule_on_job_queue(app.job_queue, runtime, Stopper())  # what serve_telegram does
+        assert {job.name for job in app.job_queue.jobs()} == {"poll", "watch"}
         state = runtime.watch  # what the "watch" job runs every tick
         await run_watch(runtime, app.bot, state, _now())
         assert replies(bot_api) == []  # the file is what the bot started with
