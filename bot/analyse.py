@@ -1,6 +1,7 @@
 """Entry -> Article: detection, fact extraction and summary behind one small function.
 
-parse_and_analyse is the worker-process job: one feed body in, its new items analysed out.
+parse_and_analyse (a feed body) and channel_and_analyse (a channel's preview pages) are the
+worker-process jobs: the source's bytes in, its new items analysed out.
 """
 
 from __future__ import annotations
@@ -11,7 +12,8 @@ from datetime import datetime
 from typing import Any
 
 from bot.detect import classify, extract_facts, summarize
-from bot.feeds.parse import parse_feed, raw_entry
+from bot.feeds.parse import ParsedFeed, parse_feed, raw_entry
+from bot.feeds.telegram import parse_channel
 from bot.incidents.dedup import canonical_url
 from bot.models import Article, Entry, Facts
 
@@ -51,6 +53,7 @@ class FeedBatch:
     marks: tuple[str, ...]  # a mark per current item, so the next poll skips them early
     articles: tuple[Article, ...] = ()  # new items, analysed
     new_entries: tuple[Entry, ...] = ()  # new items, not analysed (when analyse_new is False)
+    error: str | None = None  # why the body is not a usable source (is_feed False)
 
 
 def guid_mark(guid: str) -> str:
@@ -84,10 +87,31 @@ def parse_and_analyse(
         language=language,
         raw=False,  # the raw item is evidence for flagged reports only: made below, on demand
     )
+    return _batch(parsed, now, known, analyse_new)
+
+
+def channel_and_analyse(
+    pages: tuple[bytes, ...],
+    channel: str,
+    feed_name: str,
+    *,
+    now: datetime,
+    language: str | None,
+    known: frozenset[str] = frozenset(),
+) -> FeedBatch:
+    """parse_and_analyse for a Telegram channel's preview pages (entries carry their raw)."""
+    parsed = parse_channel(pages, channel, feed_name, now=now, language=language)
+    return _batch(parsed, now, known, analyse_new=True)
+
+
+def _batch(
+    parsed: ParsedFeed, now: datetime, known: frozenset[str], analyse_new: bool
+) -> FeedBatch:
     marks = tuple(guid_mark(e.guid) for e in parsed.entries)
+    items: tuple[Any, ...] = parsed.items or (None,) * len(parsed.entries)
     fresh = [
         (entry, item)
-        for entry, item, mark in zip(parsed.entries, parsed.items, marks, strict=True)
+        for entry, item, mark in zip(parsed.entries, items, marks, strict=True)
         if mark not in known
     ]
     articles: tuple[Article, ...] = ()
@@ -108,8 +132,9 @@ def parse_and_analyse(
         marks=marks,
         articles=articles,
         new_entries=new_entries,
+        error=parsed.error,
     )
 
 
 def _with_raw(entry: Entry, item: Any) -> Entry:
-    return replace(entry, raw=raw_entry(item))
+    return entry if item is None else replace(entry, raw=raw_entry(item))

@@ -21,7 +21,15 @@ DEFAULT_API_BASE_URL = "https://api.telegram.org/bot"
 LANGUAGES = ("en", "uk", "ru")
 MIN_INTERVAL = 5
 MAX_INTERVAL = 7 * 24 * 3600
-FEED_KEYS = {"name", "url", "interval", "language", "enabled", "full_text", "archive"}
+FEED_KEYS = {"name", "url", "telegram", "interval", "language", "enabled", "full_text", "archive"}
+DEFAULT_TELEGRAM_PREVIEW = "https://t.me"
+CHANNEL_URL = "https://t.me/s/{}"  # a channel source's identity (state key, OPML, dedup)
+_TELEGRAM_HOSTS = frozenset(("t.me", "www.t.me", "telegram.me", "www.telegram.me"))
+_CHANNEL_NAME_RE = re.compile(r"^[A-Za-z][A-Za-z0-9_]{3,31}$")
+# t.me paths that are not channels: invite links, private-chat links, stickers, sharing.
+_NOT_CHANNELS = frozenset(
+    ("s", "c", "joinchat", "addstickers", "addemoji", "share", "proxy", "iv", "addlist", "boost")
+)
 _TOKEN_RE = re.compile(r"^\d{3,}:[A-Za-z0-9_-]{20,}$")
 _CHANNEL_RE = re.compile(r"^(-?\d+|@[A-Za-z][A-Za-z0-9_]{3,})$")
 
@@ -57,6 +65,7 @@ class Settings:
     failing_alarm_minutes: int = 60  # tell the admins when a feed fails for longer than this
     metrics_port: int | None = None  # Prometheus /metrics; None = off
     metrics_host: str = "127.0.0.1"
+    telegram_preview_base: str = DEFAULT_TELEGRAM_PREVIEW  # where t.me/s/<name> pages are read
 
     @property
     def has_telegram(self) -> bool:
@@ -97,6 +106,31 @@ def _id_set(env: Mapping[str, str], key: str, problems: list[str]) -> frozenset[
     return frozenset(ids)
 
 
+def channel_of_url(url: str) -> str | None:
+    """The public channel a t.me URL names (t.me/s/<name>, t.me/<name>[/<post>]), lower case."""
+    parts = urlsplit(url.strip())
+    if parts.scheme not in ("http", "https") or (parts.hostname or "") not in _TELEGRAM_HOSTS:
+        return None
+    segments = [p for p in parts.path.split("/") if p]
+    if segments[:1] == ["s"]:
+        segments = segments[1:]
+    if not 1 <= len(segments) <= 2 or (len(segments) == 2 and not segments[1].isdigit()):
+        return None
+    name = segments[0]
+    if name.lower() in _NOT_CHANNELS or not _CHANNEL_NAME_RE.match(name):
+        return None
+    return name.lower()
+
+
+def channel_name(value: str) -> str | None:
+    """A channel named as `name`, `@name` or a t.me URL, lower case; None if it names none."""
+    value = value.strip()
+    if "/" in value:
+        return channel_of_url(value)
+    name = value.removeprefix("@")
+    return name.lower() if _CHANNEL_NAME_RE.match(name) else None
+
+
 def _check_http_url(value: object) -> str | None:
     """Return a reason when value is not an absolute http(s) URL."""
     if not isinstance(value, str) or not value.strip():
@@ -107,6 +141,32 @@ def _check_http_url(value: object) -> str | None:
     if not parts.hostname:
         return "has no host"
     return None
+
+
+def _feed_source(item: dict[Any, Any], where: str, problems: list[str]) -> tuple[str, str]:
+    """(kind, url) of a feed entry: `url:` (a t.me URL is a channel) or `telegram: <name>`."""
+    if "telegram" in item:
+        raw = item["telegram"]
+        if "url" in item:
+            problems.append(f"{where}: give either url or telegram, not both")
+            return "telegram", ""
+        channel = channel_name(raw) if isinstance(raw, str) else None
+        if channel is None:
+            problems.append(
+                f"{where}.telegram: {_show(raw)} is not a public channel name "
+                "(5-32 letters, digits or _, e.g. pgo_gov_ua)"
+            )
+            return "telegram", ""
+        return "telegram", CHANNEL_URL.format(channel)
+    url = item.get("url")
+    reason = _check_http_url(url)
+    if reason:
+        problems.append(f"{where}.url: {_show(url)} {reason}")
+        return "rss", ""
+    channel = channel_of_url(str(url))
+    if channel is not None:
+        return "telegram", CHANNEL_URL.format(channel)
+    return "rss", str(url).strip()
 
 
 def parse_feeds(data: Any, source: str = "feeds.yaml") -> tuple[tuple[FeedSpec, ...], list[str]]:
@@ -131,17 +191,17 @@ def parse_feeds(data: Any, source: str = "feeds.yaml") -> tuple[tuple[FeedSpec, 
         unknown = sorted(str(k) for k in item if k not in FEED_KEYS)
         if unknown:
             problems.append(f"{where}: unknown key(s) {', '.join(unknown)}")
+        kind, url = _feed_source(item, where, problems)
         name = item.get("name")
+        if name is None and kind == "telegram" and url:
+            name = "@" + url.rsplit("/", 1)[-1]  # a channel may go without a name
         if not isinstance(name, str) or not name.strip():
             problems.append(f"{where}.name: {_show(name)} must be a non-empty string")
         elif name.strip() in names:
             problems.append(f"{where}.name: {_show(name)} is used twice")
-        url = item.get("url")
-        reason = _check_http_url(url)
-        if reason:
-            problems.append(f"{where}.url: {_show(url)} {reason}")
-        elif str(url).strip() in urls:
-            problems.append(f"{where}.url: {_show(url)} is listed twice")
+        if url and url in urls:
+            field = "telegram" if "telegram" in item else "url"
+            problems.append(f"{where}.{field}: {_show(item[field])} is listed twice")
         interval = item.get("interval")
         if interval is not None and (
             isinstance(interval, bool)
@@ -161,11 +221,12 @@ def parse_feeds(data: Any, source: str = "feeds.yaml") -> tuple[tuple[FeedSpec, 
         if len(problems) > before:
             continue
         names.add(str(name).strip())
-        urls.add(str(url).strip())
+        urls.add(url)
         feeds.append(
             FeedSpec(
                 name=str(name).strip(),
-                url=str(url).strip(),
+                url=url,
+                kind=kind,
                 interval=interval,
                 language=language,
                 enabled=item.get("enabled", True),
@@ -294,6 +355,11 @@ def load_settings(env: Mapping[str, str]) -> Settings:
         quiet_hours=_quiet_hours(env, problems),
         failing_alarm_minutes=_int_env(env, "FEED_FAILING_ALARM_MINUTES", 60, 1, 10080, problems),
     )
+    preview = env.get("TELEGRAM_PREVIEW_BASE_URL", "").strip().rstrip("/")
+    preview = preview or DEFAULT_TELEGRAM_PREVIEW
+    reason = _check_http_url(preview)
+    if reason:
+        problems.append(f"TELEGRAM_PREVIEW_BASE_URL: {_show(preview)} {reason}")
     metrics_port: int | None = None
     if env.get("METRICS_PORT", "").strip():
         metrics_port = _int_env(env, "METRICS_PORT", 0, 1, 65535, problems)
@@ -301,6 +367,7 @@ def load_settings(env: Mapping[str, str]) -> Settings:
         settings,
         metrics_port=metrics_port,
         metrics_host=env.get("METRICS_HOST", "").strip() or "127.0.0.1",
+        telegram_preview_base=preview,
     )
     if problems:
         raise ConfigError(problems)

@@ -15,7 +15,11 @@ MARK_END = "\x03"
 
 @dataclass(frozen=True, slots=True)
 class FeedSpec:
-    """One watched feed as declared in feeds.yaml."""
+    """One watched feed as declared in feeds.yaml.
+
+    kind "telegram" is a public channel read from its web preview; its url is then always
+    https://t.me/s/<name> (lower case), whatever form feeds.yaml used, so state keys are stable.
+    """
 
     name: str
     url: str
@@ -24,6 +28,7 @@ class FeedSpec:
     enabled: bool = True
     full_text: bool = False  # fetch the article page when items carry only a headline
     archive: bool = False  # keep fetched bodies that carried flagged reports, gzipped, by hash
+    kind: str = "rss"  # "rss" (RSS/Atom, any feed format) | "telegram" (a public channel)
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,4 +1,7 @@
-"""One poll cycle: every due feed through fetch -> parse -> analyse -> store; the only chain.
+"""One poll cycle: every due source through fetch -> parse -> analyse -> store; the only chain.
+
+A source is an RSS/Atom feed or a Telegram channel's web preview; both yield the same Entry
+records, so everything after the parse step is shared.
 
 Parsing and detection run in worker processes (one round trip per feed body); SQL runs on the
 store thread; a feed's alerts go out as soon as it is stored.
@@ -20,7 +23,7 @@ from typing import TypeVar
 
 import aiohttp
 
-from bot.analyse import analyse_many, parse_and_analyse
+from bot.analyse import FeedBatch, analyse_many, channel_and_analyse, parse_and_analyse
 from bot.feeds.archive import archive_body, body_sha256
 from bot.feeds.fetch import fetch_feed
 from bot.feeds.fulltext import HostLocks, fetch_pages, with_full_text
@@ -31,6 +34,7 @@ from bot.feeds.schedule import (
     next_due_after_success,
     should_alert,
 )
+from bot.feeds.telegram import channel_of, fetch_channel, last_seen_id, with_last_seen
 from bot.models import Article, Entry, FeedSpec, FetchResult, FetchTrail
 from storage.feedstate import FeedState
 from storage.store import Store, StoreError
@@ -89,6 +93,7 @@ class PollContext:
     cpu: Executor | None = None  # a process pool uses both cores; None = a worker thread
     archive_dir: Path | None = None  # where `archive: true` feeds keep flagged bodies
     host_locks: HostLocks = field(default_factory=HostLocks)  # full-text pages: one per host
+    telegram_base: str = "https://t.me"  # where channel previews are read (tests: loopback)
 
 
 T = TypeVar("T")
@@ -176,12 +181,36 @@ def _record_crash(store: Store, spec: FeedSpec, error: str, now: datetime, defau
     )
 
 
-async def poll_feed(ctx: PollContext, spec: FeedSpec, now: datetime) -> FeedOutcome:
-    """Fetch one feed and store what is new; failures become the feed's recorded error."""
-    worker = ctx.worker
-    state = await worker.run(Store.feed_state, spec.url) or FeedState(url=spec.url, name=spec.name)
-    interval = feed_interval(spec.interval, ctx.default_interval)
-    started = time.monotonic()
+async def _fetch(
+    ctx: PollContext, spec: FeedSpec, state: FeedState, now: datetime
+) -> tuple[FetchResult, bytes, Callable[[], FeedBatch] | None, int | None, str | None]:
+    """Fetch a source: its result, body (for the trail), the CPU job that parses and analyses
+    it (None when there is nothing to parse), the newest channel post id and a warning."""
+    known = frozenset(state.recent_guids)
+    if spec.kind == "telegram":
+        channel = channel_of(spec)
+        fetched = await fetch_channel(
+            ctx.session,
+            channel,
+            base=ctx.telegram_base,
+            last_id=last_seen_id(state.recent_guids),
+            etag=state.etag,
+            last_modified=state.last_modified,
+            max_bytes=ctx.max_feed_bytes,
+        )
+        if not fetched.pages:
+            return fetched.result, b"", None, None, fetched.warning
+        pages = fetched.pages
+        job = partial(
+            channel_and_analyse,
+            pages,
+            channel,
+            spec.name,
+            now=now,
+            language=spec.language,
+            known=known,
+        )
+        return fetched.result, b"".join(pages), job, fetched.newest_id, fetched.warning
     result = await fetch_feed(
         ctx.session,
         spec.url,
@@ -189,6 +218,29 @@ async def poll_feed(ctx: PollContext, spec: FeedSpec, now: datetime) -> FeedOutc
         last_modified=state.last_modified,
         max_bytes=ctx.max_feed_bytes,
     )
+    if result.error is not None or result.is_not_modified or result.body is None:
+        return result, b"", None, None, None
+    job = partial(
+        parse_and_analyse,
+        result.body,
+        spec.name,
+        now=now,
+        content_type=result.content_type,
+        base_url=result.final_url,
+        language=spec.language,
+        known=known,
+        analyse_new=not spec.full_text,  # full text: pages first, then analysis
+    )
+    return result, result.body, job, None, None
+
+
+async def poll_feed(ctx: PollContext, spec: FeedSpec, now: datetime) -> FeedOutcome:
+    """Fetch one feed and store what is new; failures become the feed's recorded error."""
+    worker = ctx.worker
+    state = await worker.run(Store.feed_state, spec.url) or FeedState(url=spec.url, name=spec.name)
+    interval = feed_interval(spec.interval, ctx.default_interval)
+    started = time.monotonic()
+    result, body, job, newest_id, warning = await _fetch(ctx, spec, state, now)
     outcome = FeedOutcome(feed=spec.name, status=str(result.status or "-"))
     mark = started  # the first lap is the fetch
 
@@ -199,31 +251,19 @@ async def poll_feed(ctx: PollContext, spec: FeedSpec, now: datetime) -> FeedOutc
         mark = now_mark
 
     lap("fetch")
-    warning: str | None = None
     recent = state.recent_guids
-    if result.error is None and not result.is_not_modified and result.body is not None:
-        body = result.body
-        batch = await _cpu(
-            ctx,
-            partial(
-                parse_and_analyse,
-                body,
-                spec.name,
-                now=now,
-                content_type=result.content_type,
-                base_url=result.final_url,
-                language=spec.language,
-                known=frozenset(state.recent_guids),
-                analyse_new=not spec.full_text,  # full text: pages first, then analysis
-            ),
-        )
+    if result.error is None and job is not None:
+        batch = await _cpu(ctx, job)
         lap("parse_analyse")
-        warning = batch.warning
+        warning = "; ".join(w for w in (warning, batch.warning) if w) or None
         if not batch.is_feed:
-            result = replace(result, error="not a feed (no RSS/Atom items found)", body=None)
+            error = batch.error or "not a feed (no RSS/Atom items found)"
+            result = replace(result, error=error, body=None)
         else:
             outcome.fetched = batch.fetched
             recent = batch.marks
+            if spec.kind == "telegram":
+                recent = with_last_seen(recent, newest_id or last_seen_id(state.recent_guids))
             articles = list(batch.articles)
             if batch.new_entries:
                 articles = await _full_text_articles(ctx, list(batch.new_entries), now)

@@ -86,6 +86,7 @@ class Runtime:
             concurrency=s.fetch_concurrency,
             cpu=self.cpu,
             archive_dir=s.database_path.parent / "archive",
+            telegram_base=s.telegram_preview_base,
         )
 
 

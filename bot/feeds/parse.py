@@ -88,6 +88,7 @@ class ParsedFeed:
     # With parse_feed(raw=False): the feedparser item behind each entry, in the same order,
     # so raw_entry() can be made for the few that need an evidence trail.
     items: tuple[Any, ...] = ()
+    error: str | None = None  # why this is not a usable feed, when is_feed is False
 
 
 _SKIP_RE = re.compile(
