@@ -106,3 +106,40 @@ def test_parse_and_analyse_keeps_the_raw_item_of_flagged_reports_only() -> None:
     # not analysed here (full-text feeds): every new entry keeps its raw item for later
     later = poll(analyse_new=False)
     assert len(later.new_entries) == 3 and all(e.raw for e in later.new_entries)
+
+
+# Yandex-style feeds: the description empty or a teaser, the article in an extension element.
+FULL_TEXT_FEED = """<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0" xmlns:ya="http://news.yandex.ru" xmlns:turbo="http://turbo.yandex.ru"
+     xmlns:content="http://purl.org/rss/1.0/modules/content/">
+<channel><title>Regional News</title><link>https://regional.test/</link>
+<item><title>Суд у Харкові</title><link>https://regional.test/1</link>
+<description></description>
+<ya:full-text>Суд розглянув справу про крадіжку генератора. Вирок оголосять у понеділок.
+</ya:full-text></item>
+<item turbo="true"><title>Ремонт мосту</title><link>https://regional.test/2</link>
+<description>Коротко.</description>
+<turbo:content><![CDATA[<header><h1>Ремонт мосту</h1><figure><img src="x.jpg"/></figure>
+</header><p>Міст через річку відкриють для руху наприкінці місяця, кажуть будівники.</p>]]>
+</turbo:content></item>
+<item><title>Weather</title><link>https://regional.test/3</link>
+<description>Rain.</description>
+<content:encoded><![CDATA[<p>Rain is expected across the region on Friday, with wind.</p>]]>
+</content:encoded></item>
+<item><title>Long teaser</title><link>https://regional.test/4</link>
+<description>A teaser that is longer than the full text element of this item.</description>
+<ya:full-text>Short.</ya:full-text></item>
+</channel></rss>"""
+
+
+def test_full_text_extensions_fill_empty_or_short_descriptions() -> None:
+    parsed = parse_feed(FULL_TEXT_FEED.encode(), "F", now=NOW)
+    texts = [e.text for e in parsed.entries]
+    assert texts[0].startswith("Суд розглянув справу про крадіжку генератора.")
+    assert (
+        texts[1] == "Міст через річку відкриють для руху наприкінці місяця, кажуть будівники."
+    )
+    assert texts[2] == "Rain is expected across the region on Friday, with wind."
+    assert texts[3] == "A teaser that is longer than the full text element of this item."
+    raw = json.loads(parse_feed(FULL_TEXT_FEED.encode(), "F", now=NOW).entries[0].raw)
+    assert raw["content"].startswith("Суд розглянув")

@@ -285,15 +285,35 @@ def _utc(parsed: Any, now: datetime) -> datetime | None:
     return when
 
 
+# Full-text elements of Yandex-style feeds, as feedparser names them (prefix_localname, with
+# the document's own prefix for namespaces it does not know: yandex:full-text, turbo:content).
+_FULL_TEXT_SUFFIXES = ("_full-text", "_fulltext")
+_TURBO_KEYS = ("turbo_content",)
+_TURBO_HEADER_RE = re.compile(r"<header\b.*?</header\s*>", re.IGNORECASE | re.DOTALL)
+
+
+def _full_texts(item: Any) -> list[str]:
+    """The item's full-text extensions: <yandex:full-text> and <turbo:content>."""
+    texts: list[str] = []
+    for key, value in dict.items(item):
+        if not isinstance(value, str) or not value:
+            continue
+        if key.endswith(_FULL_TEXT_SUFFIXES):
+            texts.append(value)
+        elif key in _TURBO_KEYS:
+            # A Turbo page starts with a <header> repeating the title and the lead image.
+            texts.append(_TURBO_HEADER_RE.sub("", value, count=1))
+    return texts
+
+
 def _entry_text(item: Any) -> str:
-    summary = item.get("summary") or ""
-    contents = item.get("content") or []
-    body = ""
-    for part in contents:
-        value = part.get("value") or ""
+    """The longest of the description, content:encoded and the full-text extensions."""
+    body = item.get("summary") or ""
+    candidates = [part.get("value") or "" for part in item.get("content") or []]
+    for value in (*candidates, *_full_texts(item)):
         if len(value) > len(body):
             body = value
-    return html_to_text(body if len(body) > len(summary) else summary)
+    return html_to_text(body)
 
 
 def _guid(item: Any, link: str, title: str, published: datetime | None) -> str:
@@ -317,6 +337,8 @@ def raw_entry(item: Any) -> str:
     contents = dict.get(item, "content") or []
     if contents:
         fields["content"] = str(contents[0].get("value") or "")[:3000]
+    elif full := _full_texts(item):
+        fields["content"] = max(full, key=len)[:3000]
     tags = dict.get(item, "tags") or []
     if tags:
         fields["tags"] = ", ".join(str(t.get("term") or "") for t in tags[:20])
