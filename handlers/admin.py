@@ -63,6 +63,13 @@ def _status(spec: FeedSpec, state: FeedState | None, now: datetime) -> str:
     return "✅ ok"
 
 
+def _kind(spec: FeedSpec) -> str:
+    """The source kind as /feeds and /health show it: "rss", or "telegram" and the channel."""
+    if spec.kind == "telegram":
+        return f"telegram {esc(spec.url.replace('https://t.me/s/', '@'), 40)}"
+    return spec.kind
+
+
 def feed_block(
     spec: FeedSpec,
     state: FeedState | None,
@@ -78,7 +85,7 @@ def feed_block(
     lines = [
         f"<b>{esc(spec.name, 80)}</b> — {_status(spec, state, now)}",
         f"last new item: {last_new}",
-        f"stored {stored} · flagged {flagged} · every {every}",
+        f"{_kind(spec)} · stored {stored} · flagged {flagged} · every {every}",
     ]
     if alarms:
         lines.append("🔔 alarm raised: " + ", ".join(alarms))
@@ -140,8 +147,14 @@ async def health(update: Update, context: BotContext) -> None:
     uptime = time.monotonic() - runtime.started_monotonic
     depth = await runtime.worker.run(Store.outbox_depth)
     states = await runtime.worker.run(Store.feed_states)
-    watched = {f.url for f in runtime.feeds if f.enabled}
-    failing = [s.name for s in states.values() if s.is_failing and s.url in watched]
+    watched = {f.url: f.kind for f in runtime.feeds if f.enabled}
+    failing = [
+        f"{s.name} ({watched[s.url]})"
+        for s in states.values()
+        if s.is_failing and s.url in watched
+    ]
+    kinds = [f.kind for f in runtime.feeds if f.enabled]
+    sources = " · ".join(f"{kinds.count(k)} {k}" for k in sorted(set(kinds))) or "none"
     path = runtime.settings.database_path
     size = path.stat().st_size if path.exists() else 0
     cycle = runtime.last_cycle
@@ -154,6 +167,7 @@ async def health(update: Update, context: BotContext) -> None:
     lines = [
         f"uptime: {_ago(uptime)}",
         cycle_line,
+        f"sources polled: {sources}",
         f"failing feeds: {len(failing)}"
         + (f" ({esc(', '.join(failing), 500)})" if failing else ""),
         f"outbox pending: {depth}",

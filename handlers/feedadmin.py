@@ -18,7 +18,7 @@ from telegram import Update
 from telegram.error import TelegramError
 
 from bot.alerts.render import clip, esc
-from bot.config import MAX_INTERVAL, ConfigError
+from bot.config import CHANNEL_URL, MAX_INTERVAL, ConfigError, channel_name, channel_of_url
 from bot.feeds.feedfile import (
     FeedFileError,
     NewFeed,
@@ -32,6 +32,7 @@ from bot.feeds.feedfile import (
 from bot.feeds.fetch import fetch_feed
 from bot.feeds.opml import MAX_OPML_BYTES, OpmlError, export_opml, import_opml
 from bot.feeds.parse import ParsedFeed, parse_feed
+from bot.feeds.telegram import fetch_channel, parse_channel
 from bot.incidents.dedup import canonical_url
 from bot.reports.query import parse_count
 from bot.runtime import BotContext, Runtime
@@ -98,6 +99,9 @@ async def _probe(
     runtime: Runtime, url: str, name: str, watched: dict[str, str]
 ) -> tuple[ParsedFeed | None, str | None]:
     """Fetch and parse a candidate feed; the parsed feed, or why it is refused."""
+    channel = channel_of_url(url)
+    if channel is not None:
+        return await _probe_channel(runtime, channel, name)
     result = await fetch_feed(runtime.session, url, max_bytes=runtime.settings.max_feed_bytes)
     if result.error is not None or result.body is None:
         return None, f"it cannot be fetched: {result.error or 'no content'}"
@@ -118,15 +122,45 @@ async def _probe(
     return parsed, None
 
 
+async def _probe_channel(
+    runtime: Runtime, channel: str, name: str
+) -> tuple[ParsedFeed | None, str | None]:
+    """Read a channel's newest preview page; its posts, or why it is refused."""
+    settings = runtime.settings
+    fetched = await fetch_channel(
+        runtime.session,
+        channel,
+        base=settings.telegram_preview_base,
+        last_id=None,
+        max_bytes=settings.max_feed_bytes,
+        max_pages=1,
+    )
+    if fetched.result.error is not None or not fetched.pages:
+        return None, f"it cannot be read: {fetched.result.error or 'no content'}"
+    parsed = await asyncio.to_thread(
+        parse_channel, fetched.pages, channel, name or f"@{channel}", now=datetime.now(UTC)
+    )
+    if not parsed.is_feed:
+        return None, f"its preview cannot be read: {parsed.error}"
+    return parsed, None
+
+
 async def addfeed(update: Update, context: BotContext) -> None:
     runtime = context.runtime
     args = context.args or []
     if not args:
         await reply(
-            update, ["Usage: /addfeed <url> [name] — e.g. /addfeed https://example.org/rss"]
+            update,
+            [
+                "Usage: /addfeed <url> [name] — e.g. /addfeed https://example.org/rss, "
+                "or a public Telegram channel: /addfeed @channel_name"
+            ],
         )
         return
     url = args[0].strip()
+    channel = channel_name(url) if url.startswith("@") else channel_of_url(url)
+    if channel is not None:
+        url = CHANNEL_URL.format(channel)  # the one form the feed list keys channels on
     name = clip(" ".join(" ".join(args[1:]).split()), MAX_NAME)
     watched = {canonical_url(f.url): f.name for f in runtime.feeds}
     names = [f.name for f in runtime.feeds]

@@ -21,7 +21,14 @@ from ruamel.yaml.error import CommentMark, YAMLError
 from ruamel.yaml.tokens import CommentToken
 from ruamel.yaml.util import load_yaml_guess_indent
 
-from bot.config import ConfigError, parse_feeds, read_feeds_text, yaml_document
+from bot.config import (
+    ConfigError,
+    channel_name,
+    channel_of_url,
+    parse_feeds,
+    read_feeds_text,
+    yaml_document,
+)
 from bot.models import FeedSpec
 
 T = TypeVar("T")
@@ -149,9 +156,20 @@ def _attach_tail(item: CommentedMap, tail: str) -> None:
         entry[2].value = entry[2].value.rstrip("\n") + "\n" + tail
 
 
+def _name_of(item: object) -> str:
+    """A feed item's name; a channel given without one is called "@<channel>", as in config."""
+    if not isinstance(item, dict):
+        return ""
+    name = str(item.get("name") or "").strip()
+    if not name and isinstance(item.get("telegram"), str):
+        channel = channel_name(item["telegram"])
+        name = f"@{channel}" if channel else ""
+    return name
+
+
 def _find(items: CommentedSeq, name: str) -> int:
     """Index of the feed called name: exact match first, then a unique case-insensitive one."""
-    names = [str(i.get("name", "")).strip() if isinstance(i, dict) else "" for i in items]
+    names = [_name_of(i) for i in items]
     if name in names:
         return names.index(name)
     folded = [i for i, n in enumerate(names) if n.casefold() == name.casefold()]
@@ -172,7 +190,11 @@ def _set_key(item: CommentedMap, key: str, value: object) -> None:
 def add_feeds(items: CommentedSeq, new: Sequence[NewFeed]) -> int:
     """Append feeds at the end (after the file's trailing comments' anchor); return how many."""
     for feed in new:
-        entry = CommentedMap(name=feed.name, url=feed.url)
+        channel = channel_of_url(feed.url)
+        if channel is not None:  # written the short way: telegram: <name>
+            entry = CommentedMap(name=feed.name, telegram=channel)
+        else:
+            entry = CommentedMap(name=feed.name, url=feed.url)
         if feed.language:
             entry["language"] = feed.language
         tail = _detach_tail(items[-1]) if items and isinstance(items[-1], CommentedMap) else ""
@@ -185,7 +207,10 @@ def remove_feed(items: CommentedSeq, name: str) -> FeedSpec:
     """Drop one feed from the list; return what it was."""
     index = _find(items, name)
     item = items[index]
-    spec = FeedSpec(name=str(item["name"]).strip(), url=str(item.get("url", "")).strip())
+    url = str(item.get("url") or "").strip()
+    channel = channel_name(str(item.get("telegram") or "")) if not url else None
+    url = f"https://t.me/s/{channel}" if channel else url
+    spec = FeedSpec(name=_name_of(item), url=url, kind="telegram" if channel else "rss")
     tail = _detach_tail(item) if isinstance(item, CommentedMap) else ""
     del items[index]
     if tail and index > 0 and isinstance(items[index - 1], CommentedMap):
@@ -203,9 +228,9 @@ def set_enabled(items: CommentedSeq, name: str, enabled: bool) -> tuple[str, boo
     item = items[_find(items, name)]
     was = item.get("enabled", True) is not False
     if was == enabled:
-        return str(item["name"]).strip(), False
+        return _name_of(item), False
     _set_key(item, "enabled", enabled)
-    return str(item["name"]).strip(), True
+    return _name_of(item), True
 
 
 def set_interval(items: CommentedSeq, name: str, seconds: int) -> tuple[str, int | None]:
@@ -213,7 +238,7 @@ def set_interval(items: CommentedSeq, name: str, seconds: int) -> tuple[str, int
     item = items[_find(items, name)]
     before = item.get("interval")
     _set_key(item, "interval", seconds)
-    return str(item["name"]).strip(), before if isinstance(before, int) else None
+    return _name_of(item), before if isinstance(before, int) else None
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,6 +1,7 @@
 """OPML 2.0 export and import of the feed list (pure), the format feed readers exchange.
 
 Import refuses DOCTYPE/ENTITY declarations before xml.etree sees a byte, so no entity expands.
+Telegram channels travel as type="telegram" outlines whose xmlUrl is https://t.me/s/<name>.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from email.utils import format_datetime
 
-from bot.config import LANGUAGES
+from bot.config import CHANNEL_URL, LANGUAGES, channel_of_url
 from bot.models import FeedSpec
 
 MAX_OPML_BYTES = 1_000_000
@@ -43,6 +44,9 @@ def export_opml(feeds: Sequence[FeedSpec], now: datetime, title: str = "powwatch
     body = ET.SubElement(root, "body")
     for feed in feeds:
         attrs = {"type": "rss", "text": feed.name, "title": feed.name, "xmlUrl": feed.url}
+        channel = channel_of_url(feed.url) if feed.kind == "telegram" else None
+        if channel is not None:
+            attrs.update(type="telegram", htmlUrl=f"https://t.me/{channel}")
         if feed.language:
             attrs["language"] = feed.language
         ET.SubElement(body, "outline", attrs)
@@ -78,6 +82,9 @@ def import_opml(data: bytes) -> tuple[OpmlFeed, ...]:
             continue  # a category or a plain link
         if len(feeds) >= MAX_OUTLINES:
             raise OpmlError(f"more than {MAX_OUTLINES} feeds in one file")
+        channel = channel_of_url(url)
+        if channel is not None:  # any t.me form of a channel: the one form feeds.yaml keys on
+            url = CHANNEL_URL.format(channel)
         title = " ".join((outline.get("title") or outline.get("text") or "").split())
         language = (outline.get("language") or "").strip().lower()[:2]
         feeds.append(
