@@ -155,3 +155,17 @@ async def test_once_in_terminal_mode_prints_the_alert_of_a_channel_post(
     assert "https://t.me/pgo_test_ua/3" in result.stdout
     assert "Степногірськ" in result.stdout
     assert "Traceback" not in result.stderr
+
+
+def test_shipped_list_says_what_supports_every_address() -> None:
+    from tests.processes import ROOT
+
+    text = (ROOT / "feeds.yaml").read_text(encoding="utf-8")
+    blocks = text.split("\nfeeds:\n", 1)[1].split("\n  - ")[1:]
+    feeds = load_feeds(ROOT / "feeds.yaml")
+    assert len(blocks) == len(feeds)
+    for block, feed in zip(blocks, feeds, strict=True):
+        assert "\n    # " in block, f"{feed.name}: no comment saying what supports it"
+    assert not [f.url for f in feeds if "gp.gov.ua" in f.url or "ombudsman.gov.ua" in f.url]
+    channels = {f.url for f in feeds if f.kind == "telegram"}
+    assert "https://t.me/s/pgo_gov_ua" in channels and "https://t.me/s/koord_shtab" in channels
