@@ -236,6 +236,7 @@ def _post(
     if source:
         text += f"\nForwarded from {source}" + (f" ({source_link})" if source_link else "")
     meta = node.xpath(_META)
+    # The marker is English: the preview follows Accept-Language, and fetch_feed sends none.
     is_edited = bool(meta) and "edited" in meta[0].text_content().lower()
     guid = f"t.me/{channel}/{number}"
     link = f"https://t.me/{channel}/{number}"
