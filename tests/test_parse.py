@@ -136,9 +136,7 @@ def test_full_text_extensions_fill_empty_or_short_descriptions() -> None:
     parsed = parse_feed(FULL_TEXT_FEED.encode(), "F", now=NOW)
     texts = [e.text for e in parsed.entries]
     assert texts[0].startswith("Суд розглянув справу про крадіжку генератора.")
-    assert (
-        texts[1] == "Міст через річку відкриють для руху наприкінці місяця, кажуть будівники."
-    )
+    assert texts[1] == "Міст через річку відкриють для руху наприкінці місяця, кажуть будівники."
     assert texts[2] == "Rain is expected across the region on Friday, with wind."
     assert texts[3] == "A teaser that is longer than the full text element of this item."
     raw = json.loads(parse_feed(FULL_TEXT_FEED.encode(), "F", now=NOW).entries[0].raw)
