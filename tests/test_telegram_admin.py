@@ -47,7 +47,7 @@ async def test_addfeed_at_name_feeds_health_and_opml(
         TELEGRAM_PREVIEW_BASE_URL=channels.base_url,
     )
     async with running_bot(settings) as app:
-        runtime: Runtime = app.bot_data["runtime"]
+        runtime: Runtime = app.bot_data.runtime
         await send(app, "/addfeed @missing_test_ua")
         await send(app, "/addfeed @hq_test_ua")
         await send(app, "/addfeed https://t.me/gone_test_ua Gone channel")

@@ -326,7 +326,7 @@ async def test_post_and_article_about_one_killing_make_one_incident_and_one_aler
         TELEGRAM_PREVIEW_BASE_URL=channels.base_url,
     )
     async with running_bot(settings) as app:
-        runtime: Runtime = app.bot_data["runtime"]
+        runtime: Runtime = app.bot_data.runtime
         report = await tick(runtime, force=True)
         assert report is not None and report.totals["flagged"] == 2
         rows = await runtime.worker.run(
