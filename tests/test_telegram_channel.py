@@ -250,6 +250,44 @@ async def test_an_edit_that_adds_the_report_is_classified_and_alerted(
         await close_runtime(runtime)
 
 
+async def test_forwarded_report_keeps_its_source_and_media_only_posts_are_skipped(
+    make_settings: Any, channels: ChannelServer
+) -> None:
+    forwarded = ("Coordination HQ (test)", "https://t.me/hq_test_ua/41")
+    channels.add(
+        CHANNEL,
+        "PGO",
+        [
+            Post(1, "", photo=True, age_hours=2),
+            Post(2, EXECUTION_POST, forwarded_from=forwarded, age_hours=1),
+            Post(3, "", photo=True, age_hours=0.5),
+        ],
+    )
+    runtime, out = await _runtime(
+        make_settings, channels, [{"name": "PGO", "telegram": CHANNEL, "language": "uk"}]
+    )
+    try:
+        report = await tick(runtime, force=True)
+        assert report is not None and report.outcomes[0].error is None
+        assert report.totals["fetched"] == report.totals["new"] == 1  # the photos: nothing
+        assert report.totals["flagged"] == 1
+        [row] = await runtime.worker.run(
+            lambda s: list(
+                s.db.query(
+                    "select a.text, t.raw_entry from articles a "
+                    "join article_trail t on t.article_id = a.id"
+                )
+            )
+        )
+        assert row["text"].endswith(
+            "Forwarded from Coordination HQ (test) (https://t.me/hq_test_ua/41)"
+        )
+        assert json.loads(row["raw_entry"])["forwarded_link"] == forwarded[1]
+        assert f"https://t.me/{CHANNEL}/2" in out.getvalue()
+    finally:
+        await close_runtime(runtime)
+
+
 async def test_a_channel_that_disappears_is_a_feed_error(
     make_settings: Any, channels: ChannelServer
 ) -> None:
