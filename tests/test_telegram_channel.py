@@ -13,6 +13,8 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from bot.alerts.notify import TerminalSender
 from bot.app import close_runtime, open_runtime, tick
@@ -115,6 +117,36 @@ def test_changed_markup_is_an_error_naming_what_is_missing(broken: Any, named: s
     parsed = parse_channel([body], CHANNEL, "F", now=NOW)
     assert not parsed.is_feed and parsed.entries == ()
     assert parsed.error is not None and named in parsed.error
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "<div class='tgme_widget_message' data-post='pgo_test_ua/7'>",
+                '<div class="tgme_widget_message_text">',
+                '<a class="tgme_widget_message_date"><time datetime="2025-11-14T10:00:00Z">',
+                "</div>",
+                "</a></time>",
+                "<br/>",
+                "edited",
+                "&#0;&amp;&#xD800;",
+                "\x00\xff",
+                "<!--",
+                "<script>",
+                "Текст",
+            ]
+        ),
+        max_size=40,
+    )
+)
+def test_hostile_pages_never_crash_the_parser(pieces: list[str]) -> None:
+    body = page(posts_range(1, 2)).replace(b"</section>", "".join(pieces).encode() + b"</section>")
+    parsed = parse_channel(
+        [body, "".join(pieces).encode("utf-8", "replace")], CHANNEL, "F", now=NOW
+    )
+    assert parsed.is_feed or parsed.error
 
 
 def test_feed_entries_can_name_channels() -> None:

@@ -294,7 +294,7 @@ def parse_channel(
             root = lxml_html.document_fromstring(
                 body, parser=lxml_html.HTMLParser(encoding="utf-8")
             )
-        except (etree.ParserError, ValueError) as exc:
+        except (etree.LxmlError, ValueError) as exc:
             error = f"@{channel}: the preview page cannot be parsed: {exc}"[:300]
             return ParsedFeed(title="", entries=(), is_feed=False, error=error)
         if not title:
