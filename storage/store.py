@@ -36,17 +36,71 @@ T = TypeVar("T")
 Part = TypeVar("Part")
 
 
+def _where(path: Path) -> str:
+    """The path as errors show it: absolute, so a relative setting's real place is plain."""
+    return repr(str(path if str(path) == ":memory:" else path.absolute()))
+
+
+def _foreign(names: set[str], version: int, path: Path) -> str | None:
+    """Why a database with these tables is another program's (None: it is ours, or empty)."""
+    if not names or (version > 0 and "articles" in names):
+        return None
+    shown = ", ".join(sorted(names)[:3]) + (", …" if len(names) > 3 else "")
+    return (
+        f"DATABASE_PATH: {_where(path)} is another program's SQLite database "
+        f"(tables: {shown}); powwatch will not change it"
+    )
+
+
+def _refuse_foreign(db: sqlite_utils.Database, path: Path) -> None:
+    """Another program's SQLite file is never extended with our tables."""
+    version = int(db.execute("PRAGMA user_version").fetchone()[0])
+    problem = _foreign(set(db.table_names()), version, path)
+    if problem:
+        raise StoreError(problem)
+
+
+def check_database_path(path: Path) -> str | None:
+    """Why the bot could not open path as its database (None: it could); creates nothing."""
+    where = _where(path)
+    if path.is_dir():
+        return f"DATABASE_PATH: {where} is a directory"
+    if path.exists():
+        if not os.access(path, os.R_OK | os.W_OK):
+            return f"DATABASE_PATH: {where} is not writable"
+        if not os.access(path.parent, os.W_OK):
+            return f"DATABASE_PATH: {where} is in a directory that is not writable"
+        try:
+            conn = sqlite3.connect(f"file:{path.resolve()}?mode=ro", uri=True)
+            try:
+                names = {r[0] for r in conn.execute("select name from sqlite_master")}
+                version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+            finally:
+                conn.close()
+        except sqlite3.DatabaseError as exc:
+            return f"DATABASE_PATH: {where} cannot be used: {exc}"
+        return _foreign(names, version, path)
+    parent = path.absolute().parent
+    while not parent.exists() and parent != parent.parent:
+        parent = parent.parent
+    if not parent.is_dir() or not os.access(parent, os.W_OK | os.X_OK):
+        return f"DATABASE_PATH: {where} cannot be created ({str(parent)!r} is not writable)"
+    return None
+
+
 def open_database(path: Path) -> sqlite_utils.Database:
     """Open (creating the directory) in WAL mode with a busy timeout; check integrity."""
+    where = _where(path)
     try:
         if str(path) != ":memory:":
             path.parent.mkdir(parents=True, exist_ok=True)
             if not os.access(path.parent, os.W_OK) or (
                 path.exists() and not os.access(path, os.W_OK)
             ):
-                raise StoreError(f"DATABASE_PATH: {str(path)!r} is not writable")
+                raise StoreError(f"DATABASE_PATH: {where} is not writable")
         conn = sqlite3.connect(str(path), timeout=30, check_same_thread=False)
         db = sqlite_utils.Database(conn)
+        _refuse_foreign(db, path)
         db.execute("PRAGMA journal_mode=WAL")
         db.execute("PRAGMA synchronous=NORMAL")
         # Checkpoint every 10,000 pages of WAL instead of 1,000: pages rewritten by many small
@@ -59,26 +113,37 @@ def open_database(path: Path) -> sqlite_utils.Database:
         db.execute("PRAGMA busy_timeout=30000")
         result = db.execute("PRAGMA quick_check").fetchone()[0]
         if result != "ok":
-            raise StoreError(f"DATABASE_PATH: {str(path)!r} failed its integrity check: {result}")
+            raise StoreError(f"DATABASE_PATH: {where} failed its integrity check: {result}")
         migrate(db)
     except PermissionError as exc:
-        raise StoreError(f"DATABASE_PATH: {str(path)!r} is not writable ({exc})") from None
+        raise StoreError(f"DATABASE_PATH: {where} is not writable ({exc})") from None
     except sqlite3.DatabaseError as exc:
-        raise StoreError(f"DATABASE_PATH: {str(path)!r} cannot be used: {exc}") from None
+        raise StoreError(f"DATABASE_PATH: {where} cannot be used: {exc}") from None
     except OSError as exc:
-        raise StoreError(f"DATABASE_PATH: {str(path)!r} cannot be created: {exc}") from None
+        raise StoreError(f"DATABASE_PATH: {where} cannot be created: {exc}") from None
     return db
 
 
 def open_reader(path: Path) -> sqlite_utils.Database:
     """A read-only connection beside the writer (WAL lets it read while feeds are stored)."""
+    where = _where(path)
     try:
         conn = sqlite3.connect(
             f"file:{path.resolve()}?mode=ro", uri=True, timeout=30, check_same_thread=False
         )
         conn.execute("PRAGMA busy_timeout=30000")
+        # sqlite3 opens lazily: read the schema now, so a file that is not a database (or one
+        # that cannot be opened) is refused here with one line, not at the first query.
+        names = {r[0] for r in conn.execute("select name from sqlite_master where type='table'")}
     except sqlite3.DatabaseError as exc:
-        raise StoreError(f"DATABASE_PATH: {str(path)!r} cannot be read: {exc}") from None
+        reason = str(exc)
+        if "unable to open" in reason and not os.access(path.parent, os.W_OK):
+            reason += " (its directory is not writable, and a WAL database needs that)"
+        raise StoreError(f"DATABASE_PATH: {where} cannot be read: {reason}") from None
+    if "articles" not in names:
+        conn.close()
+        problem = _foreign(names, 0, path) or f"DATABASE_PATH: {where} is empty (has the bot run?)"
+        raise StoreError(problem.replace("powwatch will not change it", "not powwatch's"))
     return sqlite_utils.Database(conn)
 
 

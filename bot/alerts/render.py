@@ -169,7 +169,8 @@ def render_snippet(snippet: str, limit: int = 300) -> str:
             out.append(html.escape(piece, quote=False))
     if bold:
         out.append("</b>")
-    return "…" + "".join(out) + "…"
+    # FTS5 already put "…" where it cut the text, and none where the snippet starts or ends it.
+    return "".join(out)
 
 
 def to_plain(markup: str) -> str:

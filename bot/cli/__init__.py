@@ -1,1 +1,1 @@
-"""Command-line subcommands: classify, search."""
+"""Command-line subcommands: classify, search, incident, health."""

@@ -200,6 +200,8 @@ def parse_query(text: str) -> SearchQuery:
     # place: narrows to reports that name the place in any of its spellings.
     clauses = tuple(dict.fromkeys((*clauses, *(_place_clause(p) for p in places))))
     since, until = values.get("since"), values.get("until")
+    if isinstance(since, date) and isinstance(until, date) and since > until:
+        problems.append(f"since: {since} is after until: {until}, so nothing can match")
     minimum, language = values.get("min"), values.get("lang")
     return SearchQuery(
         text=text,
