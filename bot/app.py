@@ -29,7 +29,8 @@ from bot.alerts.notify import (
     TerminalSender,
     deliver_pending,
 )
-from bot.config import Settings
+from bot.cli.health import beat
+from bot.config import TICK_SECONDS, Settings, plural
 from bot.feeds.fetch import make_session
 from bot.lifecycle import Stopper
 from bot.poll import CycleReport, run_cycle
@@ -43,7 +44,6 @@ from storage.worker import StoreWorker
 
 logger = logging.getLogger(__name__)
 
-TICK_SECONDS = 15  # how often due feeds and the outbox are checked; feeds keep their own interval
 CONNECT_RETRY_MAX = 60.0  # seconds between two tries to reach Telegram, at most
 TOKEN_REJECTED = "Telegram rejected the bot token (check TELEGRAM_BOT_TOKEN)"
 
@@ -101,6 +101,7 @@ async def tick(runtime: Runtime, *, force: bool = False) -> CycleReport | None:
         if report.storage_error is not None:
             await _tell_storage(runtime, report.storage_error)
         await deliver(runtime)  # retries of earlier alerts, and any the cycle left
+        await asyncio.to_thread(beat, runtime.settings.database_path)  # `python -m bot health`
         return report
     except StoreError as exc:
         await _tell_storage(runtime, str(exc))
@@ -287,7 +288,9 @@ async def serve_telegram(settings: Settings, stop: asyncio.Event | None = None) 
     schedule_on_job_queue(jobs, runtime, stopper)
     # Started here, not by app.start(): that waits for getMe, and feeds must not.
     await jobs.start()
-    logger.info("bot started: %d feeds, channel %s", len(runtime.feeds), settings.channel_id)
+    logger.info(
+        "bot started: %s, channel %s", plural(len(runtime.feeds), "feed"), settings.channel_id
+    )
     first = asyncio.create_task(stopper.run(lambda: tick(runtime)))
     connecting = asyncio.create_task(connect_telegram(app, runtime))
     stopped = asyncio.create_task(stop.wait())
@@ -333,8 +336,8 @@ async def run_terminal(settings: Settings) -> None:
     scheduler = _scheduler(runtime, stopper)
     scheduler.start()
     logger.info(
-        "terminal mode: no TELEGRAM_BOT_TOKEN, alerts are printed here; %d feeds",
-        len(runtime.feeds),
+        "terminal mode: no TELEGRAM_BOT_TOKEN, alerts are printed here; %s",
+        plural(len(runtime.feeds), "feed"),
     )
     first = asyncio.create_task(stopper.run(lambda: tick(runtime)))
     try:

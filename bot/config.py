@@ -20,6 +20,8 @@ from bot.models import FeedSpec
 DEFAULT_API_BASE_URL = "https://api.telegram.org/bot"
 LANGUAGES = ("en", "uk", "ru")
 MIN_INTERVAL = 5
+TICK_SECONDS = 15  # how often due feeds and the outbox are checked: the real floor of intervals
+LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
 MAX_INTERVAL = 7 * 24 * 3600
 FEED_KEYS = {"name", "url", "telegram", "interval", "language", "enabled", "full_text", "archive"}
 DEFAULT_TELEGRAM_PREVIEW = "https://t.me"
@@ -66,6 +68,8 @@ class Settings:
     metrics_port: int | None = None  # Prometheus /metrics; None = off
     metrics_host: str = "127.0.0.1"
     telegram_preview_base: str = DEFAULT_TELEGRAM_PREVIEW  # where t.me/s/<name> pages are read
+    log_level: str = "INFO"
+    warnings: tuple[str, ...] = ()  # accepted, but worth a line in the log at start
 
     @property
     def has_telegram(self) -> bool:
@@ -73,7 +77,19 @@ class Settings:
 
 
 def _show(value: object) -> str:
-    return repr(value) if not isinstance(value, str) else repr(value[:200])
+    """A value as messages quote it: 'text', 12, or its kind (never a Python repr of None)."""
+    if isinstance(value, str):
+        return repr(value[:200])
+    if value is None:
+        return "missing"
+    if isinstance(value, bool | int | float):
+        return str(value).lower() if isinstance(value, bool) else str(value)
+    return f"a {type(value).__name__}"
+
+
+def plural(n: int, word: str) -> str:
+    """'1 feed', '2 feeds'."""
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
 
 def _int_env(
@@ -159,6 +175,9 @@ def _feed_source(item: dict[Any, Any], where: str, problems: list[str]) -> tuple
             return "telegram", ""
         return "telegram", CHANNEL_URL.format(channel)
     url = item.get("url")
+    if url is None:
+        problems.append(f"{where}.url: missing (or give telegram: <channel>)")
+        return "rss", ""
     reason = _check_http_url(url)
     if reason:
         problems.append(f"{where}.url: {_show(url)} {reason}")
@@ -195,13 +214,20 @@ def parse_feeds(data: Any, source: str = "feeds.yaml") -> tuple[tuple[FeedSpec, 
         name = item.get("name")
         if name is None and kind == "telegram" and url:
             name = "@" + url.rsplit("/", 1)[-1]  # a channel may go without a name
-        if not isinstance(name, str) or not name.strip():
+        if name is None:
+            problems.append(f"{where}.name: missing")
+        elif not isinstance(name, str) or not name.strip():
             problems.append(f"{where}.name: {_show(name)} must be a non-empty string")
         elif name.strip() in names:
             problems.append(f"{where}.name: {_show(name)} is used twice")
         if url and url in urls:
             field = "telegram" if "telegram" in item else "url"
             problems.append(f"{where}.{field}: {_show(item[field])} is listed twice")
+        # Taken even when this entry has other problems: a later duplicate is still reported.
+        if isinstance(name, str) and name.strip():
+            names.add(name.strip())
+        if url:
+            urls.add(url)
         interval = item.get("interval")
         if interval is not None and (
             isinstance(interval, bool)
@@ -214,14 +240,14 @@ def parse_feeds(data: Any, source: str = "feeds.yaml") -> tuple[tuple[FeedSpec, 
             )
         language = item.get("language")
         if language is not None and language not in LANGUAGES:
-            problems.append(f"{where}.language: {_show(language)} must be one of {LANGUAGES}")
+            problems.append(
+                f"{where}.language: {_show(language)} must be one of {', '.join(LANGUAGES)}"
+            )
         for flag in ("enabled", "full_text", "archive"):
             if flag in item and not isinstance(item[flag], bool):
                 problems.append(f"{where}.{flag}: {_show(item[flag])} must be true or false")
         if len(problems) > before:
             continue
-        names.add(str(name).strip())
-        urls.add(url)
         feeds.append(
             FeedSpec(
                 name=str(name).strip(),
@@ -242,9 +268,14 @@ def read_feeds_text(path: Path) -> str:
     try:
         return path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise ConfigError([f"FEEDS_FILE: {str(path)!r} does not exist"]) from None
+        raise ConfigError([f"FEEDS_FILE: {str(path.absolute())!r} does not exist"]) from None
+    except IsADirectoryError:
+        raise ConfigError([f"FEEDS_FILE: {str(path.absolute())!r} is a directory"]) from None
     except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError([f"FEEDS_FILE: {str(path)!r} cannot be read ({exc})"]) from None
+        reason = getattr(exc, "strerror", None) or str(exc)
+        raise ConfigError(
+            [f"FEEDS_FILE: {str(path.absolute())!r} cannot be read ({reason})"]
+        ) from None
 
 
 def yaml_document(text: str, source: str) -> Any:
@@ -259,12 +290,31 @@ def yaml_document(text: str, source: str) -> Any:
 
 
 def load_feeds(path: Path) -> tuple[FeedSpec, ...]:
-    """Read and validate a feeds file; raise ConfigError with every problem."""
-    data = yaml_document(read_feeds_text(path), str(path))
-    feeds, problems = parse_feeds(data, str(path))
-    if problems:
-        raise ConfigError([f"{path}: {p}" if not p.startswith(str(path)) else p for p in problems])
-    return feeds
+    """Read and validate a feeds file; raise ConfigError with every problem and its line."""
+    from bot.feeds.feedfile import check_text  # the same check, with lines, as a hot reload
+
+    return check_text(read_feeds_text(path), str(path))
+
+
+def resolve_path(env: Mapping[str, str], key: str, default: str) -> Path:
+    """An absolute path: a relative setting is taken from where the user ran the command
+    (POWWATCH_CWD, set by run.sh, which changes directory), a default from the current one."""
+    raw = env.get(key, "").strip()
+    if not raw:
+        return Path(default).absolute()
+    path = Path(raw).expanduser()
+    base = Path(env.get("POWWATCH_CWD", "").strip() or os.getcwd())
+    return path if path.is_absolute() else base / path
+
+
+def _interval_warnings(feeds: tuple[FeedSpec, ...], poll_interval: int) -> tuple[str, ...]:
+    floor = min(TICK_SECONDS, poll_interval)
+    return tuple(
+        f"feed {f.name!r}: interval {f.interval} s is below the real floor; it is polled "
+        f"every {floor} s at most (feeds are checked every {floor} s)"
+        for f in feeds
+        if f.interval is not None and f.interval < floor
+    )
 
 
 def _default_workers() -> int:
@@ -317,8 +367,12 @@ def load_settings(env: Mapping[str, str]) -> Settings:
             channel = channel_raw if channel_raw.startswith("@") else int(channel_raw)
     elif token is not None:
         problems.append("TELEGRAM_CHANNEL_ID: '' must be set when TELEGRAM_BOT_TOKEN is set")
-    feeds_file = Path(env.get("FEEDS_FILE", "").strip() or "feeds.yaml")
-    database = Path(env.get("DATABASE_PATH", "").strip() or "data/powwatch.db")
+    feeds_file = resolve_path(env, "FEEDS_FILE", "feeds.yaml")
+    database = resolve_path(env, "DATABASE_PATH", "data/powwatch.db")
+    log_level = env.get("LOG_LEVEL", "").strip().upper() or "INFO"
+    if log_level not in LOG_LEVELS:
+        problems.append(f"LOG_LEVEL: {_show(log_level)} must be one of {', '.join(LOG_LEVELS)}")
+        log_level = "INFO"
     window_raw = env.get("ALERT_WINDOW_HOURS", "").strip()
     window = 24.0
     if window_raw:
@@ -368,6 +422,8 @@ def load_settings(env: Mapping[str, str]) -> Settings:
         metrics_port=metrics_port,
         metrics_host=env.get("METRICS_HOST", "").strip() or "127.0.0.1",
         telegram_preview_base=preview,
+        log_level=log_level,
+        warnings=_interval_warnings(feeds, settings.poll_interval),
     )
     if problems:
         raise ConfigError(problems)

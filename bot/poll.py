@@ -53,6 +53,7 @@ class FeedOutcome:
     new: int = 0
     flagged: int = 0
     alerted: int = 0
+    too_old: int = 0  # new flagged items published before the alert window: stored, not alerted
     error: str | None = None
     stages: dict[str, float] = field(default_factory=dict)  # seconds per stage, for benchmarks
 
@@ -117,19 +118,20 @@ def _store_articles(
     window: float,
     is_first_poll: bool,
     trail: FetchTrail | None = None,
-) -> tuple[int, int, int]:
-    new = flagged = alerted = 0
+) -> tuple[int, int, int, int]:
+    new = flagged = alerted = too_old = 0
     items = [
         (a, should_alert(a.entry.published, now, window, is_first_poll=is_first_poll))
         for a in articles
     ]
     results = store.add_articles(items, feed_url, now, trail)
-    for article, result in zip(articles, results, strict=True):
+    for (article, alert), result in zip(items, results, strict=True):
         if result.is_new:
             new += 1
             flagged += int(article.verdict.flagged)
             alerted += int(result.alert_id is not None)
-    return new, flagged, alerted
+            too_old += int(article.verdict.flagged and not alert)
+    return new, flagged, alerted, too_old
 
 
 async def _full_text_articles(
@@ -257,7 +259,8 @@ async def poll_feed(ctx: PollContext, spec: FeedSpec, now: datetime) -> FeedOutc
         lap("parse_analyse")
         warning = "; ".join(w for w in (warning, batch.warning) if w) or None
         if not batch.is_feed:
-            error = batch.error or "not a feed (no RSS/Atom items found)"
+            why = f"; {warning}" if warning else ""
+            error = batch.error or f"not a feed (no RSS/Atom items found{why})"
             result = replace(result, error=error, body=None)
         else:
             outcome.fetched = batch.fetched
@@ -271,7 +274,7 @@ async def poll_feed(ctx: PollContext, spec: FeedSpec, now: datetime) -> FeedOutc
             trail = None
             if any(a.verdict.flagged for a in articles):
                 trail = await _trail(ctx, spec, result, body, now)
-            outcome.new, outcome.flagged, outcome.alerted = await worker.run(
+            outcome.new, outcome.flagged, outcome.alerted, outcome.too_old = await worker.run(
                 _store_articles,
                 articles,
                 spec.url,
@@ -317,7 +320,8 @@ async def poll_feed(ctx: PollContext, spec: FeedSpec, now: datetime) -> FeedOutc
             recent_guids=recent,
         )
     await worker.run(Store.save_feed_state, state)
-    logger.info(
+    logger.log(
+        logging.WARNING if outcome.error else logging.INFO,
         "poll feed=%s status=%s fetched=%d new=%d flagged=%d alerted=%d secs=%.2f error=%s",
         spec.name,
         outcome.status,
@@ -379,7 +383,8 @@ async def run_cycle(
     report.outcomes = list(await asyncio.gather(*(guarded(f) for f in due)))
     report.duration = time.monotonic() - started
     totals = report.totals
-    logger.info(
+    logger.log(
+        logging.INFO if due else logging.DEBUG,  # an idle tick (every 15 s) is not news
         "cycle feeds=%d fetched=%d new=%d flagged=%d alerted=%d secs=%.2f",
         len(due),
         totals["fetched"],

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import re
 from datetime import datetime, timedelta
 
 from telegram import Bot
@@ -14,7 +15,8 @@ from telegram.constants import ParseMode
 from telegram.error import TelegramError
 
 from bot.alerts.alarms import HISTORY_ITEMS, decide
-from bot.alerts.render import esc, render_alarm
+from bot.alerts.render import esc, render_alarm, to_plain
+from bot.config import plural
 from bot.feeds.feedfile import describe_changes
 from bot.runtime import Runtime, WatchState
 from storage.store import Store
@@ -26,13 +28,22 @@ HISTORY_REFRESH_EVERY = timedelta(hours=1)
 FILE_ACTOR = "feeds file (hand edit)"
 
 
+# A pointer to a chat command means nothing in terminal mode, where there is no chat.
+_CHAT_POINTER_RE = re.compile(r";?\s*/feeds shows every feed\.?")
+
+
+def terminal_text(text: str) -> str:
+    """An admin notice as the terminal shows it: plain text, no pointers to chat commands."""
+    return _CHAT_POINTER_RE.sub(".", to_plain(text)).replace("..", ".")
+
+
 async def tell_admins(bot: Bot | None, admin_ids: frozenset[int], text: str) -> None:
     """A direct message to every admin; one who never opened a chat with the bot is skipped.
 
     Without a bot (terminal mode) the message goes to the log instead.
     """
     if bot is None:
-        logger.warning("for the admins: %s", text)
+        logger.warning("for the admins: %s", terminal_text(text))
         return
     for admin in sorted(admin_ids):
         try:
@@ -55,7 +66,9 @@ async def reload_feeds(
         if result.error is not None:
             problems = result.error.problems
             logger.error(
-                "feeds file invalid; keeping %d feeds: %s", len(runtime.feeds), "; ".join(problems)
+                "feeds file invalid; keeping %s: %s",
+                plural(len(runtime.feeds), "feed"),
+                "; ".join(problems),
             )
             await runtime.worker.run(
                 Store.record_action,
@@ -71,7 +84,8 @@ async def reload_feeds(
                 bot,
                 settings.admin_ids,
                 f"⚠️ <b>{esc(settings.feeds_file.name, 100)}</b> was edited but is invalid, so "
-                f"the last good list ({len(runtime.feeds)} feeds) keeps running:\n{lines}",
+                f"the last good list ({plural(len(runtime.feeds), 'feed')}) keeps running:\n"
+                + lines,
             )
             return
         feeds = result.feeds or ()
@@ -83,12 +97,12 @@ async def reload_feeds(
             return
         summary = describe_changes(runtime.feeds, feeds)
         runtime.feeds = feeds
-    logger.info("feeds file reloaded: %d feeds; %s", len(feeds), summary)
+    logger.info("feeds file reloaded: %s; %s", plural(len(feeds), "feed"), summary)
     await runtime.worker.run(Store.record_action, now, None, FILE_ACTOR, "reload", "", summary)
     await tell_admins(
         bot,
         settings.admin_ids,
-        f"🔄 The feeds file was reloaded: {len(feeds)} feeds.\n{esc(summary, 3000)}",
+        f"🔄 The feeds file was reloaded: {plural(len(feeds), 'feed')}.\n{esc(summary, 3000)}",
     )
 
 

@@ -227,7 +227,7 @@ async def test_invalid_hand_edit_keeps_the_last_good_list_and_says_why(
         await run_watch(runtime, app.bot, state, _now())
         [alarm] = replies(bot_api)
         assert "feeds.yaml</b> was edited but is invalid" in alarm
-        assert "last good list (1 feeds) keeps running" in alarm
+        assert "last good list (1 feed) keeps running" in alarm
         assert f"{path}: line 6: feeds[1].url: 'ftp://nope.test/' is not http(s)" in alarm
         assert [f.name for f in runtime.feeds] == ["Alpha"]
         await cycle(runtime, force=True)

@@ -59,13 +59,18 @@ class TerminalSender:
         self.count = 0
 
     async def post(self, text: str, incident_id: int | None = None) -> int | None:
-        self.count += 1
-        self.stream.write(f"\n===== ALERT =====\n{to_plain(text)}\n=================\n")
-        self.stream.flush()
-        return None
+        return self._print("ALERT", text)
 
     async def edit(self, message_id: int, text: str, incident_id: int | None = None) -> int | None:
-        return await self.post("(update) " + text, incident_id)
+        """A later report of an incident: in Telegram its message is edited; here it is
+        printed again under its own banner, so it is not taken for a new incident."""
+        return self._print(f"UPDATE of #incident{incident_id}", text)
+
+    def _print(self, banner: str, text: str) -> int | None:
+        self.count += 1
+        self.stream.write(f"\n===== {banner} =====\n{to_plain(text)}\n=================\n")
+        self.stream.flush()
+        return None  # nothing to edit later: the terminal keeps no message ids
 
 
 def review_buttons(incident_id: int | None) -> InlineKeyboardMarkup | None:
@@ -247,8 +252,9 @@ async def _deliver(
             continue
         text = render_alert(incident, articles)
         try:
-            if job.kind == "update" and incident.message_id is not None:
-                message_id = await sender.edit(incident.message_id, text, incident.id)
+            is_terminal = isinstance(sender, TerminalSender)
+            if job.kind == "update" and (incident.message_id is not None or is_terminal):
+                message_id = await sender.edit(incident.message_id or 0, text, incident.id)
             else:
                 message_id = await sender.post(text, incident.id)
         except DeliveryError as exc:
@@ -276,12 +282,15 @@ async def _deliver(
             report.waiting = len(jobs) - index
             break
         await _mark_sent(worker, posted, job, message_id, now)
-        logger.info(
-            "alert=%d incident=%d kind=%s sent message_id=%s",
-            job.id,
-            job.incident_id,
-            job.kind,
-            message_id,
-        )
+        if message_id is None:  # terminal mode: printed above, there is no message id
+            logger.info("alert=%d incident=%d kind=%s printed", job.id, job.incident_id, job.kind)
+        else:
+            logger.info(
+                "alert=%d incident=%d kind=%s sent message_id=%s",
+                job.id,
+                job.incident_id,
+                job.kind,
+                message_id,
+            )
         report.sent += 1
     return report

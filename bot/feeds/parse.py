@@ -13,6 +13,7 @@ import html
 import io
 import json
 import re
+import xml.sax
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -386,7 +387,10 @@ def parse_feed(
         bozo = parsed["bozo_exception"]
         note = f"{type(bozo).__name__}: {bozo}"[:200]
         warning = f"{warning}; {note}" if warning else note
-    is_feed = bool(version) or bool(entries_raw)
+    # A feed cut off before its first item is broken XML with no items: as much "not a feed" as
+    # garbage is, rather than a quiet "fetched=0". A well-formed empty feed is still a feed.
+    broken = isinstance(parsed.get("bozo_exception"), xml.sax.SAXException)
+    is_feed = bool(entries_raw) or (bool(version) and not broken)
     entries: list[Entry] = []
     items: list[Any] = []
     seen: set[str] = set()
