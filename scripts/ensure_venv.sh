@@ -17,6 +17,8 @@ fi
 stamp=".venv/.powwatch-installed-${extras:-base}"
 want="$(sha256sum pyproject.toml | cut -d' ' -f1)"
 if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
+  # The first install takes a while with no output of its own: say what is happening.
+  echo "powwatch: installing into .venv${extras:+ (with $extras)}; the first time takes about a minute…" >&2
   .venv/bin/python -m pip install --quiet --upgrade pip
   spec="."
   [ -n "$extras" ] && spec=".[${extras}]"
