@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 import itertools
-import json
 import sys
 import time
 from collections.abc import Callable
@@ -33,6 +32,7 @@ from bot.incidents.cluster import (  # noqa: E402
 )
 from bot.incidents.dedup import NEAR_DUP_THRESHOLD, content_signature, similarity  # noqa: E402
 from bot.models import Facts  # noqa: E402
+from scripts.labelled import CorpusError, corpus_path, load  # noqa: E402
 from storage import dedup_index  # noqa: E402
 
 SYNDICATED = (("d013", "d058"), ("d044", "d096"), ("d028", "d154"))
@@ -123,6 +123,8 @@ def near_dup_report(all_rows: list[Row]) -> None:
         dedup_index.add_many(db, [(ids[i], s) for i, s in sigs.items()])
     print(f"\nNear-duplicates (threshold {NEAR_DUP_THRESHOLD}, {per_article:.2f} ms/signature)")
     for a, b in SYNDICATED:
+        if a not in sigs or b not in sigs:
+            continue  # the known syndicated pairs are those of the dev corpus
         hits = dict(dedup_index.near_duplicates(db, sigs[b], exclude=ids[b]))
         found = "found" if ids[a] in hits else "MISSED"
         print(f"  {a} ~ {b}: similarity {similarity(sigs[a], sigs[b]):.3f}, index lookup {found}")
@@ -175,8 +177,9 @@ def cluster_through_store(rows: list[Row]) -> tuple[dict[str, int], dict[str, st
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
-    default = ROOT.parent / "shared" / "corpus" / "dev.jsonl"
-    parser.add_argument("path", nargs="?", type=Path, default=default)
+    parser.add_argument(
+        "path", nargs="?", help="labelled JSON Lines (default ../shared/corpus/dev.jsonl)"
+    )
     parser.add_argument("--gold-facts", action="store_true", help="use the corpus's facts")
     parser.add_argument("--quiet", action="store_true", help="figures only")
     parser.add_argument(
@@ -185,7 +188,11 @@ def main() -> int:
         help="cluster through the real pipeline (analyse + Store) instead of in memory",
     )
     args = parser.parse_args()
-    all_rows = [json.loads(line) for line in args.path.read_text("utf-8").splitlines() if line]
+    try:
+        all_rows = load(corpus_path(args.path))
+    except CorpusError as exc:
+        sys.stderr.write(f"evaluate_clusters: {exc}\n")
+        return 2
     rows = sorted(
         (r for r in all_rows if r["label"] == 1), key=lambda r: (r["published"], r["id"])
     )

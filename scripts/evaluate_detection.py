@@ -2,13 +2,13 @@
 
 Usage: python scripts/evaluate_detection.py [CORPUS.jsonl] [--verbose]
 Prints precision/recall/F1 (overall and per language), per-field extraction accuracy on the
-positives, every miss and false alarm, and single-process throughput. Exit status 0.
+positives, every miss and false alarm, and single-process throughput. Exit status 0; 2 with one
+line when the corpus is missing or not labelled (format: eval/README.md).
 """
 
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 import time
 from collections import defaultdict
@@ -20,9 +20,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bot.cli.classify import facts_record  # noqa: E402
-from bot.detect import analyse, classify, extract_facts, summarize  # noqa: E402  # noqa: E402
+from bot.detect import analyse, classify, extract_facts, summarize  # noqa: E402
+from scripts.labelled import CorpusError, corpus_path, load  # noqa: E402
 
-DEFAULT = ROOT.parent / "shared" / "corpus" / "dev.jsonl"
 FIELDS = ("locations", "victims", "victim_side", "incident_date", "source_authority")
 
 
@@ -49,10 +49,17 @@ def _facts_row(facts: Any) -> dict[str, Any]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("corpus", nargs="?", default=str(DEFAULT))
+    parser.add_argument(
+        "corpus", nargs="?", help="labelled JSON Lines (default ../shared/corpus/dev.jsonl)"
+    )
     parser.add_argument("--verbose", action="store_true", help="print every field mismatch")
     args = parser.parse_args(argv)
-    rows = [json.loads(line) for line in Path(args.corpus).read_text().splitlines() if line]
+    try:
+        args.corpus = corpus_path(args.corpus)
+        rows = load(args.corpus)
+    except CorpusError as exc:
+        sys.stderr.write(f"evaluate_detection: {exc}\n")
+        return 2
 
     counts: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])  # tp, fp, fn
     misses: list[str] = []

@@ -29,3 +29,13 @@ def test_every_command_is_documented() -> None:
 def test_readme_gives_the_two_setup_commands() -> None:
     assert "./run.sh" in README and "./test.sh" in README
     assert (ROOT / "run.sh").exists() and (ROOT / "test.sh").exists()
+
+
+def test_every_subcommand_is_documented() -> None:
+    from bot.__main__ import COMMANDS
+
+    missing = [
+        name for name in COMMANDS if name != "help" and f"python -m bot {name}" not in README
+    ]
+    assert not missing, missing
+    assert "python -m bot --once" in README and "python -m bot --check-config" in README
