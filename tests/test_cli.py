@@ -199,3 +199,29 @@ async def test_a_truncated_feed_is_not_a_feed_like_garbage(
     cut = feed_server.set("/cut.xml", whole[: whole.index("<item>") + 3])
     code, out, _ = await once(tmp_path, [{"name": "Cut", "url": cut}])
     assert code == 1 and "error=not a feed" in out, out
+
+
+def test_classify_render_prints_the_alert_of_each_flagged_line(tmp_path: Path) -> None:
+    lines = tmp_path / "items.jsonl"
+    lines.write_text(
+        '{"id": "a", "title": "Three captured soldiers shot near Robotyne", "text": '
+        '"Prosecutors said three Ukrainian prisoners of war were shot dead after they '
+        'surrendered near Robotyne.", "published": "2024-05-04", "url": "https://n.test/a"}\n'
+        '{"id": "b", "title": "Rain in Kharkiv", "text": "Showers are expected all week."}\n',
+        encoding="utf-8",
+    )
+    result = run_bot(["classify", "--render", str(lines)], {})
+    assert result.returncode == 0, result.stderr
+    assert "===== ALERT for line 1, id a =====" in result.stdout
+    assert (
+        "Reported execution of prisoners of war" in result.stdout and "Robotyne" in result.stdout
+    )
+    assert "line 2: not flagged" in result.stdout and "<b>" not in result.stdout
+
+
+def test_chat_snippets_keep_only_the_ellipsis_fts5_put_where_it_cut() -> None:
+    from bot.alerts.render import render_snippet
+    from bot.models import MARK_END, MARK_START
+
+    shown = render_snippet(f"{MARK_START}Pokrovsk{MARK_END}: soldiers shot…")
+    assert not shown.startswith("…") and shown.endswith("shot…") and "……" not in shown
