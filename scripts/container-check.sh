@@ -54,7 +54,7 @@ fi
 
 cleanup() {
   "$podman" rm -f -t 0 "$name" "$name-2" >/dev/null 2>&1 || true
-  "$podman" volume rm -f "$volume" >/dev/null 2>&1 || true
+  "$podman" volume rm -f "$volume" "$volume-config" >/dev/null 2>&1 || true
   [ -n "${server_pid:-}" ] && kill "$server_pid" 2>/dev/null || true
   rm -rf "$work"
 }
@@ -125,8 +125,12 @@ say "ok: runs as uid 10001"
 wait_for "$name" "===== ALERT =====" 60 || fail "no alert in the logs"; checks=$((checks + 1))
 say "ok: the alert is in the logs"
 wait_for "$name" "alert=1 incident=1 kind=new printed" 30 || fail "the alert was not recorded"
-health=$("$podman" healthcheck run "$name" 2>&1 && echo healthy || echo unhealthy)
-case "$health" in *unhealthy*) fail "healthcheck: $health" ;; esac; checks=$((checks + 1))
+deadline=$(( $(date +%s) + 20 ))  # the heartbeat is written at the end of the first tick
+until "$podman" healthcheck run "$name" >/dev/null 2>&1; do
+  [ "$(date +%s)" -lt "$deadline" ] || fail "the healthcheck does not pass"
+  sleep 0.5
+done
+checks=$((checks + 1))
 say "ok: the healthcheck passes"
 
 # What /addfeed does: an atomic save (temporary file beside feeds.yaml, then rename).
@@ -167,4 +171,19 @@ fi
 grep -q Robotyne "$work/search.txt" || fail "the stored report is gone"; checks=$((checks + 1))
 say "ok: the volume survived replacement; no second alert"
 "$podman" stop -t 20 "$name-2" >/dev/null
+
+say "out of the box: a fresh named volume for /app/config"
+"$podman" run --rm -v "$volume-config:/app/config" "$image" sh -c '
+  python -m bot --check-config && python -c "
+from pathlib import Path
+from bot.feeds.feedfile import NewFeed, add_feeds, apply_edit
+feeds, _ = apply_edit(Path(\"/app/config/feeds.yaml\"),
+                      lambda items: add_feeds(items, [NewFeed(\"Added\", \"https://example.org/a\")]))
+print(\"saved\", len(feeds), \"feeds\")
+"' >"$work/fresh.txt" 2>&1 || { cat "$work/fresh.txt"; fail "the default layout"; }
+"$podman" volume rm -f "$volume-config" >/dev/null
+grep -q "created from the shipped feeds.yaml" "$work/fresh.txt" && grep -q "^saved" "$work/fresh.txt" \
+  || { cat "$work/fresh.txt"; fail "feeds.yaml not seeded or not saved"; }
+checks=$((checks + 1))
+say "ok: feeds.yaml seeded from the shipped file, and a chat-style save works ($(grep ^saved "$work/fresh.txt"))"
 say "all $checks checks passed"
