@@ -137,7 +137,7 @@ def open_reader(path: Path) -> sqlite_utils.Database:
         names = {r[0] for r in conn.execute("select name from sqlite_master where type='table'")}
     except sqlite3.DatabaseError as exc:
         reason = str(exc)
-        if "unable to open" in reason and not os.access(path.parent, os.W_OK):
+        if not os.access(path.parent, os.W_OK):
             reason += " (its directory is not writable, and a WAL database needs that)"
         raise StoreError(f"DATABASE_PATH: {where} cannot be read: {reason}") from None
     if "articles" not in names:

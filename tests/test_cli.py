@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import os
 import sqlite3
 from pathlib import Path
 
@@ -225,3 +226,21 @@ def test_chat_snippets_keep_only_the_ellipsis_fts5_put_where_it_cut() -> None:
 
     shown = render_snippet(f"{MARK_START}Pokrovsk{MARK_END}: soldiers shot…")
     assert not shown.startswith("…") and shown.endswith("shot…") and "……" not in shown
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root writes anywhere: no read-only directory")
+def test_search_in_a_read_only_directory_is_one_line(tmp_path: Path) -> None:
+    folder = tmp_path / "ro"
+    folder.mkdir()
+    store = Store(folder / "x.db")
+    add(store, report(1, "Captured soldiers shot near Pokrovsk"))
+    store.close()
+    for leftover in folder.glob("x.db-*"):
+        leftover.unlink()
+    folder.chmod(0o555)
+    try:
+        result = run_bot(["search", "Pokrovsk"], {"DATABASE_PATH": str(folder / "x.db")})
+    finally:
+        folder.chmod(0o755)
+    assert result.returncode == 2 and "its directory is not writable" in result.stderr
+    assert len(result.stderr.splitlines()) == 1, result.stderr
