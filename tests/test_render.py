@@ -15,8 +15,9 @@ from bot.alerts.render import (
     render_alert,
     render_article,
     render_incident_detail,
+    render_snippet,
 )
-from bot.models import Evidence, Facts, IncidentRecord, StoredArticle
+from bot.models import MARK_END, MARK_START, Evidence, Facts, IncidentRecord, StoredArticle
 
 NOW = datetime(2024, 10, 2, 9, 0, tzinfo=UTC)
 
@@ -157,3 +158,12 @@ def test_an_over_long_block_is_escaped_again_after_decoding() -> None:
     assert "&lt;script&gt;" in pages[0] and "&amp;" in pages[0]
     assert "<b>Title" not in pages[0]  # our own markup became plain text too
     assert_valid(pages[0])
+
+
+def test_search_snippets_show_the_match_in_bold_and_escape_the_rest() -> None:
+    snippet = f"…shot near {MARK_START}Pokrovsk{MARK_END} <script>, prosecutors said…"
+    shown = render_snippet(snippet)
+    assert "<b>Pokrovsk</b>" in shown
+    assert "&lt;script&gt;" in shown and "<script>" not in shown
+    long = render_snippet("word " * 100 + f"{MARK_START}Kupiansk{MARK_END}", limit=40)
+    assert "<b>" not in long and len(long) <= 40  # the cut fell before the match: no open tag

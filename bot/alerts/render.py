@@ -153,15 +153,19 @@ def render_article(article: StoredArticle, *, with_snippet: bool = False) -> str
 
 def render_snippet(snippet: str, limit: int = 300) -> str:
     """FTS snippet with its markers turned into bold, escaped in between."""
-    snippet = clip(snippet, limit)
+    # clip() drops control characters, and the markers are two: carry them through it as
+    # private-use characters (any already in the text are removed first).
+    start, end = "\ue000", "\ue001"
+    snippet = snippet.replace(start, "").replace(end, "")
+    snippet = clip(snippet.replace(MARK_START, start).replace(MARK_END, end), limit)
     out: list[str] = []
     bold = False
-    for piece in re.split(f"([{MARK_START}{MARK_END}])", snippet):
-        if piece == MARK_START:
+    for piece in re.split(f"([{start}{end}])", snippet):
+        if piece == start:
             if not bold:
                 out.append("<b>")
                 bold = True
-        elif piece == MARK_END:
+        elif piece == end:
             if bold:
                 out.append("</b>")
                 bold = False
