@@ -128,8 +128,10 @@ def open_reader(path: Path) -> sqlite_utils.Database:
     """A read-only connection beside the writer (WAL lets it read while feeds are stored)."""
     where = _where(path)
     try:
+        # as_uri() percent-escapes the path: a raw `#` or `?` would end it early, and SQLite
+        # would open (and create) a different file.
         conn = sqlite3.connect(
-            f"file:{path.resolve()}?mode=ro", uri=True, timeout=30, check_same_thread=False
+            f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=30, check_same_thread=False
         )
         conn.execute("PRAGMA busy_timeout=30000")
         # sqlite3 opens lazily: read the schema now, so a file that is not a database (or one
