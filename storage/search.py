@@ -174,6 +174,9 @@ class Search:
         reports, incidents = [], []
         for label, span in periods:
             since = iso(now - span)
+            # first_published is a day ('2024-06-01'): compare it with a day, not a timestamp
+            # string, or the oldest day of the window never counts.
+            day = (now - span).date().isoformat()
             reports.append(
                 (
                     label,
@@ -190,7 +193,7 @@ class Search:
                     label,
                     int(
                         self.db.execute(
-                            "select count(*) from incidents where first_published >= ?", [since]
+                            "select count(*) from incidents where first_published >= ?", [day]
                         ).fetchone()[0]
                     ),
                 )
@@ -199,7 +202,7 @@ class Search:
         places = self.db.execute(
             "select j.value, count(*) from incidents, json_each(incidents.locations) j "
             "where first_published >= ? group by j.value order by count(*) desc, j.value limit ?",
-            [month, top],
+            [(now - timedelta(days=30)).date().isoformat(), top],
         ).fetchall()
         outlets = self.db.execute(
             f"select feed_name, count(*) from articles where flagged = 1 and {when} >= ? "
