@@ -23,6 +23,7 @@ from bench.world import World, WorldServer, feedparser_only_in_child, warm_worke
 from bot.alerts.notify import deliver_pending
 from bot.app import close_runtime, open_runtime
 from bot.config import DEFAULT_API_BASE_URL, Settings
+from bot.feeds.netguard import parse_networks
 from bot.models import FeedSpec
 from bot.poll import run_cycle
 from bot.runtime import Runtime
@@ -141,6 +142,8 @@ def make_settings(world_urls: list[str], db_path: Path, workers: int) -> Setting
         fetch_concurrency=16,
         feeds=feeds,
         worker_processes=workers,
+        # The synthetic world is served on 127.0.0.1.
+        allowed_private_networks=parse_networks("127.0.0.1/32"),
     )
 
 

@@ -57,7 +57,9 @@ class TokenRejected(Exception):
 
 async def open_runtime(settings: Settings, sender: Sender | None = None) -> Runtime:
     worker = await asyncio.to_thread(StoreWorker, settings.database_path)
-    session = make_session(settings.fetch_timeout, settings.fetch_concurrency)
+    session = make_session(
+        settings.fetch_timeout, settings.fetch_concurrency, settings.allowed_private_networks
+    )
     metrics.start(settings.metrics_port, settings.metrics_host)
     cpu = RestartingPool(settings.worker_processes) if settings.worker_processes > 0 else None
     runtime = Runtime(

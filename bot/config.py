@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 
 import yaml
 
+from bot.feeds.netguard import IPNetwork, parse_networks
 from bot.models import FeedSpec
 
 DEFAULT_API_BASE_URL = "https://api.telegram.org/bot"
@@ -70,6 +71,8 @@ class Settings:
     telegram_preview_base: str = DEFAULT_TELEGRAM_PREVIEW  # where t.me/s/<name> pages are read
     log_level: str = "INFO"
     warnings: tuple[str, ...] = ()  # accepted, but worth a line in the log at start
+    # Private networks feeds may be fetched from (a local RSSHub); empty = public addresses only.
+    allowed_private_networks: tuple[IPNetwork, ...] = ()
 
     @property
     def has_telegram(self) -> bool:
@@ -344,6 +347,15 @@ def _flag(env: Mapping[str, str], key: str, problems: list[str]) -> bool:
     return False
 
 
+def _networks(env: Mapping[str, str], problems: list[str]) -> tuple[IPNetwork, ...]:
+    raw = env.get("ALLOWED_PRIVATE_NETWORKS", "")
+    try:
+        return parse_networks(raw)
+    except ValueError as exc:
+        problems.append(f"ALLOWED_PRIVATE_NETWORKS: {exc}")
+        return ()
+
+
 def load_settings(env: Mapping[str, str]) -> Settings:
     """Build Settings from the environment and the feeds file; raise one ConfigError."""
     problems: list[str] = []
@@ -424,6 +436,7 @@ def load_settings(env: Mapping[str, str]) -> Settings:
         telegram_preview_base=preview,
         log_level=log_level,
         warnings=_interval_warnings(feeds, settings.poll_interval),
+        allowed_private_networks=_networks(env, problems),
     )
     if problems:
         raise ConfigError(problems)

@@ -25,7 +25,7 @@ import aiohttp
 
 from bot.analyse import FeedBatch, analyse_many, channel_and_analyse, parse_and_analyse
 from bot.feeds.archive import archive_body, body_sha256
-from bot.feeds.fetch import fetch_feed
+from bot.feeds.fetch import HostSlots, fetch_feed
 from bot.feeds.fulltext import HostLocks, fetch_pages, with_full_text
 from bot.feeds.schedule import (
     feed_interval,
@@ -95,6 +95,7 @@ class PollContext:
     archive_dir: Path | None = None  # where `archive: true` feeds keep flagged bodies
     host_locks: HostLocks = field(default_factory=HostLocks)  # full-text pages: one per host
     telegram_base: str = "https://t.me"  # where channel previews are read (tests: loopback)
+    host_slots: HostSlots = field(default_factory=HostSlots)  # feeds: a few at a time per host
 
 
 T = TypeVar("T")
@@ -360,7 +361,9 @@ async def run_cycle(
     gate = asyncio.Semaphore(ctx.concurrency)
 
     async def guarded(spec: FeedSpec) -> FeedOutcome:
-        async with gate:
+        # The host's slot first, then the cycle's: feeds waiting for a slow host hold no
+        # place in the cycle, and a feed's deadline starts only once its request can start.
+        async with ctx.host_slots.for_url(spec.url), gate:
             try:
                 outcome = await poll_feed(ctx, spec, now)
             except Exception as exc:

@@ -34,6 +34,7 @@ from bot.feeds.opml import MAX_OPML_BYTES, OpmlError, export_opml, import_opml
 from bot.feeds.parse import ParsedFeed, parse_feed
 from bot.feeds.telegram import fetch_channel, parse_channel
 from bot.incidents.dedup import canonical_url
+from bot.models import FetchResult
 from bot.reports.query import parse_count
 from bot.runtime import BotContext, Runtime
 from handlers.public import reply
@@ -95,6 +96,30 @@ def _http_problem(url: str) -> str | None:
     return None
 
 
+# Fetch errors worded by us alone; anything else may carry what the server sent (a reason
+# phrase, a bad status line), which must not be shown for an address that may be internal.
+_OWN_WORDS = (
+    "refused: ",
+    "timed out",
+    "too many redirects",
+    "redirect to a non-http(s) URL",
+    "body too large",
+    "empty body",
+    "cannot connect",
+    "DNS lookup failed",
+)
+
+
+def _fetch_problem(result: FetchResult) -> str:
+    """Why the probe failed, in words that never come from the server."""
+    error = result.error or "no content"
+    if error.startswith(_OWN_WORDS) or error == "no content":
+        return error
+    if result.status is not None and result.status >= 300:
+        return f"HTTP {result.status}"
+    return "the server's answer could not be read"
+
+
 async def _probe(
     runtime: Runtime, url: str, name: str, watched: dict[str, str]
 ) -> tuple[ParsedFeed | None, str | None]:
@@ -104,7 +129,7 @@ async def _probe(
         return await _probe_channel(runtime, channel, name)
     result = await fetch_feed(runtime.session, url, max_bytes=runtime.settings.max_feed_bytes)
     if result.error is not None or result.body is None:
-        return None, f"it cannot be fetched: {result.error or 'no content'}"
+        return None, f"it cannot be fetched: {_fetch_problem(result)}"
     parsed = await asyncio.to_thread(
         parse_feed,
         result.body,

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from bot.config import Settings, load_settings
-from tests.servers import FakeBotAPI, FeedServer
+from tests.servers import ALLOWED_LOOPBACK, FakeBotAPI, FeedServer
 
 CHANNEL_ID = -1001234567890
 ADMIN_ID = 4242
@@ -57,6 +57,7 @@ def make_settings(tmp_path: Path) -> Callable[..., Settings]:
             "DATABASE_PATH": str(tmp_path / "data" / "powwatch.db"),
             "TELEGRAM_ADMIN_IDS": str(ADMIN_ID),
             "WORKER_PROCESSES": "0",  # one test uses a real process pool; the rest stay quick
+            "ALLOWED_PRIVATE_NETWORKS": ALLOWED_LOOPBACK,  # the test servers, nothing else
         }
         if api is not None:
             values.update(

@@ -12,12 +12,20 @@ from typing import Any
 
 from aiohttp import web
 
+from bot.feeds.netguard import parse_networks
 
-async def listen(app: web.Application) -> tuple[web.AppRunner, int]:
-    """Serve app on 127.0.0.1 at a free port; returns the runner (to clean up) and the port."""
+# The test servers listen on 127.0.0.1: tests allow exactly that address, and put anything the
+# guard must refuse on another loopback address (127.0.0.2), which Linux routes to lo as well.
+ALLOWED_LOOPBACK = "127.0.0.1/32"
+LOOPBACK = parse_networks(ALLOWED_LOOPBACK)
+FORBIDDEN_HOST = "127.0.0.2"
+
+
+async def listen(app: web.Application, host: str = "127.0.0.1") -> tuple[web.AppRunner, int]:
+    """Serve app on host at a free port; returns the runner (to clean up) and the port."""
     runner = web.AppRunner(app, access_log=None)
     await runner.setup()
-    site = web.TCPSite(runner, "127.0.0.1", 0)
+    site = web.TCPSite(runner, host, 0)
     await site.start()
     return runner, site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
 
@@ -39,7 +47,8 @@ class Route:
 class FeedServer:
     """Serves feed XML from memory; counts requests; ETag/Last-Modified like a polite server."""
 
-    def __init__(self) -> None:
+    def __init__(self, host: str = "127.0.0.1") -> None:
+        self.host = host
         self.routes: dict[str, Route] = {}
         self.hits: dict[str, int] = {}
         self.conditional_hits: dict[str, int] = {}
@@ -53,7 +62,7 @@ class FeedServer:
         return self.url(path)
 
     def url(self, path: str) -> str:
-        return f"http://127.0.0.1:{self.port}{path}"
+        return f"http://{self.host}:{self.port}{path}"
 
     async def _handle(self, request: web.Request) -> web.StreamResponse:
         path = request.path
@@ -121,7 +130,7 @@ class FeedServer:
     async def start(self) -> None:
         app = web.Application()
         app.router.add_route("GET", "/{tail:.*}", self._handle)
-        self._runner, self.port = await listen(app)
+        self._runner, self.port = await listen(app, self.host)
 
     async def stop(self) -> None:
         if self._runner:

@@ -19,7 +19,7 @@ from typing import Any
 
 from tests.conftest import ADMIN_ID, CHANNEL_ID, write_feeds
 from tests.feeds import Item, rss
-from tests.servers import FakeBotAPI, FeedServer
+from tests.servers import ALLOWED_LOOPBACK, FakeBotAPI, FeedServer
 
 ROOT = Path(__file__).resolve().parent.parent
 KILLS = 22
@@ -98,6 +98,7 @@ def bot_env(tmp_path: Path, api: FakeBotAPI, feeds_file: Path, db: Path) -> dict
         DATABASE_PATH=str(db),
         POLL_INTERVAL_SECONDS="5",
         FETCH_TIMEOUT_SECONDS="5",
+        ALLOWED_PRIVATE_NETWORKS=ALLOWED_LOOPBACK,
         WORKER_PROCESSES="0",
         LOG_LEVEL="INFO",
         PYTHONUNBUFFERED="1",

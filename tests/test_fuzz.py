@@ -19,7 +19,7 @@ from bot.app import close_runtime, open_runtime, tick
 from bot.config import load_settings
 from tests.conftest import write_feeds
 from tests.feeds import NEGATIVE_EXCHANGE, NEGATIVE_PLAN, POSITIVE, atom, rss
-from tests.servers import FeedServer
+from tests.servers import ALLOWED_LOOPBACK, FeedServer
 
 BASES = [
     rss([POSITIVE, NEGATIVE_PLAN]).encode(),
@@ -89,6 +89,7 @@ def test_random_feeds_never_crash_a_poll_nor_lose_what_is_stored(tmp_path: Path)
         "DATABASE_PATH": str(tmp_path / "data" / "powwatch.db"),
         "WORKER_PROCESSES": "0",
         "FETCH_TIMEOUT_SECONDS": "5",
+        "ALLOWED_PRIVATE_NETWORKS": ALLOWED_LOOPBACK,
     }
     out = io.StringIO()
     runtime = loop.run_until_complete(open_runtime(load_settings(env), TerminalSender(out)))

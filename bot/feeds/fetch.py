@@ -12,11 +12,15 @@ import email.utils
 import logging
 import time
 import zlib
-from dataclasses import replace
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
+from typing import Any
 
 import aiohttp
+from yarl import URL
 
+from bot.feeds.netguard import AddressGuard, AddressRefused, IPNetwork, after_public_hop, is_public
 from bot.models import FetchResult
 
 logger = logging.getLogger(__name__)
@@ -27,6 +31,8 @@ ACCEPT = (
 )
 ACCEPT_ENCODING = "gzip, deflate"  # what _Decoder can undo; never br/zstd
 MAX_REDIRECTS = 5
+REDIRECTS = frozenset((301, 302, 303, 307, 308))
+PER_HOST = 2  # requests at a time to one host from the poll cycle (HostSlots)
 # Response headers worth keeping as evidence of what a server said (bounded, no cookies).
 KEPT_HEADERS = frozenset(
     (
@@ -51,15 +57,67 @@ class BodyTooLarge(Exception):
     """The decoded body passed the size cap."""
 
 
-def make_session(timeout: float, concurrency: int) -> aiohttp.ClientSession:
-    """The one ClientSession of the process, with total/connect/read timeouts."""
+class GuardedConnector(aiohttp.TCPConnector):
+    """A TCPConnector whose every new socket is checked by an AddressGuard (see netguard)."""
+
+    def __init__(self, guard: AddressGuard, **kwargs: Any) -> None:
+        super().__init__(socket_factory=guard.socket_factory, **kwargs)
+        self.guard = guard
+
+
+def make_session(
+    timeout: float, concurrency: int, allowed: Sequence[IPNetwork] = ()
+) -> aiohttp.ClientSession:
+    """The one ClientSession of the process: guarded addresses, connect/read timeouts.
+
+    There is no per-host connection limit here: aiohttp counts the wait for a pooled
+    connection in the request's timeout, so feeds queued behind a hanging host timed out
+    without being requested. The poll cycle limits each host with HostSlots instead, before
+    a feed's deadline starts; the connector's own limit is only a backstop.
+    """
     return aiohttp.ClientSession(
         timeout=aiohttp.ClientTimeout(
-            total=timeout, connect=min(10.0, timeout), sock_read=min(15.0, timeout)
+            total=timeout, sock_connect=min(10.0, timeout), sock_read=min(15.0, timeout)
         ),
-        connector=aiohttp.TCPConnector(limit=concurrency, limit_per_host=2, ttl_dns_cache=300),
+        connector=GuardedConnector(
+            AddressGuard(allowed), limit=concurrency * 4 + 16, limit_per_host=0, ttl_dns_cache=300
+        ),
         headers={"User-Agent": USER_AGENT},
+        trace_configs=[_phase_tracing()],
     )
+
+
+def _phase_tracing() -> aiohttp.TraceConfig:
+    """Marks when a request's headers are sent, so a timeout can say what it waited for."""
+
+    async def sent(_: aiohttp.ClientSession, context: Any, __: Any) -> None:
+        progress = (context.trace_request_ctx or {}).get("progress")
+        if isinstance(progress, _Progress):
+            progress.phase = "waiting for the response"
+
+    tracing = aiohttp.TraceConfig()
+    tracing.on_request_headers_sent.append(sent)
+    return tracing
+
+
+class HostSlots:
+    """PER_HOST requests at a time per host (scheme, name, port), waited for before a feed's
+    deadline starts, so a slow host delays only its own feeds."""
+
+    def __init__(self, per_host: int = PER_HOST) -> None:
+        self.per_host = per_host
+        self._slots: dict[tuple[str, str, int | None], asyncio.Semaphore] = {}
+
+    def for_url(self, url: str) -> asyncio.Semaphore:
+        parts = URL(url)
+        key = (parts.scheme, (parts.host or "").lower(), parts.port)
+        return self._slots.setdefault(key, asyncio.Semaphore(self.per_host))
+
+
+def guard_of(session: aiohttp.ClientSession) -> AddressGuard:
+    """The session's guard; a session built elsewhere gets one that allows no private address."""
+    connector = session.connector
+    return connector.guard if isinstance(connector, GuardedConnector) else AddressGuard()
 
 
 def parse_retry_after(value: str | None, now: datetime | None = None) -> float | None:
@@ -146,6 +204,18 @@ class _Decoder:
         return out
 
 
+@dataclass(slots=True)
+class _Progress:
+    """How far a request got, so a timeout can say what it was waiting for."""
+
+    phase: str = "connecting"
+    hops: int = 0
+
+
+class _Refused(Exception):
+    """The guard refused an address (raised after a pooled connection was reused)."""
+
+
 async def fetch_feed(
     session: aiohttp.ClientSession,
     url: str,
@@ -155,21 +225,31 @@ async def fetch_feed(
     max_bytes: int = 5_000_000,
     deadline: float | None = None,
 ) -> FetchResult:
-    """GET url conditionally within one total deadline; stop once the body passes max_bytes."""
+    """GET url conditionally within one total deadline; stop once the body passes max_bytes.
+
+    Redirects are followed here, hop by hop, so each hop's address is checked by the guard.
+    """
     started = time.monotonic()
     seconds = deadline or session.timeout.total or 60.0
+    progress = _Progress()
     try:
         async with asyncio.timeout(seconds):
-            result = await _get(session, url, etag, last_modified, max_bytes)
+            result = await _get(session, url, etag, last_modified, max_bytes, progress)
+    except aiohttp.ConnectionTimeoutError:
+        limit = session.timeout.sock_connect
+        result = FetchResult(url=url, error=f"timed out connecting (no connection in {limit:g} s)")
+    except aiohttp.SocketTimeoutError:
+        limit = session.timeout.sock_read
+        result = FetchResult(url=url, error=f"timed out {progress.phase} (silent for {limit:g} s)")
     except TimeoutError:
         # A server that trickles bytes never trips a read timeout; this deadline ends it.
-        result = FetchResult(url=url, error="timed out")
-    except aiohttp.TooManyRedirects:
-        result = FetchResult(url=url, error=f"too many redirects (> {MAX_REDIRECTS})")
+        result = FetchResult(url=url, error=f"timed out {progress.phase} (deadline {seconds:g} s)")
+    except _Refused as exc:
+        result = FetchResult(url=url, error=str(exc)[:300])
     except aiohttp.ClientConnectorDNSError as exc:
         result = FetchResult(url=url, error=f"DNS lookup failed: {exc.os_error or exc}"[:300])
     except aiohttp.ClientConnectorError as exc:
-        result = FetchResult(url=url, error=f"cannot connect: {exc.os_error or exc}"[:300])
+        result = FetchResult(url=url, error=_connect_error(exc))
     except aiohttp.ClientPayloadError as exc:
         result = FetchResult(url=url, error=f"broken body: {exc}"[:300])
     except aiohttp.ClientResponseError as exc:
@@ -179,63 +259,119 @@ async def fetch_feed(
     return replace(result, elapsed=time.monotonic() - started)
 
 
+def _connect_error(exc: aiohttp.ClientConnectorError) -> str:
+    reason = str(exc.os_error or exc)
+    if isinstance(exc.os_error, AddressRefused):
+        return reason[:300]
+    at = reason.find("refused: ")  # the guard's words, inside happy eyeballs' "Multiple …"
+    if at >= 0:
+        return reason[at:][:300]
+    return f"cannot connect: {reason}"[:300]
+
+
+def _peer(resp: aiohttp.ClientResponse) -> str | None:
+    """The address the response came from, while its connection is held."""
+    connection = resp.connection
+    transport = connection.transport if connection is not None else None
+    peer = transport.get_extra_info("peername") if transport is not None else None
+    return str(peer[0]) if peer else None
+
+
 async def _get(
     session: aiohttp.ClientSession,
     url: str,
     etag: str | None,
     last_modified: str | None,
     max_bytes: int,
+    progress: _Progress,
 ) -> FetchResult:
     headers = {"Accept": ACCEPT, "Accept-Encoding": ACCEPT_ENCODING}
     if etag:
         headers["If-None-Match"] = etag
     if last_modified:
         headers["If-Modified-Since"] = last_modified
-    async with session.get(
-        url,
-        headers=headers,
-        allow_redirects=True,
-        max_redirects=MAX_REDIRECTS,
-        auto_decompress=False,
-    ) as resp:
-        base = FetchResult(
-            url=url,
-            status=resp.status,
-            final_url=str(resp.url),
-            etag=resp.headers.get("ETag") or etag,
-            last_modified=resp.headers.get("Last-Modified") or last_modified,
-            content_type=resp.headers.get("Content-Type"),
-            headers=tuple(
-                (k, v[:300]) for k, v in resp.headers.items() if k.lower() in KEPT_HEADERS
-            ),
-        )
-        if resp.status == 304:
-            return base
-        if resp.status >= 300:
-            what = "redirect without a usable Location" if resp.status < 400 else resp.reason
-            return replace(
-                base,
-                error=f"HTTP {resp.status} {what or ''}".strip(),
-                retry_after=parse_retry_after(resp.headers.get("Retry-After")),
+    guard = guard_of(session)
+    current = URL(url)
+    from_public = False
+    while True:
+        progress.phase = "connecting"
+        with after_public_hop(from_public):
+            async with session.get(
+                current,
+                headers=headers,
+                allow_redirects=False,
+                auto_decompress=False,
+                trace_request_ctx={"progress": progress},
+            ) as resp:
+                peer = _peer(resp)
+                if peer is not None:
+                    # A pooled connection skips the socket factory: check its peer again.
+                    with after_public_hop(from_public):
+                        refusal = guard.refusal(peer)
+                    if refusal is not None:
+                        resp.close()
+                        raise _Refused(refusal)
+                    from_public = from_public or is_public(peer)
+                location = resp.headers.get("Location")
+                if resp.status not in REDIRECTS or not location:
+                    progress.phase = "reading the body"
+                    return await _read(resp, url, etag, last_modified, max_bytes)
+        progress.hops += 1
+        if progress.hops > MAX_REDIRECTS:
+            return FetchResult(url=url, error=f"too many redirects (> {MAX_REDIRECTS})")
+        target = current.join(URL(location))
+        if target.scheme not in ("http", "https") or not target.host:
+            return FetchResult(
+                url=url,
+                status=resp.status,
+                error=f"redirect to a non-http(s) URL ({location[:100]})",
             )
-        encoding = resp.headers.get("Content-Encoding", "")
-        declared = resp.content_length
-        if declared is not None and declared > max_bytes and encoding in ("", "identity"):
-            return replace(base, error=f"body too large ({declared} bytes > {max_bytes})")
-        decoder = _Decoder(encoding, max_bytes)
-        chunks: list[bytes] = []
-        try:
-            async for chunk in resp.content.iter_chunked(CHUNK):
-                chunks.append(decoder.feed(chunk))
-            chunks.append(decoder.finish())
-        except BodyTooLarge:
-            resp.close()  # stop now: the rest is never downloaded
-            return replace(base, error=f"body too large (> {max_bytes} bytes)")
-        except zlib.error as exc:
-            return replace(base, error=f"broken {encoding or 'gzip'} body: {exc}"[:300])
-        if decoder.note:
-            logger.info("fetch url=%s note=%r", url, decoder.note)
-        body = b"".join(chunks)
-        if not body.strip():
-            return replace(base, error="empty body")
-        return replace(base, body=body)
+        current = target
+
+
+async def _read(
+    resp: aiohttp.ClientResponse,
+    url: str,
+    etag: str | None,
+    last_modified: str | None,
+    max_bytes: int,
+) -> FetchResult:
+    base = FetchResult(
+        url=url,
+        status=resp.status,
+        final_url=str(resp.url),
+        etag=resp.headers.get("ETag") or etag,
+        last_modified=resp.headers.get("Last-Modified") or last_modified,
+        content_type=resp.headers.get("Content-Type"),
+        headers=tuple((k, v[:300]) for k, v in resp.headers.items() if k.lower() in KEPT_HEADERS),
+    )
+    if resp.status == 304:
+        return base
+    if resp.status >= 300:
+        what = "redirect without a usable Location" if resp.status < 400 else resp.reason
+        return replace(
+            base,
+            error=f"HTTP {resp.status} {what or ''}".strip(),
+            retry_after=parse_retry_after(resp.headers.get("Retry-After")),
+        )
+    encoding = resp.headers.get("Content-Encoding", "")
+    declared = resp.content_length
+    if declared is not None and declared > max_bytes and encoding in ("", "identity"):
+        return replace(base, error=f"body too large ({declared} bytes > {max_bytes})")
+    decoder = _Decoder(encoding, max_bytes)
+    chunks: list[bytes] = []
+    try:
+        async for chunk in resp.content.iter_chunked(CHUNK):
+            chunks.append(decoder.feed(chunk))
+        chunks.append(decoder.finish())
+    except BodyTooLarge:
+        resp.close()  # stop now: the rest is never downloaded
+        return replace(base, error=f"body too large (> {max_bytes} bytes)")
+    except zlib.error as exc:
+        return replace(base, error=f"broken {encoding or 'gzip'} body: {exc}"[:300])
+    if decoder.note:
+        logger.info("fetch url=%s note=%r", url, decoder.note)
+    body = b"".join(chunks)
+    if not body.strip():
+        return replace(base, error="empty body")
+    return replace(base, body=body)

@@ -1,0 +1,138 @@
+"""Where outbound requests may go: only public addresses, unless ALLOWED_PRIVATE_NETWORKS says so.
+
+The check runs on the socket address at connect time (the connector's socket factory), so it
+covers every request of the shared session, IP literals and DNS answers alike (no rebinding).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import contextvars
+import ipaddress
+import socket
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
+IPNetwork = ipaddress.IPv4Network | ipaddress.IPv6Network
+VARIABLE = "ALLOWED_PRIVATE_NETWORKS"
+
+_CGNAT = ipaddress.ip_network("100.64.0.0/10")
+_NAT64 = ipaddress.ip_network("64:ff9b::/96")
+# Cloud metadata services, including those on otherwise public or "global" addresses.
+_METADATA = frozenset(
+    ipaddress.ip_address(a)
+    for a in (
+        "169.254.169.254",
+        "169.254.170.2",
+        "168.63.129.16",
+        "100.100.100.200",
+        "192.0.0.192",
+        "fd00:ec2::254",
+    )
+)
+# Set for the hops after a redirect from a public address: no private address then, allowed
+# or not (a public page must not steer us into the local network).
+_FROM_PUBLIC: contextvars.ContextVar[bool] = contextvars.ContextVar("from_public", default=False)
+
+
+class AddressRefused(OSError):
+    """A connection to an address the guard does not allow; the message says why."""
+
+
+def parse_networks(raw: str) -> tuple[IPNetwork, ...]:
+    """Comma-separated CIDRs (or single addresses); ValueError names the bad part."""
+    networks: list[IPNetwork] = []
+    for part in raw.split(","):
+        part = part.strip()
+        if not part:
+            continue
+        try:
+            networks.append(ipaddress.ip_network(part, strict=False))
+        except ValueError:
+            raise ValueError(f"{part[:60]!r} is not an IP network like 10.0.0.0/8") from None
+    return tuple(networks)
+
+
+def _plain(ip: IPAddress) -> IPAddress:
+    """The IPv4 address inside an IPv4-mapped, NAT64 or 6to4 IPv6 address, else ip itself."""
+    if isinstance(ip, ipaddress.IPv6Address):
+        if ip.ipv4_mapped is not None:
+            return ip.ipv4_mapped
+        if ip.sixtofour is not None:
+            return ip.sixtofour
+        if ip in _NAT64:
+            return ipaddress.IPv4Address(int(ip) & 0xFFFFFFFF)
+    return ip
+
+
+def kind_of(ip: IPAddress) -> str | None:
+    """What makes an address non-public ("loopback", "private", …), or None when it is public."""
+    ip = _plain(ip)
+    if ip in _METADATA:
+        return "cloud metadata"
+    checks = (
+        (ip.is_unspecified, "unspecified"),
+        (ip.is_loopback, "loopback"),
+        (ip.is_link_local, "link-local"),
+        (ip in _CGNAT, "carrier-grade NAT"),
+        (ip.is_multicast, "multicast"),
+        (ip.is_reserved, "reserved"),
+        (ip.is_private, "private"),
+        (not ip.is_global, "reserved"),
+    )
+    return next((name for hit, name in checks if hit), None)
+
+
+class AddressGuard:
+    """Refuses connections to non-public addresses outside the allowed networks."""
+
+    def __init__(self, allowed: Sequence[IPNetwork] = ()) -> None:
+        self.allowed = tuple(allowed)
+
+    def refusal(self, address: str | IPAddress) -> str | None:
+        """Why a connection to address is refused, or None when it may go ahead."""
+        try:
+            ip = ipaddress.ip_address(
+                address.split("%", 1)[0] if isinstance(address, str) else address
+            )
+        except ValueError:
+            return f"refused: {str(address)[:60]!r} is not an IP address"
+        kind = kind_of(ip)
+        if kind is None:
+            return None
+        if _FROM_PUBLIC.get():
+            return (
+                f"refused: a redirect from a public address to {ip}, a {kind} address "
+                f"({VARIABLE} never covers redirects from public addresses)"
+            )
+        plain = _plain(ip)
+        if any(plain in net or ip in net for net in self.allowed):
+            return None
+        return f"refused: {ip} is a {kind} address (set {VARIABLE} to allow it)"
+
+    def socket_factory(self, addr_info: tuple[Any, ...]) -> socket.socket:
+        """aiohttp's TCPConnector(socket_factory=...): a socket, only for an allowed address."""
+        family, type_, proto, _, sockaddr = addr_info
+        reason = self.refusal(str(sockaddr[0]))
+        if reason is not None:
+            raise AddressRefused(reason)
+        return socket.socket(family=family, type=type_, proto=proto)
+
+
+def is_public(address: str) -> bool:
+    """True for a public address (the start of a redirect that may not turn private)."""
+    try:
+        return kind_of(ipaddress.ip_address(address.split("%", 1)[0])) is None
+    except ValueError:
+        return False
+
+
+@contextlib.contextmanager
+def after_public_hop(active: bool) -> Iterator[None]:
+    """Within this block (when active), connections to non-public addresses are refused."""
+    token = _FROM_PUBLIC.set(active or _FROM_PUBLIC.get())
+    try:
+        yield
+    finally:
+        _FROM_PUBLIC.reset(token)

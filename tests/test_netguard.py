@@ -1,0 +1,230 @@
+"""No request reaches a non-public address unless ALLOWED_PRIVATE_NETWORKS covers it.
+
+The test servers listen on 127.0.0.1, which the tests allow; the forbidden targets listen on
+127.0.0.2 (Linux routes all of 127/8 to lo), which nothing allows.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import io
+import ipaddress
+from collections.abc import AsyncIterator
+from pathlib import Path
+from typing import Any
+
+import aiohttp
+import pytest
+
+from bot.alerts.notify import TerminalSender
+from bot.app import close_runtime, open_runtime, tick
+from bot.config import ConfigError
+from bot.feeds.fetch import fetch_feed, make_session
+from bot.feeds.netguard import AddressGuard, after_public_hop, kind_of, parse_networks
+from storage.store import Store
+from tests.conftest import write_feeds
+from tests.feeds import NEGATIVE_PLAN, Item, rss
+from tests.processes import run_bot
+from tests.servers import FORBIDDEN_HOST, LOOPBACK, FakeBotAPI, FeedServer
+from tests.telegram_helpers import running_bot
+from tests.test_admin_commands import replies, send
+
+SECRET = "INTERNAL-SECRET-7731"
+REFUSED = (
+    f"refused: {FORBIDDEN_HOST} is a loopback address (set ALLOWED_PRIVATE_NETWORKS to allow it)"
+)
+
+
+@pytest.fixture
+async def forbidden() -> AsyncIterator[FeedServer]:
+    """An 'internal' server the guard must never let a request reach."""
+    server = FeedServer(host=FORBIDDEN_HOST)
+    await server.start()
+    server.set("/feed.xml", rss([NEGATIVE_PLAN], title=SECRET))
+    server.set(
+        "/secret.html", f"<html><body><p>{SECRET}</p></body></html>", content_type="text/html"
+    )
+    yield server
+    await server.stop()
+
+
+@pytest.fixture
+async def session() -> AsyncIterator[aiohttp.ClientSession]:
+    s = make_session(timeout=5.0, concurrency=4, allowed=LOOPBACK)
+    yield s
+    await s.close()
+
+
+@pytest.mark.parametrize(
+    ("address", "kind"),
+    [
+        ("127.0.0.2", "loopback"),
+        ("::1", "loopback"),
+        ("10.0.0.5", "private"),
+        ("172.16.3.4", "private"),
+        ("192.168.1.1", "private"),
+        ("fd12:3456::1", "private"),  # IPv6 unique local (fc00::/7)
+        ("169.254.10.1", "link-local"),
+        ("fe80::1", "link-local"),
+        ("100.64.0.1", "carrier-grade NAT"),
+        ("224.0.0.1", "multicast"),
+        ("ff02::1", "multicast"),
+        ("0.0.0.0", "unspecified"),
+        ("::", "unspecified"),
+        ("240.0.0.1", "reserved"),
+        ("169.254.169.254", "cloud metadata"),
+        ("168.63.129.16", "cloud metadata"),
+        ("fd00:ec2::254", "cloud metadata"),
+        ("::ffff:10.0.0.1", "private"),  # IPv4-mapped
+        ("::ffff:127.0.0.1", "loopback"),
+        ("64:ff9b::a00:1", "private"),  # NAT64 of 10.0.0.1
+        ("2002:7f00:1::", "loopback"),  # 6to4 of 127.0.0.1
+        ("93.184.215.14", None),
+        ("2606:4700::1111", None),
+        ("::ffff:93.184.215.14", None),
+    ],
+)
+def test_every_kind_of_non_public_address_is_named(address: str, kind: str | None) -> None:
+    assert kind_of(ipaddress.ip_address(address)) == kind
+
+
+def test_allowed_networks_and_redirects_from_public_addresses() -> None:
+    guard = AddressGuard(parse_networks("10.0.0.0/8, 127.0.0.1"))
+    assert guard.refusal("10.1.2.3") is None
+    assert guard.refusal("::ffff:10.1.2.3") is None  # the mapped form of an allowed address
+    assert guard.refusal("127.0.0.1") is None
+    assert guard.refusal("93.184.215.14") is None
+    assert guard.refusal("192.168.0.1") == (
+        "refused: 192.168.0.1 is a private address (set ALLOWED_PRIVATE_NETWORKS to allow it)"
+    )
+    with after_public_hop(True):
+        reason = guard.refusal("10.1.2.3")
+        assert guard.refusal("93.184.215.14") is None
+    assert reason is not None and "redirect from a public address" in reason
+    assert "ALLOWED_PRIVATE_NETWORKS" in reason
+
+
+def test_a_bad_network_is_a_config_error_naming_the_variable(
+    make_settings: Any, tmp_path: Path
+) -> None:
+    with pytest.raises(ConfigError) as caught:
+        make_settings([], ALLOWED_PRIVATE_NETWORKS="10.0.0.0/8, 10.0.0.0/33")
+    assert caught.value.problems == [
+        "ALLOWED_PRIVATE_NETWORKS: '10.0.0.0/33' is not an IP network like 10.0.0.0/8"
+    ]
+    feeds = write_feeds(tmp_path / "feeds.yaml", [{"name": "A", "url": "https://a.test/rss"}])
+    env = {"FEEDS_FILE": str(feeds), "ALLOWED_PRIVATE_NETWORKS": "intranet"}
+    result = run_bot(["--check-config"], env)
+    assert result.returncode == 2
+    assert "ALLOWED_PRIVATE_NETWORKS: 'intranet'" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+async def test_feed_on_a_forbidden_address_is_never_requested(
+    forbidden: FeedServer, session: aiohttp.ClientSession
+) -> None:
+    result = await fetch_feed(session, forbidden.url("/feed.xml"))
+    assert result.error == REFUSED and result.body is None
+    assert forbidden.hits == {}
+    allowed = parse_networks(f"127.0.0.1/32, {FORBIDDEN_HOST}/32")
+    async with make_session(timeout=5.0, concurrency=2, allowed=allowed) as s:
+        ok = await fetch_feed(s, forbidden.url("/feed.xml"))
+    assert ok.error is None and forbidden.hits == {"/feed.xml": 1}
+
+
+async def test_a_redirect_hop_to_a_forbidden_address_is_refused(
+    forbidden: FeedServer, feed_server: FeedServer, session: aiohttp.ClientSession
+) -> None:
+    url = feed_server.set("/moved.xml", "", redirect=forbidden.url("/feed.xml"))
+    result = await fetch_feed(session, url)
+    assert result.error == REFUSED
+    assert feed_server.hits == {"/moved.xml": 1} and forbidden.hits == {}
+
+
+async def test_names_are_checked_on_the_address_they_resolve_to(
+    feed_server: FeedServer,
+) -> None:
+    # localhost resolves to loopback addresses: the name itself proves nothing.
+    url = feed_server.set("/feed.xml", rss([NEGATIVE_PLAN])).replace("127.0.0.1", "localhost")
+    async with make_session(timeout=5.0, concurrency=2) as s:
+        refused = await fetch_feed(s, url)
+    assert refused.error is not None and refused.error.startswith("refused: ")
+    assert "ALLOWED_PRIVATE_NETWORKS" in refused.error and feed_server.hits == {}
+    async with make_session(timeout=5.0, concurrency=2, allowed=LOOPBACK) as s:
+        allowed = await fetch_feed(s, url)  # ::1 is refused, 127.0.0.1 is allowed
+    assert allowed.error is None and feed_server.hits == {"/feed.xml": 1}
+
+
+async def test_full_text_never_fetches_a_forbidden_page(
+    forbidden: FeedServer, feed_server: FeedServer, make_settings: Any
+) -> None:
+    hop = feed_server.set("/story", "", redirect=forbidden.url("/secret.html"))
+    items = [
+        Item(
+            title="Story on an internal host", text="One line.", link=forbidden.url("/secret.html")
+        ),
+        Item(title="Story that redirects inside", text="Another line.", link=hop),
+    ]
+    url = feed_server.set("/full.xml", rss(items))
+    settings = make_settings([{"name": "Full", "url": url, "full_text": True}])
+    runtime = await open_runtime(settings, TerminalSender(io.StringIO()))
+    try:
+        report = await tick(runtime, force=True)
+        texts = await runtime.worker.run(
+            lambda store: [r[0] for r in store.db.execute("select text from articles")]
+        )
+        states = await runtime.worker.run(Store.feed_states)
+    finally:
+        await close_runtime(runtime)
+    assert report is not None and report.outcomes[0].error is None
+    assert len(texts) == 2 and not any(SECRET in t for t in texts)
+    assert forbidden.hits == {} and feed_server.hits["/story"] == 1
+    assert states[url].last_error is None
+
+
+async def test_addfeed_refuses_internal_addresses_and_never_echoes_bodies(
+    forbidden: FeedServer, feed_server: FeedServer, bot_api: FakeBotAPI, make_settings: Any
+) -> None:
+    settings = make_settings([], api=bot_api)
+    broken = feed_server.set("/broken.xml", f"<html>{SECRET}</html>", status=500)
+    moved = feed_server.set("/moved.xml", "", redirect=forbidden.url("/feed.xml"))
+    reason_server = await _raw_server(f"HTTP/1.1 503 {SECRET}\r\nContent-Length: 0\r\n\r\n")
+    garbage_server = await _raw_server(f"{SECRET} garbage\r\n\r\n")
+    try:
+        async with running_bot(settings) as app:
+            for url in (
+                forbidden.url("/feed.xml"),
+                moved,
+                broken,
+                f"http://127.0.0.1:{_port(reason_server)}/feed.xml",
+                f"http://127.0.0.1:{_port(garbage_server)}/feed.xml",
+            ):
+                await send(app, f"/addfeed {url}")
+            answers = replies(bot_api)
+    finally:
+        for server in (reason_server, garbage_server):
+            server.close()
+            await server.wait_closed()
+    assert len(answers) == 5
+    assert all(a.startswith("Not added: it cannot be fetched") for a in answers), answers
+    assert REFUSED in answers[0] and REFUSED in answers[1]
+    assert "HTTP 500" in answers[2] and "HTTP 503" in answers[3]
+    assert not any(SECRET in a for a in answers), answers
+    assert forbidden.hits == {}
+    assert settings.feeds_file.read_text(encoding="utf-8").strip() == "feeds:"
+
+
+async def _raw_server(answer: str) -> asyncio.Server:
+    """A TCP server that answers any request with these exact bytes, then hangs up."""
+
+    async def handle(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        await reader.readuntil(b"\r\n\r\n")
+        writer.write(answer.encode())
+        await writer.drain()
+        writer.close()
+
+    return await asyncio.start_server(handle, "127.0.0.1", 0)
+
+
+def _port(server: asyncio.Server) -> int:
+    return int(server.sockets[0].getsockname()[1])
