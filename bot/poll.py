@@ -23,10 +23,10 @@ from typing import TypeVar
 
 import aiohttp
 
-from bot.analyse import FeedBatch, analyse_many, channel_and_analyse, parse_and_analyse
+from bot.analyse import FeedBatch, analyse_many, channel_and_analyse, guid_mark, parse_and_analyse
 from bot.feeds.archive import archive_body, body_sha256
 from bot.feeds.fetch import HostSlots, fetch_feed
-from bot.feeds.fulltext import HostLocks, fetch_pages, with_full_text
+from bot.feeds.fulltext import HostLocks, fetch_pages, split_for_pages, with_full_text
 from bot.feeds.schedule import (
     feed_interval,
     is_due,
@@ -54,6 +54,7 @@ class FeedOutcome:
     flagged: int = 0
     alerted: int = 0
     too_old: int = 0  # new flagged items published before the alert window: stored, not alerted
+    kept_back: int = 0  # full_text items left, unread and unstored, for the next poll
     error: str | None = None
     stages: dict[str, float] = field(default_factory=dict)  # seconds per stage, for benchmarks
 
@@ -137,12 +138,17 @@ def _store_articles(
 
 async def _full_text_articles(
     ctx: PollContext, entries: list[Entry], now: datetime
-) -> list[Article]:
-    """full_text feeds: fetch the new items' pages, take their main text, then analyse."""
+) -> tuple[list[Article], list[Entry]]:
+    """full_text feeds: fetch the new items' pages, take their main text, then analyse.
+
+    Returns the articles and the items kept back (over the pages-per-poll cap): those are
+    neither stored nor marked as seen, so the next poll reads them in full.
+    """
+    entries, later = split_for_pages(entries)
     pages = await fetch_pages(ctx.session, entries, ctx.host_locks)
     if pages:
         entries = await _cpu(ctx, partial(with_full_text, entries, pages))
-    return await _cpu(ctx, partial(analyse_many, entries, now))
+    return await _cpu(ctx, partial(analyse_many, entries, now)), later
 
 
 async def _trail(
@@ -270,7 +276,12 @@ async def poll_feed(ctx: PollContext, spec: FeedSpec, now: datetime) -> FeedOutc
                 recent = with_last_seen(recent, newest_id or last_seen_id(state.recent_guids))
             articles = list(batch.articles)
             if batch.new_entries:
-                articles = await _full_text_articles(ctx, list(batch.new_entries), now)
+                articles, later = await _full_text_articles(ctx, list(batch.new_entries), now)
+                if later:
+                    held = {guid_mark(e.guid) for e in later}
+                    recent = tuple(m for m in recent if m not in held)
+                    outcome.kept_back = len(later)
+                    logger.info("full text feed=%s kept_back=%d", spec.name, len(later))
                 lap("full_text")
             trail = None
             if any(a.verdict.flagged for a in articles):
@@ -304,8 +315,9 @@ async def poll_feed(ctx: PollContext, spec: FeedSpec, now: datetime) -> FeedOutc
         state = replace(
             state,
             name=spec.name,
-            etag=result.etag,
-            last_modified=result.last_modified,
+            # With items kept back, the next poll must get the whole feed again, not a 304.
+            etag=None if outcome.kept_back else result.etag,
+            last_modified=None if outcome.kept_back else result.last_modified,
             last_attempt_at=now,
             last_success_at=now,
             last_status=result.status,

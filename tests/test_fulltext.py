@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import io
 from typing import Any
 
-from bot.app import tick
+import pytest
+
+from bot.alerts.notify import TerminalSender
+from bot.app import close_runtime, open_runtime, tick
+from bot.feeds import fulltext
 from bot.runtime import Runtime
 from storage.store import Store
 from tests.feeds import Item, rss
@@ -54,3 +59,43 @@ async def test_full_text_feed_is_judged_on_the_page(
         assert "surrendered near the village of Robotyne" in stored[0].summary
         assert "Football results" not in stored[0].summary
         assert feed_server.hits["/2024/case.html"] == 1  # the plain feed never fetched it
+
+
+def page(n: int) -> str:
+    return (
+        f"<html><body><article><h1>Council session {n}</h1><p>The city council met for "
+        f"session number {n} and debated the budget for road repairs at length.</p><p>Members "
+        f"agreed to publish marker-{n}-full in the minutes of the next meeting.</p></article>"
+        "</body></html>"
+    )
+
+
+async def test_items_over_the_page_cap_wait_for_the_next_poll(
+    feed_server: FeedServer, make_settings: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(fulltext, "MAX_PAGES_PER_POLL", 3)
+    links = [feed_server.set(f"/p{n}.html", page(n), content_type="text/html") for n in range(7)]
+    items = [Item(title=f"Council session {n}", text="Short.", link=links[n]) for n in range(7)]
+    url = feed_server.set("/full.xml", rss(items))
+    settings = make_settings([{"name": "Full", "url": url, "full_text": True}])
+    runtime = await open_runtime(settings, TerminalSender(io.StringIO()))
+
+    def texts(store: Store) -> list[str]:
+        return [r[0] for r in store.db.execute("select text from articles order by id")]
+
+    stored: list[list[str]] = []
+    fetched: list[int] = []
+    try:
+        for _ in range(4):
+            report = await tick(runtime, force=True)
+            assert report is not None and report.outcomes[0].error is None
+            stored.append(await runtime.worker.run(texts))
+            fetched.append(sum(feed_server.hits.get(f"/p{n}.html", 0) for n in range(7)))
+    finally:
+        await close_runtime(runtime)
+    assert fetched == [3, 6, 7, 7]  # never more pages than the cap in one poll
+    assert [len(s) for s in stored] == [3, 6, 7, 7]  # the rest is not stored from its headline
+    assert all(f"marker-{n}-full" in stored[-1][n] for n in range(7))  # all read in full
+    assert all(feed_server.hits[f"/p{n}.html"] == 1 for n in range(7))
+    assert feed_server.hits["/full.xml"] == 4
+    assert feed_server.conditional_hits.get("/full.xml") == 1  # 304 only once nothing waits

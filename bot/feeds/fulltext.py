@@ -36,6 +36,22 @@ class HostLocks:
         return self._locks.setdefault(host, asyncio.Lock())
 
 
+def split_for_pages(entries: Sequence[Entry]) -> tuple[list[Entry], list[Entry]]:
+    """(now, later): items without a link and the first MAX_PAGES_PER_POLL with one are read
+    now; the rest wait, unread and unstored, for a later poll."""
+    now: list[Entry] = []
+    later: list[Entry] = []
+    linked = 0
+    for entry in entries:
+        if entry.link:
+            linked += 1
+            if linked > MAX_PAGES_PER_POLL:
+                later.append(entry)
+                continue
+        now.append(entry)
+    return now, later
+
+
 async def fetch_pages(
     session: aiohttp.ClientSession, entries: Sequence[Entry], locks: HostLocks
 ) -> dict[str, bytes]:
