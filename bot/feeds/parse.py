@@ -12,6 +12,7 @@ import hashlib
 import html
 import io
 import json
+import logging
 import re
 import xml.sax
 from dataclasses import dataclass
@@ -22,6 +23,7 @@ import feedparser
 
 from bot.models import Entry
 
+logger = logging.getLogger(__name__)
 MAX_TEXT_CHARS = 20_000
 MAX_TITLE_CHARS = 500
 MAX_ENTRIES = 500
@@ -92,13 +94,22 @@ class ParsedFeed:
     error: str | None = None  # why this is not a usable feed, when is_feed is False
 
 
+# A tag's inside is [^<>]*, never [^>]*: each try then stops at the next `<`, so unclosed
+# tags (`<p<p<p…`) cost linear time instead of one scan to the end per `<` (quadratic).
 _SKIP_RE = re.compile(
-    r"<(script|style|noscript|template|iframe|svg)\b[^>]*>.*?(?:</\1\s*>|\Z)",
+    r"<(script|style|noscript|template|iframe|svg)\b[^<>]*>.*?(?:</\1\s*>|\Z)",
     re.IGNORECASE | re.DOTALL,
 )
 _COMMENT_RE = re.compile(r"<!--.*?(?:-->|\Z)|<!\[CDATA\[|\]\]>", re.DOTALL)
-_BLOCK_RE = re.compile(r"</?(?:" + "|".join(sorted(_BLOCK_TAGS)) + r")\b[^>]*>", re.IGNORECASE)
-_TAG_RE = re.compile(r"</?[A-Za-z][^>]*>|<![A-Za-z][^>]*>|<\?[^>]*\?>")
+_BLOCK_RE = re.compile(r"</?(?:" + "|".join(sorted(_BLOCK_TAGS)) + r")\b[^<>]*>", re.IGNORECASE)
+_TAG_RE = re.compile(r"</?[A-Za-z][^<>]*>|<![A-Za-z][^<>]*>|<\?[^<>]*\?>")
+# Decimal character references too long for int() (html.unescape raises past 4300 digits).
+_LONG_DECIMAL_REF_RE = re.compile(r"&#([0-9]{8,});?")
+
+
+def _long_decimal_ref(match: re.Match[str]) -> str:
+    digits = match.group(1).lstrip("0")
+    return "\ufffd" if len(digits) > 7 else f"&#{digits or '0'};"  # > 7 digits: past U+10FFFF
 
 
 def html_to_text(markup: str, limit: int = MAX_TEXT_CHARS) -> str:
@@ -118,6 +129,8 @@ def html_to_text(markup: str, limit: int = MAX_TEXT_CHARS) -> str:
             text = _BLOCK_RE.sub("\n", text)
             text = _TAG_RE.sub("", text)
         if "&" in text:
+            if "&#" in text:
+                text = _LONG_DECIMAL_REF_RE.sub(_long_decimal_ref, text)
             text = html.unescape(text)
     # Whitespace runs -> one space, blank lines dropped; str.split, not a regex, because a
     # pattern starting with a repeated class is tried at every position (3x slower here).
@@ -394,43 +407,60 @@ def parse_feed(
     entries: list[Entry] = []
     items: list[Any] = []
     seen: set[str] = set()
+    unreadable: list[str] = []
+    language = language or _language_of(parsed)
     for item in entries_raw[:MAX_ENTRIES]:
-        title = html_to_text(item.get("title") or "", MAX_TITLE_CHARS)
-        link = str(item.get("link") or "").strip()[:2000]
-        if link and not link.lower().startswith(("http://", "https://")):
-            link = ""
-        # Plain dict lookups: FeedParserDict maps updated_parsed to published_parsed with a
-        # DeprecationWarning when a date was present but unparseable.
-        published = _utc(
-            dict.get(item, "published_parsed") or dict.get(item, "updated_parsed"), now
-        )
-        text = _entry_text(item)
-        if not title and not text:
+        # One hostile item must not fail its whole feed on every poll: skip it, count it.
+        try:
+            entry = _entry(item, feed_name, now, language, raw)
+        except Exception as exc:
+            unreadable.append(f"{type(exc).__name__}: {exc}"[:100])
             continue
-        guid = _guid(item, link, title, published)
-        if guid in seen:
+        if entry is None or entry.guid in seen:
             continue
-        seen.add(guid)
-        entries.append(
-            Entry(
-                feed_name=feed_name,
-                guid=guid,
-                link=link,
-                title=title or text[:120],
-                text=text,
-                published=published,
-                language=language or _language_of(parsed),
-                raw=raw_entry(item) if raw else "",
-            )
-        )
+        seen.add(entry.guid)
+        entries.append(entry)
         items.append(item)
-    feed_title = html_to_text(parsed.get("feed", {}).get("title") or "", MAX_TITLE_CHARS)
+    if unreadable:
+        note = f"{len(unreadable)} unreadable item(s) skipped ({unreadable[0]})"
+        logger.warning("parse feed=%s %s", feed_name, note)
+        warning = f"{warning}; {note}" if warning else note
+    try:
+        feed_title = html_to_text(parsed.get("feed", {}).get("title") or "", MAX_TITLE_CHARS)
+    except Exception:  # the title is a nicety: never worth the feed
+        feed_title = ""
     return ParsedFeed(
         title=feed_title,
         entries=tuple(entries),
         is_feed=is_feed,
         warning=warning,
         items=() if raw else tuple(items),
+    )
+
+
+def _entry(
+    item: Any, feed_name: str, now: datetime, language: str | None, raw: bool
+) -> Entry | None:
+    """One feedparser item as an Entry; None when it has neither title nor text."""
+    title = html_to_text(item.get("title") or "", MAX_TITLE_CHARS)
+    link = str(item.get("link") or "").strip()[:2000]
+    if link and not link.lower().startswith(("http://", "https://")):
+        link = ""
+    # Plain dict lookups: FeedParserDict maps updated_parsed to published_parsed with a
+    # DeprecationWarning when a date was present but unparseable.
+    published = _utc(dict.get(item, "published_parsed") or dict.get(item, "updated_parsed"), now)
+    text = _entry_text(item)
+    if not title and not text:
+        return None
+    return Entry(
+        feed_name=feed_name,
+        guid=_guid(item, link, title, published),
+        link=link,
+        title=title or text[:120],
+        text=text,
+        published=published,
+        language=language,
+        raw=raw_entry(item) if raw else "",
     )
 
 
