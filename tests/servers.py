@@ -53,6 +53,7 @@ class FeedServer:
         self.hits: dict[str, int] = {}
         self.conditional_hits: dict[str, int] = {}
         self.bytes_sent: dict[str, int] = {}
+        self.streams_ended: dict[str, int] = {}  # streamed answers over (done or hung up on)
         self._runner: web.AppRunner | None = None
         self.port = 0
 
@@ -125,6 +126,8 @@ class FeedServer:
             await response.write_eof()
         except ConnectionError:
             pass  # the client hung up, as it should when a body is too large or too slow
+        finally:
+            self.streams_ended[path] = self.streams_ended.get(path, 0) + 1
         return response
 
     async def start(self) -> None:

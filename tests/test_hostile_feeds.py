@@ -85,7 +85,11 @@ async def test_endless_body_is_stopped_while_streaming(
     url = feed_server.set("/endless.xml", b"<item>" + b"x" * 65536, endless=True)
     result = await fetch_feed(session, url, max_bytes=200_000)
     assert result.error is not None and "too large" in result.error
-    await asyncio.sleep(0.2)
+    # Once the server has seen the hang-up its count is final: wait for that, not for a time.
+    deadline = time.monotonic() + 30
+    while not feed_server.streams_ended.get("/endless.xml"):
+        assert time.monotonic() < deadline, "the server never noticed the client hang up"
+        await asyncio.sleep(0.01)
     # The server could push a little more into socket buffers, never megabytes.
     assert feed_server.bytes_sent["/endless.xml"] < 200_000 + 8 * MB
 
