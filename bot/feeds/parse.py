@@ -7,7 +7,6 @@ removed before feedparser sees UTF-8, so entity tricks never expand, in either o
 from __future__ import annotations
 
 import calendar
-import codecs
 import hashlib
 import html
 import io
@@ -21,27 +20,13 @@ from typing import Any
 
 import feedparser
 
+from bot.feeds.charset import decode_feed
 from bot.models import Entry
 
 logger = logging.getLogger(__name__)
 MAX_TEXT_CHARS = 20_000
 MAX_TITLE_CHARS = 500
 MAX_ENTRIES = 500
-_BOMS = (
-    (b"\xef\xbb\xbf", "utf-8"),
-    (b"\xff\xfe\x00\x00", "utf-32-le"),
-    (b"\x00\x00\xfe\xff", "utf-32-be"),
-    (b"\xff\xfe", "utf-16-le"),
-    (b"\xfe\xff", "utf-16-be"),
-)
-_NUL_PATTERNS = (
-    (re.compile(rb"[^\x00]\x00\x00\x00"), "utf-32-le"),
-    (re.compile(rb"\x00\x00\x00[^\x00]"), "utf-32-be"),
-    (re.compile(rb"[^\x00]\x00[^\x00]?\x00"), "utf-16-le"),
-    (re.compile(rb"\x00[^\x00]\x00?[^\x00]"), "utf-16-be"),
-)
-_CHARSET_RE = re.compile(r"charset\s*=\s*([^;\s]+)", re.IGNORECASE)
-_XML_ENCODING_RE = re.compile(rb"\s*<\?xml[^>]*?encoding\s*=\s*[\"']([A-Za-z0-9._:-]{1,40})[\"']")
 _XML_DECL_RE = re.compile(r"\s*<\?xml[^>]{0,300}?\?>")
 _DECL_ENCODING_RE = re.compile(r"encoding\s*=\s*([\"'])[^\"']*\1")
 # feedparser's own "head" ends at the first `<` + ASCII word character (a bytes regex).
@@ -136,70 +121,6 @@ def html_to_text(markup: str, limit: int = MAX_TEXT_CHARS) -> str:
     # pattern starting with a repeated class is tried at every position (3x slower here).
     lines = (" ".join(line.replace("\u200b", " ").split()) for line in text.split("\n"))
     return "\n".join(line for line in lines if line)[:limit]
-
-
-def _decode(body: bytes, content_type: str | None, language: str | None) -> tuple[str, str | None]:
-    """Bytes -> text: BOM, UTF-16/32 sniffing, valid UTF-8, the declared charset, then a guess.
-
-    Valid UTF-8 wins over a declared charset: feeds that say iso-8859-1 but send UTF-8 are
-    common, and non-ASCII text that happens to be valid UTF-8 is almost never anything else.
-    """
-    for bom, codec in _BOMS:
-        if body.startswith(bom):
-            return body[len(bom) :].decode(codec, "replace"), None
-    head = body[:4]
-    if len(head) == 4 and b"\x00" in head:
-        for pattern, codec in _NUL_PATTERNS:
-            if pattern.match(head):
-                return body.decode(codec, "replace"), None
-    try:
-        return body.decode("utf-8"), None
-    except UnicodeDecodeError:
-        pass
-    declared = [_charset(content_type), _xml_encoding(body)]
-    for name in declared:
-        candidate = _codec(name)
-        if candidate is None:
-            continue
-        try:
-            return body.decode(candidate), f"not UTF-8; decoded as declared {name}"
-        except UnicodeDecodeError:
-            continue
-    guess = "windows-1251" if language in ("uk", "ru") or _looks_cyrillic(body) else "windows-1252"
-    shown = "/".join(d for d in declared if d) or "none"
-    note = f"charset {shown} does not fit the bytes; read as {guess}"
-    return body.decode(guess, "replace"), note
-
-
-def _charset(content_type: str | None) -> str | None:
-    match = _CHARSET_RE.search(content_type or "")
-    if match is None:
-        return None
-    return match.group(1).strip("\"' ") or None
-
-
-def _xml_encoding(body: bytes) -> str | None:
-    match = _XML_ENCODING_RE.match(body[:200])
-    return match.group(1).decode("ascii", "replace") if match else None
-
-
-def _codec(name: str | None) -> str | None:
-    """A known ASCII-compatible codec for a declared charset, else None."""
-    if not name:
-        return None
-    try:
-        codec = codecs.lookup(name).name
-    except LookupError:
-        return None
-    return None if codec.startswith(("utf-16", "utf-32", "utf_16", "utf_32")) else codec
-
-
-def _looks_cyrillic(body: bytes) -> bool:
-    """windows-1251 Cyrillic is mostly bytes >= 0xC0; Latin-1 text is mostly ASCII."""
-    sample = body[:65536]
-    high = sum(1 for b in sample if b >= 0xC0)
-    letters = sum(1 for b in sample if 0x41 <= (b | 0x20) <= 0x7A)
-    return high > letters // 4
 
 
 def _declaration_end(text: str, start: int) -> int:
@@ -373,7 +294,7 @@ def parse_feed(
 
     raw=False leaves Entry.raw empty and returns the items instead (see ParsedFeed.items).
     """
-    text, warning = _decode(body, content_type, language)
+    text, warning = decode_feed(body, content_type, language)
     text, defused = _defuse(text)
     if "&#" in text:
         text = _CHARREF_RE.sub(_charref, text)

@@ -1,0 +1,91 @@
+"""Feed bytes -> text: BOMs, UTF-16/32 without BOM, valid UTF-8, the declared charset, a guess.
+
+The guess tells the Cyrillic code pages apart (windows-1251, KOI8-R/U, ISO-8859-5).
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+
+_BOMS = (
+    (b"\xef\xbb\xbf", "utf-8"),
+    (b"\xff\xfe\x00\x00", "utf-32-le"),
+    (b"\x00\x00\xfe\xff", "utf-32-be"),
+    (b"\xff\xfe", "utf-16-le"),
+    (b"\xfe\xff", "utf-16-be"),
+)
+_NUL_PATTERNS = (
+    (re.compile(rb"[^\x00]\x00\x00\x00"), "utf-32-le"),
+    (re.compile(rb"\x00\x00\x00[^\x00]"), "utf-32-be"),
+    (re.compile(rb"[^\x00]\x00[^\x00]?\x00"), "utf-16-le"),
+    (re.compile(rb"\x00[^\x00]\x00?[^\x00]"), "utf-16-be"),
+)
+_CHARSET_RE = re.compile(r"charset\s*=\s*([^;\s]+)", re.IGNORECASE)
+_XML_ENCODING_RE = re.compile(rb"\s*<\?xml[^>]*?encoding\s*=\s*[\"']([A-Za-z0-9._:-]{1,40})[\"']")
+
+
+def decode_feed(
+    body: bytes, content_type: str | None, language: str | None
+) -> tuple[str, str | None]:
+    """Bytes -> text: BOM, UTF-16/32 sniffing, valid UTF-8, the declared charset, then a guess.
+
+    Valid UTF-8 wins over a declared charset: feeds that say iso-8859-1 but send UTF-8 are
+    common, and non-ASCII text that happens to be valid UTF-8 is almost never anything else.
+    """
+    for bom, codec in _BOMS:
+        if body.startswith(bom):
+            return body[len(bom) :].decode(codec, "replace"), None
+    head = body[:4]
+    if len(head) == 4 and b"\x00" in head:
+        for pattern, codec in _NUL_PATTERNS:
+            if pattern.match(head):
+                return body.decode(codec, "replace"), None
+    try:
+        return body.decode("utf-8"), None
+    except UnicodeDecodeError:
+        pass
+    declared = [_charset(content_type), _xml_encoding(body)]
+    for name in declared:
+        candidate = _codec(name)
+        if candidate is None:
+            continue
+        try:
+            return body.decode(candidate), f"not UTF-8; decoded as declared {name}"
+        except UnicodeDecodeError:
+            continue
+    guess = "windows-1251" if language in ("uk", "ru") or _looks_cyrillic(body) else "windows-1252"
+    shown = "/".join(d for d in declared if d) or "none"
+    note = f"charset {shown} does not fit the bytes; read as {guess}"
+    return body.decode(guess, "replace"), note
+
+
+def _charset(content_type: str | None) -> str | None:
+    match = _CHARSET_RE.search(content_type or "")
+    if match is None:
+        return None
+    return match.group(1).strip("\"' ") or None
+
+
+def _xml_encoding(body: bytes) -> str | None:
+    match = _XML_ENCODING_RE.match(body[:200])
+    return match.group(1).decode("ascii", "replace") if match else None
+
+
+def _codec(name: str | None) -> str | None:
+    """A known ASCII-compatible codec for a declared charset, else None."""
+    if not name:
+        return None
+    try:
+        codec = codecs.lookup(name).name
+    except LookupError:
+        return None
+    return None if codec.startswith(("utf-16", "utf-32", "utf_16", "utf_32")) else codec
+
+
+def _looks_cyrillic(body: bytes) -> bool:
+    """windows-1251 Cyrillic is mostly bytes >= 0xC0; Latin-1 text is mostly ASCII."""
+    sample = body[:65536]
+    high = sum(1 for b in sample if b >= 0xC0)
+    letters = sum(1 for b in sample if 0x41 <= (b | 0x20) <= 0x7A)
+    return high > letters // 4
