@@ -8,6 +8,8 @@ from __future__ import annotations
 import codecs
 import re
 
+import charset_normalizer
+
 _BOMS = (
     (b"\xef\xbb\xbf", "utf-8"),
     (b"\xff\xfe\x00\x00", "utf-32-le"),
@@ -22,6 +24,9 @@ _NUL_PATTERNS = (
     (re.compile(rb"\x00[^\x00]\x00?[^\x00]"), "utf-16-be"),
 )
 _CHARSET_RE = re.compile(r"charset\s*=\s*([^;\s]+)", re.IGNORECASE)
+# Single-byte code pages Russian and Ukrainian sites still use; windows-1251 decodes any byte,
+# so KOI8 text read as windows-1251 comes out as gibberish without an error.
+_CYRILLIC = ("cp1251", "koi8_r", "koi8_u", "iso8859_5")
 _XML_ENCODING_RE = re.compile(rb"\s*<\?xml[^>]*?encoding\s*=\s*[\"']([A-Za-z0-9._:-]{1,40})[\"']")
 
 
@@ -54,10 +59,19 @@ def decode_feed(
             return body.decode(candidate), f"not UTF-8; decoded as declared {name}"
         except UnicodeDecodeError:
             continue
-    guess = "windows-1251" if language in ("uk", "ru") or _looks_cyrillic(body) else "windows-1252"
+    if language in ("uk", "ru") or _looks_cyrillic(body):
+        guess = _cyrillic_code_page(body)
+    else:
+        guess = "windows-1252"
     shown = "/".join(d for d in declared if d) or "none"
     note = f"charset {shown} does not fit the bytes; read as {guess}"
     return body.decode(guess, "replace"), note
+
+
+def _cyrillic_code_page(body: bytes) -> str:
+    """The Cyrillic single-byte code page the bytes read best in (windows-1251 if unsure)."""
+    best = charset_normalizer.from_bytes(body, cp_isolation=list(_CYRILLIC)).best()
+    return codecs.lookup(best.encoding).name if best is not None else "cp1251"
 
 
 def _charset(content_type: str | None) -> str | None:
@@ -84,7 +98,8 @@ def _codec(name: str | None) -> str | None:
 
 
 def _looks_cyrillic(body: bytes) -> bool:
-    """windows-1251 Cyrillic is mostly bytes >= 0xC0; Latin-1 text is mostly ASCII."""
+    """Cyrillic letters in windows-1251 and KOI8 are mostly bytes >= 0xC0; Latin-1 text is
+    mostly ASCII."""
     sample = body[:65536]
     high = sum(1 for b in sample if b >= 0xC0)
     letters = sum(1 for b in sample if 0x41 <= (b | 0x20) <= 0x7A)
