@@ -19,6 +19,7 @@ import pytest
 from bot.alerts.notify import TerminalSender
 from bot.app import close_runtime, open_runtime, tick
 from bot.config import ConfigError
+from bot.feeds import fetch
 from bot.feeds.fetch import fetch_feed, make_session
 from bot.feeds.netguard import AddressGuard, after_public_hop, kind_of, parse_networks
 from storage.store import Store
@@ -139,6 +140,25 @@ async def test_a_redirect_hop_to_a_forbidden_address_is_refused(
     result = await fetch_feed(session, url)
     assert result.error == REFUSED
     assert feed_server.hits == {"/moved.xml": 1} and forbidden.hits == {}
+
+
+async def test_a_redirect_from_a_public_address_never_turns_private(
+    forbidden: FeedServer, feed_server: FeedServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # No public address is reachable from the tests: 127.0.0.1 plays the public site here.
+    monkeypatch.setattr(fetch, "is_public", lambda address: address == "127.0.0.1")
+    both = parse_networks(f"127.0.0.1/32, {FORBIDDEN_HOST}/32")  # 127.0.0.2 is allowed...
+    url = feed_server.set("/moved.xml", "", redirect=forbidden.url("/feed.xml"))
+    async with make_session(timeout=5.0, concurrency=2, allowed=both) as s:
+        direct = await fetch_feed(s, forbidden.url("/feed.xml"))  # ...when asked for directly
+        assert direct.error is None and forbidden.hits == {"/feed.xml": 1}
+        # The direct fetch left a pooled connection to 127.0.0.2: it must not be used either.
+        redirected = await fetch_feed(s, url)
+    assert redirected.error is not None
+    assert redirected.error.startswith(
+        f"refused: a redirect from a public address to {FORBIDDEN_HOST}, a loopback address"
+    )
+    assert forbidden.hits == {"/feed.xml": 1}  # nothing more was sent there
 
 
 async def test_names_are_checked_on_the_address_they_resolve_to(

@@ -20,7 +20,15 @@ from typing import Any
 import aiohttp
 from yarl import URL
 
-from bot.feeds.netguard import AddressGuard, AddressRefused, IPNetwork, after_public_hop, is_public
+from bot.feeds.netguard import (
+    AddressGuard,
+    AddressRefused,
+    GuardedConnector,
+    IPNetwork,
+    after_public_hop,
+    is_public,
+    peers_used,
+)
 from bot.models import FetchResult
 
 logger = logging.getLogger(__name__)
@@ -55,14 +63,6 @@ _GZIP_MAGIC = b"\x1f\x8b"
 
 class BodyTooLarge(Exception):
     """The decoded body passed the size cap."""
-
-
-class GuardedConnector(aiohttp.TCPConnector):
-    """A TCPConnector whose every new socket is checked by an AddressGuard (see netguard)."""
-
-    def __init__(self, guard: AddressGuard, **kwargs: Any) -> None:
-        super().__init__(socket_factory=guard.socket_factory, **kwargs)
-        self.guard = guard
 
 
 def make_session(
@@ -112,12 +112,6 @@ class HostSlots:
         parts = URL(url)
         key = (parts.scheme, (parts.host or "").lower(), parts.port)
         return self._slots.setdefault(key, asyncio.Semaphore(self.per_host))
-
-
-def guard_of(session: aiohttp.ClientSession) -> AddressGuard:
-    """The session's guard; a session built elsewhere gets one that allows no private address."""
-    connector = session.connector
-    return connector.guard if isinstance(connector, GuardedConnector) else AddressGuard()
 
 
 def parse_retry_after(value: str | None, now: datetime | None = None) -> float | None:
@@ -212,10 +206,6 @@ class _Progress:
     hops: int = 0
 
 
-class _Refused(Exception):
-    """The guard refused an address (raised after a pooled connection was reused)."""
-
-
 async def fetch_feed(
     session: aiohttp.ClientSession,
     url: str,
@@ -244,8 +234,6 @@ async def fetch_feed(
     except TimeoutError:
         # A server that trickles bytes never trips a read timeout; this deadline ends it.
         result = FetchResult(url=url, error=f"timed out {progress.phase} (deadline {seconds:g} s)")
-    except _Refused as exc:
-        result = FetchResult(url=url, error=str(exc)[:300])
     except aiohttp.ClientConnectorDNSError as exc:
         result = FetchResult(url=url, error=f"DNS lookup failed: {exc.os_error or exc}"[:300])
     except aiohttp.ClientConnectorError as exc:
@@ -269,14 +257,6 @@ def _connect_error(exc: aiohttp.ClientConnectorError) -> str:
     return f"cannot connect: {reason}"[:300]
 
 
-def _peer(resp: aiohttp.ClientResponse) -> str | None:
-    """The address the response came from, while its connection is held."""
-    connection = resp.connection
-    transport = connection.transport if connection is not None else None
-    peer = transport.get_extra_info("peername") if transport is not None else None
-    return str(peer[0]) if peer else None
-
-
 async def _get(
     session: aiohttp.ClientSession,
     url: str,
@@ -290,12 +270,11 @@ async def _get(
         headers["If-None-Match"] = etag
     if last_modified:
         headers["If-Modified-Since"] = last_modified
-    guard = guard_of(session)
     current = URL(url)
     from_public = False
     while True:
         progress.phase = "connecting"
-        with after_public_hop(from_public):
+        with after_public_hop(from_public), peers_used() as peers:
             async with session.get(
                 current,
                 headers=headers,
@@ -303,19 +282,12 @@ async def _get(
                 auto_decompress=False,
                 trace_request_ctx={"progress": progress},
             ) as resp:
-                peer = _peer(resp)
-                if peer is not None:
-                    # A pooled connection skips the socket factory: check its peer again.
-                    with after_public_hop(from_public):
-                        refusal = guard.refusal(peer)
-                    if refusal is not None:
-                        resp.close()
-                        raise _Refused(refusal)
-                    from_public = from_public or is_public(peer)
                 location = resp.headers.get("Location")
                 if resp.status not in REDIRECTS or not location:
                     progress.phase = "reading the body"
                     return await _read(resp, url, etag, last_modified, max_bytes)
+        # After a public hop, no hop may go to a non-public address, allowed or not.
+        from_public = from_public or any(is_public(peer) for peer in peers)
         progress.hops += 1
         if progress.hops > MAX_REDIRECTS:
             return FetchResult(url=url, error=f"too many redirects (> {MAX_REDIRECTS})")

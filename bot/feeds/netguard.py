@@ -1,7 +1,7 @@
 """Where outbound requests may go: only public addresses, unless ALLOWED_PRIVATE_NETWORKS says so.
 
-The check runs on the socket address at connect time (the connector's socket factory), so it
-covers every request of the shared session, IP literals and DNS answers alike (no rebinding).
+The check runs on the socket address at connect time (GuardedConnector), so it covers every
+request of the shared session, IP literals and DNS answers alike (no rebinding).
 """
 
 from __future__ import annotations
@@ -12,6 +12,8 @@ import ipaddress
 import socket
 from collections.abc import Iterator, Sequence
 from typing import Any
+
+import aiohttp
 
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 IPNetwork = ipaddress.IPv4Network | ipaddress.IPv6Network
@@ -34,6 +36,10 @@ _METADATA = frozenset(
 # Set for the hops after a redirect from a public address: no private address then, allowed
 # or not (a public page must not steer us into the local network).
 _FROM_PUBLIC: contextvars.ContextVar[bool] = contextvars.ContextVar("from_public", default=False)
+
+
+# The peers of the connections used by requests in this block (see peers_used).
+_PEERS: contextvars.ContextVar[list[str] | None] = contextvars.ContextVar("peers", default=None)
 
 
 class AddressRefused(OSError):
@@ -136,3 +142,53 @@ def after_public_hop(active: bool) -> Iterator[None]:
         yield
     finally:
         _FROM_PUBLIC.reset(token)
+
+
+@contextlib.contextmanager
+def peers_used() -> Iterator[list[str]]:
+    """Collects the peer address of every connection requests in this block go out on."""
+    peers: list[str] = []
+    token = _PEERS.set(peers)
+    try:
+        yield peers
+    finally:
+        _PEERS.reset(token)
+
+
+class GuardedConnector(aiohttp.TCPConnector):
+    """A TCPConnector that lets no request out to an address its guard refuses.
+
+    New sockets are checked before they connect (socket factory: IP literals and every DNS
+    answer); a pooled connection is checked again when it is handed to a request, before
+    anything is sent, because the rules of this request (after_public_hop) may be stricter.
+    """
+
+    def __init__(self, guard: AddressGuard, **kwargs: Any) -> None:
+        super().__init__(socket_factory=guard.socket_factory, **kwargs)
+        self.guard = guard
+
+    async def connect(
+        self,
+        req: aiohttp.ClientRequest,
+        traces: list[Any],
+        timeout: aiohttp.ClientTimeout,  # noqa: ASYNC109 - aiohttp's signature
+    ) -> aiohttp.connector.Connection:
+        connection = await super().connect(req, traces, timeout)
+        transport = connection.transport
+        peer = transport.get_extra_info("peername") if transport is not None else None
+        if peer:
+            address = str(peer[0])
+            reason = self.guard.refusal(address)
+            if reason is not None:
+                connection.close()
+                raise aiohttp.ClientConnectorError(req.connection_key, AddressRefused(reason))
+            peers = _PEERS.get()
+            if peers is not None:
+                peers.append(address)
+        return connection
+
+
+def guard_of(session: aiohttp.ClientSession) -> AddressGuard:
+    """The session's guard; a session built elsewhere gets one that allows no private address."""
+    connector = session.connector
+    return connector.guard if isinstance(connector, GuardedConnector) else AddressGuard()
