@@ -248,3 +248,14 @@ async def _raw_server(answer: str) -> asyncio.Server:
 
 def _port(server: asyncio.Server) -> int:
     return int(server.sockets[0].getsockname()[1])
+
+
+async def test_the_bot_api_address_is_the_operators_choice_and_not_checked(
+    bot_api: FakeBotAPI, make_settings: Any
+) -> None:
+    # The fake Bot API listens on loopback; with no private network allowed it still answers.
+    settings = make_settings([], api=bot_api, ALLOWED_PRIVATE_NETWORKS="")
+    assert settings.allowed_private_networks == ()
+    async with running_bot(settings) as app:
+        await send(app, "/help")
+        assert replies(bot_api)

@@ -226,10 +226,10 @@ async def fetch_feed(
         async with asyncio.timeout(seconds):
             result = await _get(session, url, etag, last_modified, max_bytes, progress)
     except aiohttp.ConnectionTimeoutError:
-        limit = session.timeout.sock_connect
+        limit = session.timeout.sock_connect or session.timeout.connect or seconds
         result = FetchResult(url=url, error=f"timed out connecting (no connection in {limit:g} s)")
     except aiohttp.SocketTimeoutError:
-        limit = session.timeout.sock_read
+        limit = session.timeout.sock_read or seconds
         result = FetchResult(url=url, error=f"timed out {progress.phase} (silent for {limit:g} s)")
     except TimeoutError:
         # A server that trickles bytes never trips a read timeout; this deadline ends it.
