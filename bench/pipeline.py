@@ -142,8 +142,8 @@ def make_settings(world_urls: list[str], db_path: Path, workers: int) -> Setting
         fetch_concurrency=16,
         feeds=feeds,
         worker_processes=workers,
-        # The synthetic world is served on 127.0.0.1.
-        allowed_private_networks=parse_networks("127.0.0.1/32"),
+        # The synthetic world is served on loopback addresses 127.0.0.1, .2, … (one per host).
+        allowed_private_networks=parse_networks("127.0.0.0/8"),
     )
 
 
