@@ -42,6 +42,7 @@ class Route:
     endless: bool = False  # stream the body again and again, chunked, without Content-Length
     encode: str | None = None  # "gzip" | "deflate": compress the body, say so in Content-Encoding
     redirect: str | None = None  # answer 302 with this Location
+    hold: asyncio.Event | None = None  # answer only once this is set (a host that hangs)
 
 
 class FeedServer:
@@ -73,6 +74,8 @@ class FeedServer:
             return web.Response(status=404, text="not found")
         if route.delay:
             await asyncio.sleep(route.delay)
+        if route.hold is not None:
+            await route.hold.wait()
         etag = '"' + hashlib.sha1(route.body).hexdigest()[:16] + '"'
         conditional = route.conditional and route.status == 200
         if conditional and request.headers.get("If-None-Match") == etag:
