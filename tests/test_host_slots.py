@@ -25,7 +25,8 @@ async def test_a_host_hanging_two_feeds_still_serves_its_other_fourteen(
 ) -> None:
     # Two feeds of the host hang past the deadline and take the host's two places first; the
     # fourteen behind them wait for a place, and their deadline must not run while they wait.
-    hanging = [feed_server.set(f"/hang{i}.xml", _feed(i), delay=3.0) for i in range(2)]
+    never = asyncio.Event()  # set only at the end, so the server can stop
+    hanging = [feed_server.set(f"/hang{i}.xml", _feed(i), hold=never) for i in range(2)]
     served = [feed_server.set(f"/ok{i}.xml", _feed(i)) for i in range(14)]
     other = FeedServer()  # another host (port): never held up by the slow one
     await other.start()
@@ -41,6 +42,7 @@ async def test_a_host_hanging_two_feeds_still_serves_its_other_fourteen(
         finally:
             await close_runtime(runtime)
     finally:
+        never.set()
         await other.stop()
     assert report is not None
     errors = {url: states[url].last_error for url in urls}
