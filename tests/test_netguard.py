@@ -9,19 +9,27 @@ from __future__ import annotations
 import asyncio
 import io
 import ipaddress
+import socket
 from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
 
 import aiohttp
 import pytest
+from aiohttp.abc import AbstractResolver, ResolveResult
 
 from bot.alerts.notify import TerminalSender
 from bot.app import close_runtime, open_runtime, tick
 from bot.config import ConfigError
 from bot.feeds import fetch
 from bot.feeds.fetch import fetch_feed, make_session
-from bot.feeds.netguard import AddressGuard, after_public_hop, kind_of, parse_networks
+from bot.feeds.netguard import (
+    AddressGuard,
+    GuardedConnector,
+    after_public_hop,
+    kind_of,
+    parse_networks,
+)
 from storage.store import Store
 from tests.conftest import write_feeds
 from tests.feeds import NEGATIVE_PLAN, Item, rss
@@ -259,3 +267,43 @@ async def test_the_bot_api_address_is_the_operators_choice_and_not_checked(
     async with running_bot(settings) as app:
         await send(app, "/help")
         assert replies(bot_api)
+
+
+class FlippingResolver(AbstractResolver):
+    """A DNS server under an attacker's control: a harmless address first, then an inside one."""
+
+    def __init__(self, answers: list[str]) -> None:
+        self.answers = answers
+
+    async def resolve(
+        self, host: str, port: int = 0, family: socket.AddressFamily = socket.AF_INET
+    ) -> list[ResolveResult]:
+        address = self.answers.pop(0) if len(self.answers) > 1 else self.answers[0]
+        return [
+            {
+                "hostname": host,
+                "host": address,
+                "port": port,
+                "family": socket.AF_INET,
+                "proto": 0,
+                "flags": socket.AI_NUMERICHOST,
+            }
+        ]
+
+    async def close(self) -> None:
+        return None
+
+
+async def test_dns_rebinding_is_caught_at_connect_time(
+    forbidden: FeedServer, feed_server: FeedServer
+) -> None:
+    feed_server.set("/feed.xml", rss([NEGATIVE_PLAN]))
+    resolver = FlippingResolver(["127.0.0.1", FORBIDDEN_HOST])
+    connector = GuardedConnector(
+        AddressGuard(LOOPBACK), resolver=resolver, use_dns_cache=False, force_close=True
+    )
+    async with aiohttp.ClientSession(connector=connector) as s:
+        first = await fetch_feed(s, f"http://feeds.rebind.test:{feed_server.port}/feed.xml")
+        second = await fetch_feed(s, f"http://feeds.rebind.test:{forbidden.port}/feed.xml")
+    assert first.error is None and feed_server.hits == {"/feed.xml": 1}
+    assert second.error == REFUSED and forbidden.hits == {}
