@@ -27,6 +27,7 @@ from bot.analyse import FeedBatch, analyse_many, channel_and_analyse, guid_mark,
 from bot.feeds.archive import archive_body, body_sha256
 from bot.feeds.fetch import HostSlots, fetch_feed
 from bot.feeds.fulltext import HostLocks, fetch_pages, split_for_pages, with_full_text
+from bot.feeds.netguard import is_public, peers_used
 from bot.feeds.schedule import (
     feed_interval,
     is_due,
@@ -137,7 +138,7 @@ def _store_articles(
 
 
 async def _full_text_articles(
-    ctx: PollContext, entries: list[Entry], now: datetime
+    ctx: PollContext, entries: list[Entry], now: datetime, feed_is_public: bool
 ) -> tuple[list[Article], list[Entry]]:
     """full_text feeds: fetch the new items' pages, take their main text, then analyse.
 
@@ -145,7 +146,7 @@ async def _full_text_articles(
     neither stored nor marked as seen, so the next poll reads them in full.
     """
     entries, later = split_for_pages(entries)
-    pages = await fetch_pages(ctx.session, entries, ctx.host_locks)
+    pages = await fetch_pages(ctx.session, entries, ctx.host_locks, feed_is_public=feed_is_public)
     if pages:
         entries = await _cpu(ctx, partial(with_full_text, entries, pages))
     return await _cpu(ctx, partial(analyse_many, entries, now)), later
@@ -249,7 +250,8 @@ async def poll_feed(ctx: PollContext, spec: FeedSpec, now: datetime) -> FeedOutc
     state = await worker.run(Store.feed_state, spec.url) or FeedState(url=spec.url, name=spec.name)
     interval = feed_interval(spec.interval, ctx.default_interval)
     started = time.monotonic()
-    result, body, job, newest_id, warning = await _fetch(ctx, spec, state, now)
+    with peers_used() as peers:  # full-text pages of a feed on a public address stay public
+        result, body, job, newest_id, warning = await _fetch(ctx, spec, state, now)
     outcome = FeedOutcome(feed=spec.name, status=str(result.status or "-"))
     mark = started  # the first lap is the fetch
 
@@ -276,7 +278,9 @@ async def poll_feed(ctx: PollContext, spec: FeedSpec, now: datetime) -> FeedOutc
                 recent = with_last_seen(recent, newest_id or last_seen_id(state.recent_guids))
             articles = list(batch.articles)
             if batch.new_entries:
-                articles, later = await _full_text_articles(ctx, list(batch.new_entries), now)
+                articles, later = await _full_text_articles(
+                    ctx, list(batch.new_entries), now, any(is_public(p) for p in peers)
+                )
                 if later:
                     held = {guid_mark(e.guid) for e in later}
                     recent = tuple(m for m in recent if m not in held)

@@ -18,6 +18,7 @@ import aiohttp
 import pytest
 from aiohttp.abc import AbstractResolver, ResolveResult
 
+from bot import poll
 from bot.alerts.notify import TerminalSender
 from bot.app import close_runtime, open_runtime, tick
 from bot.config import ConfigError
@@ -208,6 +209,29 @@ async def test_full_text_never_fetches_a_forbidden_page(
     assert len(texts) == 2 and not any(SECRET in t for t in texts)
     assert forbidden.hits == {} and feed_server.hits["/story"] == 1
     assert states[url].last_error is None
+
+
+async def test_a_public_feed_cannot_send_full_text_into_allowed_networks(
+    forbidden: FeedServer,
+    feed_server: FeedServer,
+    make_settings: Any,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # 127.0.0.1 plays a public feed host; 127.0.0.2 is allowed, like a local RSSHub would be.
+    monkeypatch.setattr(poll, "is_public", lambda address: address == "127.0.0.1")
+    item = Item(title="Story", text="One line.", link=forbidden.url("/secret.html"))
+    url = feed_server.set("/full.xml", rss([item]))
+    settings = make_settings(
+        [{"name": "Full", "url": url, "full_text": True}],
+        ALLOWED_PRIVATE_NETWORKS=f"127.0.0.1/32, {FORBIDDEN_HOST}/32",
+    )
+    runtime = await open_runtime(settings, TerminalSender(io.StringIO()))
+    try:
+        report = await tick(runtime, force=True)
+    finally:
+        await close_runtime(runtime)
+    assert report is not None and report.outcomes[0].new == 1
+    assert forbidden.hits == {}
 
 
 async def test_addfeed_refuses_internal_addresses_and_never_echoes_bodies(

@@ -14,6 +14,7 @@ from urllib.parse import urlsplit
 import aiohttp
 
 from bot.feeds.fetch import fetch_feed
+from bot.feeds.netguard import after_public_hop
 from bot.models import Entry
 
 logger = logging.getLogger(__name__)
@@ -53,15 +54,24 @@ def split_for_pages(entries: Sequence[Entry]) -> tuple[list[Entry], list[Entry]]
 
 
 async def fetch_pages(
-    session: aiohttp.ClientSession, entries: Sequence[Entry], locks: HostLocks
+    session: aiohttp.ClientSession,
+    entries: Sequence[Entry],
+    locks: HostLocks,
+    *,
+    feed_is_public: bool = False,
 ) -> dict[str, bytes]:
-    """Article pages by entry GUID; a page that fails is skipped (the feed text is kept)."""
+    """Article pages by entry GUID; a page that fails is skipped (the feed text is kept).
+
+    A feed served from a public address may not send us into private networks, allowed or
+    not: its item links are treated like redirects from a public address.
+    """
     pages: dict[str, bytes] = {}
     for entry in [e for e in entries if e.link][:MAX_PAGES_PER_POLL]:
         async with locks.for_url(entry.link):
-            result = await fetch_feed(
-                session, entry.link, max_bytes=MAX_PAGE_BYTES, deadline=PAGE_SECONDS
-            )
+            with after_public_hop(feed_is_public):
+                result = await fetch_feed(
+                    session, entry.link, max_bytes=MAX_PAGE_BYTES, deadline=PAGE_SECONDS
+                )
         if result.body is not None and result.error is None:
             pages[entry.guid] = result.body
         else:

@@ -39,7 +39,7 @@ _FROM_PUBLIC: contextvars.ContextVar[bool] = contextvars.ContextVar("from_public
 
 
 # The peers of the connections used by requests in this block (see peers_used).
-_PEERS: contextvars.ContextVar[list[str] | None] = contextvars.ContextVar("peers", default=None)
+_PEERS: contextvars.ContextVar[tuple[list[str], ...]] = contextvars.ContextVar("peers", default=())
 
 
 class AddressRefused(OSError):
@@ -146,9 +146,10 @@ def after_public_hop(active: bool) -> Iterator[None]:
 
 @contextlib.contextmanager
 def peers_used() -> Iterator[list[str]]:
-    """Collects the peer address of every connection requests in this block go out on."""
+    """Collects the peer address of every connection requests in this block go out on
+    (blocks nest: each one collects its own and those of the blocks inside it)."""
     peers: list[str] = []
-    token = _PEERS.set(peers)
+    token = _PEERS.set((*_PEERS.get(), peers))
     try:
         yield peers
     finally:
@@ -182,13 +183,6 @@ class GuardedConnector(aiohttp.TCPConnector):
             if reason is not None:
                 connection.close()
                 raise aiohttp.ClientConnectorError(req.connection_key, AddressRefused(reason))
-            peers = _PEERS.get()
-            if peers is not None:
+            for peers in _PEERS.get():
                 peers.append(address)
         return connection
-
-
-def guard_of(session: aiohttp.ClientSession) -> AddressGuard:
-    """The session's guard; a session built elsewhere gets one that allows no private address."""
-    connector = session.connector
-    return connector.guard if isinstance(connector, GuardedConnector) else AddressGuard()
