@@ -33,11 +33,9 @@ _METADATA = frozenset(
         "fd00:ec2::254",
     )
 )
-# Set for the hops after a redirect from a public address: no private address then, allowed
-# or not (a public page must not steer us into the local network).
+# Set for requests a public address led to (a redirect, a feed's item link): no private address
+# then, allowed or not (a public page must not steer us into the local network).
 _FROM_PUBLIC: contextvars.ContextVar[bool] = contextvars.ContextVar("from_public", default=False)
-
-
 # The peers of the connections used by requests in this block (see peers_used).
 _PEERS: contextvars.ContextVar[tuple[list[str], ...]] = contextvars.ContextVar("peers", default=())
 
@@ -109,8 +107,8 @@ class AddressGuard:
             return None
         if _FROM_PUBLIC.get():
             return (
-                f"refused: a redirect from a public address to {ip}, a {kind} address "
-                f"({VARIABLE} never covers redirects from public addresses)"
+                f"refused: {ip} is a {kind} address reached from a public one "
+                f"({VARIABLE} never covers redirects or links from public addresses)"
             )
         plain = _plain(ip)
         if any(plain in net or ip in net for net in self.allowed):
