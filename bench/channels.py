@@ -34,6 +34,7 @@ from bench.texts import headline, paragraphs
 from bot.alerts.notify import TerminalSender
 from bot.app import close_runtime, open_runtime
 from bot.config import CHANNEL_URL, DEFAULT_API_BASE_URL, Settings
+from bot.feeds.netguard import parse_networks
 from bot.models import FeedSpec
 from bot.poll import run_cycle
 
@@ -174,6 +175,7 @@ def _settings(feeds: tuple[FeedSpec, ...], db: Path, base: str) -> Settings:
         feeds=feeds,
         worker_processes=0,
         telegram_preview_base=base,
+        allowed_private_networks=parse_networks("127.0.0.1/32"),  # the world is on loopback
     )
 
 
