@@ -17,10 +17,11 @@ import sqlite_utils
 from bot.incidents.cluster import (
     IncidentView,
     candidate_window,
+    is_ambiguous,
     is_recap,
-    match_incident,
     merge_facts,
     new_incident,
+    rank_incidents,
     view_facts,
 )
 from bot.incidents.dedup import Signature, content_signature, signature_from_bytes
@@ -57,6 +58,7 @@ def view_to_json(view: IncidentView) -> str:
             "source_authority": view.source_authority,
             "is_recap": view.is_recap,
             "reports": view.reports,
+            "copies_only": view.copies_only,
         },
         ensure_ascii=False,
     )
@@ -82,6 +84,7 @@ def view_from_json(incident_id: int, raw: str) -> IncidentView:
         source_authority=data["source_authority"],
         is_recap=bool(data["is_recap"]),
         reports=int(data["reports"]),
+        copies_only=bool(data.get("copies_only", False)),
     )
 
 
@@ -160,6 +163,23 @@ class Incidents:
         self._save_view(view_of(incident_id), title)
         return incident_id
 
+    def _twins(
+        self, sig: Signature, article_id: int, victims: int | None
+    ) -> dict[int, tuple[int, float]]:
+        """Incident id -> (stored article, similarity) of the closest copy in it.
+
+        A copy states the same count (or none, like the report): a release of the same template
+        about another count is a sibling, not a copy.
+        """
+        twins: dict[int, tuple[int, float]] = {}
+        for twin_id, score in dedup_index.near_duplicates(self.db, sig, exclude=article_id):
+            row = self.db.execute(
+                "select incident_id, victims from articles where id = ?", [twin_id]
+            ).fetchone()
+            if row and row[0] and row[0] not in twins and row[1] == victims:
+                twins[int(row[0])] = (twin_id, score)
+        return twins
+
     def place_article(self, article: Article, article_id: int, now: datetime) -> Placement:
         """Join a near-duplicate's incident, else a matching incident, else start one."""
         entry, facts = article.entry, article.facts
@@ -169,27 +189,39 @@ class Incidents:
             if article.signature
             else content_signature(entry.title, entry.text)
         )
-        placement: Placement | None = None
-        for twin_id, score in dedup_index.near_duplicates(self.db, sig, exclude=article_id):
-            row = self.db.execute(
-                "select incident_id from articles where id = ?", [twin_id]
-            ).fetchone()
-            if row and row[0]:
-                reason = f"near-duplicate text of report {twin_id} ({score:.2f})"
-                placement = Placement(row[0], False, (reason,), duplicate_of=twin_id)
-                break
         recap = is_recap(entry.title, entry.text, facts)
-        if placement is None and not recap:
-            match = match_incident(
-                facts, entry.title, entry.text, published, self._candidates(published), sig
+        # Template releases ("occupiers shot N POWs near X") read alike for different towns
+        # and counts: the text is evidence, the facts decide (match_incident's vetoes).
+        twins = self._twins(sig, article_id, facts.victims)
+        placement: Placement | None = None
+        ambiguous = False
+        if recap:  # a copy of a recap joins that recap; nothing else joins or is joined
+            for incident_id, (twin_id, score) in twins.items():
+                if (view := self._view(incident_id)) is not None and view.is_recap:
+                    reason = f"near-duplicate text of report {twin_id} ({score:.2f})"
+                    placement = Placement(incident_id, False, (reason,), duplicate_of=twin_id)
+                    break
+        else:
+            candidates = {v.id: v for v in self._candidates(published)}
+            for incident_id in twins.keys() - candidates.keys():
+                if (view := self._view(incident_id)) is not None and not view.is_recap:
+                    candidates[incident_id] = view
+            near = {i: score for i, (_, score) in twins.items()}
+            found = rank_incidents(
+                facts, entry.title, entry.text, published, list(candidates.values()), sig, near
             )
+            ambiguous = is_ambiguous(found)
+            match = found[0] if found and not ambiguous else None
             if match is not None:
-                placement = Placement(match.incident_id, False, match.reasons)
+                twin = twins.get(match.incident_id)
+                placement = Placement(
+                    match.incident_id, False, match.reasons, twin[0] if twin else None
+                )
         if placement is not None and (view := self._view(placement.incident_id)) is not None:
             self._save_view(merge_facts(view, facts, entry.title, published, sig))
         else:
             incident_id = self._create_incident(
-                lambda i: new_incident(i, facts, entry.title, published, sig, recap),
+                lambda i: new_incident(i, facts, entry.title, published, sig, recap, ambiguous),
                 entry.title,
                 now,
             )

@@ -79,8 +79,11 @@ def facts_line(incident: IncidentRecord, articles: Sequence[StoredArticle]) -> s
     return " · ".join(parts)
 
 
+MAX_COUNT_CHANGES = 3  # an alert shows the latest changes only: its length stays bounded
+
+
 def count_changes(articles: Sequence[StoredArticle]) -> str:
-    """'9 → 16, per <outlet>' when sources disagree on the number killed."""
+    """'9 → 16, per <outlet>' when sources disagree on the number killed (the last few)."""
     changes: list[str] = []
     last: int | None = None
     for article in articles:
@@ -90,7 +93,7 @@ def count_changes(articles: Sequence[StoredArticle]) -> str:
         if last is not None and victims != last:
             changes.append(f"{last} → {victims}, per {esc(outlet_of(article), 60)}")
         last = victims
-    return "; ".join(changes)
+    return "; ".join(changes[-MAX_COUNT_CHANGES:])
 
 
 def render_alert(incident: IncidentRecord, articles: Sequence[StoredArticle]) -> str:

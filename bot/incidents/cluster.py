@@ -1,25 +1,34 @@
 """Does a new flagged report join an existing incident? Facts first, words second.
 
-Rule order: recaps never join; a near-duplicate text joins its twin's incident; otherwise a
-contradiction (incident day, place, victim count, a killing dated after the candidate was first
-reported) vetoes, and the evidence is scored against JOIN_SCORE.
+Rule order: recaps never join; contradicting facts (place, incident day, victim count) veto
+whatever the wording; then the evidence, near-duplicate text included, is scored against
+JOIN_SCORE. Reports are matched against the incident's core facts, never a union of them.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from bot.incidents.dedup import NEAR_DUP_THRESHOLD, Signature, content_signature, similarity
-from bot.incidents.regions import NARROW_OBLASTS, area, is_within, level, oblast, parents
+from bot.incidents.regions import (
+    NARROW_OBLASTS,
+    area,
+    is_seat_of_district,
+    is_within,
+    level,
+    oblast,
+    parents,
+)
 from bot.models import Facts
 
 JOIN_SCORE = 3.5
+NEAR_DUP_POINTS = 3.0  # a copy's text counts as much as a shared incident day
+AMBIGUOUS_MARGIN = 1.0  # the best incident must beat the runner-up by this much
 CANDIDATE_DAYS = 730  # follow-ups (identifications, trials) come months or years later
 LONG_GAP_DAYS = 60
-REVISION_DAYS = 5  # a different count is a revision only this soon after the last report
 MAX_SIGNATURES = 8
 MAX_TITLES = 5
 
@@ -31,6 +40,12 @@ _RECAP_TITLE = re.compile(
     re.IGNORECASE,
 )
 _RECAP_AREAS = 3
+_REVISED = re.compile(
+    r"\brevised\b|\bcorrected\b|(?:rose|rises|risen|climbed|increased) to\b|now stands at"
+    r"|уточнил|уточнено|зросл[аио]? до|збільшил"
+    r"|уточнен|возросл[аио]? до|выросл[аио]? до|увеличил",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,7 +53,7 @@ class IncidentView:
     """What matching needs to know about one stored incident (merged over its reports)."""
 
     id: int
-    locations: tuple[str, ...] = ()
+    locations: tuple[str, ...] = ()  # core places (core_places), not every report's
     victims: int | None = None  # the latest claim
     victim_side: str | None = None
     incident_date: date | None = None
@@ -50,6 +65,7 @@ class IncidentView:
     source_authority: str | None = None
     is_recap: bool = False
     reports: int = 1
+    copies_only: bool = False  # started by an ambiguous report: joined by its copies only
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,31 +110,32 @@ def _weight(place: str) -> float:
     return 2.0 if place in NARROW_OBLASTS else _LEVEL_WEIGHT[level(place)]
 
 
-def _place_evidence(new: Sequence[str], old: Sequence[str]) -> tuple[float, str] | None:
-    """(score, reason) for the best agreeing pair of places; None if the places contradict."""
+def _towns(places: Sequence[str]) -> set[str]:
+    return {p for p in places if level(p) == "settlement"}
+
+
+def _place_evidence(new: Sequence[str], old: Sequence[str]) -> tuple[float, str, str] | None:
+    """(score, reason, relation) of the best agreeing places; None if the places contradict.
+
+    relation: "town" (a shared settlement), "seat" (a district's seat town vs a town in that
+    district the other side names: "near Bakhmut" vs "Ivanivske, Bakhmut district"), "area"
+    (containment only), "" (one side silent).
+    """
     if not new or not old:
-        return 0.0, ""
-    found = _best_place(new, old)
-    if found is None:
-        return None
-    # A report that also places the killing in another oblast is only half about this one
-    # (or the extractor kept a background place): weaker evidence.
-    old_oblasts = {oblast(p) for p in old} - {None}
-    elsewhere = sorted(p for p in new if oblast(p) not in old_oblasts | {None})
-    if old_oblasts and elsewhere:
-        return found[0] - 1.0, f"{found[1]} (also {elsewhere[0]})"
-    return found
-
-
-def _best_place(new: Sequence[str], old: Sequence[str]) -> tuple[float, str] | None:
-    towns_new = {p for p in new if level(p) == "settlement"}
-    towns_old = {p for p in old if level(p) == "settlement"}
+        return 0.0, "", ""
+    towns_new, towns_old = _towns(new), _towns(old)
     if towns_new and towns_old and not towns_new & towns_old:
-        # Different settlements: the same incident only if a locator town sits in the district.
-        shared = {area(p) for p in towns_new} & {area(p) for p in towns_old}
-        if not shared:
-            return None
-        return 1.0, f"place: {min(shared)} (different settlements)"
+        # "Near Bakhmut" may stand for the Bakhmut district another report names in full.
+        seats = sorted(
+            (a, b)
+            for a in towns_new
+            for b in towns_old
+            if (is_seat_of_district(a, b) and f"{a} district" in old)
+            or (is_seat_of_district(b, a) and f"{b} district" in new)
+        )
+        if not seats:
+            return None  # two settlements, neither in the other: two incidents
+        return 1.0, f"place: {seats[0][0]} ~ {seats[0][1]} (district seat)", "seat"
     best = (0.0, "")
     for a in new:
         for b in old:
@@ -129,7 +146,16 @@ def _best_place(new: Sequence[str], old: Sequence[str]) -> tuple[float, str] | N
             else:
                 continue
             best = max(best, cand)
-    return best if best[0] > 0 else None
+    if best[0] <= 0:
+        return None
+    relation = "town" if towns_new & towns_old else "area"
+    # A report that also places the killing in another oblast is only half about this one
+    # (or the extractor kept a background place): weaker evidence.
+    old_oblasts = {oblast(p) for p in old} - {None}
+    elsewhere = sorted(p for p in new if oblast(p) not in old_oblasts | {None})
+    if old_oblasts and elsewhere:
+        return best[0] - 1.0, f"{best[1]} (also {elsewhere[0]})", relation
+    return best[0], best[1], relation
 
 
 def _victim_weight(n: int) -> float:
@@ -144,40 +170,76 @@ def _gap_days(published: date | None, view: IncidentView) -> int | None:
     return max(0, (published - view.latest_published).days)
 
 
-def score_incident(
-    facts: Facts, published: date | None, view: IncidentView
-) -> tuple[float, tuple[str, ...]] | None:
-    """Evidence that a report belongs to an incident: (score, reasons), None on a contradiction."""
+def says_revised(title: str, text: str) -> bool:
+    """True when a report says it corrects an earlier toll ("revised to 50", "уточнили")."""
+    return _REVISED.search(f"{title}\n{text}") is not None
+
+
+def is_revision(
+    facts: Facts, published: date | None, view: IncidentView, relation: str, revised: bool
+) -> bool:
+    """May a report restate the incident's count differently? Only a later report (a day or
+    more after the incident's last one) naming the incident's settlement, and either saying it
+    revises the toll, or correcting it by at most a fifth (6 -> 5, 53 -> 50) within
+    LONG_GAP_DAYS without both stating the day (dated releases with other counts are other
+    incidents)."""
+    old, new = view.victims, facts.victims
+    if old is None or new is None or relation != "town" or published is None:
+        return False
+    if view.latest_published is None or published < view.latest_published + timedelta(days=1):
+        return False  # sibling releases of one day with other counts are other incidents
+    if revised:
+        return True
+    is_close = abs(old - new) * 5 <= max(old, new)
+    both_dated = bool(facts.incident_date and view.incident_date)
+    is_recent = (published - view.latest_published).days <= LONG_GAP_DAYS
+    return is_close and not both_dated and is_recent
+
+
+def assess(
+    facts: Facts, published: date | None, view: IncidentView, revised: bool = False
+) -> tuple[str | None, float, tuple[str, ...]]:
+    """(veto, score, reasons): the veto names the contradiction that keeps a report out of the
+    incident whatever its wording; otherwise the score weighs the agreeing evidence."""
     day, first = facts.incident_date, view.first_published
     if day and first and day > first + timedelta(days=1):
-        return None  # the new report's killing happened after this incident was reported
+        return "the killing is dated after the incident was first reported", 0.0, ()
     if view.incident_date and published and view.incident_date > published + timedelta(days=1):
-        return None
+        return "the incident is dated after this report", 0.0, ()
     place = _place_evidence(facts.locations, view.locations)
     if place is None:
-        return None
-    score, reasons = place[0], [place[1]] if place[1] else []
+        return "places contradict", 0.0, ()
+    score, reasons, relation = place[0], [place[1]] if place[1] else [], place[2]
+    has_day = bool(day and view.incident_date)
     if day and view.incident_date:
         if abs((day - view.incident_date).days) > 1:
-            return None
+            return "incident days differ", 0.0, ()
         score += 3.0
         reasons.append(f"date: {view.incident_date.isoformat()}")
     gap = _gap_days(published, view)
     # A late follow-up names the incident's places; a new settlement next to an old locator
     # town ("Karlivka near Avdiivka") months later is another killing.
-    is_late = gap is not None and gap > LONG_GAP_DAYS and not (day and view.incident_date)
+    is_late = gap is not None and gap > LONG_GAP_DAYS and not has_day
     if is_late and any(
         level(p) == "settlement" and p not in view.locations for p in facts.locations
     ):
-        return None
+        return "a late report names a settlement the incident does not know", 0.0, ()
+    same_count = facts.victims is not None and (
+        facts.victims == view.victims or facts.victims in view.victim_claims
+    )
+    if relation == "seat" and not (has_day and same_count):
+        return "a district seat and another town without the same day and count", 0.0, ()
     if facts.victims is not None and view.victims is not None:
-        if facts.victims == view.victims or facts.victims in view.victim_claims:
+        if same_count:
             score += _victim_weight(facts.victims)
             reasons.append(f"victims: {facts.victims}")
-        elif gap is not None and gap <= REVISION_DAYS and place[0] >= 2.0:
+        elif is_revision(facts, published, view, relation, revised):
+            # A correction that says so is evidence; a silent one only is not a contradiction
+            # (and loses to an incident that states the report's count).
+            score += 1.5 if revised else 0.0
             reasons.append(f"victims: {view.victims} → {facts.victims} (revision)")
         else:
-            return None
+            return "victim counts differ", 0.0, ()
     if facts.victim_side and view.victim_side:
         # Whose soldiers were killed is the fact extractors get wrong most often: a mismatch
         # costs 2 points, so only agreeing place, day and count outweigh it.
@@ -188,7 +250,63 @@ def score_incident(
     if gap is not None:
         score += 1.0 if gap <= 3 else 0.5 if gap <= 14 else 0.0 if gap <= 60 else -1.0
         reasons.append(f"published {gap} days apart")
-    return score, tuple(reasons)
+    return None, score, tuple(reasons)
+
+
+def score_incident(
+    facts: Facts, published: date | None, view: IncidentView
+) -> tuple[float, tuple[str, ...]] | None:
+    """Evidence that a report belongs to an incident: (score, reasons), None on a contradiction."""
+    veto, score, reasons = assess(facts, published, view)
+    return None if veto else (score, reasons)
+
+
+def rank_incidents(
+    facts: Facts,
+    title: str,
+    text: str,
+    published: date | None,
+    candidates: Sequence[IncidentView],
+    signature: Signature | None = None,
+    near_dups: Mapping[int, float] | None = None,
+) -> list[Match]:
+    """Every incident the report could join (score >= JOIN_SCORE), best first; recaps none.
+
+    Facts veto text: near-duplicate text (with a member's signature, or else `near_dups`:
+    incident id -> similarity of its copies from the Store's index) is one more piece of
+    evidence, for incidents whose facts the report does not contradict. An incident born
+    ambiguous takes only copies.
+    """
+    if is_recap(title, text, facts):
+        return []
+    sig = signature if signature is not None else content_signature(title, text)
+    revised = says_revised(title, text)
+    found: list[Match] = []
+    for view in candidates:
+        if view.is_recap:
+            continue
+        veto, score, reasons = assess(facts, published, view, revised)
+        if veto is not None:
+            continue
+        if near_dups is not None:
+            near = near_dups.get(view.id, 0.0)
+        else:
+            near = max((similarity(sig, other) for other in view.signatures), default=0.0)
+        if near >= NEAR_DUP_THRESHOLD:
+            score += NEAR_DUP_POINTS
+            reasons = (f"near-duplicate text: {near:.2f}", *reasons)
+        elif view.copies_only:
+            continue
+        if score >= JOIN_SCORE:
+            found.append(Match(view.id, round(score, 2), reasons))
+    found.sort(key=lambda m: -m.score)
+    return found
+
+
+def is_ambiguous(found: Sequence[Match]) -> bool:
+    """Two incidents fit about equally (a follow-up naming only a town with several incidents):
+    joining either could hide the other, so the report starts an incident of its own."""
+    return len(found) > 1 and found[1].score >= found[0].score - AMBIGUOUS_MARGIN
 
 
 def match_incident(
@@ -198,28 +316,11 @@ def match_incident(
     published: date | None,
     candidates: Sequence[IncidentView],
     signature: Signature | None = None,
+    near_dups: Mapping[int, float] | None = None,
 ) -> Match | None:
     """The incident this report belongs to, or None (start a new one; recaps always None)."""
-    if is_recap(title, text, facts):
-        return None
-    sig = signature if signature is not None else content_signature(title, text)
-    best: Match | None = None
-    for view in candidates:
-        if view.is_recap:
-            continue
-        near = max((similarity(sig, other) for other in view.signatures), default=0.0)
-        if near >= NEAR_DUP_THRESHOLD:
-            found: tuple[float, tuple[str, ...]] | None = (
-                10.0 + near,
-                (f"near-duplicate text: {near:.2f}",),
-            )
-        else:
-            found = score_incident(facts, published, view)
-        if found is None or found[0] < JOIN_SCORE:
-            continue
-        if best is None or found[0] > best.score:
-            best = Match(view.id, round(found[0], 2), found[1])
-    return best
+    found = rank_incidents(facts, title, text, published, candidates, signature, near_dups)
+    return None if not found or is_ambiguous(found) else found[0]
 
 
 def _union(old: tuple[str, ...], new: Sequence[str], limit: int | None = None) -> tuple[str, ...]:
@@ -234,6 +335,7 @@ def new_incident(
     published: date | None,
     signature: Signature | None = None,
     recap: bool = False,
+    copies_only: bool = False,
 ) -> IncidentView:
     """The view of an incident started by one report."""
     return IncidentView(
@@ -249,7 +351,23 @@ def new_incident(
         victim_claims=(facts.victims,) if facts.victims is not None else (),
         source_authority=facts.source_authority,
         is_recap=recap,
+        copies_only=copies_only,
     )
+
+
+def core_places(core: tuple[str, ...], new: Sequence[str]) -> tuple[str, ...]:
+    """The incident's places after a report joins: never the union (no widening).
+
+    The places of the first report that named any stay the core; a report only refines a core
+    without settlements by the settlements it names inside it ("Pokrovsk district" then
+    "Hrodivka"). So an incident's settlements are those of at most two of its reports.
+    """
+    if not core:
+        return tuple(dict.fromkeys(new))
+    if _towns(core):
+        return core
+    inside = [p for p in new if level(p) == "settlement" and any(is_within(p, c) for c in core)]
+    return tuple(dict.fromkeys((*inside, *core))) if inside else core
 
 
 def merge_facts(
@@ -259,21 +377,20 @@ def merge_facts(
     published: date | None,
     signature: Signature | None = None,
 ) -> IncidentView:
-    """The incident after a report joins: places united, the latest count kept in a ledger."""
+    """The incident after a report joins: core places and day kept, counts in a ledger."""
     claims = view.victim_claims
     if facts.victims is not None and (not claims or claims[-1] != facts.victims):
         claims = (*claims, facts.victims)
-    dates = [d for d in (view.incident_date, facts.incident_date) if d is not None]
     stamps = [d for d in (view.first_published, view.latest_published, published) if d]
     sigs = view.signatures
     if signature is not None and not signature.is_empty:
         sigs = (*sigs, signature)[-MAX_SIGNATURES:]
     return replace(
         view,
-        locations=_union(view.locations, facts.locations),
+        locations=core_places(view.locations, facts.locations),
         victims=facts.victims if facts.victims is not None else view.victims,
         victim_side=view.victim_side or facts.victim_side,
-        incident_date=min(dates) if dates else None,  # bundled episodes: the earliest day
+        incident_date=view.incident_date or facts.incident_date,  # the first day stated
         first_published=min(stamps) if stamps else None,
         latest_published=max(stamps) if stamps else None,
         signatures=sigs,

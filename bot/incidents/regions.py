@@ -140,3 +140,9 @@ def area(place: str) -> str:
         if level(parent) == "district" or parent in NARROW_OBLASTS:
             return parent
     return place
+
+
+def is_seat_of_district(town: str, other: str) -> bool:
+    """True if `town` names the district `other` lies in ("near Bakhmut" for Ivanivske)."""
+    district = _SETTLEMENTS.get(other)
+    return district is not None and district == f"{town} district" and town in _SETTLEMENTS
