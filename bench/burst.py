@@ -103,9 +103,16 @@ def _link(outlet: str, n: int) -> str:
     return f"https://{host}{n % 7}.test/news/{n}"
 
 
-def generate(incidents: int = 300, seed: int = 1, start: datetime | None = None) -> list[Report]:
-    """The scenario's reports in publication order, each with its true incident."""
+def generate(
+    incidents: int = 300, seed: int = 1, start: datetime | None = None, *, same_day: bool = False
+) -> list[Report]:
+    """The scenario's reports in publication order, each with its true incident.
+
+    same_day: only what is published within hours (no follow-ups or revisions days later),
+    copies and translations twice as often: a small burst for one poll cycle.
+    """
     rng = random.Random(seed)
+    more = 2.0 if same_day else 1.0
     start = start or datetime(2025, 6, 2, 6, 0, tzinfo=UTC)
     reports: list[Report] = []
 
@@ -122,18 +129,18 @@ def generate(incidents: int = 300, seed: int = 1, start: datetime | None = None)
         add(inc.id, "release", lang, title, text, inc.first_published)
         minutes = timedelta(minutes=rng.randrange(5, 240))
         roll = rng.random()
-        if roll < 0.35:  # the same release copied by another outlet
+        if roll < 0.35 * more:  # the same release copied by another outlet
             add(inc.id, "syndicated", lang, title, text + SYNDICATION_NOTE[lang],
                 inc.first_published + minutes)  # fmt: skip
-        if rng.random() < 0.4:  # the same incident reported in another language
+        if rng.random() < 0.4 * more:  # the same incident reported in another language
             other = rng.choice([x for x in LANGS if x != lang])
             t2, x2 = rng.choice(RELEASES[other])
             add(inc.id, "translation", other, _fill(t2, inc, other), _fill(x2, inc, other),
                 inc.first_published + minutes * 2)  # fmt: skip
-        if rng.random() < 0.15:  # the outlet updates its article under a new address
+        if rng.random() < 0.15 * more:  # the outlet updates its article under a new address
             add(inc.id, "updated", lang, title, text + UPDATE_NOTE[lang],
                 inc.first_published + minutes * 3)  # fmt: skip
-        if rng.random() < 0.2:  # a suspect named days later; half repeat no count
+        if not same_day and rng.random() < 0.2:  # a suspect named days later; half repeat no count
             fl = rng.choice(LANGS)
             ft, fx = rng.choice(FOLLOW_UPS[fl])
             roll = rng.random()  # the count, the day, or (a quarter) neither: ambiguous
@@ -142,7 +149,7 @@ def generate(incidents: int = 300, seed: int = 1, start: datetime | None = None)
             later = inc.first_published + timedelta(days=rng.randrange(2, 15), hours=3)
             add(inc.id, "follow-up", fl, _fill(ft, inc, fl, count=count),
                 _fill(fx, inc, fl, count=count), later)  # fmt: skip
-        if inc.victims >= 4 and rng.random() < 0.08:  # the toll revised a few days later
+        if not same_day and inc.victims >= 4 and rng.random() < 0.08:  # revised days later
             rl = rng.choice(LANGS)
             rt, rx = REVISIONS[rl]
             revised = inc.victims + rng.choice((-2, -1, 1, 2, 3))
@@ -152,7 +159,7 @@ def generate(incidents: int = 300, seed: int = 1, start: datetime | None = None)
     recap_items = " ".join(
         f"On {_date(inc.day, 'en')}, {inc.victims} near {inc.place['en']}." for inc in made[:6]
     )
-    recap_at = max(inc.first_published for inc in made) + timedelta(hours=6)
+    recap_at = max(inc.first_published for inc in made) + timedelta(hours=1 if same_day else 6)
     add(len(made) + 1, "recap", "en", RECAP[0], RECAP[1].format(items=recap_items), recap_at)
     reports.sort(key=lambda r: (r.published, r.link))
     return reports
