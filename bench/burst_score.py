@@ -1,6 +1,6 @@
 """Run the burst scenario through the real path and score it against the generator's truth.
 
-python -m bench.burst [--incidents 300] [--seed 1] [--json out.json]
+python -m bench.burst [--incidents 300] [--seed 1] [--json out.json] [--world 200]
 Each report goes through bot.analyse (the detector's public entry points) and Store.add_article
 into a real SQLite file, in publication order; alerts are the Store's queued outbox jobs.
 """
@@ -125,13 +125,59 @@ def measure(incidents: int = 300, seed: int = 1) -> dict[str, Any]:
         return score(reports, place_reports(reports, Path(tmp) / "burst.db"))
 
 
+def world_incidents(feeds: int, workers: int = 0) -> dict[str, Any]:
+    """`python -m bench`'s world through the real runtime, then its incidents' spread (the
+    world has no ground truth: each positive item is a report of its own)."""
+    import asyncio
+    import sqlite3
+
+    from bench.pipeline import run_pipeline
+    from bench.world import World
+
+    with tempfile.TemporaryDirectory(prefix="powwatch-burst-") as tmp:
+        asyncio.run(run_pipeline(World(feeds=feeds, started=time.time()), Path(tmp), workers))
+        conn = sqlite3.connect(Path(tmp) / "bench.db")
+        try:
+            rows = conn.execute(
+                "select incident_id, locations from articles where flagged = 1"
+            ).fetchall()
+        finally:
+            conn.close()
+    members: dict[int, list[frozenset[str]]] = defaultdict(list)
+    for incident, places in rows:
+        named = json.loads(places or "[]")
+        members[incident].append(frozenset(p for p in named if level(p) == "settlement"))
+    spread = [len(set().union(*reps)) for reps in members.values()]
+    unrelated = sum(
+        1
+        for reps in members.values()
+        if any(
+            not any({x, y} <= r for r in reps)
+            for x, y in itertools.combinations(set().union(*reps), 2)
+        )
+    )
+    return {
+        "world_feeds": feeds,
+        "world_flagged": len(rows),
+        "world_incidents": len(members),
+        "world_max_reports_per_incident": max(map(len, members.values()), default=0),
+        "world_max_settlements_per_incident": max(spread, default=0),
+        "world_incidents_with_unrelated_towns": unrelated,
+    }
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.burst", description=__doc__)
     parser.add_argument("--incidents", type=int, default=300)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--json", type=Path, default=None, help="also write the figures here")
+    parser.add_argument(
+        "--world", type=int, default=0, help="also run python -m bench's world of this many feeds"
+    )
     args = parser.parse_args(argv)
     figures = measure(args.incidents, args.seed)
+    if args.world:
+        figures.update(world_incidents(args.world))
     for key, value in figures.items():
         shown = f"{value:.3f}" if isinstance(value, float) else value
         sys.stdout.write(f"{key}: {shown}\n")

@@ -18,7 +18,7 @@ from bot.incidents.cluster import (
     new_incident,
 )
 from bot.incidents.dedup import content_signature
-from bot.incidents.regions import level
+from bot.incidents.regions import area, level
 from bot.models import Article, Entry, Facts
 from storage.store import Store
 
@@ -73,6 +73,14 @@ def test_no_widening_match_against_the_core_places() -> None:
     assert match_incident(only_selydove, "t", "x", date(2025, 6, 1), [view]) is None
 
 
+def test_a_town_in_another_district_beside_the_incidents_keeps_a_report_out() -> None:
+    view = new_incident(1, Facts(("Hrodivka",), 4), "four POWs", date(2025, 6, 1))
+    elsewhere = Facts(("Hrodivka", "Robotyne"), 4)
+    assert match_incident(elsewhere, "t", "x", date(2025, 6, 1), [view]) is None
+    nearby = Facts(("Hrodivka", "Myrnohrad"), 4)  # a locator in the same district
+    assert match_incident(nearby, "t", "x", date(2025, 6, 1), [view]) is not None
+
+
 def test_core_keeps_the_first_stated_day() -> None:
     view = new_incident(1, Facts(("Hrodivka",), 4, None, date(2025, 6, 3)), "t", date(2025, 6, 4))
     view = merge_facts(
@@ -88,8 +96,8 @@ TOWNS = ("Toretsk", "Siversk", "Bakhmut", "Hrodivka", "Selydove", "Robotyne", "K
 
 
 def test_bound_an_incident_holds_the_settlements_of_one_report() -> None:
-    """Random reports about a few towns: an incident's settlements are always named together
-    by one of its reports (so it never becomes a list of towns)."""
+    """Random reports about a few towns: an incident's core settlements are always named
+    together by one of its reports, and no report brings a town of another district."""
     rng = random.Random(7)
     views: dict[int, IncidentView] = {}
     members: dict[int, list[Facts]] = {}
@@ -116,6 +124,9 @@ def test_bound_an_incident_holds_the_settlements_of_one_report() -> None:
         core = {p for p in view.locations if level(p) == "settlement"}
         assert len(core) <= 2
         assert any(core <= set(f.locations) for f in members[incident_id]), view
+        # Every town its reports name lies in a district of the core's towns.
+        named = {p for f in members[incident_id] for p in f.locations if level(p) == "settlement"}
+        assert {area(p) for p in named} <= {area(p) for p in core}, (view, members[incident_id])
 
 
 def test_revision_rules() -> None:
@@ -258,3 +269,15 @@ def test_ambiguous_follow_up_stands_alone_and_takes_only_copies(tmp_path: Path) 
     assert counted.incident_id == five.incident_id
     copy = follow_up(6, None, 0.5)
     assert store.add_article(copy, "f", NOW, alert=True).incident_id == vague.incident_id
+
+
+def test_exact_day_and_small_revision_break_ties() -> None:
+    a, b = view_of("Toretsk", 5, 7, 1), view_of("Toretsk", 9, 8, 2)
+    dated = Facts(("Toretsk",), None, "Ukrainian", date(2025, 6, 7))
+    match = match_incident(dated, "Suspect named", "x", date(2025, 6, 12), [a, b])
+    assert match is not None and match.incident_id == 1
+    big, small = view_of("Toretsk", 19, 7, 3), view_of("Toretsk", 8, 7, 4)
+    revised = Facts(("Toretsk",), 17, "Ukrainian", date(2025, 6, 7))
+    title = "Toll of POWs shot near Toretsk revised to 17"
+    match = match_incident(revised, title, "x", date(2025, 6, 12), [big, small])
+    assert match is not None and match.incident_id == 3

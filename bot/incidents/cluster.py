@@ -124,6 +124,11 @@ def _place_evidence(new: Sequence[str], old: Sequence[str]) -> tuple[float, str,
     if not new or not old:
         return 0.0, "", ""
     towns_new, towns_old = _towns(new), _towns(old)
+    shared = towns_new & towns_old
+    if any(area(t) not in {area(s) for s in shared} for t in towns_new - towns_old) and shared:
+        # A town in another district beside the incident's own ("Orikhiv and Svatove"): a
+        # background place or a second killing; joining would make the incident span both.
+        return None
     if towns_new and towns_old and not towns_new & towns_old:
         # "Near Bakhmut" may stand for the Bakhmut district another report names in full.
         seats = sorted(
@@ -214,8 +219,9 @@ def assess(
     if day and view.incident_date:
         if abs((day - view.incident_date).days) > 1:
             return "incident days differ", 0.0, ()
-        score += 3.0
-        reasons.append(f"date: {view.incident_date.isoformat()}")
+        # The same day is strong evidence; a day off (time zones, a night) a little less.
+        score += 3.0 if day == view.incident_date else 1.5
+        reasons.append(f"date: {day.isoformat()} ~ {view.incident_date.isoformat()}")
     gap = _gap_days(published, view)
     # A late follow-up names the incident's places; a new settlement next to an old locator
     # town ("Karlivka near Avdiivka") months later is another killing.
@@ -234,9 +240,10 @@ def assess(
             score += _victim_weight(facts.victims)
             reasons.append(f"victims: {facts.victims}")
         elif is_revision(facts, published, view, relation, revised):
-            # A correction that says so is evidence; a silent one only is not a contradiction
-            # (and loses to an incident that states the report's count).
-            score += 1.5 if revised else 0.0
+            # A correction that says so is evidence, more so when small (19 -> 17); a silent
+            # one is only no contradiction (and loses to an incident stating the count).
+            is_small = abs(facts.victims - view.victims) * 5 <= max(facts.victims, view.victims)
+            score += (2.0 if is_small else 0.5) if revised else 0.0
             reasons.append(f"victims: {view.victims} → {facts.victims} (revision)")
         else:
             return "victim counts differ", 0.0, ()
