@@ -86,7 +86,10 @@ def score(reports: Sequence[Report], run: dict[str, Any]) -> dict[str, Any]:
         members[inc].append(n)
     spread = 0
     unrelated = 0
-    for reps in members.values():
+    recaps = {placed[n] for n in flagged if reports[n].kind == "recap"}
+    for inc, reps in members.items():
+        if inc in recaps:  # a recap names many towns by nature; it stays its own incident
+            continue
         named = set().union(*(towns[n] for n in reps))
         spread = max(spread, len(named))
         # Two towns in one incident that no single report names together.
@@ -107,8 +110,10 @@ def score(reports: Sequence[Report], run: dict[str, Any]) -> dict[str, Any]:
         "precision": both / same_pred if same_pred else 1.0,
         "recall": both / same_truth if same_truth else 1.0,
         "pairs": {"true": same_truth, "predicted": same_pred, "both": both},
-        "max_settlements_in_reports": spread,
-        "max_settlements_in_incident": max(map(len, run["core_towns"].values()), default=0),
+        "max_settlements_in_reports": spread,  # recaps aside, as below
+        "max_settlements_in_incident": max(
+            (len(t) for i, t in run["core_towns"].items() if i not in recaps), default=0
+        ),
         "incidents_with_unrelated_towns": unrelated,
         "new_alerts": sum(news.values()),
         "update_alerts": sum(1 for _, kind in run["alerts"] if kind == "update"),

@@ -1,7 +1,8 @@
 """Measure incident clustering and near-duplicate detection on the labelled dev corpus.
 
 Positives are fed in `published` order through the same steps the Store runs: recap check,
-candidate window, match_incident, merge_facts. Usage:
+candidate window, rank_incidents (an ambiguous report starts a copies-only incident),
+merge_facts; `--store` runs the real pipeline instead. Usage:
     python scripts/evaluate_clusters.py [path/to/dev.jsonl] [--gold-facts] [--quiet]
 """
 
@@ -24,10 +25,11 @@ import sqlite_utils  # noqa: E402
 from bot.incidents.cluster import (  # noqa: E402
     IncidentView,
     candidate_window,
+    is_ambiguous,
     is_recap,
-    match_incident,
     merge_facts,
     new_incident,
+    rank_incidents,
     score_incident,
 )
 from bot.incidents.dedup import NEAR_DUP_THRESHOLD, content_signature, similarity  # noqa: E402
@@ -77,14 +79,19 @@ def cluster(rows: list[Row], facts_of: dict[str, Facts]) -> tuple[dict[str, int]
         window = [
             v for v in views.values() if v.latest_published and start <= v.latest_published <= end
         ]
-        if is_recap(row["title"], row["text"], facts):
-            match, recap = None, True
-        else:
-            match = match_incident(facts, row["title"], row["text"], published, window, sig)
-            recap = False
+        recap = is_recap(row["title"], row["text"], facts)
+        found = (
+            []
+            if recap
+            else rank_incidents(facts, row["title"], row["text"], published, window, sig)
+        )
+        ambiguous = is_ambiguous(found)
+        match = found[0] if found and not ambiguous else None
         if match is None:
             new_id = len(views) + 1
-            views[new_id] = new_incident(new_id, facts, row["title"], published, sig, recap)
+            views[new_id] = new_incident(
+                new_id, facts, row["title"], published, sig, recap, ambiguous
+            )
             assigned[row["id"]] = new_id
             why[row["id"]] = "recap: own incident" if recap else "new incident"
         else:
