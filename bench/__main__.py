@@ -3,6 +3,7 @@
 python -m bench                                  # 1,000 feeds x 50 items, 1 M articles
 python -m bench --feeds 200 --articles 100000    # quicker
 python -m bench --json report.json               # also write the figures as JSON
+python -m bench burst [--incidents 300]           # incident clustering on a template burst
 """
 
 from __future__ import annotations
@@ -207,4 +208,8 @@ def main(argv: list[str] | None = None, out: TextIO = sys.stdout) -> dict[str, A
 
 
 if __name__ == "__main__":
+    if sys.argv[1:2] == ["burst"]:  # the template-burst clustering scenario (bench/burst.py)
+        from bench.burst_score import main as burst_main
+
+        raise SystemExit(burst_main(sys.argv[2:]))
     main()

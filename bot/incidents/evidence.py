@@ -23,6 +23,7 @@ from bot.incidents.regions import (
 from bot.models import Facts
 
 LONG_GAP_DAYS = 60
+SIBLING_DAYS = 14  # dated releases this close with other counts are a burst, not a revision
 
 _LEVEL_WEIGHT = {"settlement": 3.0, "district": 2.0, "oblast": 1.0}
 _REVISED = re.compile(
@@ -134,8 +135,8 @@ def is_revision(
     """May a report restate the incident's count differently? Only a later report (a day or
     more after the incident's last one) naming the incident's settlement, and either saying it
     revises the toll, or correcting it by at most a fifth (6 -> 5, 53 -> 50) within
-    LONG_GAP_DAYS without both stating the day (dated releases with other counts are other
-    incidents)."""
+    LONG_GAP_DAYS; if both state the day, only from SIBLING_DAYS on (dated releases of a burst
+    with other counts are other incidents)."""
     old, new = view.victims, facts.victims
     if old is None or new is None or relation != "town" or published is None:
         return False
@@ -144,9 +145,9 @@ def is_revision(
     if revised:
         return True
     is_close = abs(old - new) * 5 <= max(old, new)
-    both_dated = bool(facts.incident_date and view.incident_date)
-    is_recent = (published - view.latest_published).days <= LONG_GAP_DAYS
-    return is_close and not both_dated and is_recent
+    gap = (published - view.latest_published).days
+    is_sibling = bool(facts.incident_date and view.incident_date) and gap < SIBLING_DAYS
+    return is_close and not is_sibling and gap <= LONG_GAP_DAYS
 
 
 def assess(
