@@ -166,13 +166,13 @@ def generate(
 
 
 def rss(reports: list[Report], title: str = "Burst") -> str:
-    """An RSS 2.0 document carrying the reports (for a loopback feed server)."""
+    """An RSS 2.0 document carrying the reports, newest first like most feeds."""
     items = "".join(
         f"<item><title>{escape(r.title)}</title><link>{escape(r.link)}</link>"
         f'<guid isPermaLink="false">{escape(r.link)}</guid>'
         f"<pubDate>{format_datetime(r.published, usegmt=True)}</pubDate>"
         f"<description>{escape(r.text)}</description></item>"
-        for r in reports
+        for r in sorted(reports, key=lambda r: r.published, reverse=True)
     )
     return (
         '<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel>'

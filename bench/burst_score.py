@@ -1,6 +1,6 @@
 """Run the burst scenario through the real path and score it against the generator's truth.
 
-python -m bench.burst [--incidents 300] [--seed 1] [--json out.json] [--world 200]
+python -m bench.burst [--incidents 300] [--seed 1] [--newest-first] [--json F] [--world 200]
 Each report goes through bot.analyse (the detector's public entry points) and Store.add_article
 into a real SQLite file, in publication order; alerts are the Store's queued outbox jobs.
 """
@@ -123,9 +123,15 @@ def score(reports: Sequence[Report], run: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def measure(incidents: int = 300, seed: int = 1) -> dict[str, Any]:
-    """Generate, place and score one scenario in a temporary directory."""
+def measure(incidents: int = 300, seed: int = 1, newest_first: bool = False) -> dict[str, Any]:
+    """Generate, place and score one scenario in a temporary directory.
+
+    newest_first: each day's reports arrive newest first, as feeds list them (copies and
+    follow-ups before the release they repeat); otherwise in publication order.
+    """
     reports = generate(incidents, seed)
+    if newest_first:
+        reports.sort(key=lambda r: (r.published.date(), -r.published.timestamp()))
     with tempfile.TemporaryDirectory() as tmp:
         return score(reports, place_reports(reports, Path(tmp) / "burst.db"))
 
@@ -179,8 +185,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--world", type=int, default=0, help="also run python -m bench's world of this many feeds"
     )
+    parser.add_argument(
+        "--newest-first", action="store_true", help="each day's reports arrive newest first"
+    )
     args = parser.parse_args(argv)
-    figures = measure(args.incidents, args.seed)
+    figures = measure(args.incidents, args.seed, args.newest_first)
     if args.world:
         figures.update(world_incidents(args.world))
     for key, value in figures.items():

@@ -140,6 +140,8 @@ def test_revision_rules() -> None:
     dated = Facts(("Toretsk",), 50, "Ukrainian", date(2025, 6, 7))
     assert match_incident(dated, "t", "x", date(2025, 6, 12), [view]) is None
     assert match_incident(dated, "t", "x", later, [view]) is not None  # three weeks on
+    # An undated copy of a sibling release days later is not a correction of a dated incident.
+    assert match_incident(sibling, "t", "x", date(2025, 6, 12), [view]) is None
     # A much bigger count weeks later, not called a revision: another incident.
     assert match_incident(Facts(("Toretsk",), 9), "t", "x", later, [view]) is None
     # Saying so makes a revision, a day or more later.

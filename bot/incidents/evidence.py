@@ -135,8 +135,8 @@ def is_revision(
     """May a report restate the incident's count differently? Only a later report (a day or
     more after the incident's last one) naming the incident's settlement, and either saying it
     revises the toll, or correcting it by at most a fifth (6 -> 5, 53 -> 50) within
-    LONG_GAP_DAYS; if both state the day, only from SIBLING_DAYS on (dated releases of a burst
-    with other counts are other incidents)."""
+    LONG_GAP_DAYS; if either states the day, only from SIBLING_DAYS on (dated releases of a
+    burst with other counts are other incidents)."""
     old, new = view.victims, facts.victims
     if old is None or new is None or relation != "town" or published is None:
         return False
@@ -146,7 +146,9 @@ def is_revision(
         return True
     is_close = abs(old - new) * 5 <= max(old, new)
     gap = (published - view.latest_published).days
-    is_sibling = bool(facts.incident_date and view.incident_date) and gap < SIBLING_DAYS
+    # A dated release (or its undated copy) days after another with a close count is more
+    # likely a sibling of a burst than a correction; weeks later it is a correction.
+    is_sibling = bool(facts.incident_date or view.incident_date) and gap < SIBLING_DAYS
     return is_close and not is_sibling and gap <= LONG_GAP_DAYS
 
 
