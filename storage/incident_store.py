@@ -181,7 +181,8 @@ class Incidents:
         return twins
 
     def place_article(self, article: Article, article_id: int, now: datetime) -> Placement:
-        """Join a near-duplicate's incident, else a matching incident, else start one."""
+        """Join the incident whose facts agree best (a copy's text counts as evidence), else
+        start one: a recap, a report no incident fits, or one that fits two about equally."""
         entry, facts = article.entry, article.facts
         published = (entry.published or now).date()
         sig = (
@@ -195,6 +196,7 @@ class Incidents:
         twins = self._twins(sig, article_id, facts.victims)
         placement: Placement | None = None
         ambiguous = False
+        why: tuple[str, ...] = ("recap: kept apart",) if recap else ()
         if recap:  # a copy of a recap joins that recap; nothing else joins or is joined
             for incident_id, (twin_id, score) in twins.items():
                 if (view := self._view(incident_id)) is not None and view.is_recap:
@@ -212,6 +214,9 @@ class Incidents:
             )
             ambiguous = is_ambiguous(found)
             match = found[0] if found and not ambiguous else None
+            if ambiguous:
+                ids = " and ".join(str(m.incident_id) for m in found[:2])
+                why = (f"ambiguous: fits incidents {ids} about equally; kept apart",)
             if match is not None:
                 twin = twins.get(match.incident_id)
                 placement = Placement(
@@ -225,7 +230,7 @@ class Incidents:
                 entry.title,
                 now,
             )
-            placement = Placement(incident_id, True, ("recap: kept apart",) if recap else ())
+            placement = Placement(incident_id, True, why)
         dedup_index.add(self.db, article_id, sig)
         self.db.conn.execute(
             "update articles set incident_id = ?, duplicate_of = ?, merge_reasons = ? "

@@ -263,6 +263,8 @@ def test_ambiguous_follow_up_stands_alone_and_takes_only_copies(tmp_path: Path) 
     eight = store.add_article(article(2, "Toretsk", 8, 4, 59), "f", NOW, alert=True)
     vague = store.add_article(follow_up(3, None, 30), "f", NOW, alert=True)
     assert vague.incident_id not in {five.incident_id, eight.incident_id}
+    stored = store.article(vague.article_id or 0)
+    assert stored is not None and stored.merge_reasons[0].startswith("ambiguous: fits")
     # A release about a third Toretsk killing does not join the vague follow-up's incident...
     third = store.add_article(article(4, "Toretsk", 12, 9, 2), "f", NOW, alert=True)
     assert third.incident_id not in {five.incident_id, eight.incident_id, vague.incident_id}
