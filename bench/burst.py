@@ -1,9 +1,6 @@
 """The burst scenario: hundreds of template-worded incidents in a few hours, with duplicates.
 
-`generate()` writes the reports and their ground truth (which incident each is about);
-`python -m bench.burst` runs them through the detector and a real Store and scores the result
-(bench/burst_score.py). No other module's made-up texts: the wordings are in burst_texts.py.
-"""
+`generate()` writes the reports and their ground truth; bench/burst_score.py scores them."""
 
 from __future__ import annotations
 
@@ -77,13 +74,15 @@ def _fill(template: str, inc: Incident, lang: str, n: int | None = None, count: 
     )
 
 
-def _incidents(rng: random.Random, count: int, start: datetime, bursts: int) -> list[Incident]:
-    """Incidents published in `bursts` waves a day apart, each wave within three hours."""
+def _incidents(
+    rng: random.Random, count: int, start: datetime, bursts: int, wave_days: int
+) -> list[Incident]:
+    """Incidents published in `bursts` waves `wave_days` apart, each wave within three hours."""
     taken: list[tuple[str, int, date]] = []
     out: list[Incident] = []
     while len(out) < count:
         wave = len(out) * bursts // count
-        published = start + timedelta(days=wave, minutes=rng.randrange(180))
+        published = start + timedelta(days=wave * wave_days, minutes=rng.randrange(180))
         day = published.date() - timedelta(days=rng.randrange(1, 8))
         place = rng.choice(PLACES)
         victims = rng.randrange(2, 31)
@@ -104,12 +103,18 @@ def _link(outlet: str, n: int) -> str:
 
 
 def generate(
-    incidents: int = 300, seed: int = 1, start: datetime | None = None, *, same_day: bool = False
+    incidents: int = 300,
+    seed: int = 1,
+    start: datetime | None = None,
+    *,
+    same_day: bool = False,
+    wave_days: int = 1,
 ) -> list[Report]:
     """The scenario's reports in publication order, each with its true incident.
 
     same_day: only what is published within hours (no follow-ups or revisions days later),
-    copies and translations twice as often: a small burst for one poll cycle.
+    copies and translations twice as often: a small burst for one poll cycle. wave_days: days
+    between the waves of sixty incidents (1: a town sees several killings a day).
     """
     rng = random.Random(seed)
     more = 2.0 if same_day else 1.0
@@ -121,7 +126,7 @@ def generate(
         n = len(reports) + 1
         reports.append(Report(inc_id, kind, lang, outlet, title, text, _link(outlet, n), at))
 
-    made = _incidents(rng, incidents, start, bursts=max(1, incidents // 60))
+    made = _incidents(rng, incidents, start, max(1, incidents // 60), wave_days)
     for inc in made:
         lang = rng.choice(LANGS)
         title_t, text_t = rng.choice(RELEASES[lang])

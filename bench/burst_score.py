@@ -1,9 +1,6 @@
-"""Run the burst scenario through the real path and score it against the generator's truth.
-
-python -m bench.burst [--incidents 300] [--seed 1] [--newest-first] [--json F] [--world 200]
-Each report goes through bot.analyse (the detector's public entry points) and Store.add_article
-into a real SQLite file, in publication order; alerts are the Store's queued outbox jobs.
-"""
+"""Run the burst through bot.analyse and a real Store (SQLite file) and score it against the
+generator's truth: `python -m bench burst [--incidents 300] [--seed 1] [--newest-first]
+[--wave-days 1] [--json F] [--world FEEDS]`."""
 
 from __future__ import annotations
 
@@ -123,13 +120,15 @@ def score(reports: Sequence[Report], run: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def measure(incidents: int = 300, seed: int = 1, newest_first: bool = False) -> dict[str, Any]:
+def measure(
+    incidents: int = 300, seed: int = 1, newest_first: bool = False, wave_days: int = 1
+) -> dict[str, Any]:
     """Generate, place and score one scenario in a temporary directory.
 
     newest_first: each day's reports arrive newest first, as feeds list them (copies and
     follow-ups before the release they repeat); otherwise in publication order.
     """
-    reports = generate(incidents, seed)
+    reports = generate(incidents, seed, wave_days=wave_days)
     if newest_first:
         reports.sort(key=lambda r: (r.published.date(), -r.published.timestamp()))
     with tempfile.TemporaryDirectory() as tmp:
@@ -188,8 +187,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--newest-first", action="store_true", help="each day's reports arrive newest first"
     )
+    parser.add_argument("--wave-days", type=int, default=1, help="days between waves (1)")
     args = parser.parse_args(argv)
-    figures = measure(args.incidents, args.seed, args.newest_first)
+    figures = measure(args.incidents, args.seed, args.newest_first, args.wave_days)
     if args.world:
         figures.update(world_incidents(args.world))
     for key, value in figures.items():

@@ -164,19 +164,22 @@ class Incidents:
         return incident_id
 
     def _twins(
-        self, sig: Signature, article_id: int, victims: int | None
+        self, sig: Signature, article_id: int, facts: Facts
     ) -> dict[int, tuple[int, float]]:
         """Incident id -> (stored article, similarity) of the closest copy in it.
 
-        A copy states the same count (or none, like the report): a release of the same template
-        about another count is a sibling, not a copy.
+        A copy states the same count and day (or none, like the report): a release of the same
+        template about another count or day is a sibling, not a copy.
         """
+        day = facts.incident_date.isoformat() if facts.incident_date else None
         twins: dict[int, tuple[int, float]] = {}
         for twin_id, score in dedup_index.near_duplicates(self.db, sig, exclude=article_id):
             row = self.db.execute(
-                "select incident_id, victims from articles where id = ?", [twin_id]
+                "select incident_id, victims, incident_date from articles where id = ?",
+                [twin_id],
             ).fetchone()
-            if row and row[0] and row[0] not in twins and row[1] == victims:
+            is_copy = row is not None and (row[1], row[2]) == (facts.victims, day)
+            if row and row[0] and row[0] not in twins and is_copy:
                 twins[int(row[0])] = (twin_id, score)
         return twins
 
@@ -193,7 +196,7 @@ class Incidents:
         recap = is_recap(entry.title, entry.text, facts)
         # Template releases ("occupiers shot N POWs near X") read alike for different towns
         # and counts: the text is evidence, the facts decide (match_incident's vetoes).
-        twins = self._twins(sig, article_id, facts.victims)
+        twins = self._twins(sig, article_id, facts)
         placement: Placement | None = None
         ambiguous = False
         why: tuple[str, ...] = ("recap: kept apart",) if recap else ()

@@ -1,9 +1,6 @@
-"""Does a new flagged report join an existing incident? Facts first, words second.
-
-Rule order: recaps never join; contradicting facts (place, incident day, victim count) veto
-whatever the wording; then the evidence, near-duplicate text included, is scored against
-JOIN_SCORE. Reports are matched against the incident's core facts, never a union of them.
-"""
+"""Which incident does a flagged report join? Recaps none; contradicting facts veto whatever the
+wording (bot.incidents.evidence); near-duplicate text is one more piece of evidence; reports
+are matched against an incident's core facts, never a union of them."""
 
 from __future__ import annotations
 

@@ -1,8 +1,5 @@
-"""The evidence that a report belongs to an incident: vetoes first, then points.
-
-`assess` names the contradiction that keeps a report out (places, incident days, victim counts)
-or scores the agreeing facts; bot.incidents.cluster ranks incidents with it.
-"""
+"""The evidence that a report belongs to an incident: `assess` names the contradiction that
+keeps it out (places, incident days, victim counts) or scores the agreeing facts."""
 
 from __future__ import annotations
 
