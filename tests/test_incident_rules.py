@@ -242,13 +242,14 @@ FOLLOW_UP = (
 )
 
 
-def follow_up(n: int, victims: int | None, hours: float) -> Article:
+def follow_up(n: int, victims: int | None, hours: float, day: int | None = None) -> Article:
     entry = Entry(
         feed_name="Wire",
         guid=f"f{n}",
         link=f"https://wire.test/{n}",
         title=FOLLOW_UP[0],
-        text=FOLLOW_UP[1].format(n=f" {victims}" if victims else ""),
+        text=FOLLOW_UP[1].format(n=f" {victims}" if victims else "")
+        + (f" The killing took place on June {day}." if day else ""),
         published=NOW - timedelta(hours=hours),
         language="en",
     )
@@ -274,6 +275,9 @@ def test_ambiguous_follow_up_stands_alone_and_takes_only_copies(tmp_path: Path) 
     assert counted.incident_id == five.incident_id
     copy = follow_up(6, None, 0.5)
     assert store.add_article(copy, "f", NOW, alert=True).incident_id == vague.incident_id
+    # Naming the day makes the same template a sibling of the vague one, not a copy.
+    dated = store.add_article(follow_up(7, None, 0.2, day=4), "f", NOW, alert=True)
+    assert dated.incident_id == eight.incident_id
 
 
 def test_exact_day_and_small_revision_break_ties() -> None:
