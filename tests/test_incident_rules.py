@@ -290,3 +290,17 @@ def test_exact_day_and_small_revision_break_ties() -> None:
     title = "Toll of POWs shot near Toretsk revised to 17"
     match = match_incident(revised, title, "x", date(2025, 6, 12), [big, small])
     assert match is not None and match.incident_id == 3
+
+
+def test_recall_cases_join_when_facts_do_not_conflict() -> None:
+    view = view_of("Toretsk", 5, 7)
+    # No place extracted, but the count and the day agree.
+    no_place = Facts((), 5, "Ukrainian", date(2025, 6, 7))
+    assert match_incident(no_place, "t", "x", date(2025, 6, 10), [view]) is not None
+    # A follow-up a week later naming the town and repeating no count.
+    follow = Facts(("Toretsk",), None, "Ukrainian")
+    assert match_incident(follow, "Suspect named", "x", date(2025, 6, 16), [view]) is not None
+    # ... but not a town two oblasts away in the same week, however alike the text.
+    title, text = release("Robotyne", 5, 7)
+    far = Facts(("Robotyne",), 5, "Ukrainian", date(2025, 6, 7))
+    assert match_incident(far, title, text, date(2025, 6, 9), [view]) is None
