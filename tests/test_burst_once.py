@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import re
 import sqlite3
 import sys
 from datetime import UTC, datetime, timedelta
@@ -53,6 +54,17 @@ async def test_burst_through_once_alerts_each_incident_once(
     new = text.split("===== ALERT =====")[1:]
     truth = {r.truth for r in reports}
     assert len(new) == len(truth), out.decode()[-3000:]
+    # Each update edits the message of an incident that was already posted, its own.
+    assert len(blocks) > len(new)
+    posted: set[str] = set()
+    for block in blocks:
+        found = re.search(r"#incident(\d+)", block)
+        assert found is not None, block
+        if block.lstrip().startswith("(update)"):
+            assert found.group(1) in posted
+        else:
+            assert found.group(1) not in posted
+            posted.add(found.group(1))
     conn = sqlite3.connect(db)
     try:
         rows = conn.execute(
