@@ -51,20 +51,22 @@ async def test_burst_through_once_alerts_each_incident_once(
     out, err = await asyncio.wait_for(proc.communicate(), timeout=120)
     assert proc.returncode == 0, err.decode()[-2000:]
     text = out.decode()
-    new = text.split("===== ALERT =====")[1:]
+    banners = re.findall(r"===== (ALERT|UPDATE of #incident\d+) =====\n(.*?)\n=====", text, re.S)
+    new = [body for banner, body in banners if banner == "ALERT"]
     truth = {r.truth for r in reports}
-    assert len(new) == len(truth), out.decode()[-3000:]
+    assert len(new) == len(truth), text[-3000:]
     # Each update edits the message of an incident that was already posted, its own.
-    assert len(blocks) > len(new)
+    assert len(banners) > len(new)
     posted: set[str] = set()
-    for block in blocks:
-        found = re.search(r"#incident(\d+)", block)
-        assert found is not None, block
-        if block.lstrip().startswith("(update)"):
-            assert found.group(1) in posted
-        else:
+    for banner, body in banners:
+        found = re.search(r"#incident(\d+)", body)
+        assert found is not None, body
+        if banner == "ALERT":
             assert found.group(1) not in posted
             posted.add(found.group(1))
+        else:
+            assert banner == f"UPDATE of #incident{found.group(1)}"
+            assert found.group(1) in posted
     conn = sqlite3.connect(db)
     try:
         rows = conn.execute(
