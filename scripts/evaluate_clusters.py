@@ -79,7 +79,7 @@ def cluster(rows: list[Row], facts_of: dict[str, Facts]) -> tuple[dict[str, int]
         window = [
             v for v in views.values() if v.latest_published and start <= v.latest_published <= end
         ]
-        recap = is_recap(row["title"], row["text"], facts)
+        recap = is_recap(row["title"], facts)
         found = (
             []
             if recap

@@ -193,7 +193,7 @@ class Incidents:
             if article.signature
             else content_signature(entry.title, entry.text)
         )
-        recap = is_recap(entry.title, entry.text, facts)
+        recap = is_recap(entry.title, facts)
         # Template releases ("occupiers shot N POWs near X") read alike for different towns
         # and counts: the text is evidence, the facts decide (match_incident's vetoes).
         twins = self._twins(sig, article_id, facts)

@@ -126,7 +126,7 @@ RECAP = Facts(
 
 
 def test_recap_neither_joins_nor_swallows() -> None:
-    assert is_recap(RECAP_TITLE, RECAP_TEXT, RECAP)
+    assert is_recap(RECAP_TITLE, RECAP)
     assert (
         match_incident(RECAP, RECAP_TITLE, RECAP_TEXT, date(2025, 3, 7), [hrodivka_incident()])
         is None
@@ -150,7 +150,7 @@ def test_recap_neither_joins_nor_swallows() -> None:
     ],
 )
 def test_is_recap(title: str, facts: Facts, expected: bool) -> None:
-    assert is_recap(title, "", facts) is expected
+    assert is_recap(title, facts) is expected
 
 
 def test_updated_count_is_a_revision_with_a_ledger() -> None:

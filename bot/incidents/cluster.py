@@ -74,9 +74,8 @@ def count_change(old: int | None, new: int | None) -> str | None:
     return f"{old} → {new}"
 
 
-def is_recap(title: str, text: str, facts: Facts) -> bool:
+def is_recap(title: str, facts: Facts) -> bool:
     """True for recaps and tallies: places in several front areas, or a recap headline."""
-    del text  # the headline and the places carry the signal; kept for a richer rule later
     # Only places the hierarchy knows: an unlisted village (there are dozens of Vesele) is more
     # likely an extraction slip than a third front area.
     areas = {
@@ -107,7 +106,7 @@ def rank_incidents(
     evidence, for incidents whose facts the report does not contradict. An incident born
     ambiguous takes only copies.
     """
-    if is_recap(title, text, facts):
+    if is_recap(title, facts):
         return []
     sig = signature if signature is not None else content_signature(title, text)
     revised = says_revised(title, text)
