@@ -1,7 +1,7 @@
 """Strip page furniture (appeals, newsletter boxes, sidebars, related links, captions, RSS tails).
 
 Line based: whole lines that are furniture are dropped; sidebar blocks ("News Feed", "Read
-also", "Читайте також") are dropped with the headlines listed under them.
+also", "Новини за темою", "Другие новости", "Most read") are dropped with their headlines.
 """
 
 from __future__ import annotations
@@ -60,6 +60,19 @@ _BLOCK = re.compile(
     r"^(?:read also|read more|see also|related(?: stories| articles)?|читайте також"
     r"|читайте также|дивіться також|смотрите также|більше новин|больше новостей|також читайте"
     r"|также читайте)\s*:?\s*(.*)$",
+    re.IGNORECASE,
+)
+# Related-links headers that are also ordinary words ("Главное", "По теме"): only a whole
+# line, or the header and a colon, opens a block (a sentence may start with these words).
+_RELATED = re.compile(
+    r"^(?:новини за темою|новини на тему|по темі|на тему|інші новини|інші матеріали|читайте ще"
+    r"|ще на тему|також на тему|популярне|найпопулярніше|найчитаніше|головне|рекомендуємо"
+    r"|новости по теме|по теме|на эту тему|другие новости|другие материалы|читайте еще"
+    r"|еще по теме|также по теме|популярное|самое читаемое|самое популярное|главное"
+    r"|рекомендуем|most read|most popular|most viewed|related news|related posts|related coverage"
+    r"|related content|more on this topic|more on this story|more from\b.{0,40}|more stories"
+    r"|top stories|trending|you may also like|you might also like|recommended|what to read next"
+    r"|further reading|also read|in other news|other news)\s*(?::\s*(.*))?$",
     re.IGNORECASE,
 )
 _SIDEBAR = re.compile(r"^(?:news feed|latest news|останні новини|последние новости)$", re.I)
@@ -148,7 +161,7 @@ def strip_boilerplate(text: str) -> str:
         if _SIDEBAR.match(line):
             i = _drop_sidebar(lines, i)
             continue
-        block = _BLOCK.match(line)
+        block = _RELATED.match(line) or _BLOCK.match(line)
         if block:
             i += 1
             if not block.group(1):  # a list of headlines follows, up to the next blank line

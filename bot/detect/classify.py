@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from bot.detect import irrealis as ir
 from bot.detect import lexicon as lx
 from bot.detect.boilerplate import strip_boilerplate
 from bot.detect.gazetteer import find_places
@@ -60,6 +61,7 @@ def _blank(text: str, spans: list[tuple[int, int]]) -> str:
 
 def _mask(s: str, cyr: bool) -> str:
     spans = [m.span() for m in lx.MASKS.on(cyr).finditer(s)]
+    spans.extend(m.span() for m in ir.IRREALIS_MASKS.on(cyr).finditer(s))
     for m in lx.CASUALTY_LIST.finditer(s):
         cap = lx.CASUALTY_CAPTIVE.search(m.group())
         kill = lx.CASUALTY_KILL.search(m.group())
@@ -94,9 +96,28 @@ def _is_speaker(s: str, m: re.Match[str]) -> bool:
     )
 
 
+def _is_accused(s: str, m: re.Match[str]) -> bool:
+    """A captive charged with a killing ("captured soldier convicted of killing a civilian")."""
+    if ir.ACCUSED_AFTER.match(s, m.end(), m.end() + 160):
+        return True
+    return bool(
+        ir.ACCUSED_BEFORE.search(s[max(0, m.start() - 50) : m.start()])
+        and ir.ACCUSED_TAIL.match(s[m.end() : m.end() + 100])
+    )
+
+
 def _captives(s: str, cyr: bool) -> tuple[list[re.Match[str]], list[re.Match[str]]]:
-    strong = [m for m in _spans(lx.CAPTIVE_STRONG.on(cyr), s) if not _is_speaker(s, m)]
+    strong = [
+        m
+        for m in _spans(lx.CAPTIVE_STRONG.on(cyr), s)
+        if not _is_speaker(s, m) and not _is_accused(s, m)
+    ]
+    if cyr and ("захоплен" in s or "захваченн" in s):
+        strong.extend(_spans(ir.CAPTURED_PARTICIPLE.on(cyr), s))
     weak = _spans(lx.CAPTIVE_VERBAL.on(cyr), s)
+    weak.extend(_spans(ir.HELPLESS.on(cyr), s))
+    if ir.FINISH_OFF.on(cyr).search(s):  # "finished off the wounded", "добили поранених"
+        weak.extend(_spans(lx.WOUNDED.on(cyr), s))
     if not cyr and lx.PRISONER_CONTEXT.en.search(s):  # s is lowercased here
         weak.extend(m for m in lx.PRISONER.en.finditer(s) if not _is_speaker(s, m))
     return strong, weak
@@ -142,7 +163,7 @@ def _statement(
             strength = 0.7 if kills else 0.55
     elif (
         (bd := lx.BOUND.on(cyr).search(m))
-        and (dd := lx.DEAD.on(cyr).search(m))
+        and (dd := lx.DEAD.on(cyr).search(m) or (kills[0] if kills else None))
         and lx.SOLDIER.on(cyr).search(m)
     ):
         rule, terms, strength = "bound bodies", (bd.group().lower(), dd.group().lower()), 0.55
@@ -158,10 +179,14 @@ def _statement(
 def _suppressor(s: str, cyr: bool, strong: bool, execs: bool) -> str:
     if lx.DEATH_PENALTY.on(cyr).search(s):
         return "death penalty"
-    if lx.OWN_SIDE.on(cyr).search(s):
+    if lx.OWN_SIDE.on(cyr).search(s) or (
+        lx.TRIED_TO_SURRENDER.on(cyr).search(s) and ir.COMMANDER.on(cyr).search(s)
+    ):
         return "own side"
     if lx.METAPHOR.on(cyr).search(s):
         return "metaphor"
+    if ir.FICTION.on(cyr).search(s) and not ir.DOCUMENTARY.on(cyr).search(s):
+        return "fiction or game"
     if not strong and lx.CIVILIAN.on(cyr).search(s):
         return "civilians"
     if lx.HISTORY.on(cyr).search(s) and not lx.STRONG_ANCHOR.on(cyr).search(s):
@@ -178,6 +203,7 @@ class _TitleCues:
     history: bool
     civilian: bool
     own_side: bool
+    fiction: bool
 
 
 def _title_cues(title: str) -> _TitleCues:
@@ -187,6 +213,7 @@ def _title_cues(title: str) -> _TitleCues:
         history,
         no_pow and bool(lx.CIVILIAN.search(title)),
         no_pow and bool(lx.OWN_SIDE.search(title)),
+        bool(ir.FICTION.search(title)) and not ir.DOCUMENTARY.search(title),
     )
 
 
@@ -198,6 +225,8 @@ def _doc_filter(cues: _TitleCues, st: Statement) -> str:
         return "civilian headline"
     if cues.own_side and not st.strong_captive:
         return "own-side headline"
+    if cues.fiction:
+        return "fiction headline"
     return ""
 
 

@@ -74,7 +74,8 @@ _PERSON_EN = (
 # "Strong": a noun that names a prisoner of war or captive.
 CAPTIVE_STRONG = _rx(
     r"\bP\.?O\.?W\.?s?\b|\bPoWs?\b|\bprisoners?[- ]of[- ]war\b|\bwar prisoners?\b|\bcaptives?\b",
-    rf"\bcaptured (?:[\w-]+ ){{0,3}}?(?:{_PERSON_EN})\b",
+    rf"\bcaptured (?:[\w-]+ ){{0,3}}?(?:{_PERSON_EN})\b|\bcaptured (?:Ukrainian|Russian)"
+    r"(?=[,.;:]|$| (?:and|who|was|after|in|near|at|on|by)\b)",
     rf"\b(?:{_PERSON_EN}) (?:who|that) (?:had )?(?:been |were |was )?(?:captured|taken prisoner)"
     rf"|\b(?:{_PERSON_EN}) (?:captured|taken prisoner) (?:near|in|at|on|during|by|after|earlier"
     r"|last|when|while)\b",
@@ -87,7 +88,8 @@ PRISONER_CONTEXT = _rx(
     r"\b(?:Ukrain\w*|Russian|soldiers?|servicem[ae]n|troops|military|wounded|captured|unarmed"
     r"|war|battlefield|front)\b"
 )
-# "Verbal": surrender, capture, hands up, unarmed, bound.
+# "Verbal": surrender, capture, hands up, unarmed (bound hands alone are not captivity:
+# civilians are found so too; see BOUND).
 CAPTIVE_VERBAL = _rx(
     r"\bsurrender(?:ed|ing|s)?\b|\b(?:taken|took|take|taking|held) (?:[\w-]+ ){0,4}?"
     r"(?:as )?(?:prisoner|captive)s?\b|\bin captivity\b|\bafter (?:their |his |being )?captur"
@@ -101,16 +103,15 @@ CAPTIVE_VERBAL = _rx(
     r"\b(?:made|forced|ordered|told) (?:[\w-]+ ){0,2}?(?:to )?kneel\b|\bkneel(?:ing)? before\b"
     r"|\bknelt before\b|\bkneeling (?:captives|prisoners|men|soldiers)\b|\bon (?:their|his) knees"
     r" before\b|\b(?:lying|lay|lie|laid|made to lie) face ?down\b",
-    r"\bdisarmed\b|\bunarmed\b|\bdefen[cs]eless\b|\brestrained\b|\b(?:hands|wrists) "
-    r"(?:were |was )?(?:tied|bound)\b|\bbound hands\b",
+    r"\bdisarmed\b|\bunarmed\b|\bdefen[cs]eless\b|\brestrained\b",
     r"\b[ву] полон(?:і)?\b|\bполонил\w*|\bзда\w*(?:с[яь]|ся)\b|\bздач\w* в полон"
     r"|\bскла(?:ли|дають|ла|в|вши|дали) зброю"
-    r"|\bз піднятими руками|\bзв'язан\w* рук\w*|\bрук\w* зв'язан\w*|\bбеззбройн\w*"
+    r"|\bз піднятими руками|\bбеззбройн\w*"
     r"|\bобеззброєн\w*|\bроззброєн\w*|\bпостав\w* (?:\w+ )?на колін\w*|\bна колінах\b"
     r"|\bобличчям (?:до землі|донизу|вниз)\b",
     r"\bв плен(?:у)?\b|\bпленил\w*|\bсда\w*(?:с[яь]|ся)\b|\bсдач\w* в плен"
     r"|\bслож(?:ил|или|ивш)\w* оружие"
-    r"|\bс поднятыми руками|\bсвязанн\w*|\bруки связаны|\bбезоружн\w*|\bразоружен\w*"
+    r"|\bс поднятыми руками|\bбезоружн\w*|\bразоружен\w*"
     r"|\bпостав\w* (?:\w+ )?на колени|\bна коленях\b|\bлицом (?:в землю|вниз)\b",
 )
 
@@ -125,7 +126,8 @@ _SPEECH = (
     r"|поделил\w*|вспомина\w*|згаду\w*"
 )
 SPEAKER_AFTER = re.compile(
-    rf"(?:\s+[\w'-]+){{0,3}}?\s+(?:{_SPEECH})\b(?!\s+(?:to (?:be|have|lie|kneel)|as)\b)"
+    rf"(?:\s+(?!(?:and|і|й|та|и|а|але|но|but|then|потім|затем)\s)[\w'-]+){{0,3}}?\s+"
+    rf"(?:{_SPEECH})\b(?!\s+(?:to (?:be|have|lie|kneel)|as)\b)"
 )
 SPEAKER_BEFORE = re.compile(
     rf"(?:[,\"»”:—–-]\s*(?:{_SPEECH})|\baccording to|\bin (?:an )?interviews? with|\bза словами"
@@ -251,11 +253,15 @@ OWN_SIDE = _rx(
     r"|\bперебіжчик\w*|\bсво(?:их|іх|ими|їми) (?:же )?(?:солдат\w*|бійц\w*|бойц\w*|військов\w*"
     r"|военн\w*|підлегл\w*|подчиненн\w*|побратим\w*|сослуживц\w*)|\bсобственн\w+ (?:солдат\w*"
     r"|военн\w*|подчиненн\w*|военнослужащ\w*)|\bвласн\w+ (?:солдат\w*|військов\w*|підлегл\w*"
-    r"|бійц\w*)|\bпри попытке сдаться|\bпыта\w* сдаться|\bспроб\w* здатися|\bнамага\w* здатися"
+    r"|бійц\w*)"
     r"|\bза (?:самовільн\w+ )?відступ\w*|\bвідступал\w*|\bвідмов\w* (?:йти|іти|піти) в (?:атак\w*"
     r"|штурм\w*)|\bдезертир\w* (?:розстрілю|страчу)\w*|\b(?:розстрілю|страчу)\w* дезертир\w*"
     r"|\bза (?:самовольн\w+ )?отступлени\w*|\bотступавш\w*|\bотступал\w*|\bотказ\w* (?:идти|пойти)"
     r" в (?:атак\w*|штурм\w*)|\bрасстрелива\w* дезертир\w*|\bдезертир\w* расстрелива\w*",
+)
+# Shooting men "who tried to surrender" is the own side's doing only when a commander is named.
+TRIED_TO_SURRENDER = _rx(
+    r"\bпри попытке сдаться|\bпыта\w* сдаться|\bспроб\w* здатися|\bнамага\w* здатися",
 )
 CIVILIAN = _rx(
     r"\bcivilians?\b|\bresidents?\b|\bvillagers\b|\blocals\b|\blocal (?:people|men|women)\b"

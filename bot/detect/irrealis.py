@@ -1,0 +1,130 @@
+"""Cues for killings that did not happen or are not about this war's captives: calls and
+prohibitions, fiction and games, shots over heads, a captive who is the accused, and the
+helpless-without-a-prisoner-word cues (the wounded finished off, "unable to resist").
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.detect.lexicon import Cue
+
+_INF_UK = r"(?:розстрілю|розстріля|страчу|страти|вбива|вбити|убива|добива|добити|прикінчи)\w*ти"
+_INF_RU = r"(?:расстрелива|расстреля|казни|убива|уби|добива|доби|прикончи|пристрели)\w*ть"
+_INF_EN = r"to (?:be )?(?:kill\w*|shot|shoot\w*|execut\w*|murder\w*|finish\w* off|slaughter\w*)"
+_CAPTIVE_NOUN = (
+    r"(?:POWs?|prisoners?(?: of war)?|captives|(?:військово)?полонен\w*|(?:военно)?пленн\w*"
+    r"|тих, хто здає?ться|тех, кто сда\w*|сдающ\w*|здаються)"
+)
+
+# Spans blanked before matching: the killing is called for, forbidden or threatened, not done.
+IRREALIS_MASKS = Cue(
+    (
+        # calls and appeals ("TV host urges troops to kill those who surrender")
+        rf"\b(?:call(?:s|ed|ing)? (?:for|on)|urg(?:e|es|ed|ing)|appeal\w* (?:to|for)|demand\w*"
+        rf"|incit\w*|encourag\w*) (?:[\w'-]+ ){{0,7}}?(?:{_INF_EN}\b|to take no\b)",
+        r"\b(?:call(?:s|ed|ing)? for|urg(?:e|es|ed|ing)) (?:the )?(?:mass )?(?:killing|execution"
+        r"|shooting|murder)s? of\b",
+        r"\b(?:call(?:s|ed|ing)? for|urg(?:e|es|ed|ing)) (?:[\w'-]+ ){0,6}?to be (?:kill\w*"
+        r"|shot|execut\w*)\b",
+        rf"\bзакли(?:ка|кав|кала|кали|кає|кають|чу|кати)\w* (?:[\w'-]+ ){{0,6}}?(?:{_INF_UK}\b|не "
+        rf"брати|до (?:розстріл|страт|вбивств|знищенн)\w*)",
+        rf"\b(?:призыв|призва)\w* (?:[\w'-]+ ){{0,6}}?(?:{_INF_RU}\b|не брать|к (?:расстрел|казн"
+        rf"|убийств|уничтожени)\w*)",
+        # the legal line: "POWs may not be executed", "the law forbids killing prisoners"
+        rf"\b{_CAPTIVE_NOUN} (?:[\w'-]+ ){{0,3}}?(?:may|must|can|cannot|can't|should|shall)"
+        rf"(?: not|n't)? (?:never )?be (?:kill\w*|shot|execut\w*|murder\w*|harmed)\b",
+        rf"\b(?:prohibit\w*|forbid\w*|forbade|bans?|banned|outlaw\w*|illegal to|unlawful to|"
+        rf"a war crime to) (?:[\w'-]+ ){{0,3}}?(?:kill\w*|shooting|execut\w*|murder\w*)"
+        rf"(?: of)? (?:[\w'-]+ ){{0,2}}?{_CAPTIVE_NOUN}",
+        rf"\b(?:забороня\w*|заборонен\w*|не можна|не мають права|заборона) (?:[\w'-]+ ){{0,3}}?"
+        rf"(?:{_INF_UK}|вбивство|страту|розстріл)\w* (?:[\w'-]+ ){{0,2}}?{_CAPTIVE_NOUN}",
+        rf"(?:{_INF_UK}|{_INF_RU}) (?:[\w'-]+ ){{0,2}}?{_CAPTIVE_NOUN},? (?:[\w'-]+ ){{0,3}}?"
+        rf"(?:заборонен\w*|забороня\w*|не можна|запрещ\w*|нельзя)",
+        rf"{_CAPTIVE_NOUN},? (?:[\w'-]+ ){{0,2}}?(?:заборонен\w*|забороня\w*|не можна"
+        rf"|не можуть|запрещ\w*|нельзя|не (?:должны|могут)) (?:[\w'-]+ ){{0,2}}?"
+        rf"(?:{_INF_UK}|{_INF_RU})\b",
+        rf"\b(?:запрещ\w*|нельзя|не имеют права|запрет\w*) (?:[\w'-]+ ){{0,3}}?(?:{_INF_RU}"
+        rf"|убийство|казнь|расстрел)\w* (?:[\w'-]+ ){{0,2}}?{_CAPTIVE_NOUN}",
+        # threats in any tense ("пригрозил расстрелять пленных")
+        rf"\b(?:threat\w*|пригроз\w*|погро\w*|погрожу\w*|угрожа\w*|грози\w*) (?:[\w'-]+ ){{0,4}}?"
+        rf"(?:{_INF_EN}|{_INF_UK}|{_INF_RU})\b",
+        # shots over the heads, into the air: a mock execution
+        r"\b(?:fired|firing|fire|shots?|shoot\w*|стріля\w*|постріл\w*|стреля\w*|выстрел\w*)"
+        r" (?:[\w'-]+ ){0,3}?(?:over (?:their|his|the) heads?|into the air|над (?:їхніми |их )?"
+        r"голов\w*|поверх голов\w*|в повітря|у повітря|в воздух)",
+    )
+)
+
+# Fiction, games and reviews: a sentence (or a headline, for the whole article) about a
+# story, not an event. A documentary is about real events and does not count.
+FICTION = Cue(
+    (
+        r"\bmovies?\b|\bfeature films?\b|\bfilm review\b|\bin the film\b|\bthe film's\b"
+        r"|\bfiction(?:al)?\b|\bvideo ?games?\b|\bcomputer games?\b|\bboard games?\b"
+        r"|\bgameplay\b|\bin-game\b|\bplayers? (?:must|can|have to)\b|\bquest\b"
+        r"|\bscreenplay\b|\bsitcom\b|\b(?:tv|drama|streaming) series\b|\bbox office\b"
+        r"|\btrailer for\b|\breview:",
+        r"\bфільм\w*|\bкінофільм\w*|\bсеріал\w*|\b(?:комп'ютерн|відео)\w* гр\w*|\bв грі\b"
+        r"|\bу грі\b|\bгравц\w*|\bгравець\b|\bквест\w*|\bрецензі\w*",
+        r"\bфильм\w*|\bкинофильм\w*|\bсериал\w*|\b(?:компьютерн|видео)\w* игр\w*|\bв игре\b"
+        r"|\bигрок\w*|\bквест\w*|\bрецензи\w*|\bспектакл\w*",
+    )
+)
+DOCUMENTARY = Cue((r"\bdocumentar\w*|\bдокументальн\w*",))
+
+# A captive followed by a charge for killing is the accused, not a victim ("captured soldier
+# convicted of killing a civilian", "засудили полоненого за вбивство цивільного").
+ACCUSED_AFTER = re.compile(
+    r"[^.;]{0,80}?\b(?:convicted|jailed|sentenced|charged|accused|suspected|guilty|tried|trial"
+    r"|received|gets|got|faces|засуд\w*|обвинува\w*|підозрю\w*|вирок\w*|отрима\w*|осуд\w*"
+    r"|осужд\w*|приговор\w*|обвиня\w*|подозрева\w*|получи\w*)"
+    r"[^.;]{0,60}?\b(?:for|of|with|за|в|у) (?:the )?(?:killing|murder\w*|shooting|executing|"
+    r"вбивств\w*|убийств\w*|розстріл\w*|расстрел\w*|страт\w*|казн\w*)"
+)
+ACCUSED_BEFORE = re.compile(
+    r"\b(?:convict\w*|jail\w*|sentenc\w*|charg\w*|засуд\w*|обвинува\w*|підозр\w*|осуд\w*"
+    r"|приговор\w*|обвин\w*|подозр\w*)\s+(?:[\w'-]+\s+){0,3}$"
+)
+ACCUSED_TAIL = re.compile(
+    r"^[^.;]{0,60}?\b(?:for|of|with|за) (?:the )?(?:killing|murder\w*|shooting|вбивств\w*"
+    r"|убийств\w*"
+    r"|розстріл\w*|расстрел\w*)"
+)
+
+# The helpless without a prisoner word: finishing off the wounded; "unable to resist".
+FINISH_OFF = Cue(
+    (
+        r"\bfinish(?:ed|ing|es)? off\b",
+        r"\bдобил[иао]?\b|\bдобива(?:ли|ють|є|в|ти|ючи)\b|\bдобит(?:і|ий|их|ого|ому|ими|а|о)\b"
+        r"|\bприкінчи\w*",
+        r"\bдобива(?:ли|ют|ет|л|ть|я)\b|\bдобит(?:ы|ый|ых|ого|ому|ыми|ые|а|о)\b|\bприкончи\w*",
+    )
+)
+HELPLESS = Cue(
+    (
+        r"\b(?:unable to|could not|couldn't|cannot|too (?:badly )?(?:wounded|hurt) to) "
+        r"(?:resist|fight back|defend (?:themselves|himself)|move)\b|\bhelpless\b"
+        r"|\bincapacitated\b|\bimmobili[sz]ed\b",
+        r"\bне (?:могли|міг|могла|можуть|здатн\w*) (?:чинити опір|опиратися|захищатися|рухатися)"
+        r"|\bбезпорадн\w*|\bзнерухомлен\w*",
+        r"\bне (?:могли|мог|могла|могут|способн\w*) (?:сопротивляться|оказать сопротивление"
+        r"|защищаться|двигаться)|\bбеспомощн\w*|\bобездвижен\w*",
+    )
+)
+# "захваченных (в плен) украинских бойцов": the participle with a person noun.
+CAPTURED_PARTICIPLE = Cue(
+    (
+        r"\bзахопле\w+ (?:у полон |в полон )?(?:[\w'-]+ ){0,4}?(?:бійц\w*|військов\w*|солдат\w*"
+        r"|захисник\w*|українц\w*|росіян\w*|морпіх\w*|десантник\w*|операторів)",
+        r"\bзахваченн\w+ (?:в плен )?(?:[\w'-]+ ){0,4}?(?:бойц\w*|военн\w*|военнослужащ\w*"
+        r"|солдат\w*|украинц\w*|россиян\w*|морпех\w*|десантник\w*|операторов)",
+    )
+)
+# Commanders shooting men "who tried to surrender" is own-side only when a commander is named.
+COMMANDER = Cue(
+    (
+        r"\bcommand\w*|\bofficers?\b",
+        r"\bкоманд\w*|\bофіцер\w*|\bофицер\w*|\bначальств\w*",
+    )
+)
