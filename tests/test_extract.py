@@ -282,3 +282,161 @@ def test_probe_facts(title: str, text: str, want: Facts) -> None:
 )
 def test_gazetteer_knows_front_line_places(text: str, places: list[str]) -> None:
     assert canonical_places(normalise(text)) == places
+
+
+# Fact kinds from issue 15 (sentences written for these tests), one field per case.
+FACT_KINDS = {
+    "count in the headline only": [
+        (
+            "Five soldiers killed near Pokrovsk, prosecutors say",
+            "The men had surrendered to Russian troops and were shot minutes later.",
+            "victims",
+            5,
+        ),
+        (
+            "П'ятьох бійців убили під Покровськом",
+            "Чоловіки здалися в полон, після чого росіяни їх розстріляли.",
+            "victims",
+            5,
+        ),
+        (
+            "Пятерых бойцов убили под Покровском",
+            "Мужчины сдались в плен, после чего российские военные их расстреляли.",
+            "victims",
+            5,
+        ),
+    ],
+    "head shots of N immobilised servicemen": [
+        (
+            "Prosecutors examine drone footage",
+            "The video shows head shots of four immobilised Ukrainian servicemen by Russian "
+            "troops near Toretsk.",
+            "victims",
+            4,
+        ),
+    ],
+    "number words": [
+        ("Russian troops executed eleven Ukrainian POWs near Siversk", "", "victims", 11),
+        ("Russian troops executed twenty-two Ukrainian POWs near Siversk", "", "victims", 22),
+        ("Окупанти розстріляли одинадцятьох полонених під Сіверськом", "", "victims", 11),
+        ("Окупанти розстріляли шістьох полонених під Сіверськом", "", "victims", 6),
+        ("Оккупанты расстреляли одиннадцать пленных под Северском", "", "victims", 11),
+        ("Оккупанты расстреляли троих пленных под Северском", "", "victims", 3),
+    ],
+    "a tally is not the count": [
+        (
+            "Russian troops shot three Ukrainian POWs near Toretsk",
+            "At least 250 Ukrainian prisoners of war have been executed since Russia's "
+            "full-scale invasion began, the ombudsman said.",
+            "victims",
+            3,
+        ),
+        (
+            "Ombudsman: Russia has executed at least 250 POWs since the invasion; new case",
+            "Russian troops shot three captured Ukrainian soldiers near Toretsk on Monday.",
+            "victims",
+            3,
+        ),
+        (
+            "Лубінець: за час війни росіяни стратили понад 200 полонених",
+            "Новий випадок: під Торецьком окупанти розстріляли трьох полонених бійців.",
+            "victims",
+            3,
+        ),
+        ("Ombudsman: at least 250 Ukrainian POWs executed since Russia's invasion", "", "victims",
+         None),
+        ("Lubinets: Russia has executed at least 245 POWs during the war", "", "victims", None),
+        ("Ombudsman: 45 Ukrainian POWs executed since Russia's full-scale invasion", "",
+         "victims", None),
+        ("Lubinets: Russian troops have executed 48 POWs during the war", "", "victims", None),
+        ("Лубінець: за час війни окупанти стратили 48 полонених", "", "victims", None),
+    ],
+    "perpetrators, witnesses and survivors are not victims": [
+        ("Two Russian soldiers shot a captured Ukrainian near Toretsk, prosecutors say", "",
+         "victims", 1),
+        ("Двоє російських військових розстріляли полоненого бійця під Торецьком", "", "victims",
+         1),
+        ("Двое российских военных расстреляли пленного бойца под Торецком", "", "victims", 1),
+        (
+            "Two surviving soldiers told investigators that Russian troops shot three captured "
+            "Ukrainian servicemen",
+            "",
+            "victims",
+            3,
+        ),
+        (
+            "Двоє вцілілих бійців розповіли, що росіяни розстріляли трьох полонених",
+            "",
+            "victims",
+            3,
+        ),
+        (
+            "Russian troops shot a captured Ukrainian soldier near Toretsk, three witnesses said",
+            "",
+            "victims",
+            1,
+        ),
+    ],
+    "victim side": [
+        ("Captured Russian soldier convicted of killing a Ukrainian prisoner of war", "",
+         "victim_side", "Ukrainian"),
+        ("Kyiv denies its troops shot surrendering Russian soldiers near Makiivka", "",
+         "victim_side", "Russian"),
+        ("Україна заперечує, що ЗСУ розстріляли російських полонених на Курщині", "",
+         "victim_side", "Russian"),
+    ],
+    "incident date": [
+        (
+            "Prosecutors report killing of POWs",
+            "Prosecutors said on Jan. 10 that Russian troops shot two Ukrainian POWs near "
+            "Toretsk on Jan. 8.",
+            "incident_date",
+            date(2025, 1, 8),
+        ),
+        (
+            "Прокурори повідомили про розстріл",
+            "10 січня прокурори повідомили, що 8 січня росіяни розстріляли двох полонених.",
+            "incident_date",
+            date(2025, 1, 8),
+        ),
+        ("War in Ukraine, March 4: what we know",
+         "Prosecutors said Russian troops executed three Ukrainian POWs near Toretsk.",
+         "incident_date", None),
+        ("Війна, 4 березня: головне за добу",
+         "Прокурори заявили, що росіяни розстріляли трьох полонених під Торецьком.",
+         "incident_date", None),
+        ("Главное за 4 марта",
+         "Прокуроры заявили, что российские военные расстреляли трех пленных под Торецком.",
+         "incident_date", None),
+    ],
+    "places of the incident only": [
+        (
+            "Russian troops shot three Ukrainian POWs near Toretsk",
+            "The brigade had rotated in from Kramatorsk a month earlier. Its commander grew up "
+            "in Sloviansk.",
+            "locations",
+            ("Toretsk",),
+        ),
+        (
+            "Оккупанты расстреляли троих пленных под Торецком",
+            "Бригада прибыла из Краматорска месяцем ранее. Ее командир вырос в Славянске.",
+            "locations",
+            ("Toretsk",),
+        ),
+    ],
+}  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "field", "want"),
+    [
+        pytest.param(*case, id=f"{kind}-{i}")
+        for kind, cases in FACT_KINDS.items()
+        for i, case in enumerate(cases)
+    ],
+)
+def test_fact_kinds(title: str, text: str, field: str, want: object) -> None:
+    verdict = classify(title, text)
+    assert verdict.flagged
+    got = getattr(extract_facts(title, text, PUB, None, verdict), field)
+    assert (tuple(got) if field == "locations" else got) == want

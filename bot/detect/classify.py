@@ -96,21 +96,11 @@ def _is_speaker(s: str, m: re.Match[str]) -> bool:
     )
 
 
-def _is_accused(s: str, m: re.Match[str]) -> bool:
-    """A captive charged with a killing ("captured soldier convicted of killing a civilian")."""
-    if ir.ACCUSED_AFTER.match(s, m.end(), m.end() + 160):
-        return True
-    return bool(
-        ir.ACCUSED_BEFORE.search(s[max(0, m.start() - 50) : m.start()])
-        and ir.ACCUSED_TAIL.match(s[m.end() : m.end() + 100])
-    )
-
-
 def _captives(s: str, cyr: bool) -> tuple[list[re.Match[str]], list[re.Match[str]]]:
     strong = [
         m
         for m in _spans(lx.CAPTIVE_STRONG.on(cyr), s)
-        if not _is_speaker(s, m) and not _is_accused(s, m)
+        if not _is_speaker(s, m) and not ir.is_accused(s, m)
     ]
     if cyr and ("захоплен" in s or "захваченн" in s):
         strong.extend(_spans(ir.CAPTURED_PARTICIPLE.on(cyr), s))

@@ -11,6 +11,7 @@ import re
 from datetime import date
 
 from bot.detect import authority
+from bot.detect import irrealis as ir
 from bot.detect import lexicon as lx
 from bot.detect.classify import Analysis, Statement, analyse
 from bot.detect.dates import incident_dates
@@ -35,6 +36,13 @@ BACKGROUND = re.compile(
     r"|has been (?:intense|ongoing)|already been (?:convicted|sentenced)|не перш\w+ (?:подібн\w+"
     r" )?випад\w*|ще один|останні місяці|щотижня|вже засуджен\w*|не перв\w+ (?:подобн\w+ )?"
     r"случа\w*|еще один|в последние месяцы|еженедельно|уже осужден\w*)\b",
+    _F,
+)
+ROUNDUP = re.compile(
+    r"\b(?:what we know|latest|live(?: updates| blog)?|day \d+|key events|as it happened"
+    r"|round-?up|briefing|digest|recap|news of the day|morning|evening|головне|підсумки"
+    r"|хронік\w*|онлайн|дайджест|новини дня|що відомо|день \d+|главное|итоги|хроник\w*"
+    r"|новости дня|что известно)\b",
     _F,
 )
 # Narrative cues: the sentence tells where or when the incident itself happened.
@@ -176,9 +184,18 @@ def _locations(a: Analysis, recap: bool, picked: list[int]) -> tuple[str, ...]:
     return found
 
 
+def _without_accused(s: str) -> str:
+    """Blank a captive who is the accused of a killing: his side is not the victims'."""
+    low = lx.lower(s)
+    for m in lx.CAPTIVE_STRONG.both.finditer(low):
+        if ir.is_accused(low, m):
+            s = s[: m.start()] + " " * (m.end() - m.start()) + s[m.end() :]
+    return s
+
+
 def _side(texts: list[str]) -> str | None:
     score = {"Ukrainian": 0, "Russian": 0}
-    for s in texts:
+    for s in map(_without_accused, texts):
         for side, (captive, adj, unit, enemy, soldier) in _SIDE_RX.items():
             strong = len(captive.findall(s)) + len(adj.findall(s)) + len(unit.findall(s))
             score[side] += 2 * (strong + len(enemy.findall(s))) + len(soldier.findall(s))
@@ -258,10 +275,12 @@ def extract_facts(
     locations = _locations(a, recap, picked)
     if recap:
         return Facts(locations=locations, victim_side=_side(texts))
-    dates = [d for i in picked for d in incident_dates(a.sentences[i], published)]
+    # a round-up's headline date ("War in Ukraine, March 4: what we know") is its issue date
+    dated = [i for i in picked if i or not ROUNDUP.search(a.sentences[0])]
+    dates = [d for i in dated for d in incident_dates(a.sentences[i], published)]
     return Facts(
         locations=locations,
-        victims=count_victims(texts),
+        victims=count_victims(texts, a.sentences[0]),
         victim_side=_side(texts),
         incident_date=min(dates) if dates else None,
         source_authority=_authority(a, statements),

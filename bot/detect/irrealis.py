@@ -128,3 +128,13 @@ COMMANDER = Cue(
         r"\bкоманд\w*|\bофіцер\w*|\bофицер\w*|\bначальств\w*",
     )
 )
+
+
+def is_accused(s: str, m: re.Match[str]) -> bool:
+    """A captive charged with a killing ("captured soldier convicted of killing a civilian")."""
+    if ACCUSED_AFTER.match(s, m.end(), m.end() + 160):
+        return True
+    return bool(
+        ACCUSED_BEFORE.search(s[max(0, m.start() - 50) : m.start()])
+        and ACCUSED_TAIL.match(s[m.end() : m.end() + 100])
+    )

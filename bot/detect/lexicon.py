@@ -144,15 +144,17 @@ KILL_EXEC = _rx(
     r"|\bshooting dead\b|\bshot (?:\w+ ){1,5}?(?:dead|in the (?:back|head))\b"
     r"|\bbehead\w*|\bdecapitat\w*|\bstabbed to death\b|\bburned alive\b|\bhanged\b"
     r"|\bmow(?:ed|n) down\b|\b(?:at|from) (?:point-blank|point blank|close) range\b"
-    r"|\bpoint-blank\b|\bfiring squads?\b|\bin cold blood\b|\bexecution-style\b",
+    r"|\bpoint-blank\b|\bfiring squads?\b|\bin cold blood\b|\bexecution-style\b"
+    r"|\bhead ?shots?\b|\bshots? (?:to|in|into) the head\b",
     r"\bрозстр[іi]л\w*|\bстрат(?:а|и|у|ою|і|ами|ам|ах|ив|ила|или|ити|ять|ить|ено)?\b"
     r"|\bстрачен\w*|\bстрачу\w*|\bдобил[иао]?\b|\bдобива(?:ли|ють|є|в|ти|ючи)\b"
     r"|\bобезголов\w*|\bвідрізал\w* голов\w*|\bзарізал\w*|\bспалил\w* живцем"
-    r"|\bдобит(?:і|ий|их|ого|ому|ими|а|о)\b|\bприкінчи\w*|\bпристрели\w*|\bвпритул\b",
+    r"|\bдобит(?:і|ий|их|ого|ому|ими|а|о)\b|\bприкінчи\w*|\bпристрели\w*|\bвпритул\b"
+    r"|\bконтрольн\w* (?:постріл|в голову)\w*",
     r"\bрасстрел\w*|\bказн(?:ь|и|ей|ям|ями|ях|ил\w*|ен\w*|ит\w*|ят|ящ\w*)\b"
     r"|\bдобил[иао]?\b|\bдобива(?:ли|ют|ет|л|ть|я)\b|\bобезглав\w*|\bотрезал\w* голов\w*"
     r"|\bзарезал\w*|\bсожгл\w* заживо|\bдобит(?:ы|ый|ых|ого|ому|ыми|ые|а|о)\b|\bприкончи\w*"
-    r"|\bпристрели\w*|\bв упор\b",
+    r"|\bпристрели\w*|\bв упор\b|\bконтрольн\w* (?:выстрел|в голову)\w*",
 )
 # Other killing verbs: killed, shot, вбили, убили, застрелили, opened fire.
 KILL_OTHER = _rx(

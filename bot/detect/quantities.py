@@ -13,8 +13,9 @@ class Kind(Enum):
 
     NONE = 0  # no count attached to the victims
     EXACT = 1  # "16 POWs", "дев'ятьох полонених", "at least seven"
-    VAGUE = 2  # "more than 10", "dozens", "up to 25", tallies
+    VAGUE = 2  # "more than 10", "dozens", "up to 25"
     SINGLE = 3  # "a Ukrainian POW", "пораненого полоненого", "його"
+    TALLY = 4  # "at least 250 since the invasion", "79 executions": many incidents, not this one
 
 
 # "one" is left to the singular rule: "one of them", "одного з них" are not counts
@@ -38,10 +39,17 @@ _WORDS: list[tuple[str, int]] = [
     (r"eighteen|вісімнадцят(?:ь|ьох)|восемнадцат(?:ь|и)", 18),
     (r"nineteen|дев'ятнадцят(?:ь|ьох)|девятнадцат(?:ь|и)", 19),
     (r"twenty|двадцят(?:ь|ьох|и)|двадцат(?:ь|и)", 20),
+    (r"thirty|тридцят(?:ь|ьох|и)|тридцат(?:ь|и)", 30),
+    (r"forty|сорок(?:а|ох)?", 40),
+    (r"fifty|п'ятдесят(?:и|ьох)?|пятьдесят|пятидесяти", 50),
 ]
+# "twenty-two", "thirty one": an English tens word and a unit
+_EN_UNITS = "one|two|three|four|five|six|seven|eight|nine"
+_EN_COMPOUND = re.compile(rf"^(twenty|thirty|forty|fifty)[- ]({_EN_UNITS})$")
 _WORD_RX = [(re.compile(rf"^(?:{w})$"), n) for w, n in _WORDS]
 _NUM = (
     r"(?:\d{1,4}(?![\d.,]\d|-|th|st|nd|rd|%|\s*(?:km|кілометр|километр|км|years? old|років|лет))"
+    + rf"|(?:twenty|thirty|forty|fifty)[- ](?:{_EN_UNITS})"
     + ("|" + "|".join(w for w, _ in _WORDS) + r")(?![\w'])")
 )
 _VICTIM = (
@@ -87,14 +95,17 @@ _AGGREGATE = re.compile(
     r"February|March|April|May|June|July|August|September|October|November|December)|"
     r"\bin total\b|\ba total of\b|\bso far\b|\bдо сих пор\b|\bз початку\b|"
     r"\bвід початку\b|\bс начала\b|\bзагалом\b|\bвсего\b|\bв общей сложности\b|\bз 2022\b|"
-    r"\bс 2022\b",
+    r"\bс 2022\b|\bsince (?:russia's|moscow's|its|2014|2022|feb)|\b(?:during|throughout|over the"
+    r" course of) the (?:full-scale )?(?:war|invasion)\b|\bза (?:час|роки|время|годы) "
+    r"(?:повномасштабн\w+ |полномасштабн\w+ )?(?:війни|вторгнення|войны|вторжения)\b",
     _F,
 )
 _SINGLE = re.compile(
     r"\b(?:an?|one)\s+(?:[\w-]+\s+){0,3}?(?:POW|prisoner of war|prisoner|captive|soldier|"
     r"serviceman|servicewoman|servicemember|sniper|fighter|defender|marine|paratrooper|"
     r"(?:drone )?operator|medic|scout|conscript|gunner|infantryman)\b(?! (?:killings?|shootings?|"
-    r"executions?|exchange|swap|camp))|\b(?:полоненого|військовополоненого|пораненого бійця|"
+    r"executions?|exchange|swap|camp))|\b(?:an?|one) (?:captured|wounded|surrendering|surrendered"
+    r"|unarmed) (?:Ukrainian|Russian)\b(?!s)|\b(?:полоненого|військовополоненого|пораненого бійця|"
     r"бійця|захисника|військового|пленного|военнопленного|раненого|военного|солдата|"
     r"военнослужащего|сдавшегося|оператора|десантника|морпіха|морпеха|розвідника|разведчика|"
     r"медика|снайпера|мобілізованого|мобилизованного|оборонця|защитника|здавшегося)\b|\b(?:його|его)\s+(?:[\w-]+\s+){0,1}?(?:вбива\w*|вбили|"
@@ -107,12 +118,29 @@ _BOTH = re.compile(
     r"расстреляли|убили|казнили|застрелили)\s+(?:\w+\s+)?(?:обох|обоих)\b|\b(?:обох|обоих)\s+"
     r"(?:[\w-]+\s+){0,2}?(?:розстріляли|вбили|расстреляли|убили)"
 )
+# A counted group that is the subject of the killing ("two Russian soldiers shot a POW"), or
+# that is described as witnesses, survivors or the accused, is not the victims.
+_CAPTIVE_NOUN = re.compile(r"pow|prisoner|captive|полонен|пленн|бранц|сдавш|здал")
+_PERPETRATOR = re.compile(
+    r"\s+(?:[\w'-]+\s+){0,2}?(?:shot|killed|executed|murdered|gunned|opened fire|finished off"
+    r"|розстріляли|вбили|стратили|застрелили|добили|відкрили вогонь|расстреляли|убили|казнили"
+    r"|добили|открыли огонь)\s+(?:a|an|the|one|his|their|captured|wounded|unarmed|surrendering"
+    r"|\w*полонен\w*|\w*пленн\w*|бранц\w*|поранен\w*|ранен\w*|його|его|\w+ого)\b"
+)
+_BYSTANDER = re.compile(
+    r"\b(?:witness\w*|surviv\w*|accused|suspects?|defendants?|свідк\w*|вижил\w*|"
+    r"вцілі\w*|обвинувачен\w*|підозрюван\w*|свидетел\w*|выжил\w*|уцелевш\w*|обвиняем\w*"
+    r"|подозреваем\w*)\b"
+)
 AGGREGATE_LIMIT = 60  # a count this large is a tally of many incidents, not one incident
 
 
 def _value(token: str) -> int | None:
     if token.isdigit():
         return int(token)
+    if compound := _EN_COMPOUND.match(token):
+        tens, unit = compound.groups()
+        return _value(tens) + _EN_UNITS.split("|").index(unit) + 1  # type: ignore[operator]
     for rx, n in _WORD_RX:
         if rx.match(token):
             return n
@@ -128,13 +156,18 @@ def count(sentence: str) -> tuple[Kind, int | None]:
         if not n or 1900 <= n <= 2100:
             continue
         if _EVENTS.match(sentence[m.end("num") :]):
-            return Kind.VAGUE, None  # "79 executions", "24 cases": a tally of events
+            return Kind.TALLY, None  # "79 executions", "24 cases": a tally of events
         pre = (m.group("pre") or "").strip()
         noun = m.group("noun").lower()
+        if _BYSTANDER.search(sentence[m.start() : m.end() + 25]) or (
+            not _CAPTIVE_NOUN.match(noun) and _PERPETRATOR.match(sentence, m.end())
+        ):
+            continue  # perpetrators, witnesses, survivors: look for the victims' count
         if noun in ("other", "others"):
             n += 1  # "Zhytnyk and four other wounded men": four others plus the one named
-        vague = bool(pre and _VAGUE_PRE.search(pre))
-        if vague or n >= AGGREGATE_LIMIT or _AGGREGATE.search(sentence):
+        if n >= AGGREGATE_LIMIT or _AGGREGATE.search(sentence):
+            best = (m.start(), Kind.TALLY, None)
+        elif pre and _VAGUE_PRE.search(pre):
             best = (m.start(), Kind.VAGUE, None)
         else:
             best = (m.start(), Kind.EXACT, n)
@@ -155,9 +188,13 @@ def count(sentence: str) -> tuple[Kind, int | None]:
     return kind, value
 
 
-def victims(sentences: list[str]) -> int | None:
-    """The main incident's count from statement sentences in reading order (title first)."""
-    single = False
+def victims(sentences: list[str], headline: str = "") -> int | None:
+    """The main incident's count from statement sentences in reading order (title first).
+
+    `headline`: when no statement gives a count, a headline that is not itself a statement
+    ("Five soldiers killed near X" over a body that says they had surrendered) still may.
+    """
+    single = tally = False
     for s in sentences:
         kind, n = count(s)
         if kind is Kind.EXACT:
@@ -166,4 +203,10 @@ def victims(sentences: list[str]) -> int | None:
             return None
         if kind is Kind.SINGLE:
             single = True
-    return 1 if single else None
+        tally = tally or kind is Kind.TALLY  # a tally is not this incident's count: read on
+    if single:
+        return 1
+    if headline and headline not in sentences and not tally:
+        kind, n = count(headline)
+        return n if kind is Kind.EXACT else None
+    return None
