@@ -34,8 +34,9 @@ def corpus_path(given: str | Path | None) -> Path:
     return DEFAULT
 
 
-def load(path: Path) -> list[dict[str, Any]]:
-    """Every item of a labelled corpus, each checked for the keys the scripts use."""
+def load(path: Path, positive_keys: tuple[str, ...] = POSITIVE_KEYS) -> list[dict[str, Any]]:
+    """Every item of a labelled corpus, each checked for the keys the scripts use
+    (`positive_keys`: what a positive must carry; detection needs no event_key)."""
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
     except FileNotFoundError:
@@ -52,7 +53,7 @@ def load(path: Path) -> list[dict[str, Any]]:
             raise CorpusError(f"{path}: line {n}: invalid JSON ({exc.msg})") from None
         if not isinstance(row, dict):
             raise CorpusError(f"{path}: line {n}: expected a JSON object")
-        need = ITEM_KEYS + (POSITIVE_KEYS if row.get("label") == 1 else ())
+        need = ITEM_KEYS + (positive_keys if row.get("label") == 1 else ())
         missing = [k for k in need if k not in row]
         if missing:
             raise CorpusError(
