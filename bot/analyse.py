@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
-from bot.detect import classify, extract_facts, summarize
+from bot.detect import classify, detect_language, extract_facts, summarize
 from bot.feeds.parse import ParsedFeed, parse_feed, raw_entry
 from bot.feeds.telegram import parse_channel
 from bot.incidents.dedup import canonical_url
@@ -19,7 +19,13 @@ from bot.models import Article, Entry, Facts
 
 
 def analyse(entry: Entry, now: datetime) -> Article:
-    """Run the pure stages over one entry; facts and summary only for flagged ones."""
+    """Run the pure stages over one entry; facts and summary only for flagged ones.
+
+    An entry whose feed declares no language gets the one its text shows, so `lang:` filters
+    and language-aware search work for every feed.
+    """
+    if not entry.language:
+        entry = replace(entry, language=detect_language(entry.title, entry.text))
     verdict = classify(entry.title, entry.text, entry.language)
     facts = Facts()
     summary = ""

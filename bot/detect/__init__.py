@@ -2,17 +2,20 @@
 
 The public entry points are re-exported here; callers outside this package import only these.
 `classify` applies the rules (see classify.py for their order), `extract_facts` and `summarize`
-read the facts of a flagged item, `canonical_places` and `place_variants` serve place look-ups.
+read the facts of a flagged item, `canonical_places` and `place_variants` serve place look-ups,
+`detect_language` names an article's language when its feed does not.
 """
 
 from bot.detect.classify import analyse, classify
 from bot.detect.extract import extract_facts, summarize
 from bot.detect.gazetteer import canonical_places, place_variants
+from bot.detect.language import detect_language
 
 __all__ = [
     "analyse",
     "canonical_places",
     "classify",
+    "detect_language",
     "extract_facts",
     "place_variants",
     "summarize",
