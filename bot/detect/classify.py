@@ -59,9 +59,32 @@ def _blank(text: str, spans: list[tuple[int, int]]) -> str:
     return "".join(chars)
 
 
-def _mask(s: str, cyr: bool) -> str:
+@dataclass(frozen=True, slots=True)
+class _Keys:
+    """Which optional cue families can occur in an article (checked once per article)."""
+
+    irrealis: bool = True
+    helpless: bool = True
+    finish: bool = True
+    charge: bool = True
+
+
+_ALL_KEYS = _Keys()
+
+
+def _keys(low: str) -> _Keys:
+    return _Keys(
+        any(k in low for k in ir.IRREALIS_KEYS),
+        any(k in low for k in ir.HELPLESS_KEYS),
+        any(k in low for k in ir.FINISH_KEYS),
+        any(k in low for k in ir.CHARGE_KEYS),
+    )
+
+
+def _mask(s: str, cyr: bool, keys: _Keys = _ALL_KEYS) -> str:
     spans = [m.span() for m in lx.MASKS.on(cyr).finditer(s)]
-    spans.extend(m.span() for m in ir.IRREALIS_MASKS.on(cyr).finditer(s))
+    if keys.irrealis:
+        spans.extend(m.span() for m in ir.IRREALIS_MASKS.on(cyr).finditer(s))
     for m in lx.CASUALTY_LIST.finditer(s):
         cap = lx.CASUALTY_CAPTIVE.search(m.group())
         kill = lx.CASUALTY_KILL.search(m.group())
@@ -96,17 +119,22 @@ def _is_speaker(s: str, m: re.Match[str]) -> bool:
     )
 
 
-def _captives(s: str, cyr: bool) -> tuple[list[re.Match[str]], list[re.Match[str]]]:
+def _captives(
+    s: str, cyr: bool, keys: _Keys = _ALL_KEYS
+) -> tuple[list[re.Match[str]], list[re.Match[str]]]:
+    accused = keys.charge
     strong = [
         m
         for m in _spans(lx.CAPTIVE_STRONG.on(cyr), s)
-        if not _is_speaker(s, m) and not ir.is_accused(s, m)
+        if not _is_speaker(s, m) and not (accused and ir.is_accused(s, m))
     ]
     if cyr and ("захоплен" in s or "захваченн" in s):
         strong.extend(_spans(ir.CAPTURED_PARTICIPLE.on(cyr), s))
     weak = _spans(lx.CAPTIVE_VERBAL.on(cyr), s)
-    weak.extend(_spans(ir.HELPLESS.on(cyr), s))
-    if ir.FINISH_OFF.on(cyr).search(s):  # "finished off the wounded", "добили поранених"
+    if keys.helpless:
+        weak.extend(_spans(ir.HELPLESS.on(cyr), s))
+    if keys.finish and ir.FINISH_OFF.on(cyr).search(s):
+        # "finished off the wounded", "добили поранених"
         weak.extend(_spans(lx.WOUNDED.on(cyr), s))
     if not cyr and lx.PRISONER_CONTEXT.en.search(s):  # s is lowercased here
         weak.extend(m for m in lx.PRISONER.en.finditer(s) if not _is_speaker(s, m))
@@ -114,7 +142,7 @@ def _captives(s: str, cyr: bool) -> tuple[list[re.Match[str]], list[re.Match[str
 
 
 def _statement(
-    index: int, s: str, triggers: tuple[str, ...] = lx.TRIGGERS
+    index: int, s: str, triggers: tuple[str, ...] = lx.TRIGGERS, keys: _Keys = _ALL_KEYS
 ) -> tuple[Statement | None, str]:
     """The statement in one sentence (or None) and, when suppressed, the reason.
 
@@ -125,12 +153,14 @@ def _statement(
     if not any(k in low for k in triggers):
         return None, ""
     cyr = lx.is_cyrillic(s)
-    m = _mask(low, cyr)
+    m = _mask(low, cyr, keys)
     execs = _spans(lx.KILL_EXEC.on(cyr), m)
     others = _spans(lx.KILL_OTHER.on(cyr), m)
     kills = execs + others
     strong, weak = (
-        _captives(m, cyr) if kills or not cyr or "полон" in low or "плен" in low else ([], [])
+        _captives(m, cyr, keys)
+        if kills or not cyr or "полон" in low or "плен" in low
+        else ([], [])
     )
     found = _nearest(strong + weak, kills) if kills else None
     rule = ""
@@ -236,6 +266,7 @@ def analyse(title: str, text: str) -> Analysis:
     if not present:
         # No captive or killing word at all (about half of all news): nothing to split or clean
         return Analysis((title,), (), (), 0.0)
+    keys = _keys(raw_low)
     body = normalise(strip_boilerplate(text))
     sentences = (title, *split_sentences(body))
     full = f"{title}\n{body}"
@@ -245,7 +276,7 @@ def analyse(title: str, text: str) -> Analysis:
     for i, s in enumerate(sentences):
         if not s:
             continue
-        st, reason = _statement(i, s, present)
+        st, reason = _statement(i, s, present, keys)
         if st is None:
             if reason:
                 suppressed.append((i, reason))

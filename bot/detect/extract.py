@@ -187,6 +187,8 @@ def _locations(a: Analysis, recap: bool, picked: list[int]) -> tuple[str, ...]:
 def _without_accused(s: str) -> str:
     """Blank a captive who is the accused of a killing: his side is not the victims'."""
     low = lx.lower(s)
+    if not any(k in low for k in ir.CHARGE_KEYS):
+        return s
     for m in lx.CAPTIVE_STRONG.both.finditer(low):
         if ir.is_accused(low, m):
             s = s[: m.start()] + " " * (m.end() - m.start()) + s[m.end() :]

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
+from bot.detect import katottg
+
 Kind = Literal["settlement", "district", "oblast", "direction"]
 _PRIORITY: dict[str, int] = {"district": 0, "direction": 1, "oblast": 2, "settlement": 3}
 
@@ -231,6 +233,8 @@ Kharkiv|Kharkiv|Харківськ|Харьковск
 Zaporizhzhia|Zaporizhzhia|Запорізьк|Запорожск
 Velyka Novosilka|Velyka Novosilka|Великоновосілківськ|Великоновоселковск
 """
+# Hand-list villages whose names are also ordinary words: they need a place context too.
+COMMON_WORDS = frozenset({"Vesele", "Prohres", "Udachne", "Tonenke"})
 _NOT_AN_ORG = (  # "Donetsk Oblast prosecutor's office" names an office, not a place
     r"(?!['’]s\s+[Pp]rosecutor)(?!\s+(?:[Pp]rosecutor|[Pp]olice|[Mm]ilitary [Aa]dmin"
     r"|[Aa]dministration|[Gg]overnor|[Cc]ourt|[Cc]ouncil))"
@@ -387,13 +391,19 @@ def _build() -> tuple[dict[str, list[_Entry]], dict[str, list[str]]]:
 
 
 _INDEX, _FORMS = _build()
+# Ukrainian oblast adjective stem -> canonical name, for the codifier's oblasts (katottg.py)
+OBLAST_STEMS = {line.split("|")[2]: line.split("|")[0] for line in _OBLASTS.strip().splitlines()}
 PLACE_ALIASES: dict[str, tuple[str, ...]] = {k: tuple(dict.fromkeys(v)) for k, v in _FORMS.items()}
 _TOKEN = re.compile(r"[^\W\d_][\w'-]*")
 
 
 @lru_cache(maxsize=2048)
 def find_places(text: str) -> tuple[PlaceHit, ...]:
-    """Every place mention in text, in order; longer readings (district, oblast) win."""
+    """Every place mention in text, in order; longer readings (district, oblast) win.
+
+    The hand list (front-line places, their usual spellings) is read first; the codifier's
+    settlements and districts (katottg.py) fill in the rest, in a place context only.
+    """
     hits: list[PlaceHit] = []
     skip = 0
     for tok in _TOKEN.finditer(text):
@@ -403,10 +413,21 @@ def find_places(text: str) -> tuple[PlaceHit, ...]:
         for entry in _INDEX.get(text[pos : pos + 3].lower(), ()):
             m = entry.pattern.match(text, pos)
             if m:
+                if entry.canonical in COMMON_WORDS and not katottg.in_context(
+                    text, pos, m.end(), not tok.group().isascii()
+                ):
+                    break  # "Веселе свято", "Прогрес триває": a word, not the village
                 hits.append(PlaceHit(entry.canonical, entry.kind, pos, m.end()))
                 skip = m.end()
                 break
-    return tuple(hits)
+    scope = {h.canonical for h in hits if h.kind in ("district", "oblast")}
+    known = set(_FORMS)
+    more = [
+        PlaceHit(name, kind, a, b)  # type: ignore[arg-type]
+        for a, b, name, kind in katottg.find(text, scope, [(h.start, h.end) for h in hits])
+        if name.partition(" (")[0] not in known
+    ]
+    return tuple(sorted(hits + more, key=lambda h: h.start)) if more else tuple(hits)
 
 
 def canonical_places(text: str) -> list[str]:
@@ -416,4 +437,12 @@ def canonical_places(text: str) -> list[str]:
 
 def place_variants(canonical: str) -> list[str]:
     """Surface forms (English, Ukrainian and Russian, inflected) of a canonical place name."""
-    return list(PLACE_ALIASES.get(canonical, ()))
+    if canonical in PLACE_ALIASES:
+        return list(PLACE_ALIASES[canonical])
+    return katottg.variants(canonical)
+
+
+def place_parents(place: str) -> tuple[str, ...]:
+    """District and oblast of a codifier place (for bot/incidents/regions.py); () if unknown or
+    a shared name left unresolved."""
+    return katottg.parents(place)

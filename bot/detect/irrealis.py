@@ -56,6 +56,27 @@ IRREALIS_MASKS = Cue(
     )
 )
 
+# Literal keys: a sentence without any of them cannot match IRREALIS_MASKS / HELPLESS (the
+# regexes cost more than a few `in` scans on every sentence with a trigger word).
+IRREALIS_KEYS = (
+    "call", "urg", "appeal", "demand", "incit", "encourag", "prohibit", "forbid", "forbade",
+    "ban", "outlaw", "illegal", "unlawful", "war crime", "may", "must", "can", "should",
+    "shall", "threat", "over ", "into the air", "закли", "призв", "призыв", "заборон",
+    "не можна", "не можуть", "не мають", "запрещ", "нельзя", "не имеют", "запрет", "не должн",
+    "не могут", "погро", "пригроз", "угрожа", "грози", "голов", "повітря", "воздух",
+)  # fmt: skip
+HELPLESS_KEYS = (
+    "resist", "fight back", "defend", "helpless", "incapacit", "immobili", "move", "опір",
+    "опира", "захища", "руха", "безпорад", "знерухом", "сопротивл", "защища", "двига",
+    "беспомощ", "обездвиж",
+)  # fmt: skip
+CHARGE_KEYS = (
+    "convict", "jail", "sentenc", "charg", "trial", "accus", "suspect", "guilty", "tried",
+    "receiv", "gets", "got", "faces", "засуд", "обвин", "підозр", "вирок", "отрима", "осуд",
+    "осужд", "приговор", "подозр", "получи",
+)  # fmt: skip
+FINISH_KEYS = ("finish", "добил", "добив", "добит", "прикінч", "прикончи")
+
 # Fiction, games and reviews: a sentence (or a headline, for the whole article) about a
 # story, not an event. A documentary is about real events and does not count.
 FICTION = Cue(

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import Literal
 
+from bot.detect import place_parents
+
 Level = Literal["settlement", "district", "oblast"]
 
 _DISTRICTS: dict[str, str] = {
@@ -107,12 +109,18 @@ def level(place: str) -> Level:
 
 
 def parents(place: str) -> tuple[str, ...]:
-    """The known enclosing district and oblast of a place, innermost first."""
+    """The known enclosing district and oblast of a place, innermost first.
+
+    The hand-kept front-line data above comes first; any other Ukrainian settlement or
+    district comes from the KATOTTG codifier (a shared village name left unresolved: ()).
+    """
     chain: list[str] = []
     current = place
     for _ in range(3):
         parent = _SETTLEMENTS.get(current) or _DISTRICTS.get(current)
         if parent is None:
+            if not chain and level(place) != "oblast":
+                return place_parents(place)
             break
         chain.append(parent)
         current = parent

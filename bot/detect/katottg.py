@@ -1,0 +1,337 @@
+"""Every settlement and district of Ukraine, from the KATOTTG codifier (katottg.tsv.gz, built by
+scripts/build_gazetteer.py): Ukrainian, Russian and English (KMU 2010) forms, inflected.
+
+Only a capitalised name in a place context counts ("біля Петрівки", "near Petrivka", "село
+Петрівка"); a name shared by several villages is resolved by a district or oblast named in the
+same text, else left unresolved (the bare name, no parents).
+"""
+
+from __future__ import annotations
+
+import gzip
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from bot.detect.translit import kmu2010, russian_forms
+
+DATA = Path(__file__).with_name("katottg.tsv.gz")
+
+# Declension of a name by its nominative ending: (ending, endings of the other cases).
+_UK_CLASSES: list[tuple[str, tuple[str, ...]]] = [
+    ("ка", ("ка", "ки", "ці", "ку", "кою")),
+    ("ки", ("ки", "ок", "ках", "кам", "ками")),
+    ("ці", ("ці", "ців", "цях", "цям", "цями")),
+    ("ий", ("ий", "ого", "ому", "им", "ім")),
+    ("е", ("е", "ого", "ому", "им", "ім")),
+    ("а", ("а", "и", "і", "у", "ою")),
+    ("я", ("я", "ї", "і", "ю", "ею", "єю")),
+    ("и", ("и", "ів", "ах", "ам", "ами")),
+    ("і", ("і", "ів", "ях", "ям", "ями", "их", "им")),
+    ("о", ("о", "а", "і", "ом", "у")),
+    ("ь", ("ь", "я", "ю", "ем", "і", "еві")),
+    ("й", ("й", "я", "ю", "єм", "ї", "єві")),
+    ("", ("", "а", "у", "ом", "і", "ові", "ем")),
+]
+_RU_CLASSES: list[tuple[str, tuple[str, ...]]] = [
+    ("ка", ("ка", "ки", "ке", "ку", "кой", "кою")),
+    ("ки", ("ки", "ок", "ках", "кам", "ками")),
+    ("ое", ("ое", "ого", "ом", "ому", "ым")),
+    ("ый", ("ый", "ого", "ом", "ому", "ым")),
+    ("ий", ("ий", "ого", "ом", "ому", "им")),
+    ("а", ("а", "ы", "и", "е", "у", "ой")),
+    ("я", ("я", "и", "ю", "ей", "е")),
+    ("и", ("и", "ов", "ах", "ам", "ами")),
+    ("ы", ("ы", "ов", "ах", "ам", "ами")),
+    ("о", ("о", "а", "е", "ом", "у")),
+    ("ь", ("ь", "я", "ю", "ем", "и", "е")),
+    ("й", ("й", "я", "ю", "ем", "е")),
+    ("", ("", "а", "у", "ом", "е")),
+]
+# The first word of a two-word name is an adjective: Нова Каховка, у Новій Каховці.
+_ADJ = {
+    "ая": ("ая", "ой", "ую", "ою", "ей"),
+    "ый": ("ый", "ого", "ом", "ому", "ым"),
+    "ое": ("ое", "ого", "ом", "ому", "ым"),
+    "а": ("а", "ої", "ій", "у", "ою", "ая", "ой", "ую"),
+    "я": ("я", "ьої", "ій", "ю", "ьою", "ья", "ей"),
+    "ий": ("ий", "ого", "ому", "им", "ім", "ый", "ом", "ым"),
+    "е": ("е", "ого", "ому", "им", "ім", "ое", "ом", "ым"),
+    "і": ("і", "их", "им", "ими", "ие", "ых", "ым"),
+}
+_ADJ_ORDER = sorted(_ADJ, key=len, reverse=True)
+
+
+# Big cities are left to the hand list: "in Kyiv" or "у Харкові" is where a court sits or an
+# official speaks far more often than where captives were killed.
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+_SKIP = _words(
+    "Київ Севастополь Харків Дніпро Одеса Запоріжжя Львів Донецьк Луганськ Херсон Миколаїв Суми"
+    " Чернігів Полтава Вінниця Житомир Черкаси Кропивницький Хмельницький Рівне Тернопіль"
+    " Івано-Франківськ Ужгород Луцьк Чернівці Сімферополь Україна Крим Росія"
+    # countries and unit names that villages share: "у Молдові", "бійці Азову"
+    " Молдова Польща Грузія Литва Латвія Естонія Румунія Угорщина Європа Америка Азов Айдар"
+    " Кракен Вагнер Ахмат Спарта Сомалі Шахтар Динамо"
+)
+MIN_NAME = 4  # shorter names ("Ріг" -> "в Риге") collide with inflected foreign words
+_CONTEXT_CY = _words(
+    "у в біля під поблизу неподалік поруч коло довкола з із зі до через за районі околицях"
+    " околиці село села селі селом селище селища селищі смт місто міста місті с м сел"
+    " около возле под близ вблизи из селе селу поселок поселка поселке деревня деревни деревне"
+    " хутор хутора хуторе хуторі город"
+    " города городе районе окрестностях рядом"
+)
+_CONTEXT_EN = re.compile(
+    r"(?:\b(?:near|in|at|outside|around|toward|towards|into|village|villages|town"
+    r"|settlement|hamlet)(?:\s+of)?\s+(?:the\s+)?(?:(?:village|town|settlement)\s+of\s+)?)$"
+)
+# "around Ivana Franka and Shevchenka streets": streets are named after people, as villages are
+_STREET = re.compile(
+    r"[\w\s,'-]{0,60}?\b(?:streets?|st\.|avenue|вулиц\w*|улиц\w*|проспект\w*)", re.I
+)
+_AFTER = re.compile(r"\s*,?\s*(?:\w+\s+){0,1}?(?:район\w*|област\w*|district|raion|oblast)", re.I)
+
+
+@dataclass(slots=True)
+class Index:
+    """The codifier, indexed for look-up by inflected Cyrillic or English spelling."""
+
+    names: list[str] = field(default_factory=list)  # English name per settlement
+    names_uk: list[str] = field(default_factory=list)  # Ukrainian name per settlement
+    district_of: list[int] = field(default_factory=list)  # district row per settlement
+    districts: dict[int, str] = field(default_factory=dict)  # district row -> canonical
+    oblast_of: dict[int, str] = field(default_factory=dict)  # district row -> oblast canonical
+    stems: dict[str, list[tuple[tuple[str, ...], int]]] = field(default_factory=dict)
+    pairs: dict[str, list[tuple[tuple[str, ...], str, tuple[str, ...], int]]] = field(
+        default_factory=dict
+    )
+    english: dict[str, list[int]] = field(default_factory=dict)
+    by_name: dict[str, list[int]] = field(default_factory=dict)
+    district_rx: re.Pattern[str] = re.compile(r"(?!x)x")
+    district_names: dict[str, int] = field(default_factory=dict)
+
+    def chain(self, i: int) -> tuple[str, str]:
+        d = self.district_of[i]
+        return self.districts.get(d, ""), self.oblast_of.get(d, "")
+
+
+def _split(word: str, classes: list[tuple[str, tuple[str, ...]]]) -> tuple[str, tuple[str, ...]]:
+    for ending, ends in classes:
+        if word.endswith(ending) and len(word) > len(ending) + 1:
+            return word[: len(word) - len(ending)], ends
+    return word, ("",)
+
+
+def _oblast_names() -> dict[str, str]:
+    from bot.detect.gazetteer import OBLAST_STEMS  # the hand list names the 24 oblasts
+
+    return OBLAST_STEMS
+
+
+def _centre(name: str, towns: list[tuple[str, str]]) -> str:
+    """English name of a district's centre: the town whose name shares most of its start."""
+    best, score = "", 2
+    for uk, en in towns:
+        common = next(
+            (i for i, (a, b) in enumerate(zip(uk, name, strict=False)) if a != b),
+            min(len(uk), len(name)),
+        )
+        if common > score:
+            best, score = en, common
+    return best or kmu2010(name)
+
+
+def _add(idx: Index, i: int, uk: str) -> None:
+    low = uk.lower()
+    variants = [(low, _UK_CLASSES)] + [(r.lower(), _RU_CLASSES) for r in russian_forms(uk)]
+    for form, classes in variants:
+        parts = form.split(" ")
+        if len(parts) == 1:
+            stem, ends = _split(form, classes)
+            idx.stems.setdefault(stem, []).append((ends, i))
+        elif len(parts) == 2:
+            first = next((k for k in _ADJ_ORDER if parts[0].endswith(k)), "")
+            stem2, ends2 = _split(parts[1], classes)
+            stem1 = parts[0][: len(parts[0]) - len(first)] if first else parts[0]
+            idx.pairs.setdefault(stem2, []).append((ends2, stem1, _ADJ.get(first, ("",)), i))
+
+
+@lru_cache(maxsize=1)
+def index() -> Index:
+    """Load and index the codifier once (about 30,000 rows)."""
+    rows = [
+        line.split("\t")
+        for line in gzip.decompress(DATA.read_bytes()).decode("utf-8").splitlines()
+        if line and not line.startswith("#")
+    ]
+    idx = Index()
+    oblast_names = _oblast_names()
+    oblast_canon: dict[int, str] = {}
+    towns: dict[int, list[tuple[str, str]]] = {}
+    for n, (kind, _code, name, _parent) in enumerate(rows):
+        if kind == "O":
+            oblast_canon[n] = next(
+                (c for stem, c in oblast_names.items() if name.startswith(stem)), "Crimea"
+            )
+    for kind, _code, name, parent in rows:
+        if kind == "M":
+            towns.setdefault(int(parent), []).append((name, kmu2010(name)))
+    district_forms: list[str] = []
+    for n, (kind, _code, name, parent) in enumerate(rows):
+        if kind != "P":
+            continue
+        canonical = f"{_centre(name, towns.get(n, []))} district"
+        idx.districts[n] = canonical
+        idx.oblast_of[n] = oblast_canon.get(int(parent), "")
+        stem = name[:-2] if name.endswith("ий") else name
+        for form in (stem, *(r[:-2] for r in russian_forms(name) if r.endswith("ый"))):
+            idx.district_names[form.lower()] = n
+            district_forms.append(re.escape(form))
+    alt = "|".join(sorted(set(district_forms), key=len, reverse=True))
+    idx.district_rx = re.compile(rf"\b({alt})(?:ий|ого|ому|ім|им|ом)\s+район\w*", re.IGNORECASE)
+    for kind, _code, name, parent in rows:
+        if kind not in ("M", "T", "X", "C") or name in _SKIP or len(name) < MIN_NAME:
+            continue
+        i = len(idx.names)
+        english = kmu2010(name)
+        idx.names.append(english)
+        idx.names_uk.append(name)
+        idx.district_of.append(int(parent))
+        idx.english.setdefault(english.lower(), []).append(i)
+        idx.by_name.setdefault(english, []).append(i)
+        _add(idx, i, name)
+    return idx
+
+
+_CAP = re.compile(r"[A-ZА-ЯІЇЄҐ][\w'-]*")
+_PREV_WORD = re.compile(r"(\w+)\.?\s+$")
+Hit = tuple[int, int, str, str]  # start, end, canonical, kind
+
+
+def _lookup(idx: Index, word: str) -> set[int]:
+    low = word.lower()
+    found: set[int] = set()
+    for cut in range(min(5, len(low) - 1)):
+        stem, ending = (low[: len(low) - cut], low[len(low) - cut :]) if cut else (low, "")
+        for ends, i in idx.stems.get(stem, ()):
+            if ending in ends:
+                found.add(i)
+    return found
+
+
+def _lookup_pair(idx: Index, first: str, second: str) -> set[int]:
+    low1, low2 = first.lower(), second.lower()
+    found: set[int] = set()
+    for cut in range(min(5, len(low2) - 1)):
+        stem, ending = (low2[: len(low2) - cut], low2[len(low2) - cut :]) if cut else (low2, "")
+        for ends2, stem1, ends1, i in idx.pairs.get(stem, ()):
+            if ending in ends2 and low1.startswith(stem1) and low1[len(stem1) :] in ends1:
+                found.add(i)
+    return found
+
+
+def in_context(text: str, start: int, end: int, cyrillic: bool) -> bool:
+    """A place context around text[start:end]: a preposition or settlement word before it,
+    or a district or oblast right after it; never a street name."""
+    before = text[max(0, start - 40) : start]
+    if _STREET.match(text, end) or re.search(r"(?:вул|ул|st)\.?\s*$|вулиц\w*\s+$", before):
+        return False
+    if _AFTER.match(text, end):
+        return True
+    if cyrillic:
+        word = _PREV_WORD.search(before)
+        return bool(word and word.group(1).lower() in _CONTEXT_CY)
+    return bool(_CONTEXT_EN.search(before.lower()))
+
+
+def _resolve(idx: Index, found: set[int], scope: set[str]) -> str:
+    """The canonical name for the candidates: plain when unique or unresolved, else qualified
+    by the district that the text's own district or oblast singles out."""
+    names = {idx.names[i] for i in found}
+    name = min(names, key=lambda n: (-sum(idx.names[i] == n for i in found), n))
+    same = idx.by_name.get(name, [])
+    if len(same) == 1:
+        return name
+    for level in (0, 1):  # the district named nearby first, then the oblast
+        picked = [i for i in same if idx.chain(i)[level] in scope]
+        if picked:
+            districts = {idx.chain(i)[0] for i in picked}
+            return f"{name} ({districts.pop()})" if len(districts) == 1 else name
+    return name
+
+
+def find(text: str, scope: set[str], taken: list[tuple[int, int]]) -> list[Hit]:
+    """Codifier places in text outside the `taken` spans; `scope`: districts and oblasts the
+    text names (for same-name villages)."""
+    idx = index()
+    hits: list[Hit] = []
+    if "район" in text or "Район" in text:
+        for m in idx.district_rx.finditer(text):
+            d = idx.district_names.get(m.group(1).lower())
+            if d is not None and not any(a < m.end() and m.start() < b for a, b in taken):
+                hits.append((m.start(), m.end(), idx.districts[d], "district"))
+    scope = scope | {h[2] for h in hits}
+    scope |= {o for d, c in idx.districts.items() if c in scope for o in (idx.oblast_of[d],)}
+    spans = taken + [(h[0], h[1]) for h in hits]
+    prev: re.Match[str] | None = None
+    for tok in _CAP.finditer(text):
+        start, end = tok.span()
+        if any(a < end and start < b for a, b in spans):
+            prev = None
+            continue
+        cyrillic = not tok.group().isascii()
+        found: set[int] = set()
+        if prev and text[prev.end() : start] == " ":
+            pair = (
+                _lookup_pair(idx, prev.group(), tok.group())
+                if cyrillic
+                else set(idx.english.get(f"{prev.group()} {tok.group()}".lower(), ()))
+            )
+            if pair and in_context(text, prev.start(), end, cyrillic):
+                if hits and hits[-1][0] == prev.start():
+                    hits.pop()
+                found, start = pair, prev.start()
+        if not found and in_context(text, start, end, cyrillic):
+            found = (
+                _lookup(idx, tok.group())
+                if cyrillic
+                else set(idx.english.get(tok.group().lower(), ()))
+            )
+        if found:
+            hits.append((start, end, _resolve(idx, found, scope), "settlement"))
+        prev = tok
+    return sorted(hits)
+
+
+def parents(place: str) -> tuple[str, ...]:
+    """District and oblast of a codifier place: a unique name, "Name (X district)", or a
+    district; () when the name is shared and unresolved or unknown."""
+    idx = index()
+    if place.endswith(" district"):
+        oblasts = {idx.oblast_of[d] for d, c in idx.districts.items() if c == place}
+        return (next(iter(oblasts)),) if len(oblasts) == 1 else ()
+    name, _, qualifier = place.partition(" (")
+    same = idx.by_name.get(name, [])
+    if qualifier:
+        same = [i for i in same if idx.chain(i)[0] == qualifier.rstrip(")")]
+    chains = {idx.chain(i) for i in same}
+    return next(iter(chains)) if len(chains) == 1 else ()
+
+
+def variants(place: str) -> list[str]:
+    """Surface forms of a codifier settlement (for search): Ukrainian and Russian, inflected."""
+    idx = index()
+    name = place.partition(" (")[0]
+    forms: list[str] = []
+    for uk in dict.fromkeys(idx.names_uk[i] for i in idx.by_name.get(name, [])):
+        for form, classes in [(uk, _UK_CLASSES)] + [(r, _RU_CLASSES) for r in russian_forms(uk)]:
+            if " " in form:
+                forms.append(form)
+                continue
+            stem, ends = _split(form, classes)
+            forms.extend(stem + e for e in ends)
+    return list(dict.fromkeys(forms))

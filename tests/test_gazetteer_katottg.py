@@ -1,0 +1,132 @@
+"""The full gazetteer from the KATOTTG codifier: transliteration, inflected and Russian forms,
+same-name villages, place context, and the hierarchy it feeds (sentences written here)."""
+
+from __future__ import annotations
+
+import gzip
+import importlib.util
+from pathlib import Path
+
+import pytest
+
+from bot.detect import canonical_places, place_variants
+from bot.detect.classify import classify
+from bot.detect.extract import extract_facts
+from bot.detect.katottg import DATA, index
+from bot.detect.translit import kmu2010, russian_forms
+from bot.incidents.regions import area, parents
+
+
+@pytest.mark.parametrize(
+    ("uk", "en"),
+    [
+        # word-initial є ї й ю я, and elsewhere; зг -> zgh; ь and the apostrophe dropped
+        ("Єнакієве", "Yenakiieve"),
+        ("Їжакевич", "Yizhakevych"),
+        ("Йосипівка", "Yosypivka"),
+        ("Юр'ївка", "Yurivka"),
+        ("Яготин", "Yahotyn"),
+        ("Стрий", "Stryi"),
+        ("Корюківка", "Koriukivka"),
+        ("Феодосія", "Feodosiia"),
+        ("Згурівка", "Zghurivka"),
+        ("Розгон", "Rozghon"),
+        ("Знам'янка", "Znamianka"),
+        ("Щербанівка", "Shcherbanivka"),
+        ("Ґорбані", "Gorbani"),
+        ("Біла Церква", "Bila Tserkva"),
+        ("Івано-Франківськ", "Ivano-Frankivsk"),
+    ],
+)
+def test_national_transliteration(uk: str, en: str) -> None:
+    assert kmu2010(uk) == en
+
+
+@pytest.mark.parametrize(
+    ("uk", "ru"),
+    [
+        ("Петрівка", "Петровка"),
+        ("Андріївка", "Андреевка"),
+        ("Іванівське", "Ивановское"),
+        ("Новоолександрівка", "Новоалександровка"),
+        ("П'ятихатки", "Пятихатки"),
+        ("Нова Каховка", "Новая Каховка"),
+        ("Шахове", "Шахово"),
+    ],
+)
+def test_russian_spelling(uk: str, ru: str) -> None:
+    assert ru in russian_forms(uk)
+
+
+def test_the_data_file_covers_the_whole_codifier() -> None:
+    rows = [ln for ln in gzip.decompress(DATA.read_bytes()).decode().splitlines() if ln[:1] != "#"]
+    kinds = [r.split("\t")[0] for r in rows]
+    assert kinds.count("O") == 25 and kinds.count("P") == 136
+    assert kinds.count("C") + kinds.count("X") + kinds.count("M") > 29_000
+    assert len(index().names) > 29_000
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        # a small village, inflected, in Ukrainian, Russian and English
+        ("Окупанти розстріляли полонених біля Згурівки", ["Zghurivka"]),
+        ("Пленных расстреляли возле Згуровки", ["Zghurivka"]),
+        ("The captured men were shot near Zghurivka", ["Zghurivka"]),
+        ("у селі Новоолександрівка, под Новоалександровкой", ["Novooleksandrivka"]),
+        # two-word names decline in both words
+        ("в селе Зеленый Гай и у Зеленому Гаї", ["Zelenyi Hai"]),
+        # a shared name: the district named nearby resolves it, else it stays bare
+        ("біля Петрівки Ізюмського району", ["Petrivka (Izium district)", "Izium district"]),
+        ("біля Петрівки", ["Petrivka"]),
+        ("near Petrivka in Kharkiv Oblast", ["Petrivka", "Kharkiv Oblast"]),
+        # only a capitalised name in a place context counts
+        ("Перемога буде за нами", []),
+        ("Веселе свято, у веселому настрої", []),
+        ("the village of Peremoha", ["Peremoha"]),
+        # big cities, countries and unit names are not villages here
+        ("у Києві, у Молдові, бійці Азову, в Риге", []),
+        ("у Харкові, під Запоріжжям, біля Азова, у Молдові", []),
+        # streets are named after people, as villages are
+        ("the killings took place around Ivana Franka, Maksyma Ridzanycha streets", []),
+        # the hand list still wins for front-line places
+        ("під Покровськом і у Миколаївці", ["Pokrovsk", "Mykolaivka"]),
+    ],
+)
+def test_codifier_places_in_text(text: str, places: list[str]) -> None:
+    assert canonical_places(text) == places
+
+
+def test_hierarchy_of_codifier_places() -> None:
+    assert parents("Zghurivka") == ("Brovary district", "Kyiv Oblast")
+    assert parents("Petrivka (Izium district)") == ("Izium district", "Kharkiv Oblast")
+    assert parents("Petrivka") == ()  # dozens of Petrivkas: no guess
+    assert parents("Haisyn district") == ("Vinnytsia Oblast",)
+    assert area("Zghurivka") == "Brovary district"
+    # the hand-kept front-line hierarchy is unchanged
+    assert parents("Pokrovsk") == ("Pokrovsk district", "Donetsk Oblast")
+
+
+def test_search_expands_a_codifier_place() -> None:
+    forms = place_variants("Zghurivka")
+    assert {"Згурівка", "Згурівці", "Згуровка", "Згуровке"} <= set(forms)
+
+
+def test_small_village_reaches_the_facts() -> None:
+    title = "Окупанти розстріляли трьох полонених біля Згурівки"
+    facts = extract_facts(title, "", None, None, classify(title, ""))
+    assert facts.locations == ("Zghurivka",)
+
+
+def test_build_script_refuses_a_missing_codifier(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    spec = importlib.util.spec_from_file_location(
+        "build_gazetteer", Path(__file__).resolve().parent.parent / "scripts/build_gazetteer.py"
+    )
+    assert spec and spec.loader
+    script = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(script)
+    out = tmp_path / "out.tsv.gz"
+    assert script.main([str(tmp_path / "absent.xlsx"), "--out", str(out)]) == 2
+    assert "build_gazetteer:" in capsys.readouterr().err and not out.exists()
