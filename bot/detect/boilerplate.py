@@ -69,7 +69,10 @@ _RELATED = re.compile(
     r"|ще на тему|також на тему|популярне|найпопулярніше|найчитаніше|головне|рекомендуємо"
     r"|новости по теме|по теме|на эту тему|другие новости|другие материалы|читайте еще"
     r"|еще по теме|также по теме|популярное|самое читаемое|самое популярное|главное"
-    r"|рекомендуем|most read|most popular|most viewed|related news|related posts|related coverage"
+    r"|рекомендуем|читайте більше|читайте больше|вибір редакції|выбор редакции|свіжі новини"
+    r"|свежие новости|most read|most popular|most viewed|most shared|popular now|trending now"
+    r"|latest headlines|top headlines|headlines|editor'?s'? choice|related news|related posts"
+    r"|related coverage"
     r"|related content|more on this topic|more on this story|more from\b.{0,40}|more stories"
     r"|top stories|trending|you may also like|you might also like|recommended|what to read next"
     r"|further reading|also read|in other news|other news)\s*(?::\s*(.*))?$",
@@ -179,7 +182,31 @@ def strip_boilerplate(text: str) -> str:
             continue
         kept.append(line)
         i += 1
-    return "\n".join(_drop_teasers(kept)).strip()
+    return "\n".join(_drop_teasers(_drop_headline_lists(kept))).strip()
+
+
+# A run of bulleted or numbered headlines ("• Hryvnia steady at 41.8", "2. SBU identifies
+# ...", "— Синоптики: похолодає"): short lines without a closing stop, two or more in a row.
+_BULLET = re.compile(r"^(?:[•·▪►▸*–—-]|\d{1,2}[.)])\s+\S")
+
+
+def _is_headline_item(line: str) -> bool:
+    return len(line) < 180 and bool(_BULLET.match(line)) and not line.endswith(_END_PUNCT[:4])
+
+
+def _drop_headline_lists(lines: list[str]) -> list[str]:
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        j = i
+        while j < len(lines) and _is_headline_item(lines[j]):
+            j += 1
+        if j - i >= 2:
+            i = j
+            continue
+        out.append(lines[i])
+        i += 1
+    return out
 
 
 def _drop_teasers(lines: list[str]) -> list[str]:

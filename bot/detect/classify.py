@@ -173,7 +173,7 @@ def _statement(
         terms = (cap.group().lower(), kill.group().lower())
         strength = 0.6 + (0.2 if strong else 0.0) + (0.15 if execs else 0.0)
         span = (min(cap.start(), kill.start()), max(cap.end(), kill.end()))
-    elif nq := lx.NO_QUARTER.on(cyr).search(m):
+    elif (nq := lx.NO_QUARTER.on(cyr).search(m)) and not ir.COMMENTARY.on(cyr).search(m):
         rule, terms, strength, span = "no-quarter order", (nq.group().lower(),), 0.6, nq.span()
     elif (wd := lx.WOUNDED.on(cyr).search(m)) and (lb := lx.LEFT_BEHIND.on(cyr).search(m)):
         dead = kills[0] if kills else lx.DEAD.on(cyr).search(m)
@@ -224,16 +224,21 @@ class _TitleCues:
     civilian: bool
     own_side: bool
     fiction: bool
+    accused: bool
 
 
 def _title_cues(title: str) -> _TitleCues:
-    no_pow = not lx.CAPTIVE_STRONG.search(title)
+    low = lx.lower(title)
+    captives = list(lx.CAPTIVE_STRONG.both.finditer(low))
+    accused = [c for c in captives if ir.is_accused(low, c)]
+    no_pow = len(captives) == len(accused)  # a captive who is the accused is no POW victim
     history = bool(lx.HISTORY.search(title)) and not lx.STRONG_ANCHOR.search(title)
     return _TitleCues(
         history,
         no_pow and bool(lx.CIVILIAN.search(title)),
         no_pow and bool(lx.OWN_SIDE.search(title)),
         bool(ir.FICTION.search(title)) and not ir.DOCUMENTARY.search(title),
+        bool(accused) and no_pow,
     )
 
 
@@ -247,6 +252,8 @@ def _doc_filter(cues: _TitleCues, st: Statement) -> str:
         return "own-side headline"
     if cues.fiction:
         return "fiction headline"
+    if cues.accused and not st.strong_captive:
+        return "accused headline"
     return ""
 
 

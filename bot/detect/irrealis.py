@@ -27,10 +27,10 @@ IRREALIS_MASKS = Cue(
         r"|shooting|murder)s? of\b",
         r"\b(?:call(?:s|ed|ing)? for|urg(?:e|es|ed|ing)) (?:[\w'-]+ ){0,6}?to be (?:kill\w*"
         r"|shot|execut\w*)\b",
-        rf"\bзакли(?:ка|кав|кала|кали|кає|кають|чу|кати)\w* (?:[\w'-]+ ){{0,6}}?(?:{_INF_UK}\b|не "
-        rf"брати|до (?:розстріл|страт|вбивств|знищенн)\w*)",
-        rf"\b(?:призыв|призва)\w* (?:[\w'-]+ ){{0,6}}?(?:{_INF_RU}\b|не брать|к (?:расстрел|казн"
-        rf"|убийств|уничтожени)\w*)",
+        rf"\bзаклик\w* (?:[\w'«»\"“”-]+,? ){{0,8}}[«\"“]?(?:{_INF_UK}\b|не брати|до "
+        rf"(?:розстріл|страт|вбивств|знищенн)\w*)",
+        rf"\b(?:призыв|призва)\w* (?:[\w'«»\"“”-]+,? ){{0,8}}[«\"“]?(?:{_INF_RU}\b|не брать"
+        rf"|к (?:расстрел|казн|убийств|уничтожени)\w*)",
         # the legal line: "POWs may not be executed", "the law forbids killing prisoners"
         rf"\b{_CAPTIVE_NOUN} (?:[\w'-]+ ){{0,3}}?(?:may|must|can|cannot|can't|should|shall)"
         rf"(?: not|n't)? (?:never )?be (?:kill\w*|shot|execut\w*|murder\w*|harmed)\b",
@@ -39,8 +39,9 @@ IRREALIS_MASKS = Cue(
         rf"(?: of)? (?:[\w'-]+ ){{0,2}}?{_CAPTIVE_NOUN}",
         rf"\b(?:забороня\w*|заборонен\w*|не можна|не мають права|заборона) (?:[\w'-]+ ){{0,3}}?"
         rf"(?:{_INF_UK}|вбивство|страту|розстріл)\w* (?:[\w'-]+ ){{0,2}}?{_CAPTIVE_NOUN}",
-        rf"(?:{_INF_UK}|{_INF_RU}) (?:[\w'-]+ ){{0,2}}?{_CAPTIVE_NOUN},? (?:[\w'-]+ ){{0,3}}?"
-        rf"(?:заборонен\w*|забороня\w*|не можна|запрещ\w*|нельзя)",
+        rf"(?:{_INF_UK}|{_INF_RU}) (?:[\w'-]+ ){{0,2}}?{_CAPTIVE_NOUN},? (?:[\w'-]+,? ){{0,10}}?"
+        rf"(?:заборонен\w*|забороня\w*|не можна|запрещ\w*|нельзя|неприпустим\w*|недопустим\w*"
+        rf"|не допуска\w*)",
         rf"{_CAPTIVE_NOUN},? (?:[\w'-]+ ){{0,2}}?(?:заборонен\w*|забороня\w*|не можна"
         rf"|не можуть|запрещ\w*|нельзя|не (?:должны|могут)) (?:[\w'-]+ ){{0,2}}?"
         rf"(?:{_INF_UK}|{_INF_RU})\b",
@@ -64,6 +65,7 @@ IRREALIS_KEYS = (
     "shall", "threat", "over ", "into the air", "закли", "призв", "призыв", "заборон",
     "не можна", "не можуть", "не мають", "запрещ", "нельзя", "не имеют", "запрет", "не должн",
     "не могут", "погро", "пригроз", "угрожа", "грози", "голов", "повітря", "воздух",
+    "неприпуст", "недопуст", "не допуска", "заклик",
 )  # fmt: skip
 HELPLESS_KEYS = (
     "resist", "fight back", "defend", "helpless", "incapacit", "immobili", "move", "опір",
@@ -73,7 +75,8 @@ HELPLESS_KEYS = (
 CHARGE_KEYS = (
     "convict", "jail", "sentenc", "charg", "trial", "accus", "suspect", "guilty", "tried",
     "receiv", "gets", "got", "faces", "засуд", "обвин", "підозр", "вирок", "отрима", "осуд",
-    "осужд", "приговор", "подозр", "получи",
+    "осужд", "приговор", "подозр", "получи", "who shot", "who killed", "who murdered",
+    "who had", "який застрелив", "який вбив", "который убил", "который застрелил",
 )  # fmt: skip
 FINISH_KEYS = ("finish", "добил", "добив", "добит", "прикінч", "прикончи")
 
@@ -85,11 +88,16 @@ FICTION = Cue(
         r"|\bfiction(?:al)?\b|\bvideo ?games?\b|\bcomputer games?\b|\bboard games?\b"
         r"|\bgameplay\b|\bin-game\b|\bplayers? (?:must|can|have to)\b|\bquest\b"
         r"|\bscreenplay\b|\bsitcom\b|\b(?:tv|drama|streaming) series\b|\bbox office\b"
-        r"|\btrailer for\b|\breview:",
+        r"|\btrailer for\b|\breview:|\bnovels?\b(?! (?:tactics?|approach|weapons?|methods?"
+        r"|ways?|drones?|technique|idea|threat))|\bnovelist\b|\bthe book's\b|\bbook review\b"
+        r"|\bbook of the week\b|\btheat(?:re|er)\b|\bplaywright\b|\bstage play\b"
+        r"|\b(?:shooter|strategy|mobile|computer) games?\b|\bDLC\b|\bexpansion pack\b",
         r"\bфільм\w*|\bкінофільм\w*|\bсеріал\w*|\b(?:комп'ютерн|відео)\w* гр\w*|\bв грі\b"
-        r"|\bу грі\b|\bгравц\w*|\bгравець\b|\bквест\w*|\bрецензі\w*",
+        r"|\bу грі\b|\bгравц\w*|\bгравець\b|\bквест\w*|\bрецензі\w*|\bшутер\w*|\bвистав[аиіу]\b"
+        r"|\bвиставою\b|\bтеатр\w*|\bповіст\w*|\bрома[нн]\w* про\b|\bкниж\w*|\bкниг\w*",
         r"\bфильм\w*|\bкинофильм\w*|\bсериал\w*|\b(?:компьютерн|видео)\w* игр\w*|\bв игре\b"
-        r"|\bигрок\w*|\bквест\w*|\bрецензи\w*|\bспектакл\w*",
+        r"|\bигрок\w*|\bквест\w*|\bрецензи\w*|\bспектакл\w*|\bшутер\w*|\bтеатр\w*"
+        r"|\bповест\w*|\bкниг\w*|\bдополнени\w* к игре",
     )
 )
 DOCUMENTARY = Cue((r"\bdocumentar\w*|\bдокументальн\w*",))
@@ -107,10 +115,15 @@ ACCUSED_BEFORE = re.compile(
     r"\b(?:convict\w*|jail\w*|sentenc\w*|charg\w*|засуд\w*|обвинува\w*|підозр\w*|осуд\w*"
     r"|приговор\w*|обвин\w*|подозр\w*)\s+(?:[\w'-]+\s+){0,3}$"
 )
+# "captured paratrooper who shot a villager": the captive is the subject of the killing
+ACCUSED_WHO = re.compile(
+    r",?\s+(?:who|that|який|яка|які|который|которая|которые)\s+(?:had\s+|has\s+|have\s+)?"
+    r"(?:shot|killed|murdered|executed|stabbed|застрелив|вбив|убил|застрелил|розстріляв|расстрелял)"
+    r"\b(?!\s+(?:by|him|them))"
+)
 ACCUSED_TAIL = re.compile(
-    r"^[^.;]{0,60}?\b(?:for|of|with|за) (?:the )?(?:killing|murder\w*|shooting|вбивств\w*"
-    r"|убийств\w*"
-    r"|розстріл\w*|расстрел\w*)"
+    r"^[^.;]{0,160}?\b(?:for|of|with|за|including) (?:the )?(?:alleged )?(?:killing|murder\w*"
+    r"|shooting|вбивств\w*|убийств\w*|розстріл\w*|расстрел\w*)"
 )
 
 # The helpless without a prisoner word: finishing off the wounded; "unable to resist".
@@ -153,9 +166,24 @@ COMMANDER = Cue(
 
 def is_accused(s: str, m: re.Match[str]) -> bool:
     """A captive charged with a killing ("captured soldier convicted of killing a civilian")."""
-    if ACCUSED_AFTER.match(s, m.end(), m.end() + 160):
+    if ACCUSED_AFTER.match(s, m.end(), m.end() + 160) or ACCUSED_WHO.match(s, m.end()):
         return True
     return bool(
         ACCUSED_BEFORE.search(s[max(0, m.start() - 50) : m.start()])
-        and ACCUSED_TAIL.match(s[m.end() : m.end() + 100])
+        and ACCUSED_TAIL.match(s[m.end() : m.end() + 200])
     )
+
+
+# Commentary, not an order: a no-quarter phrase said by a pundit, blogger or host, or as an
+# opinion ("units should take no prisoners"); a commander's order still counts.
+COMMENTARY = Cue(
+    (
+        r"\b(?:podcast\w*|blogg?er\w*|pundit\w*|(?:tv |talk.show )?hosts?|presenter\w*"
+        r"|propagandist\w*|commentator\w*|influencer\w*|remarks?|on air|should|ought to"
+        r"|backlash|condemn\w*)\b",
+        r"\b(?:блогер\w*|подкаст\w*|ведуч\w*|телеведуч\w*|пропагандист\w*|коментатор\w*"
+        r"|ефір\w*|висловлюван\w*|мали б|повинні|слід)",
+        r"\b(?:блогер\w*|подкаст\w*|ведущ\w*|телеведущ\w*|пропагандист\w*|комментатор\w*"
+        r"|эфир\w*|высказыван\w*|должны|следует)",
+    )
+)

@@ -68,6 +68,7 @@ _PERSON_EN = (
     r"|Ukrainians|Russians|fighters?|marines?|defenders?|paratroopers?|operators?"
     r"|comrades?|snipers?|gunners?|crew|POWs?|conscripts?|recruits?|infantrym[ae]n|medics?"
     r"|scouts?|sappers?|pilots?|stormtroopers?|assault troops|mobili[sz]ed|personnel|members"
+    r"|sergeants?|corporals?|privates?|lieutenants?|officers?|infantry"
 )
 
 # --- captive ideas -----------------------------------------------------------------------
@@ -95,7 +96,8 @@ CAPTIVE_VERBAL = _rx(
     r"(?:as )?(?:prisoner|captive)s?\b|\bin captivity\b|\bafter (?:their |his |being )?captur"
     r"(?:e|ed)\b|\b(?:had been|were|was|being|been|got) captured\b",
     r"\b(?:laid|lay|laying|put|putting) down (?:their |his )?(?:arms|weapons)\b"
-    r"|\bg(?:ive|ives|ave|iven|iving) (?:themselves|himself|herself) up\b",
+    r"|\bg(?:ive|ives|ave|iven|iving) (?:themselves|himself|herself) up\b"
+    r"|\b(?:who|that|after) (?:had |have |has )?(?:given|gave|giving) up\b",
     r"\bhands? (?:up|raised|in the air|above (?:his|their) heads?|behind (?:his|their) heads?)"
     r"|\b(?:raised|with raised) hands\b|\b(?:raised|raising|put|putting|held|holding) (?:up )?"
     r"(?:their|his|both) hands(?: up)?\b|\bwhite flag\b|\bhors de combat\b",
@@ -109,6 +111,10 @@ CAPTIVE_VERBAL = _rx(
     r"|\bз піднятими руками|\bбеззбройн\w*"
     r"|\bобеззброєн\w*|\bроззброєн\w*|\bпостав\w* (?:\w+ )?на колін\w*|\bна колінах\b"
     r"|\bобличчям (?:до землі|донизу|вниз)\b",
+    r"\bзахопи\w* (?:у полон )?(?:[\w'-]+ ){0,2}?(?:поранен\w*|українськ\w*|російськ\w*|бійц\w*"
+    r"|бійця|військов\w*|солдат\w*|піхотинц\w*|морпіх\w*|десантник\w*|захисник\w*)",
+    r"\bзахвати\w* (?:в плен )?(?:[\w-]+ ){0,2}?(?:ранен\w*|украинск\w*|российск\w*|бойц\w*"
+    r"|военн\w*|солдат\w*|пехотинц\w*|морпех\w*|десантник\w*|защитник\w*)",
     r"\bв плен(?:у)?\b|\bпленил\w*|\bсда\w*(?:с[яь]|ся)\b|\bсдач\w* в плен"
     r"|\bслож(?:ил|или|ивш)\w* оружие"
     r"|\bс поднятыми руками|\bбезоружн\w*|\bразоружен\w*"
@@ -131,6 +137,8 @@ SPEAKER_AFTER = re.compile(
 )
 SPEAKER_BEFORE = re.compile(
     rf"(?:[,\"»”:—–-]\s*(?:{_SPEECH})|\baccording to|\bin (?:an )?interviews? with|\bза словами"
+    rf"|\btestimon(?:y|ies) (?:of|from)|\baccounts? (?:of|from)|\bпоказання|\bсвідчення"
+    rf"|\bпоказани[яй]|\bсвидетельств\w*"
     rf"|\bзі слів|\bпо словам|\bсо слов|\bінтерв'ю (?:з|із)|\bинтервью (?:с|со))\s+"
     rf"(?:(?:a|an|the|one|another)\s+)?(?:[\w'-]+\s+){{0,2}}$"
 )
@@ -204,7 +212,7 @@ MASKS = _rx(
     r"\bshot down\b|\bshoot(?:ing|s)? down\b|\b(?:video|footage|film|clip|photos?|images?) "
     r"(?:\w+ ){0,3}?(?:was |were )?shot\b|\bshots? (?:on|at) goal\b|\bshot (?:a |the )?"
     r"(?:video|footage|film)\b",
-    r"\b(?:shot|shoot\w*|fir\w*|стріля\w*|постріл\w*|стреля\w*|выстрел\w*)\b (?:\w+ ){0,3}?"
+    r"\b(?:shot|shoot\w*|fir\w*|стріля\w*|постріл\w*|стреля\w*|выстрел\w*)\b (?:\w+ ){0,5}?"
     r"(?:legs?|knees?|feet|ноги|ногам|ногах|ноги|колін\w*|колен\w*)\b",
     r"\bkill\w* (?:another|other|more|a further|dozens of other) (?:\d+ )?|\bkilled in "
     r"(?:action|combat|battle|fighting)\b|\bзагину\w* в бою\b|\bпогиб\w* в бою\b",
@@ -266,9 +274,11 @@ TRIED_TO_SURRENDER = _rx(
     r"\bпри попытке сдаться|\bпыта\w* сдаться|\bспроб\w* здатися|\bнамага\w* здатися",
 )
 CIVILIAN = _rx(
-    r"\bcivilians?\b|\bresidents?\b|\bvillagers\b|\blocals\b|\blocal (?:people|men|women)\b"
+    r"\bcivilians?\b|\bresidents?\b|\bvillagers?\b|\blocals\b|\blocal (?:people|men|women)\b"
+    r"|\bfarmers?\b|\bpensioners?\b|\bcyclists?\b|\bpassers-by\b|\bpasserby\b"
     r"|\bnon-combatants?\b|\bjournalists?\b|\bhostages?\b|\bchildren\b|\bwoman\b|\bwomen\b",
     r"\bцивільн\w*|\bмирн\w+ (?:жител\w*|населен\w*|мешкан\w*)|\bжител\w*|\bмешкан\w*"
+    r"|\bфермер\w*|\bпенсіонер\w*|\bпенсионер\w*|\bвелосипедист\w*|\bселян\w*|\bкрестьян\w*"
     r"|\bзаручник\w*|\bзаложник\w*|\bжурналіст\w*|\bжурналист\w*|\bгражданск\w+ (?:лиц\w*"
     r"|населен\w*)|\bмирн\w+ (?:граждан\w*)|\bдіт\w*|\bдетей\b|\bжінк\w*|\bженщин\w*",
 )
@@ -292,11 +302,12 @@ HISTORY = _rx(
 STRIKE = _rx(
     r"\b(?:drone|missile|air|artillery|rocket|HIMARS)[- ]?(?:strikes?|attacks?|raids?)\b"
     r"|\bshell(?:ing|ed)\b|\bHIMARS\b|\bbombing\b|\bairstrikes?\b|\bartillery\b"
-    r"|\bby (?:an? )?(?:[\w-]+ )?(?:drone|missile|shell|mine|bomb|rocket)s?\b",
+    r"|\bby (?:an? )?(?:[\w-]+ )?(?:drone|missile|shell|mine|bomb|rocket)s?\b"
+    r"|\b(?:drone|missile|shell|bomb|rocket|strike)s? (?:struck|hit|hits|strikes|landed)\b",
     r"\bобстріл\w*|\bобстрел\w*|\b(?:удар\w*|атак\w*) (?:\w+ ){0,2}?(?:дрон\w*|безпілотник\w*"
     r"|беспилотник\w*|ракет\w*|HIMARS)|\bавіаудар\w*|\bавиаудар\w*|\bприл[еі]т\w*"
     r"|\bдрон(?:ом|ами)\b|\bракет(?:ою|ой)\b|\bбеспилотником\b|\bбезпілотником\b"
-    r"|\bартилері\w*|\bартиллери\w*",
+    r"|\bартилері\w*|\bартиллери\w*|\bвлуча\w*|\bвлучи\w*|\bпопадани\w*",
 )
 CAPTIVITY_DEATH = _rx(
     r"\b(?:tortured|beaten) to death\b|\bdied (?:of|from|after|as a result of) (?:[\w-]+ ){0,2}?"
