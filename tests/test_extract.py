@@ -285,7 +285,7 @@ def test_gazetteer_knows_front_line_places(text: str, places: list[str]) -> None
 
 
 # Fact kinds from issue 15 (sentences written for these tests), one field per case.
-FACT_KINDS = {
+FACT_KINDS: dict[str, list[tuple[str, str, str, object]]] = {
     "count in the headline only": [
         (
             "Five soldiers killed near Pokrovsk, prosecutors say",
@@ -409,7 +409,67 @@ FACT_KINDS = {
          "Прокуроры заявили, что российские военные расстреляли трех пленных под Торецком.",
          "incident_date", None),
     ],
+    "bare singular in headline English": [
+        ("Investigators: Russian troops killed helpless wounded serviceman near Sudzha", "",
+         "victims", 1),
+        ("UN mission verifies killing of Ukrainian POW near Bakhmut", "", "victims", 1),
+        ("Wounded scout was shot by Russian troops after being taken prisoner", "", "victims",
+         1),
+        ("Russian soldier shot captured Ukrainians near Toretsk, prosecutors say", "",
+         "victims", None),
+    ],
+    "both sides: no single count or side": [
+        ("Місія ООН задокументувала страти полонених з обох сторін",
+         "За квартал зафіксовано вбивства щонайменше 20 українських і трьох російських "
+         "полонених.", "victims", None),
+        ("UN: POWs executed by both sides, at least 20 Ukrainians and three Russians", "",
+         "victim_side", None),
+    ],
+    "counts of infantry": [
+        ("Окупанти захопили двох українських піхотинців і розстріляли їх", "", "victims", 2),
+        ("Пятерых украинских военных, захваченных в бою, российские десантники расстреляли",
+         "", "victims", 5),
+    ],
     "places of the incident only": [
+        (
+            "Court in Kramatorsk jails Russian soldier for killing captured Ukrainian near Lyman",
+            "",
+            "locations",
+            ("Lyman",),
+        ),
+        (
+            "Суд в Краматорске заочно осудил российского военного за расстрел пленного под "
+            "Лиманом",
+            "",
+            "locations",
+            ("Lyman",),
+        ),
+        (
+            "Russian units advancing from Avdiivka toward Ocheretyne and Pokrovsk shot three "
+            "surrendering Ukrainians near Novobakhmutivka",
+            "",
+            "locations",
+            ("Novobakhmutivka",),
+        ),
+        (
+            "Pokrovsk holds, Kramatorsk hit; three captured soldiers shot near Novoselivka",
+            "",
+            "locations",
+            ("Novoselivka",),
+        ),
+        (
+            "Фронт за добу: бої під Покровськом і Костянтинівкою",
+            "Окремо прокурори повідомили, що біля Торського окупанти розстріляли двох "
+            "полонених.",
+            "locations",
+            ("Torske",),
+        ),
+        (
+            "Российские военные расстреляли пленных у Казачьих Лагерей",
+            "",
+            "locations",
+            ("Kozachi Laheri",),
+        ),
         (
             "Russian troops shot three Ukrainian POWs near Toretsk",
             "The brigade had rotated in from Kramatorsk a month earlier. Its commander grew up "

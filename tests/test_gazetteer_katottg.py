@@ -12,6 +12,7 @@ import pytest
 from bot.detect import canonical_places, place_variants
 from bot.detect.classify import classify
 from bot.detect.extract import extract_facts
+from bot.detect.gazetteer import find_places
 from bot.detect.katottg import DATA, index
 from bot.detect.translit import kmu2010, russian_forms
 from bot.incidents.regions import area, parents
@@ -77,7 +78,7 @@ def test_the_data_file_covers_the_whole_codifier() -> None:
         # two-word names decline in both words
         ("в селе Зеленый Гай и у Зеленому Гаї", ["Zelenyi Hai"]),
         # a shared name: the district named nearby resolves it, else it stays bare
-        ("біля Петрівки Ізюмського району", ["Petrivka (Izium district)", "Izium district"]),
+        ("біля Петрівки Ізюмського району", ["Petrivka", "Izium district"]),
         ("біля Петрівки", ["Petrivka"]),
         ("near Petrivka in Kharkiv Oblast", ["Petrivka", "Kharkiv Oblast"]),
         # only a capitalised name in a place context counts
@@ -95,6 +96,22 @@ def test_the_data_file_covers_the_whole_codifier() -> None:
 )
 def test_codifier_places_in_text(text: str, places: list[str]) -> None:
     assert canonical_places(text) == places
+
+
+@pytest.mark.parametrize(
+    ("text", "within"),
+    [
+        ("біля Петрівки Ізюмського району", "Izium district"),  # one Petrivka there
+        ("у Петрівці на Харківщині, Ізюмський район", "Izium district"),
+        ("біля Петрівки Покровського району", "Pokrovsk district"),  # two, both in it
+        ("біля Петрівки", ""),  # dozens: no guess
+        ("near Petrivka in Kharkiv Oblast", ""),  # several districts of the oblast
+        ("у селі Згурівка", "Brovary district"),  # a unique name
+    ],
+)
+def test_same_name_villages_resolved_by_district_or_oblast(text: str, within: str) -> None:
+    hit = next(h for h in find_places(text) if h.canonical == "Petrivka" or h.kind == "settlement")
+    assert hit.within == within
 
 
 def test_hierarchy_of_codifier_places() -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from itertools import pairwise
 
 from bot.detect import authority
 from bot.detect import irrealis as ir
@@ -62,8 +63,19 @@ ASSAULT_OR_DATE = re.compile(
 # A place named as a unit's origin or an office's seat is not where the killing happened.
 _NOT_SCENE = re.compile(
     r"(?:defenders? of|оборонц\w*|захисник\w*|защитник\w*|prosecutors?|prosecutor's office"
-    r"|police|officials|authorities|governor|прокуратур\w*|прокурор\w*|поліці\w*|полици\w*)"
+    r"|police|officials|authorities|governor|прокуратур\w*|прокурор\w*|поліці\w*|полици\w*"
+    r"|courts?|tribunal|суд\w*)"
     r"\s+(?:in\s+|of\s+|в\s+|у\s+)?(?:the\s+)?$",
+    _F,
+)
+# Where a unit came from, went to or fought before is not where the killing happened:
+# "advancing from Avdiivka toward Ocheretyne and Pokrovsk", "fought at Bakhmut, Avdiivka".
+_MOVEMENT = re.compile(
+    r"(?:(?:advanc\w*|push\w*|mov\w*|rotat\w*|came|arrived|redeploy\w*|transferr\w*)"
+    r"(?:\s+(?:west|east|north|south)\w*)?(?:\s+in)?\s+(?:from|to)|toward|towards|fought (?:at|in"
+    r"|for|near)|defended|прибул\w* з|прибыл\w* из|перекину\w* з|переброш\w* из"
+    r"|у напрямку|в направлении|воювал\w* (?:під|біля|у|в)|воевал\w* (?:под|у|в))\s+"
+    r"(?:the\s+)?(?:[\w'-]+(?:,|\s+and|\s+і|\s+та|\s+и)\s+){0,3}$",
     _F,
 )
 _RECAP_TITLE = re.compile(
@@ -170,13 +182,44 @@ def _places(hits: list[PlaceHit]) -> tuple[str, ...]:
 
 
 def _hits(s: str) -> list[PlaceHit]:
-    return [h for h in find_places(s) if not _NOT_SCENE.search(s[max(0, h.start - 40) : h.start])]
+    return [
+        h
+        for h in find_places(s)
+        if not _NOT_SCENE.search(s[max(0, h.start - 40) : h.start])
+        and not _MOVEMENT.search(s[max(0, h.start - 80) : h.start])
+    ]
+
+
+_SEGMENT = re.compile(r"[;:|]|\s[—–]\s")
+
+
+def _title_hits(a: Analysis) -> list[PlaceHit]:
+    """Places in the headline's statement segment: a round-up headline ("Pokrovsk holds,
+    Kramatorsk hit; three captives shot near X", "Фронт за добу: ...") lists other towns."""
+    title = a.sentences[0]
+    hits = _hits(title)
+    spans = [(st.start, st.end) for st in a.statements if st.index == 0]
+    if not spans or not _SEGMENT.search(title):
+        return hits
+    cuts = [0, *(m.end() for m in _SEGMENT.finditer(title)), len(title) + 1]
+    keep = [
+        (lo, hi)
+        for lo, hi in pairwise(cuts)
+        if any(lo <= a0 < hi or lo < b0 <= hi for a0, b0 in spans) or _cues(title[lo:hi])[0]
+    ]
+    kept = [h for h in hits if any(lo <= h.start < hi for lo, hi in keep)]
+    return kept or hits  # no place beside the statement: the headline's places are all there is
 
 
 def _locations(a: Analysis, recap: bool, picked: list[int]) -> tuple[str, ...]:
     if recap:
         return _places([h for s in a.sentences for h in _hits(s)])
-    found = _places([h for i in picked for h in _hits(a.sentences[i])])
+    body = _places([h for i in picked if i for h in _hits(a.sentences[i])])
+    title_stated = any(st.index == 0 for st in a.statements)
+    if title_stated or not body:
+        found = _places(_title_hits(a) + [h for i in picked if i for h in _hits(a.sentences[i])])
+    else:  # a headline that states no killing: its places are the story's, not the incident's
+        found = body
     if not found and min(st.index for st in a.statements) <= 2:
         for i, s in enumerate(a.sentences[1:], start=1):
             if not _is_background(a, i) and (hits := _hits(s)):
@@ -201,7 +244,9 @@ def _side(texts: list[str]) -> str | None:
         for side, (captive, adj, unit, enemy, soldier) in _SIDE_RX.items():
             strong = len(captive.findall(s)) + len(adj.findall(s)) + len(unit.findall(s))
             score[side] += 2 * (strong + len(enemy.findall(s))) + len(soldier.findall(s))
-    if any(_BOTH_SIDES.search(s) for s in texts) and min(score.values()) > 0:
+    if any(_BOTH_SIDES.search(s) for s in texts[:1]) or (
+        any(_BOTH_SIDES.search(s) for s in texts) and min(score.values()) > 0
+    ):  # a headline about both sides ("executions of POWs by both sides") covers both
         return None
     if score["Russian"] > score["Ukrainian"]:
         return "Russian"
@@ -280,9 +325,10 @@ def extract_facts(
     # a round-up's headline date ("War in Ukraine, March 4: what we know") is its issue date
     dated = [i for i in picked if i or not ROUNDUP.search(a.sentences[0])]
     dates = [d for i in dated for d in incident_dates(a.sentences[i], published)]
+    both = bool(_BOTH_SIDES.search(a.sentences[0]))  # a report on both sides: no one count
     return Facts(
         locations=locations,
-        victims=count_victims(texts, a.sentences[0]),
+        victims=None if both else count_victims(texts, a.sentences[0]),
         victim_side=_side(texts),
         incident_date=min(dates) if dates else None,
         source_authority=_authority(a, statements),

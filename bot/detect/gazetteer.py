@@ -274,6 +274,7 @@ class PlaceHit:
     kind: Kind
     start: int
     end: int
+    within: str = ""  # a codifier village's district, when known (shared names: if resolved)
 
 
 @dataclass(frozen=True, slots=True)
@@ -287,7 +288,7 @@ _TAIL_ENDS = "|".join(
     sorted(
         (
             *("", "а", "у", "ом", "і", "ові", "ю", "ь", "и", "е", "я"),
-            *("ої", "ій", "ою", "ой", "ая", "ую", "ів", "ях", "ах", "ов"),
+            *("ої", "ій", "ою", "ой", "ая", "ую", "ів", "ях", "ах", "ов", "ей"),
         ),
         key=len,
         reverse=True,
@@ -423,9 +424,9 @@ def find_places(text: str) -> tuple[PlaceHit, ...]:
     scope = {h.canonical for h in hits if h.kind in ("district", "oblast")}
     known = set(_FORMS)
     more = [
-        PlaceHit(name, kind, a, b)  # type: ignore[arg-type]
-        for a, b, name, kind in katottg.find(text, scope, [(h.start, h.end) for h in hits])
-        if name.partition(" (")[0] not in known
+        PlaceHit(name, kind, a, b, within)  # type: ignore[arg-type]
+        for a, b, name, kind, within in katottg.find(text, scope, [(h.start, h.end) for h in hits])
+        if name not in known
     ]
     return tuple(sorted(hits + more, key=lambda h: h.start)) if more else tuple(hits)
 

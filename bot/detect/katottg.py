@@ -209,7 +209,7 @@ def index() -> Index:
 
 _CAP = re.compile(r"[A-ZА-ЯІЇЄҐ][\w'-]*")
 _PREV_WORD = re.compile(r"(\w+)\.?\s+$")
-Hit = tuple[int, int, str, str]  # start, end, canonical, kind
+Hit = tuple[int, int, str, str, str]  # start, end, canonical, kind, district ("" unknown)
 
 
 def _lookup(idx: Index, word: str) -> set[int]:
@@ -248,20 +248,20 @@ def in_context(text: str, start: int, end: int, cyrillic: bool) -> bool:
     return bool(_CONTEXT_EN.search(before.lower()))
 
 
-def _resolve(idx: Index, found: set[int], scope: set[str]) -> str:
-    """The canonical name for the candidates: plain when unique or unresolved, else qualified
-    by the district that the text's own district or oblast singles out."""
+def _resolve(idx: Index, found: set[int], scope: set[str]) -> tuple[str, str]:
+    """The canonical name for the candidates and the district it lies in: "" when the name
+    is shared and the text's own district or oblast does not single one district out."""
     names = {idx.names[i] for i in found}
     name = min(names, key=lambda n: (-sum(idx.names[i] == n for i in found), n))
     same = idx.by_name.get(name, [])
     if len(same) == 1:
-        return name
+        return name, idx.chain(same[0])[0]
     for level in (0, 1):  # the district named nearby first, then the oblast
         picked = [i for i in same if idx.chain(i)[level] in scope]
         if picked:
             districts = {idx.chain(i)[0] for i in picked}
-            return f"{name} ({districts.pop()})" if len(districts) == 1 else name
-    return name
+            return name, districts.pop() if len(districts) == 1 else ""
+    return name, ""
 
 
 def find(text: str, scope: set[str], taken: list[tuple[int, int]]) -> list[Hit]:
@@ -273,7 +273,7 @@ def find(text: str, scope: set[str], taken: list[tuple[int, int]]) -> list[Hit]:
         for m in idx.district_rx.finditer(text):
             d = idx.district_names.get(m.group(1).lower())
             if d is not None and not any(a < m.end() and m.start() < b for a, b in taken):
-                hits.append((m.start(), m.end(), idx.districts[d], "district"))
+                hits.append((m.start(), m.end(), idx.districts[d], "district", ""))
     scope = scope | {h[2] for h in hits}
     scope |= {o for d, c in idx.districts.items() if c in scope for o in (idx.oblast_of[d],)}
     spans = taken + [(h[0], h[1]) for h in hits]
@@ -302,7 +302,8 @@ def find(text: str, scope: set[str], taken: list[tuple[int, int]]) -> list[Hit]:
                 else set(idx.english.get(tok.group().lower(), ()))
             )
         if found:
-            hits.append((start, end, _resolve(idx, found, scope), "settlement"))
+            name, district = _resolve(idx, found, scope)
+            hits.append((start, end, name, "settlement", district))
         prev = tok
     return sorted(hits)
 

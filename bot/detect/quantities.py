@@ -61,7 +61,8 @@ _VICTIM = (
     r"people|людей|человек|осіб|тяжкопоранен\w*|поранен\w*|ранен\w*|тяжелоранен\w*|"
     r"conscripts|infantrymen|medics|scouts|servicewomen|gunners|snipers|чоловік\w*|мужчин\w*|"
     r"хлопц\w*|парн(?:ей|я)|защитник\w*|морпіх\w*|морпех\w*|десантник\w*|розвідник\w*|"
-    r"разведчик\w*|штурмовик\w*|мобілізован\w*|мобилизованн\w*|бранц\w*)"
+    r"разведчик\w*|штурмовик\w*|мобілізован\w*|мобилизованн\w*|бранц\w*|піхотинц\w*|"
+    r"пехотинц\w*)"
 )
 _QUANT = re.compile(
     rf"(?P<pre>\b(?:at least|no fewer than|not less than|more than|over|up to|about|around|"
@@ -132,6 +133,13 @@ _BYSTANDER = re.compile(
     r"вцілі\w*|обвинувачен\w*|підозрюван\w*|свидетел\w*|выжил\w*|уцелевш\w*|обвиняем\w*"
     r"|подозреваем\w*)\b"
 )
+_BARE_SINGLE = re.compile(
+    r"(?<!\d )\b(?:(?:wounded|captured|unarmed|helpless|surrendered|surrendering|"
+    r"injured|young|ukrainian|russian),? ){1,3}(?:pow|prisoner of war|soldier|serviceman|"
+    r"servicewoman|scout|medic|marine|paratrooper|sniper|fighter|defender|drone operator|"
+    r"gunner|sergeant)\b(?!s\b|'s\b)"
+    r"|\b(?:to|of|for|killed|shot|executed|murdered|as)\s+(?:pow|soldier|serviceman)\b(?!s\b)"
+)
 AGGREGATE_LIMIT = 60  # a count this large is a tally of many incidents, not one incident
 
 
@@ -179,6 +187,13 @@ def count(sentence: str) -> tuple[Kind, int | None]:
         found.append((both.start(), Kind.EXACT, 2))
     if single := _SINGLE.search(sentence):
         found.append((single.start(), Kind.SINGLE, 1))
+    elif not found:
+        # headline English drops the article: "wounded scout was shot", "killing of Ukrainian
+        # POW"; a singular that is the subject of the killing is the perpetrator, not a victim
+        for bare in _BARE_SINGLE.finditer(sentence):
+            if not _PERPETRATOR.match(sentence, bare.end()):
+                found.append((bare.start(), Kind.SINGLE, 1))
+                break
     if not found:
         return Kind.NONE, None
     # an explicit count beats a singular noun (often the perpetrator: "a Russian soldier")
