@@ -165,6 +165,60 @@ NOT_A_KILLING_MORE = {
     ],
 }
 
+# Third round, written from the kinds alone: proposals, vows and fears (an infinitive with no
+# verb that makes it happen), sentences "to be shot", history and re-enactment, civilians.
+NOT_A_KILLING_THIRD = {
+    "proposed, vowed, feared: the infinitive": [
+        ("Russian MP proposes executing captured Ukrainian soldiers", ""),
+        ("Chechen leader vows to kill every Ukrainian prisoner his men take", ""),
+        ("Medvedev: captured Ukrainian saboteurs should be shot on the spot", ""),
+        ("Ukrainian POWs in Russia fear they could be executed, relatives say", ""),
+        ("Captured British fighters risk being executed by separatists, lawyers warn", ""),
+        ("Депутат Держдуми пропонує розстрілювати українських полонених", ""),
+        ("Полонені бояться, що їх можуть стратити, кажуть рідні", ""),
+        ("Депутат Госдумы предложил расстреливать украинских пленных", ""),
+        ("Кадыров пообещал убивать пленных украинцев", ""),
+    ],
+    "sentenced to be shot": [
+        ("Captured foreign fighters condemned to death by separatist court", ""),
+        (
+            "Court in Donetsk condemned three captured Ukrainians to death by firing squad",
+            "",
+        ),
+        ("Суд у так званій ДНР засудив полоненого до розстрілу", ""),
+        ("Суд в ДНР приговорил пленного к расстрелу", ""),
+    ],
+    "other wars and re-enactments": [
+        ("Historians recall how troops executed Russian prisoners in the First World War", ""),
+        ("Re-enactors staged the execution of prisoners of war at a history festival", ""),
+        ("Re-enactors in Kyiv showed how captured soldiers were shot at the festival", ""),
+        ("Учасники реконструкції показали розстріл полонених", ""),
+        ("Историки напомнили о расстреле пленных в Первой мировой войне", ""),
+    ],
+    "civilians, unarmed": [
+        ("Russian soldiers shot an elderly man and his teenage son, both unarmed", ""),
+        ("Окупанти розстріляли беззбройного літнього чоловіка та його онука", ""),
+        ("Российские военные расстреляли безоружного пожилого мужчину", ""),
+    ],
+    "own side, other wording": [
+        ("Russian soldier says he was shot by his own commander after trying to surrender", ""),
+        ("Полонений розповів, що командир розстріляв бійця, який хотів здатися", ""),
+        (
+            "A Ukrainian soldier who had surrendered was shot by his own officers, Moscow claims",
+            "",
+        ),
+        ("Командир розстріляв бійця ЗСУ, який хотів здатися", ""),
+    ],
+}
+FACTUAL_INFINITIVES = [
+    # a verb that makes the infinitive happen: began, continue, ordered
+    ("Russian troops began to shoot the captured Ukrainians one by one", ""),
+    ("Окупанти почали розстрілювати полонених біля посадки", ""),
+    ("Командир приказал расстрелять пленных, и его приказ выполнили", ""),
+    ("Zelensky: Russian troops continue to kill Ukrainian POWs", ""),
+    ("Ukrainian soldiers captured and later killed by Russian troops near Siversk", ""),
+]
+
 SIDEBARS = [
     ("Новини за темою", "Окупанти розстріляли двох полонених біля Торецька", "Погода на вихідні"),
     ("Читайте також", "Окупанти розстріляли двох полонених біля Торецька", "Курс валют"),
@@ -183,6 +237,10 @@ SIDEBARS = [
     ("Читайте більше", "— Окупанти розстріляли двох полонених біля Торецька", "— Курс валют"),
     ("", "— Окупанти розстріляли двох полонених біля Торецька", "— Курс валют"),
     ("", "• Российские военные расстреляли пленных под Угледаром", "• Спорт"),
+    ("Also on our site", "Russian troops executed five Ukrainian POWs near Pokrovsk", "Frost"),
+    ("Топ новин", "Окупанти розстріляли двох полонених біля Торецька", "Морози повертаються"),
+    ("Еще новости", "Российские военные расстреляли пленных под Угледаром", "Морозы"),
+    ("", "14:05 Russian troops executed five Ukrainian POWs near Pokrovsk", "13:40 Tax"),
 ]
 
 HELPLESS_KILLED = {
@@ -275,7 +333,9 @@ def _cases(groups: dict[str, list[tuple[str, str]]]) -> list[object]:
     ]
 
 
-@pytest.mark.parametrize(("title", "text"), _cases(NOT_A_KILLING | NOT_A_KILLING_MORE))
+@pytest.mark.parametrize(
+    ("title", "text"), _cases(NOT_A_KILLING | NOT_A_KILLING_MORE | NOT_A_KILLING_THIRD)
+)
 def test_no_prisoner_was_killed(title: str, text: str) -> None:
     verdict = classify(title, text)
     assert not verdict.flagged, verdict.evidence
@@ -310,3 +370,8 @@ def test_header_words_opening_a_sentence_are_kept() -> None:
 def test_killing_of_the_helpless_flags(title: str, text: str) -> None:
     verdict = classify(title, text)
     assert verdict.flagged, verdict
+
+
+@pytest.mark.parametrize(("title", "text"), FACTUAL_INFINITIVES)
+def test_an_infinitive_that_happened_flags(title: str, text: str) -> None:
+    assert classify(title, text).flagged

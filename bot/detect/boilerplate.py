@@ -187,21 +187,34 @@ def strip_boilerplate(text: str) -> str:
 
 # A run of bulleted or numbered headlines ("• Hryvnia steady at 41.8", "2. SBU identifies
 # ...", "— Синоптики: похолодає"): short lines without a closing stop, two or more in a row.
-_BULLET = re.compile(r"^(?:[•·▪►▸*–—-]|\d{1,2}[.)])\s+\S")
+_BULLET = re.compile(r"^(?:[•·▪►▸*–—-]|\d{1,2}[.)]|\d{1,2}:\d{2})\s+\S")
 
 
 def _is_headline_item(line: str) -> bool:
     return len(line) < 180 and bool(_BULLET.match(line)) and not line.endswith(_END_PUNCT[:4])
 
 
+def _is_headline(line: str) -> bool:
+    """A short line without a closing stop: a headline, a header, a subhead."""
+    return 0 < len(line) < 180 and not line.endswith(_END_PUNCT[:4])
+
+
 def _drop_headline_lists(lines: list[str]) -> list[str]:
+    """Drop two or more bulleted headlines in a row, and any three unpunctuated short lines in
+    a row (a header and its headlines: "Топ новин", "Also on our site", "Еще новости"...)."""
     out: list[str] = []
     i = 0
     while i < len(lines):
         j = i
         while j < len(lines) and _is_headline_item(lines[j]):
             j += 1
-        if j - i >= 2:
+        if j - i < 2:
+            j = i
+            while j < len(lines) and _is_headline(lines[j]):
+                j += 1
+            if j - i < 3:
+                j = i
+        if j > i:
             i = j
             continue
         out.append(lines[i])

@@ -156,6 +156,10 @@ def _statement(
     m = _mask(low, cyr, keys)
     execs = _spans(lx.KILL_EXEC.on(cyr), m)
     others = _spans(lx.KILL_OTHER.on(cyr), m)
+    if (execs or others) and not ir.FACTUAL_GOVERNOR.on(cyr).search(m):
+        # "proposes to shoot", "пообещал убивать", "could be executed": nothing was done
+        execs = [k for k in execs if not ir.is_infinitive(m, k, cyr)]
+        others = [k for k in others if not ir.is_infinitive(m, k, cyr)]
     kills = execs + others
     strong, weak = (
         _captives(m, cyr, keys)

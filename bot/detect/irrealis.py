@@ -25,6 +25,8 @@ IRREALIS_MASKS = Cue(
         rf"|incit\w*|encourag\w*) (?:[\w'-]+ ){{0,7}}?(?:{_INF_EN}\b|to take no\b)",
         r"\b(?:call(?:s|ed|ing)? for|urg(?:e|es|ed|ing)) (?:the )?(?:mass )?(?:killing|execution"
         r"|shooting|murder)s? of\b",
+        r"\b(?:propos|suggest|advocat|recommend|urg|consider|favou?r)\w* (?:[\w'-]+ ){0,2}?"
+        r"(?:executing|killing|shooting)\b",
         r"\b(?:call(?:s|ed|ing)? for|urg(?:e|es|ed|ing)) (?:[\w'-]+ ){0,6}?to be (?:kill\w*"
         r"|shot|execut\w*)\b",
         rf"\bзаклик\w* (?:[\w'«»\"“”-]+,? ){{0,8}}[«\"“]?(?:{_INF_UK}\b|не брати|до "
@@ -62,6 +64,7 @@ IRREALIS_MASKS = Cue(
 IRREALIS_KEYS = (
     "call", "urg", "appeal", "demand", "incit", "encourag", "prohibit", "forbid", "forbade",
     "ban", "outlaw", "illegal", "unlawful", "war crime", "may", "must", "can", "should",
+    "propos", "suggest", "advocat", "recommend", "consider", "favo",
     "shall", "threat", "over ", "into the air", "закли", "призв", "призыв", "заборон",
     "не можна", "не можуть", "не мають", "запрещ", "нельзя", "не имеют", "запрет", "не должн",
     "не могут", "погро", "пригроз", "угрожа", "грози", "голов", "повітря", "воздух",
@@ -190,3 +193,35 @@ COMMENTARY = Cue(
         r"|эфир\w*|высказыван\w*|должны|следует)",
     )
 )
+
+
+# A killing verb in the infinitive ("пропонує розстрілювати полонених", "vows to kill every
+# prisoner", "could be executed") states no killing unless a verb makes it one: an order, or
+# "began / continued to" ("почали розстрілювати", "continue to kill").
+INFINITIVE_BEFORE_EN = re.compile(
+    r"\b(?:to|to be|risk\w* being|(?:can|could|may|might|must|should|would|will|shall|ought to)"
+    r"(?: not|n't)? be)\s+$"
+)
+_INFINITIVE_UK = re.compile(r"\w{3,}(?:ти|тися)")  # -ть is the present tense in Ukrainian
+_INFINITIVE_RU = re.compile(r"\w{3,}(?:ть|ться)")
+_UK_LETTERS = re.compile(r"[іїєґ]")
+_NOUNS_LIKE_INFINITIVES = frozenset({"страти", "страть"})
+FACTUAL_GOVERNOR = Cue(
+    (
+        r"\b(?:began|begun|begin\w*|start\w*|continu\w*|keep|keeps|kept|went on|proceeded"
+        r"|order\w*|told|tells|instruct\w*|command\w*|forced|made them|decided)\b",
+        r"\b(?:почал\w*|почина\w*|почну\w*|продовжу\w*|продовжил\w*|стал[иао]?\b|взял\w*ся"
+        r"|наказ\w*|веліл\w*|велів|змуси\w*|вирішил\w*|вирішив)",
+        r"\b(?:начал\w*|начина\w*|продолжа\w*|продолжил\w*|стал[иао]?\b|принял\w*сь"
+        r"|приказ\w*|велел\w*|заставил\w*|решил\w*)",
+    )
+)
+
+
+def is_infinitive(s: str, m: re.Match[str], cyr: bool) -> bool:
+    """A killing cue in the infinitive: "розстрілювати", "убить", "to kill", "be executed"."""
+    if cyr:
+        word = m.group()
+        rx = _INFINITIVE_UK if _UK_LETTERS.search(s) else _INFINITIVE_RU
+        return bool(rx.fullmatch(word)) and word not in _NOUNS_LIKE_INFINITIVES
+    return bool(INFINITIVE_BEFORE_EN.search(s[max(0, m.start() - 25) : m.start()]))

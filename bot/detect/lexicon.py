@@ -79,7 +79,7 @@ CAPTIVE_STRONG = _rx(
     r"(?=[,.;:]|$| (?:and|who|was|after|in|near|at|on|by)\b)",
     rf"\b(?:{_PERSON_EN}) (?:who|that) (?:had )?(?:been |were |was )?(?:captured|taken prisoner)"
     rf"|\b(?:{_PERSON_EN}) (?:captured|taken prisoner) (?:near|in|at|on|during|by|after|earlier"
-    r"|last|when|while)\b",
+    r"|last|when|while|and (?:later |then |subsequently )?(?:killed|shot|executed))\b",
     r"\b(?:військово)?полонен\w*|\bполонян\w*|\bбранц(?:і|ів|ям|ями|ях)\b|\bбранець\b",
     r"\b(?:военно)?пленн\w*|\bпленник\w*",
 )
@@ -247,13 +247,15 @@ KILLED_AND_CAPTURED = re.compile(
 # --- sentence suppressors (negative cues) --------------------------------------------------
 DEATH_PENALTY = _rx(
     r"\bdeath penalty\b|\bcapital punishment\b|\bdeath sentences?\b|\bsentenced (?:\w+ ){0,5}?"
-    r"to death\b|\bdeath row\b|\blethal injection\b|\bnitrogen\b|\bsentence would be carried out",
+    r"to death\b|\bdeath row\b|\blethal injection\b|\bnitrogen\b|\bsentence would be carried out"
+    r"|\bcondemned (?:\w+ ){0,5}?to death\b",
     r"\bсмертн\w* (?:кар\w*|вирок\w*|казн\w*|приговор\w*)|\bзасуд\w* (?:\w+ ){0,3}?до "
-    r"(?:страти|смертної)|\bвищ\w* мір\w* покаранн\w*|\bвысш\w* мер\w*|\bприговор\w* "
-    r"(?:\w+ ){0,4}?к смертной|\bмораторий\b",
+    r"(?:страти|смертної|розстрілу)|\bвищ\w* мір\w* покаранн\w*|\bвысш\w* мер\w*"
+    r"|\bприговор\w* (?:\w+ ){0,4}?к (?:смертной|расстрелу)|\bмораторий\b",
 )
 OWN_SIDE = _rx(
-    r"\b(?:their|his) own (?:men|soldiers|troops|fighters|comrades|servicemen|side|subordinates)"
+    r"\b(?:their|his) own (?:men|soldiers|troops|fighters|comrades|servicemen|side|subordinates"
+    r"|commanders?|officers?|unit)"
     r"\b|\bzeroing\b|\bdefect(?:ed|or|ors|ing)\b|\bsledgehammer\b|\bbarrier troops\b",
     r"\bcommanders? (?:[\w-]+ ){0,8}?(?:try|tries|trying|tried|attempt\w*) to surrender\b"
     r"|\b(?:shot|shoot\w*|execut\w*|kill\w*) (?:[\w-]+ ){0,2}?(?:deserters|stragglers"
@@ -272,14 +274,17 @@ OWN_SIDE = _rx(
 )
 # Shooting men "who tried to surrender" is the own side's doing only when a commander is named.
 TRIED_TO_SURRENDER = _rx(
-    r"\bпри попытке сдаться|\bпыта\w* сдаться|\bспроб\w* здатися|\bнамага\w* здатися",
+    r"\bпри попытке сдаться|\bпыта\w* сдаться|\bспроб\w* здатися|\bнамага\w* здатися"
+    r"|\bхоті\w* здатися|\bхотел\w* сдаться|\bwant\w* to surrender",
 )
 CIVILIAN = _rx(
     r"\bcivilians?\b|\bresidents?\b|\bvillagers?\b|\blocals\b|\blocal (?:people|men|women)\b"
     r"|\bfarmers?\b|\bpensioners?\b|\bcyclists?\b|\bpassers-by\b|\bpasserby\b"
+    r"|\belderly\b|\bteenage\w*|\bgrandsons?\b|\bgranddaughters?\b"
     r"|\bnon-combatants?\b|\bjournalists?\b|\bhostages?\b|\bchildren\b|\bwoman\b|\bwomen\b",
     r"\bцивільн\w*|\bмирн\w+ (?:жител\w*|населен\w*|мешкан\w*)|\bжител\w*|\bмешкан\w*"
     r"|\bфермер\w*|\bпенсіонер\w*|\bпенсионер\w*|\bвелосипедист\w*|\bселян\w*|\bкрестьян\w*"
+    r"|\bлітн\w+|\bпідліт\w*|\bонук\w*|\bпожил\w+|\bподрост\w*|\bвнук\w*"
     r"|\bзаручник\w*|\bзаложник\w*|\bжурналіст\w*|\bжурналист\w*|\bгражданск\w+ (?:лиц\w*"
     r"|населен\w*)|\bмирн\w+ (?:граждан\w*)|\bдіт\w*|\bдетей\b|\bжінк\w*|\bженщин\w*",
 )
@@ -290,14 +295,19 @@ HISTORY = _rx(
     r"|\bEl Fasher\b|\bRapid Support Forces\b|\bGaza\b|\bHamas\b|\bIsrael\w*|\bSyria\w*"
     r"|\bMyanmar\b|\bTigray\b|\bYemen\w*|\bISIS\b|\bIslamic State\b|\bChechen wars?\b"
     r"|\bChechnya\b|\bKarabakh\b|\bArmenia\w*|\bAzerbaijan\w*|\bMali\b|\bLibya\w*"
-    r"|\bIraq\w*|\bAfghan\w*|\bCentral African\b",
+    r"|\bIraq\w*|\bAfghan\w*|\bCentral African\b|\bWorld War (?:I|One|1)\b|\bFirst World War\b"
+    r"|\bWWI\b|\bGreat War\b|\bVietnam\w*|\bKorean War\b|\bBosnia\w*|\bSrebrenica\b|\bKosovo\b"
+    r"|\bRwanda\w*|\bCambodia\w*|\bKhmer\b|\bEthiopia\w*|\bCongo\w*|\bBoko Haram\b"
+    r"|\bre-?enact\w*",
     r"\bДруг\w+ світов\w*|\bВтор\w+ миров\w*|\bВелик\w+ (?:Отечествен|Вітчизнян)\w*|\bнацист\w*"
     r"|\bфашист\w*|\bгитлер\w*|\bгітлер\w*|\bНКВД\b|\bНКВС\b|\bКатин\w*|\bКатын\w*|\bСандармох\w*"
     r"|\bХатин\w*|\bХатын\w*|\bрадянськ\w*|\bсоветск\w*|\bЧервон\w+ арм\w*|\bКрасн\w+ арм\w*"
     r"|\bСудан\w*|\bГаз[аіеу]\b|\bХАМАС\b|\bИзраил\w*|\bІзраїл\w*|\bСири\w*|\bСирі\w*"
     r"|\bКарабах\w*|\bВірмен\w*|\bАрмен\w*|\bАзербайджан\w*|\bЧечн\w*|\bЛиви\w*|\bЛіві\w*"
     r"|\bМьянм\w*|\bМ'янм\w*|\bЭфиоп\w*|\bЕфіоп\w*|\bИГИЛ\b|\bІДІЛ\b|\bДарфур\w*|\bЙемен\w*"
-    r"|\bАфган\w*|\bИрак\w*|\bІрак\w*|\bРуанд\w*|\bБосни\w*|\bБосні\w*|\bСребрениц\w*",
+    r"|\bАфган\w*|\bИрак\w*|\bІрак\w*|\bРуанд\w*|\bБосни\w*|\bБосні\w*|\bСребрениц\w*"
+    r"|\bПерш\w+ світов\w*|\bПерв\w+ миров\w*|\bВ'єтнам\w*|\bВьетнам\w*|\bреконструкц\w*"
+    r"|\bреконструктор\w*",
     r"\b1[89]\d\d\b",
 )
 STRIKE = _rx(
