@@ -156,10 +156,11 @@ def _statement(
     m = _mask(low, cyr, keys)
     execs = _spans(lx.KILL_EXEC.on(cyr), m)
     others = _spans(lx.KILL_OTHER.on(cyr), m)
-    if (execs or others) and not ir.FACTUAL_GOVERNOR.on(cyr).search(m):
+    infinitives = [k for k in execs + others if ir.is_infinitive(m, k, cyr)]
+    if infinitives and not ir.FACTUAL_GOVERNOR.on(cyr).search(m):
         # "proposes to shoot", "пообещал убивать", "could be executed": nothing was done
-        execs = [k for k in execs if not ir.is_infinitive(m, k, cyr)]
-        others = [k for k in others if not ir.is_infinitive(m, k, cyr)]
+        execs = [k for k in execs if k not in infinitives]
+        others = [k for k in others if k not in infinitives]
     kills = execs + others
     strong, weak = (
         _captives(m, cyr, keys)

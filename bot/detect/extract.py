@@ -181,13 +181,22 @@ def _places(hits: list[PlaceHit]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(out))
 
 
+_MOVEMENT_KEYS = (
+    "from", "to", "fought", "defended", "прибул", "прибыл", "перекину", "переброш", "напрям",
+    "направлен", "воювал", "воевал",
+)  # fmt: skip
+
+
+def _not_scene(s: str, start: int) -> bool:
+    window = s[max(0, start - 80) : start]
+    if _NOT_SCENE.search(window, max(0, len(window) - 40)):
+        return True
+    low = window.lower()
+    return any(k in low for k in _MOVEMENT_KEYS) and bool(_MOVEMENT.search(window))
+
+
 def _hits(s: str) -> list[PlaceHit]:
-    return [
-        h
-        for h in find_places(s)
-        if not _NOT_SCENE.search(s[max(0, h.start - 40) : h.start])
-        and not _MOVEMENT.search(s[max(0, h.start - 80) : h.start])
-    ]
+    return [h for h in find_places(s) if not _not_scene(s, h.start)]
 
 
 _SEGMENT = re.compile(r"[;:|]|\s[—–]\s")
