@@ -425,6 +425,22 @@ FACT_KINDS: dict[str, list[tuple[str, str, str, object]]] = {
         ("UN: POWs executed by both sides, at least 20 Ukrainians and three Russians", "",
          "victim_side", None),
     ],
+    "groups, pairs and brothers": [
+        ("Russian troops shot a group of seven Ukrainian POWs near Bakhmut", "", "victims", 7),
+        ("Two brothers serving in one brigade were executed after capture near Toretsk", "",
+         "victims", 2),
+        ("Ukrainian POW and his comrade shot by Russian troops near Lyman", "", "victims", 2),
+        ("Окупанти розстріляли полоненого та його побратима біля Лимана", "", "victims", 2),
+        ("Russian troops executed all six captured Ukrainian soldiers near Kurakhove", "",
+         "victims", 6),
+        ("Оккупанты расстреляли всех шестерых пленных у Курахово", "", "victims", 6),
+    ],
+    "codifier districts in English": [
+        ("Russian troops executed three captured Ukrainians near the village of Zghurivka in "
+         "Brovary district", "", "locations", ("Zghurivka", "Brovary district")),
+        ("Russian troops shot two POWs near Zghurivka, Brovarskyi raion", "", "locations",
+         ("Zghurivka", "Brovary district")),
+    ],
     "counts of infantry": [
         ("Окупанти захопили двох українських піхотинців і розстріляли їх", "", "victims", 2),
         ("Пятерых украинских военных, захваченных в бою, российские десантники расстреляли",

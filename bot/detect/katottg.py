@@ -112,6 +112,7 @@ class Index:
     english: dict[str, list[int]] = field(default_factory=dict)
     by_name: dict[str, list[int]] = field(default_factory=dict)
     district_rx: re.Pattern[str] = re.compile(r"(?!x)x")
+    district_en_rx: re.Pattern[str] = re.compile(r"(?!x)x")
     district_names: dict[str, int] = field(default_factory=dict)
 
     def chain(self, i: int) -> tuple[str, str]:
@@ -193,6 +194,13 @@ def index() -> Index:
             district_forms.append(re.escape(form))
     alt = "|".join(sorted(set(district_forms), key=len, reverse=True))
     idx.district_rx = re.compile(rf"\b({alt})(?:ий|ого|ому|ім|им|ом)\s+район\w*", re.IGNORECASE)
+    for d, canonical in idx.districts.items():  # "Brovary district", "Brovarskyi raion"
+        idx.district_names[canonical[: -len(" district")].lower()] = d
+        idx.district_names[kmu2010(rows[d][2]).lower()] = d
+    alt_en = "|".join(
+        sorted((re.escape(k) for k in idx.district_names if k.isascii()), key=len, reverse=True)
+    )
+    idx.district_en_rx = re.compile(rf"\b({alt_en})\s+(?:district|raion)\b", re.IGNORECASE)
     for kind, _code, name, parent in rows:
         if kind not in ("M", "T", "X", "C") or name in _SKIP or len(name) < MIN_NAME:
             continue
@@ -269,8 +277,11 @@ def find(text: str, scope: set[str], taken: list[tuple[int, int]]) -> list[Hit]:
     text names (for same-name villages)."""
     idx = index()
     hits: list[Hit] = []
-    if "район" in text or "Район" in text:
-        for m in idx.district_rx.finditer(text):
+    rxs = [idx.district_rx] if "район" in text or "Район" in text else []
+    if "district" in text or "raion" in text:
+        rxs.append(idx.district_en_rx)
+    for rx in rxs:
+        for m in rx.finditer(text):
             d = idx.district_names.get(m.group(1).lower())
             if d is not None and not any(a < m.end() and m.start() < b for a, b in taken):
                 hits.append((m.start(), m.end(), idx.districts[d], "district", ""))

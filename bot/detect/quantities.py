@@ -62,7 +62,7 @@ _VICTIM = (
     r"conscripts|infantrymen|medics|scouts|servicewomen|gunners|snipers|чоловік\w*|мужчин\w*|"
     r"хлопц\w*|парн(?:ей|я)|защитник\w*|морпіх\w*|морпех\w*|десантник\w*|розвідник\w*|"
     r"разведчик\w*|штурмовик\w*|мобілізован\w*|мобилизованн\w*|бранц\w*|піхотинц\w*|"
-    r"пехотинц\w*)"
+    r"пехотинц\w*|brothers|братів|братьев)"
 )
 _QUANT = re.compile(
     rf"(?P<pre>\b(?:at least|no fewer than|not less than|more than|over|up to|about|around|"
@@ -115,6 +115,9 @@ _SINGLE = re.compile(
     _F,
 )
 _BOTH = re.compile(
+    r"\b(?:pow|prisoner|captive|soldier|serviceman|fighter|defender|полонен\w*|бійц\w*|пленн\w*"
+    r"|бойц\w*|военн\w*) (?:and|та|і|и) (?:his|їхн\w+|його|его) (?:comrade|fellow|brother|friend"
+    r"|побратим\w*|товариш\w*|брат\w*|сослуживц\w*|товарищ\w*)|"
     r"\b(?:shot|killed|executed|murdered) both\b|\b(?:розстріляли|вбили|стратили|застрелили|"
     r"расстреляли|убили|казнили|застрелили)\s+(?:\w+\s+)?(?:обох|обоих)\b|\b(?:обох|обоих)\s+"
     r"(?:[\w-]+\s+){0,2}?(?:розстріляли|вбили|расстреляли|убили)"
@@ -181,8 +184,8 @@ def count(sentence: str) -> tuple[Kind, int | None]:
             best = (m.start(), Kind.EXACT, n)
         break
     found: list[tuple[int, Kind, int | None]] = [best] if best else []
-    if amount := _VAGUE.search(sentence):
-        found.append((amount.start(), Kind.VAGUE, None))
+    if (amount := _VAGUE.search(sentence)) and not (best and best[0] < amount.end()):
+        found.append((amount.start(), Kind.VAGUE, None))  # not "a group of seven POWs"
     if both := _BOTH.search(sentence):
         found.append((both.start(), Kind.EXACT, 2))
     if single := _SINGLE.search(sentence):
