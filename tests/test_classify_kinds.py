@@ -200,6 +200,10 @@ NOT_A_KILLING_THIRD = {
         ("Окупанти розстріляли беззбройного літнього чоловіка та його онука", ""),
         ("Российские военные расстреляли безоружного пожилого мужчину", ""),
     ],
+    "captive animals": [
+        ("Hunters shot a captive-bred bear that escaped near Kharkiv, Ukraine", ""),
+        ("Ukrainian zoo: two captive wolves were shot after escaping during a Russian attack", ""),
+    ],
     "own side, other wording": [
         ("Russian soldier says he was shot by his own commander after trying to surrender", ""),
         ("Полонений розповів, що командир розстріляв бійця, який хотів здатися", ""),

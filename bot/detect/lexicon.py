@@ -74,7 +74,8 @@ _PERSON_EN = (
 # --- captive ideas -----------------------------------------------------------------------
 # "Strong": a noun that names a prisoner of war or captive.
 CAPTIVE_STRONG = _rx(
-    r"\bP\.?O\.?W\.?s?\b|\bPoWs?\b|\bprisoners?[- ]of[- ]war\b|\bwar prisoners?\b|\bcaptives?\b",
+    r"\bP\.?O\.?W\.?s?\b|\bPoWs?\b|\bprisoners?[- ]of[- ]war\b|\bwar prisoners?\b|\bcaptives?\b"
+    r"(?!-|\s+(?:audience|market|animals?|bears?|lions?|tigers?|elephants?|dolphins?|birds?|wolves))",
     rf"\bcaptured (?:[\w-]+ ){{0,3}}?(?:{_PERSON_EN})\b|\bcaptured (?:Ukrainian|Russian)"
     r"(?=[,.;:]|$| (?:and|who|was|after|in|near|at|on|by)\b)",
     rf"\b(?:{_PERSON_EN}) (?:who|that) (?:had )?(?:been |were |was )?(?:captured|taken prisoner)"
