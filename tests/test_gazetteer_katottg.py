@@ -67,6 +67,15 @@ def test_the_data_file_covers_the_whole_codifier() -> None:
     assert len(index().names) > 29_000
 
 
+def test_the_data_files_spellings_are_translits() -> None:
+    # English and Russian columns are made at build time; a stale file would disagree
+    rows = [ln.split("\t") for ln in gzip.decompress(DATA.read_bytes()).decode().splitlines()]
+    rows = [r for r in rows if r[0][:1] != "#"]
+    for _kind, _code, uk, _parent, en, ru in rows[::97]:
+        assert en == kmu2010(uk), uk
+        assert ru.split(",") == (russian_forms(uk) or [""]), uk
+
+
 @pytest.mark.parametrize(
     ("text", "places"),
     [

@@ -67,6 +67,7 @@ class _Keys:
     helpless: bool = True
     finish: bool = True
     charge: bool = True
+    fiction: bool = True
 
 
 _ALL_KEYS = _Keys()
@@ -78,6 +79,7 @@ def _keys(low: str) -> _Keys:
         any(k in low for k in ir.HELPLESS_KEYS),
         any(k in low for k in ir.FINISH_KEYS),
         any(k in low for k in ir.CHARGE_KEYS),
+        any(k in low for k in ir.FICTION_KEYS),
     )
 
 
@@ -194,14 +196,14 @@ def _statement(
         rule, terms, strength = "bound bodies", (bd.group().lower(), dd.group().lower()), 0.55
     if not rule:
         return None, ""
-    reason = _suppressor(m, cyr, bool(strong), bool(execs))
+    reason = _suppressor(m, cyr, bool(strong), bool(execs), keys)
     if reason:
         return None, reason
     st = Statement(index, s, terms, min(strength, 1.0), rule, span[0], span[1], bool(strong))
     return st, ""
 
 
-def _suppressor(s: str, cyr: bool, strong: bool, execs: bool) -> str:
+def _suppressor(s: str, cyr: bool, strong: bool, execs: bool, keys: _Keys = _ALL_KEYS) -> str:
     if lx.DEATH_PENALTY.on(cyr).search(s):
         return "death penalty"
     if lx.OWN_SIDE.on(cyr).search(s) or (
@@ -210,7 +212,7 @@ def _suppressor(s: str, cyr: bool, strong: bool, execs: bool) -> str:
         return "own side"
     if lx.METAPHOR.on(cyr).search(s):
         return "metaphor"
-    if ir.FICTION.on(cyr).search(s) and not ir.DOCUMENTARY.on(cyr).search(s):
+    if keys.fiction and ir.FICTION.on(cyr).search(s) and not ir.DOCUMENTARY.on(cyr).search(s):
         return "fiction or game"
     if not strong and lx.CIVILIAN.on(cyr).search(s):
         return "civilians"

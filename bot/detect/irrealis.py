@@ -81,6 +81,13 @@ CHARGE_KEYS = (
     "осужд", "приговор", "подозр", "получи", "who shot", "who killed", "who murdered",
     "who had", "який застрелив", "який вбив", "который убил", "который застрелил",
 )  # fmt: skip
+FICTION_KEYS = (
+    "movie", "film", "novel", "fiction", "game", "quest", "player", "screenplay", "sitcom",
+    "series", "box office", "trailer", "review", "book", "theat", "playwright", "stage play",
+    "dlc", "expansion pack", "фільм", "серіал", "гр", "гравц", "гравець", "квест", "рецензі",
+    "шутер", "вистав", "театр", "повіст", "книж", "книг", "фильм", "сериал", "игр", "рецензи",
+    "спектакл", "повест", "дополнени",
+)  # fmt: skip
 FINISH_KEYS = ("finish", "добил", "добив", "добит", "прикінч", "прикончи")
 
 # Fiction, games and reviews: a sentence (or a headline, for the whole article) about a

@@ -146,9 +146,9 @@ def _centre(name: str, towns: list[tuple[str, str]]) -> str:
     return best or kmu2010(name)
 
 
-def _add(idx: Index, i: int, uk: str) -> None:
+def _add(idx: Index, i: int, uk: str, russian: list[str]) -> None:
     low = uk.lower()
-    variants = [(low, _UK_CLASSES)] + [(r.lower(), _RU_CLASSES) for r in russian_forms(uk)]
+    variants = [(low, _UK_CLASSES)] + [(r.lower(), _RU_CLASSES) for r in russian]
     for form, classes in variants:
         parts = form.split(" ")
         if len(parts) == 1:
@@ -164,54 +164,58 @@ def _add(idx: Index, i: int, uk: str) -> None:
 @lru_cache(maxsize=1)
 def index() -> Index:
     """Load and index the codifier once (about 30,000 rows)."""
+    # kind, code, Ukrainian name, parent row, English name, Russian spellings ("," joined):
+    # the last two are made by translit.py at build time (checked by the tests)
     rows = [
         line.split("\t")
         for line in gzip.decompress(DATA.read_bytes()).decode("utf-8").splitlines()
         if line and not line.startswith("#")
     ]
+    en = {n: r[4] for n, r in enumerate(rows)}
+    ru = {n: r[5].split(",") if r[5] else [] for n, r in enumerate(rows)}
     idx = Index()
     oblast_names = _oblast_names()
     oblast_canon: dict[int, str] = {}
     towns: dict[int, list[tuple[str, str]]] = {}
-    for n, (kind, _code, name, _parent) in enumerate(rows):
+    for n, (kind, _code, name, *_) in enumerate(rows):
         if kind == "O":
             oblast_canon[n] = next(
                 (c for stem, c in oblast_names.items() if name.startswith(stem)), "Crimea"
             )
-    for kind, _code, name, parent in rows:
+    for n, (kind, _code, name, parent, *_) in enumerate(rows):
         if kind == "M":
-            towns.setdefault(int(parent), []).append((name, kmu2010(name)))
+            towns.setdefault(int(parent), []).append((name, en[n]))
     district_forms: list[str] = []
-    for n, (kind, _code, name, parent) in enumerate(rows):
+    for n, (kind, _code, name, parent, *_) in enumerate(rows):
         if kind != "P":
             continue
         canonical = f"{_centre(name, towns.get(n, []))} district"
         idx.districts[n] = canonical
         idx.oblast_of[n] = oblast_canon.get(int(parent), "")
         stem = name[:-2] if name.endswith("ий") else name
-        for form in (stem, *(r[:-2] for r in russian_forms(name) if r.endswith("ый"))):
+        for form in (stem, *(r[:-2] for r in ru[n] if r.endswith("ый"))):
             idx.district_names[form.lower()] = n
             district_forms.append(re.escape(form))
     alt = "|".join(sorted(set(district_forms), key=len, reverse=True))
     idx.district_rx = re.compile(rf"\b({alt})(?:ий|ого|ому|ім|им|ом)\s+район\w*", re.IGNORECASE)
     for d, canonical in idx.districts.items():  # "Brovary district", "Brovarskyi raion"
         idx.district_names[canonical[: -len(" district")].lower()] = d
-        idx.district_names[kmu2010(rows[d][2]).lower()] = d
+        idx.district_names[en[d].lower()] = d
     alt_en = "|".join(
         sorted((re.escape(k) for k in idx.district_names if k.isascii()), key=len, reverse=True)
     )
     idx.district_en_rx = re.compile(rf"\b({alt_en})\s+(?:district|raion)\b", re.IGNORECASE)
-    for kind, _code, name, parent in rows:
+    for n, (kind, _code, name, parent, *_) in enumerate(rows):
         if kind not in ("M", "T", "X", "C") or name in _SKIP or len(name) < MIN_NAME:
             continue
         i = len(idx.names)
-        english = kmu2010(name)
+        english = en[n]
         idx.names.append(english)
         idx.names_uk.append(name)
         idx.district_of.append(int(parent))
         idx.english.setdefault(english.lower(), []).append(i)
         idx.by_name.setdefault(english, []).append(i)
-        _add(idx, i, name)
+        _add(idx, i, name, ru[n])
     return idx
 
 
