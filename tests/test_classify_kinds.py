@@ -200,6 +200,15 @@ NOT_A_KILLING_THIRD = {
         ("Окупанти розстріляли беззбройного літнього чоловіка та його онука", ""),
         ("Российские военные расстреляли безоружного пожилого мужчину", ""),
     ],
+    "prosecution of captives, the POW camp, killings in general": [
+        ("Russia puts 20 Ukrainian POWs on trial, accusing them of killing civilians", ""),
+        ("Росія судить 20 українських полонених, звинувачуючи їх у вбивстві цивільних", ""),
+        ("В Ростове судят пленных бойцов, обвиняемых в убийстве мирных жителей", ""),
+        ("Ukrainian intelligence: Russian POW camp commander killed in car bomb", ""),
+        ("Ukraine marks day of POWs; Lubinets says every killing will be investigated", ""),
+        ("Лубінець: кожне вбивство полонених буде розслідуване", ""),
+        ("Ukraine's army executed a flawless counterattack and took 40 prisoners", ""),
+    ],
     "captive animals": [
         ("Hunters shot a captive-bred bear that escaped near Kharkiv, Ukraine", ""),
         ("Ukrainian zoo: two captive wolves were shot after escaping during a Russian attack", ""),

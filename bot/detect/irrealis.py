@@ -49,6 +49,10 @@ IRREALIS_MASKS = Cue(
         rf"(?:{_INF_UK}|{_INF_RU})\b",
         rf"\b(?:запрещ\w*|нельзя|не имеют права|запрет\w*) (?:[\w'-]+ ){{0,3}}?(?:{_INF_RU}"
         rf"|убийство|казнь|расстрел)\w* (?:[\w'-]+ ){{0,2}}?{_CAPTIVE_NOUN}",
+        # a killing in general, not one that happened: "every killing will be investigated"
+        r"\b(?:every|any|each) (?:such )?(?:killing|execution|murder)\b|\b(?:кожн|будь-як)\w+ "
+        r"(?:таке |такий )?(?:вбивств|страт|розстріл)\w*|\b(?:кажд|люб)\w+ (?:такое |такой )?"
+        r"(?:убийств|казн|расстрел)\w*",
         # threats in any tense ("пригрозил расстрелять пленных")
         rf"\b(?:threat\w*|пригроз\w*|погро\w*|погрожу\w*|угрожа\w*|грози\w*) (?:[\w'-]+ ){{0,4}}?"
         rf"(?:{_INF_EN}|{_INF_UK}|{_INF_RU})\b",
@@ -68,7 +72,8 @@ IRREALIS_KEYS = (
     "shall", "threat", "over ", "into the air", "закли", "призв", "призыв", "заборон",
     "не можна", "не можуть", "не мають", "запрещ", "нельзя", "не имеют", "запрет", "не должн",
     "не могут", "погро", "пригроз", "угрожа", "грози", "голов", "повітря", "воздух",
-    "неприпуст", "недопуст", "не допуска", "заклик",
+    "неприпуст", "недопуст", "не допуска", "заклик", "every", "any", "each", "кожн", "будь-як",
+    "кажд", "люб",
 )  # fmt: skip
 HELPLESS_KEYS = (
     "resist", "fight back", "defend", "helpless", "incapacit", "immobili", "move", "опір",
@@ -78,8 +83,8 @@ HELPLESS_KEYS = (
 CHARGE_KEYS = (
     "convict", "jail", "sentenc", "charg", "trial", "accus", "suspect", "guilty", "tried",
     "receiv", "gets", "got", "faces", "засуд", "обвин", "підозр", "вирок", "отрима", "осуд",
-    "осужд", "приговор", "подозр", "получи", "who shot", "who killed", "who murdered",
-    "who had", "який застрелив", "який вбив", "который убил", "который застрелил",
+    "осужд", "приговор", "подозр", "получи", "звинува", "звинувач", "accusing", "who shot",
+    "who killed", "who murdered", "who had", "який застрелив", "який вбив", "который убил", "который застрелил",
 )  # fmt: skip
 FICTION_KEYS = (
     "movie", "film", "novel", "fiction", "game", "quest", "player", "screenplay", "sitcom",
@@ -116,7 +121,8 @@ DOCUMENTARY = Cue((r"\bdocumentar\w*|\bдокументальн\w*",))
 # convicted of killing a civilian", "засудили полоненого за вбивство цивільного").
 ACCUSED_AFTER = re.compile(
     r"[^.;]{0,80}?\b(?:convicted|jailed|sentenced|charged|accused|suspected|guilty|tried|trial"
-    r"|received|gets|got|faces|засуд\w*|обвинува\w*|підозрю\w*|вирок\w*|отрима\w*|осуд\w*"
+    r"|received|gets|got|faces|accusing|засуд\w*|обвинува\w*|звинува\w*|звинувач\w*|обвиняя"
+    r"|підозрю\w*|вирок\w*|отрима\w*|осуд\w*"
     r"|осужд\w*|приговор\w*|обвиня\w*|подозрева\w*|получи\w*)"
     r"[^.;]{0,60}?\b(?:for|of|with|за|в|у) (?:the )?(?:killing|murder\w*|shooting|executing|"
     r"вбивств\w*|убийств\w*|розстріл\w*|расстрел\w*|страт\w*|казн\w*)"

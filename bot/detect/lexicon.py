@@ -186,7 +186,8 @@ MASKS = _rx(
     r"|captives)\b",
     r"\bобмін\w* (?:[\w'-]+ ){0,2}?(?:військово)?полонен\w*|\bобмен\w* (?:[\w-]+ ){0,2}?"
     r"(?:военно)?пленн\w*|\bобмінн\w* фонд\w*|\bобменн\w* фонд\w*",
-    r"\bCoordination (?:Headquarters|Center|Centre) for the Treatment of Prisoners of War\b"
+    r"\bPOWs? (?:camps?|facilit\w*|status|rights?|affairs|issues?|hotline|register|day)\b"
+    r"|\bCoordination (?:Headquarters|Center|Centre) for the Treatment of Prisoners of War\b"
     r"|\b(?:Geneva )?Convention\w* (?:on|relative to) the treatment of prisoners of war\b"
     r"|\bthe treatment of prisoners of war\b|\bКоординаційн\w+ штаб\w* (?:з питань )?"
     r"поводження з військовополоненими|\bКоординационн\w+ штаб\w* по обращению с "
@@ -205,7 +206,9 @@ MASKS = _rx(
     r"(?:[\w-]+ ){0,2}?(?:plans?|orders?|strikes?|contracts?|tasks?|missions?|attacks?|"
     r"manoeuvres?|maneuvers?|operations?|deals?|agreements?|projects?|programmes?|programs?|"
     r"transactions?|trades?|warrants?|searches|moves?|pass(?:es)?|penalty|kicks?|raids?|"
-    r"assaults?|counteroffensive|offensive|budget|decisions?|decrees?|commands?|code|scripts?|"
+    r"assaults?|counteroffensive|offensive|counter-?attacks?|ambush(?:es)?|breakthrough|"
+    r"withdrawal|landing|crossing|rotation|evacuation|budget|decisions?|decrees?|commands?|code|"
+    r"scripts?|"
     r"quer(?:y|ies)|turns?|swaps?|exchanges?)\b",
     r"\b(?:plans?|contracts?|orders?|strikes?|deals?|agreements?|projects?|missions?|tasks?|"
     r"operations?|attacks?) (?:[\w-]+ ){0,5}?(?:be|been|was|were|is|are|being) "
