@@ -84,7 +84,8 @@ CHARGE_KEYS = (
     "convict", "jail", "sentenc", "charg", "trial", "accus", "suspect", "guilty", "tried",
     "receiv", "gets", "got", "faces", "засуд", "обвин", "підозр", "вирок", "отрима", "осуд",
     "осужд", "приговор", "подозр", "получи", "звинува", "звинувач", "accusing", "who shot",
-    "who killed", "who murdered", "who had", "який застрелив", "який вбив", "который убил", "который застрелил",
+    "who killed", "who murdered", "who had", "який застрелив", "який вбив", "который убил",
+    "который застрелил",
 )  # fmt: skip
 FICTION_KEYS = (
     "movie", "film", "novel", "fiction", "game", "quest", "player", "screenplay", "sitcom",
