@@ -155,6 +155,8 @@ class FakeBotAPI:
     `latency[method] = seconds` answers that method late (the call is recorded on arrival).
     `down = True` makes every method fail with 502, like a network outage behind a proxy.
     `chats["@name"] = id` lets getChat resolve a channel's public name.
+    `emulator = True` answers like the npm emulator telegram-test-api (see `_emulated`).
+    `polls` counts getUpdates calls.
     """
 
     def __init__(self, token: str = "123456:TEST-token-abcdefghijklmnopqrstuv") -> None:
@@ -169,6 +171,8 @@ class FakeBotAPI:
         self.files: dict[str, bytes] = {}
         self.chats: dict[str, int] = {}  # "@name" -> numeric id, for getChat
         self.uploads: list[tuple[str, bytes]] = []  # (file name, content) of sent documents
+        self.emulator = False
+        self.polls = 0
         self._runner: web.AppRunner | None = None
         self.port = 0
 
@@ -238,6 +242,10 @@ class FakeBotAPI:
             )
         if method != "getUpdates":
             self.calls.append((method, params))
+        else:
+            self.polls += 1
+        if self.emulator:
+            return self._emulated(method, params)
         if self.latency.get(method):
             await asyncio.sleep(self.latency[method])
         queued = self.failures.get(method)
@@ -304,6 +312,36 @@ class FakeBotAPI:
                 "text": params.get("text", ""),
             }
         return True
+
+    def _emulated(self, method: str, params: dict[str, Any]) -> web.Response:
+        """telegram-test-api 4.2's answers: no is_bot in getMe, a sent message that echoes the
+        request's form fields with its date in milliseconds, null for edits and button answers,
+        getUpdates without long polling, and HTTP 500 {"message": ...} for any other method."""
+        result: Any
+        if method == "getMe":
+            result = {"username": "TestNameBot", "first_name": "Test First name", "id": 666}
+        elif method == "getUpdates":
+            result = []
+            while not self.updates.empty():
+                result.append(self.updates.get_nowait())
+        elif method == "sendMessage":
+            self._message_id += 1
+            raw = {k: v if isinstance(v, str) else json.dumps(v) for k, v in params.items()}
+            result = {
+                **raw,
+                "reply_markup": params.get("reply_markup"),
+                "message_id": self._message_id,
+                "date": 1700000000123,
+                "chat": {"id": int(params["chat_id"]), "first_name": "Bot", "type": "private"},
+            }
+        elif method in ("editMessageText", "editMessageReplyMarkup", "answerCallbackQuery"):
+            result = None
+        elif method in ("deleteMessage", "setWebhook", "deleteWebhook"):
+            result = True
+        else:
+            message = f"API method '{method}' is not supported. Are you sure ...?"
+            return web.json_response({"message": message}, status=500)
+        return web.json_response({"ok": True, "result": result})
 
     async def start(self) -> None:
         app = web.Application()
