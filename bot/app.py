@@ -29,6 +29,7 @@ from bot.alerts.notify import (
     TerminalSender,
     deliver_pending,
 )
+from bot.botapi import TolerantRequest
 from bot.cli.health import beat
 from bot.config import TICK_SECONDS, Settings, plural
 from bot.feeds.fetch import make_session
@@ -160,6 +161,8 @@ def build_application(settings: Settings) -> Application:  # type: ignore[type-a
         .base_file_url(file_base_url(settings.api_base_url))
         .context_types(context_types)
         .rate_limiter(AIORateLimiter(max_retries=3))
+        .request(TolerantRequest(connection_pool_size=256))
+        .get_updates_request(TolerantRequest(connection_pool_size=1))
         .build()
     )
     register_all(app, settings.admin_ids)
@@ -215,8 +218,9 @@ async def on_connected(app: Application, runtime: Runtime) -> None:  # type: ign
     commands += [BotCommand(name, line.split(" — ", 1)[1][:256]) for name, line in ADMIN_COMMANDS]
     try:
         await app.bot.set_my_commands(commands)
-    except TelegramError:
-        logger.warning("setMyCommands failed; the command menu may be stale", exc_info=True)
+    except TelegramError as exc:
+        # Optional: a Bot API server without setMyCommands (an emulator) still runs the bot.
+        logger.warning("setMyCommands failed (%s); the command menu may be stale", exc)
     channel = runtime.settings.channel_id
     if isinstance(channel, str):
         # "@name" works for sending, but updates from the channel carry only its numeric id.
@@ -358,7 +362,7 @@ async def run_once(settings: Settings) -> CycleReport:
     bot: Bot | None = None
     is_connected = True
     if settings.token:
-        bot = Bot(settings.token, base_url=settings.api_base_url)
+        bot = Bot(settings.token, base_url=settings.api_base_url, request=TolerantRequest())
         try:
             await bot.initialize()
         except InvalidToken:

@@ -7,6 +7,7 @@ import logging
 from datetime import UTC, datetime
 
 from telegram import InputFile, Update
+from telegram.error import TelegramError
 from telegram.ext import Application
 
 from bot.alerts.render import esc, render_stats
@@ -54,12 +55,16 @@ async def export(update: Update, context: BotContext) -> None:
     table = [incident_row(record, articles, review) for record, articles, review in rows]
     stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M")
     caption = f"{len(table)} incidents"
-    await message.reply_document(
-        InputFile(to_csv(table), filename=f"powwatch-incidents-{stamp}.csv"), caption=caption
-    )
-    await message.reply_document(
-        InputFile(to_json(table), filename=f"powwatch-incidents-{stamp}.json"), caption=caption
-    )
+    try:
+        await message.reply_document(
+            InputFile(to_csv(table), filename=f"powwatch-incidents-{stamp}.csv"), caption=caption
+        )
+        await message.reply_document(
+            InputFile(to_json(table), filename=f"powwatch-incidents-{stamp}.json"),
+            caption=caption,
+        )
+    except TelegramError as exc:
+        await _not_sent(update, "the export files", exc)
 
 
 async def stats(update: Update, context: BotContext) -> None:
@@ -85,7 +90,16 @@ async def stats(update: Update, context: BotContext) -> None:
         f"{series.total_incidents} incidents, {series.total_victims} reported victims, "
         f"{series.months[0]} to {series.months[-1]}"
     )
-    await message.reply_photo(InputFile(png, filename="powwatch-stats.png"), caption=caption)
+    try:
+        await message.reply_photo(InputFile(png, filename="powwatch-stats.png"), caption=caption)
+    except TelegramError as exc:
+        await _not_sent(update, "the chart", exc)
+
+
+async def _not_sent(update: Update, what: str, exc: TelegramError) -> None:
+    """A file Telegram refused (or a Bot API server without the method): say so, carry on."""
+    logger.warning("could not send %s: %s", what, exc.message[:200])
+    await reply(update, [esc(f"Sorry, {what} could not be sent: {exc.message[:200]}")])
 
 
 def register(app: Application) -> None:  # type: ignore[type-arg]

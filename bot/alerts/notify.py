@@ -91,6 +91,16 @@ def _is_parse_error(exc: BadRequest) -> bool:
     return "can't parse entities" in exc.message.lower() or "parse" in exc.message.lower()
 
 
+def _unreadable_answer(method: str, exc: Exception) -> None:
+    """PTB raises TelegramError for every refusal, so any other error means Telegram accepted
+    the call and only its answer could not be read: the call must not be repeated."""
+    logger.warning(
+        "%s was accepted but its answer could not be read (%s); not sent again",
+        method,
+        f"{type(exc).__name__}: {exc}"[:200],
+    )
+
+
 class TelegramSender:
     """Posts to the channel through python-telegram-bot; maps errors to DeliveryError."""
 
@@ -110,14 +120,21 @@ class TelegramSender:
 
     async def post(self, text: str, incident_id: int | None = None) -> int | None:
         async def send(body: str, mode: str | None) -> int | None:
-            msg = await self.bot.send_message(
-                self.chat_id,
-                body,
-                parse_mode=mode,
-                link_preview_options=self.previews,
-                reply_markup=review_buttons(incident_id),
-                disable_notification=self.silent or is_quiet(datetime.now(UTC), self.quiet_hours),
-            )
+            try:
+                msg = await self.bot.send_message(
+                    self.chat_id,
+                    body,
+                    parse_mode=mode,
+                    link_preview_options=self.previews,
+                    reply_markup=review_buttons(incident_id),
+                    disable_notification=self.silent
+                    or is_quiet(datetime.now(UTC), self.quiet_hours),
+                )
+            except TelegramError:
+                raise
+            except Exception as exc:
+                _unreadable_answer("sendMessage", exc)
+                return None  # posted: never again; later reports of it are posted anew
             return msg.message_id
 
         return await self._guard(send, text)
@@ -133,12 +150,16 @@ class TelegramSender:
                     link_preview_options=self.previews,
                     reply_markup=review_buttons(incident_id),
                 )
-            except BadRequest as exc:
+            except TelegramError as exc:
+                if not isinstance(exc, BadRequest):
+                    raise
                 if "not modified" in exc.message.lower():
                     return message_id
                 if "not found" in exc.message.lower() or "can't be edited" in exc.message.lower():
                     return await self.post(text, incident_id)  # the old one is gone: post anew
                 raise
+            except Exception as exc:
+                _unreadable_answer("editMessageText", exc)
             return message_id
 
         return await self._guard(edit, text)
