@@ -7,7 +7,6 @@ cd "$(dirname "$0")/.."
 root="$(pwd)"
 EMULATOR_VERSION="${EMULATOR_VERSION:-4.2.1}"
 command -v npm >/dev/null || { echo "emulator-check: needs node and npm" >&2; exit 2; }
-./scripts/ensure_venv.sh >/dev/null
 py="$root/.venv/bin/python"
 
 work="$(mktemp -d)"
@@ -19,6 +18,7 @@ cleanup() {
 }
 trap cleanup EXIT
 fail() { echo "emulator-check: FAIL: $*" >&2; echo "--- bot log ---" >&2; cat "$work"/bot*.log >&2 || true; exit 1; }
+./scripts/ensure_venv.sh > "$work/venv.log" 2>&1 || { cat "$work/venv.log" >&2; exit 1; }
 
 echo "emulator-check: installing telegram-test-api@$EMULATOR_VERSION"
 (cd "$work" && npm init -y >/dev/null && timeout 300 npm install --no-audit --no-fund --silent \
@@ -26,7 +26,7 @@ echo "emulator-check: installing telegram-test-api@$EMULATOR_VERSION"
 emu_port="$("$py" -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
 feed_port="$("$py" -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
 token="123456:emulator-check-abcdefghijklmnop"
-channel=-1001234567890
+channel="${EMULATOR_CHANNEL:--1001234567890}"  # or @name: getChat is then tried
 admin=4242
 user=5151
 
