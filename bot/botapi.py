@@ -1,8 +1,5 @@
-"""PTB's HTTP layer, tolerant of Bot API servers that answer a little unlike Telegram.
-
-Local Bot API servers and emulators omit fields PTB requires or ignore long polling; each repair
-fills in only a value that is missing or impossible, so Telegram's own answers pass unchanged.
-"""
+"""PTB's HTTP layer, tolerant of Bot API servers (emulators) that answer unlike Telegram: only
+an answer PTB cannot read is repaired, so Telegram's own answers pass unchanged."""
 
 from __future__ import annotations
 
@@ -66,7 +63,7 @@ def repair_result(method: str, result: object) -> tuple[object, str | None]:
     cls: type[TelegramObject] | None = None
     if method == "getMe":
         cls = User
-    elif isinstance(result.get("message_id"), int):
+    elif method.startswith(("send", "edit")) and isinstance(result.get("message_id"), int):
         cls = Message
     reason = _unreadable(cls, result) if cls is not None else None
     return (result, None) if reason is None else (_essentials(method, result), reason)

@@ -173,5 +173,11 @@ async def test_stats_and_export_say_when_files_cannot_be_sent(
 def test_telegram_shaped_answers_pass_unchanged() -> None:
     message = {"message_id": 5, "date": 1700000000, "chat": {"id": -100, "type": "channel"}}
     me = {"id": 1, "is_bot": True, "first_name": "powwatch", "username": "powwatch_bot"}
-    for method, result in (("sendMessage", message), ("getMe", me), ("editMessageText", True)):
+    answers = (
+        ("sendMessage", message),
+        ("getMe", me),
+        ("editMessageText", True),
+        ("copyMessage", {"message_id": 9}),  # a MessageId, not a message
+    )
+    for method, result in answers:
         assert repair_result(method, result) == (result, None)
