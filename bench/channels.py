@@ -33,8 +33,9 @@ from aiohttp import web
 from bench.texts import headline, paragraphs
 from bot.alerts.notify import TerminalSender
 from bot.app import close_runtime, open_runtime
-from bot.config import CHANNEL_URL, DEFAULT_API_BASE_URL, Settings
+from bot.config import DEFAULT_API_BASE_URL, Settings
 from bot.feeds.netguard import parse_networks
+from bot.feeds.sources import CHANNEL_URL
 from bot.models import FeedSpec
 from bot.poll import run_cycle
 

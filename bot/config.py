@@ -11,11 +11,17 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 import yaml
 
 from bot.feeds.netguard import IPNetwork, parse_networks
+from bot.feeds.sources import (
+    CHANNEL_URL,
+    DEFAULT_TELEGRAM_PREVIEW,
+    channel_name,
+    channel_of_url,
+    http_url_problem,
+)
 from bot.models import FeedSpec
 
 DEFAULT_API_BASE_URL = "https://api.telegram.org/bot"
@@ -25,14 +31,6 @@ TICK_SECONDS = 15  # how often due feeds and the outbox are checked: the real fl
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
 MAX_INTERVAL = 7 * 24 * 3600
 FEED_KEYS = {"name", "url", "telegram", "interval", "language", "enabled", "full_text", "archive"}
-DEFAULT_TELEGRAM_PREVIEW = "https://t.me"
-CHANNEL_URL = "https://t.me/s/{}"  # a channel source's identity (state key, OPML, dedup)
-_TELEGRAM_HOSTS = frozenset(("t.me", "www.t.me", "telegram.me", "www.telegram.me"))
-_CHANNEL_NAME_RE = re.compile(r"^[A-Za-z][A-Za-z0-9_]{3,31}$")
-# t.me paths that are not channels: invite links, private-chat links, stickers, sharing.
-_NOT_CHANNELS = frozenset(
-    ("s", "c", "joinchat", "addstickers", "addemoji", "share", "proxy", "iv", "addlist", "boost")
-)
 _TOKEN_RE = re.compile(r"^\d{3,}:[A-Za-z0-9_-]{20,}$")
 _CHANNEL_RE = re.compile(r"^(-?\d+|@[A-Za-z][A-Za-z0-9_]{3,})$")
 
@@ -125,43 +123,6 @@ def _id_set(env: Mapping[str, str], key: str, problems: list[str]) -> frozenset[
     return frozenset(ids)
 
 
-def channel_of_url(url: str) -> str | None:
-    """The public channel a t.me URL names (t.me/s/<name>, t.me/<name>[/<post>]), lower case."""
-    parts = urlsplit(url.strip())
-    if parts.scheme not in ("http", "https") or (parts.hostname or "") not in _TELEGRAM_HOSTS:
-        return None
-    segments = [p for p in parts.path.split("/") if p]
-    if segments[:1] == ["s"]:
-        segments = segments[1:]
-    if not 1 <= len(segments) <= 2 or (len(segments) == 2 and not segments[1].isdigit()):
-        return None
-    name = segments[0]
-    if name.lower() in _NOT_CHANNELS or not _CHANNEL_NAME_RE.match(name):
-        return None
-    return name.lower()
-
-
-def channel_name(value: str) -> str | None:
-    """A channel named as `name`, `@name` or a t.me URL, lower case; None if it names none."""
-    value = value.strip()
-    if "/" in value:
-        return channel_of_url(value)
-    name = value.removeprefix("@")
-    return name.lower() if _CHANNEL_NAME_RE.match(name) else None
-
-
-def _check_http_url(value: object) -> str | None:
-    """Return a reason when value is not an absolute http(s) URL."""
-    if not isinstance(value, str) or not value.strip():
-        return "is not a URL"
-    parts = urlsplit(value.strip())
-    if parts.scheme not in ("http", "https"):
-        return "is not http(s)"
-    if not parts.hostname:
-        return "has no host"
-    return None
-
-
 def _feed_source(item: dict[Any, Any], where: str, problems: list[str]) -> tuple[str, str]:
     """(kind, url) of a feed entry: `url:` (a t.me URL is a channel) or `telegram: <name>`."""
     if "telegram" in item:
@@ -181,7 +142,7 @@ def _feed_source(item: dict[Any, Any], where: str, problems: list[str]) -> tuple
     if url is None:
         problems.append(f"{where}.url: missing (or give telegram: <channel>)")
         return "rss", ""
-    reason = _check_http_url(url)
+    reason = http_url_problem(url)
     if reason:
         problems.append(f"{where}.url: {_show(url)} {reason}")
         return "rss", ""
@@ -364,7 +325,7 @@ def load_settings(env: Mapping[str, str]) -> Settings:
         # Never echo the token itself: it is a secret.
         problems.append("TELEGRAM_BOT_TOKEN: is not shaped like a BotFather token (digits:key)")
     base = env.get("TELEGRAM_API_BASE_URL", "").strip() or DEFAULT_API_BASE_URL
-    reason = _check_http_url(base)
+    reason = http_url_problem(base)
     if reason:
         problems.append(f"TELEGRAM_API_BASE_URL: {_show(base)} {reason}")
     channel_raw = env.get("TELEGRAM_CHANNEL_ID", "").strip()
@@ -423,7 +384,7 @@ def load_settings(env: Mapping[str, str]) -> Settings:
     )
     preview = env.get("TELEGRAM_PREVIEW_BASE_URL", "").strip().rstrip("/")
     preview = preview or DEFAULT_TELEGRAM_PREVIEW
-    reason = _check_http_url(preview)
+    reason = http_url_problem(preview)
     if reason:
         problems.append(f"TELEGRAM_PREVIEW_BASE_URL: {_show(preview)} {reason}")
     metrics_port: int | None = None

@@ -18,7 +18,7 @@ from telegram import Update
 from telegram.error import TelegramError
 
 from bot.alerts.render import clip, esc
-from bot.config import CHANNEL_URL, MAX_INTERVAL, ConfigError, channel_name, channel_of_url
+from bot.config import MAX_INTERVAL, ConfigError
 from bot.feeds.feedfile import (
     FeedFileError,
     NewFeed,
@@ -32,6 +32,7 @@ from bot.feeds.feedfile import (
 from bot.feeds.fetch import fetch_feed
 from bot.feeds.opml import MAX_OPML_BYTES, OpmlError, export_opml, import_opml
 from bot.feeds.parse import ParsedFeed, parse_feed
+from bot.feeds.sources import CHANNEL_URL, channel_name, channel_of_url
 from bot.feeds.telegram import fetch_channel, parse_channel
 from bot.incidents.dedup import canonical_url
 from bot.models import FetchResult

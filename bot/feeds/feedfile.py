@@ -21,14 +21,8 @@ from ruamel.yaml.error import CommentMark, YAMLError
 from ruamel.yaml.tokens import CommentToken
 from ruamel.yaml.util import load_yaml_guess_indent
 
-from bot.config import (
-    ConfigError,
-    channel_name,
-    channel_of_url,
-    parse_feeds,
-    read_feeds_text,
-    yaml_document,
-)
+from bot.config import ConfigError, parse_feeds, read_feeds_text, yaml_document
+from bot.feeds.sources import channel_name, channel_of_url
 from bot.models import FeedSpec
 
 T = TypeVar("T")

@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from email.utils import format_datetime
 
-from bot.config import CHANNEL_URL, LANGUAGES, channel_of_url
+from bot.config import LANGUAGES
+from bot.feeds.sources import CHANNEL_URL, channel_of_url
 from bot.models import FeedSpec
 
 MAX_OPML_BYTES = 1_000_000

@@ -17,9 +17,9 @@ from urllib.parse import urlsplit
 
 import aiohttp
 
-from bot.config import channel_of_url
 from bot.feeds.fetch import fetch_feed
 from bot.feeds.parse import EARLIEST, MAX_TEXT_CHARS, ParsedFeed
+from bot.feeds.sources import channel_of_url
 from bot.models import Entry, FeedSpec, FetchResult
 
 BACKLOG_PAGES = 3  # a channel's first poll reads this many pages (~20 posts each) of history
