@@ -17,8 +17,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bot.detect import analyse, classify, extract_facts, summarize  # noqa: E402
-from bot.detect.gazetteer import find_places  # noqa: E402
+from bot.detect import analyse, classify, extract_facts, find_places, summarize  # noqa: E402
 
 DEFAULT = ROOT.parent / "shared" / "corpus" / "dev.jsonl"
 RSS_LIMIT = 620

@@ -2,13 +2,14 @@
 
 The public entry points are re-exported here; callers outside this package import only these.
 `classify` applies the rules (see classify.py for their order), `extract_facts` and `summarize`
-read the facts of a flagged item, `canonical_places`, `place_variants` and `place_parents`
-serve place look-ups, `detect_language` names an article's language when its feed does not.
+read the facts of a flagged item, `find_places`, `canonical_places`, `place_variants` and
+`place_parents` serve place look-ups, `detect_language` names an article's language when its
+feed does not.
 """
 
 from bot.detect.classify import analyse, classify
 from bot.detect.extract import extract_facts, summarize
-from bot.detect.gazetteer import canonical_places, place_parents, place_variants
+from bot.detect.gazetteer import canonical_places, find_places, place_parents, place_variants
 from bot.detect.language import detect_language
 
 __all__ = [
@@ -17,6 +18,7 @@ __all__ = [
     "classify",
     "detect_language",
     "extract_facts",
+    "find_places",
     "place_parents",
     "place_variants",
     "summarize",
