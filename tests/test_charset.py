@@ -60,3 +60,19 @@ def test_undeclared_cyrillic_feeds_are_read_and_judged(
     assert batch.articles[0].entry.text.startswith(item.text[3:40])
     assert batch.articles[0].verdict.flagged, encoding  # gibberish would never be flagged
     assert batch.warning is not None and "does not fit the bytes" in batch.warning
+
+
+@pytest.mark.parametrize("break_at", ["title", "text"])
+@pytest.mark.parametrize("declared", [' encoding="UTF-8"', ' encoding="windows-1251"', ""])
+def test_utf8_with_a_broken_byte_stays_utf8(break_at: str, declared: str) -> None:
+    """One stray byte (a cut multibyte character, a bad splice) costs one U+FFFD, not the
+    whole feed read as windows-1251 gibberish the detector never flags."""
+    doc = rss([UK], title="Новини", now=NOW).replace(' encoding="UTF-8"', declared)
+    anchor = "Окупанти" if break_at == "title" else "Прокуратура"
+    body = doc.encode("utf-8").replace(anchor.encode(), b"\xd0" + anchor.encode(), 1)
+    batch = parse_and_analyse(body, "F", now=NOW, content_type=None, base_url=None, language=None)
+    [article] = batch.articles
+    assert article.entry.title.endswith(UK.title[1:]), article.entry.title
+    assert "\ufffd" in article.entry.title + article.entry.text
+    assert article.verdict.flagged
+    assert batch.warning is not None and "1 broken byte sequence(s) replaced" in batch.warning

@@ -27,6 +27,7 @@ _CHARSET_RE = re.compile(r"charset\s*=\s*([^;\s]+)", re.IGNORECASE)
 # Single-byte code pages Russian and Ukrainian sites still use; windows-1251 decodes any byte,
 # so KOI8 text read as windows-1251 comes out as gibberish without an error.
 _CYRILLIC = ("cp1251", "koi8_r", "koi8_u", "iso8859_5")
+_UTF8_VALID_PER_BREAK = 10  # valid multibyte characters per broken sequence to call it UTF-8
 _XML_ENCODING_RE = re.compile(rb"\s*<\?xml[^>]*?encoding\s*=\s*[\"']([A-Za-z0-9._:-]{1,40})[\"']")
 
 
@@ -50,6 +51,9 @@ def decode_feed(
         return body.decode("utf-8"), None
     except UnicodeDecodeError:
         pass
+    mostly = _mostly_utf8(body)
+    if mostly is not None:
+        return mostly
     declared = [_charset(content_type), _xml_encoding(body)]
     for name in declared:
         candidate = _codec(name)
@@ -66,6 +70,22 @@ def decode_feed(
     shown = "/".join(d for d in declared if d) or "none"
     note = f"charset {shown} does not fit the bytes; read as {guess}"
     return body.decode(guess, "replace"), note
+
+
+def _mostly_utf8(body: bytes) -> tuple[str, str] | None:
+    """UTF-8 text with a few broken sequences (a cut or a stray byte) as UTF-8 with U+FFFD for
+    each break, or None; read as a single-byte code page, all of it would turn to gibberish.
+
+    A legacy code page almost never forms valid multibyte sequences, so many valid ones and
+    few breaks mean UTF-8.
+    """
+    text = body.decode("utf-8", "replace")
+    breaks = text.count("\ufffd") - body.count("\ufffd".encode())
+    ascii_chars = len(body) - len(body.translate(None, bytes(range(128))))
+    valid = len(text) - ascii_chars - text.count("\ufffd")  # decoded non-ASCII characters
+    if breaks <= 0 or valid < _UTF8_VALID_PER_BREAK * breaks:
+        return None
+    return text, f"not valid UTF-8; {breaks} broken byte sequence(s) replaced"
 
 
 def _cyrillic_code_page(body: bytes) -> str:
