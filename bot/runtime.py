@@ -60,7 +60,8 @@ class Runtime:
     posted: dict[int, int | None] = field(default_factory=dict)
     last_error_ping: float | None = None  # monotonic time the admins last heard of a crash
     refusals: dict[int, float] = field(default_factory=dict)  # user -> last audited refusal
-    search_queries: OrderedDict[int, str] = field(default_factory=OrderedDict)
+    # /search queries for the "more" button: key -> (chat id, query); other chats get nothing.
+    search_queries: OrderedDict[int, tuple[int, str]] = field(default_factory=OrderedDict)
     search_seq: int = 0
     watch: WatchState = field(init=False)
 

@@ -106,11 +106,11 @@ async def latest(update: Update, context: BotContext) -> None:
     await reply(update, paginate([render_article(a) for a in articles]))
 
 
-def _remember_query(context: BotContext, query: str) -> int:
+def _remember_query(context: BotContext, chat_id: int, query: str) -> int:
     runtime = context.runtime
     runtime.search_seq += 1
     key = runtime.search_seq
-    runtime.search_queries[key] = query
+    runtime.search_queries[key] = (chat_id, query)
     while len(runtime.search_queries) > SEARCH_CACHE:
         runtime.search_queries.popitem(last=False)
     return key
@@ -149,7 +149,10 @@ async def search(update: Update, context: BotContext) -> None:
         await reply(update, [f"No stored reports match “{esc(query, 100)}”."])
         return
     header = f"Results for “{esc(query, 100)}”:"
-    markup = _more_button(_remember_query(context, query), SEARCH_PAGE) if has_more else None
+    chat = update.effective_chat
+    markup = None
+    if has_more and chat is not None:
+        markup = _more_button(_remember_query(context, chat.id, query), SEARCH_PAGE)
     await reply(update, paginate([header, *blocks]), markup)
 
 
@@ -164,8 +167,12 @@ async def search_more(update: Update, context: BotContext) -> None:
         key, offset = int(key_raw), int(offset_raw)
     except ValueError:
         return
-    query = context.runtime.search_queries.get(key)
-    if query is None or not 0 < offset <= 10_000:
+    # Keys are counted, so any key can be typed into a forged callback: a query answers only
+    # in the chat it was asked in (another user's words and results stay theirs).
+    chat = update.effective_chat
+    remembered = context.runtime.search_queries.get(key)
+    chat_id, query = remembered or (None, "")
+    if chat is None or chat_id != chat.id or not 0 < offset <= 10_000:
         await reply(update, ["That search has expired; send /search again."])
         return
     blocks, has_more = await _search_page(context, query, offset)

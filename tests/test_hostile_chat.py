@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from typing import Any
 
 import pytest
@@ -12,6 +13,9 @@ from tests.conftest import ADMIN_ID, USER_ID
 from tests.feeds import NEGATIVE_PLAN, POSITIVE, rss
 from tests.servers import FakeBotAPI, FeedServer
 from tests.telegram_helpers import command_update, running_bot
+from tests.test_commands import populate
+
+_ids = itertools.count(90_000)
 
 SORRY = "something went wrong"
 
@@ -147,3 +151,48 @@ async def test_admin_commands_from_strangers_reveal_nothing(
         await app.process_update(Update.de_json(command_update(text, user_id=USER_ID), app.bot))
     answers = replies(bot_api, USER_ID)
     assert answers and all("news.xml" not in a and SORRY not in a for a in answers), answers
+
+
+def _press(data: str, user_id: int, chat_id: int) -> dict[str, Any]:
+    """A callback as a modified client can send it: any data, under any message it can see."""
+    return {
+        "update_id": next(_ids),
+        "callback_query": {
+            "id": str(next(_ids)),
+            "chat_instance": "forged",
+            "data": data,
+            "from": {"id": user_id, "is_bot": False, "first_name": "M"},
+            "message": {
+                "message_id": 7,
+                "date": 1700000000,
+                "chat": {"id": chat_id, "type": "private"},
+                "text": "x",
+            },
+        },
+    }
+
+
+async def test_forged_more_buttons_never_show_another_chats_search(
+    bot_api: FakeBotAPI, make_settings: Any
+) -> None:
+    settings = make_settings([{"name": "A", "url": "https://a.test/rss"}], api=bot_api)
+    async with running_bot(settings) as app:
+        await populate(app.bot_data.runtime, 12)
+        words = "soldiers shot since:2001-02-03"  # the date marks this query
+        await app.process_update(
+            Update.de_json(command_update(f"/search {words}", user_id=USER_ID), app.bot)
+        )
+        button = bot_api.sent()[-1]["reply_markup"]["inline_keyboard"][0][0]
+        key = button["callback_data"].split(":")[1]
+        stranger = USER_ID + 1
+        forged = [f"s:{key}:5", f"s:{key}:0", f"s:{key}:{'9' * 55}", f"s:{'9' * 60}:5", "s:0:5"]
+        for data in forged:
+            await app.process_update(Update.de_json(_press(data, stranger, stranger), app.bot))
+        answers = replies(bot_api, stranger)
+        assert len(answers) == len(forged)
+        assert all(a == "That search has expired; send /search again." for a in answers)
+        # The asker's own button still works, in the chat it was asked in.
+        await app.process_update(
+            Update.de_json(_press(button["callback_data"], USER_ID, USER_ID), app.bot)
+        )
+        assert "since:2001-02-03" in replies(bot_api, USER_ID)[-1]
