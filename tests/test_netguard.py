@@ -331,3 +331,52 @@ async def test_dns_rebinding_is_caught_at_connect_time(
         second = await fetch_feed(s, f"http://feeds.rebind.test:{forbidden.port}/feed.xml")
     assert first.error is None and feed_server.hits == {"/feed.xml": 1}
     assert second.error == REFUSED and forbidden.hits == {}
+
+
+# Other spellings of 127.0.0.2 (the forbidden host) an attacker may try in a feed URL, an item
+# link or a Location header. Each is refused by the guard on the connected address, or by yarl
+# as a malformed host before any connection: either way nothing reaches the forbidden server.
+SPELLINGS = [
+    "http://0x7f000002:{port}/feed.xml",  # hex
+    "http://2130706434:{port}/feed.xml",  # decimal
+    "http://0177.0.0.2:{port}/feed.xml",  # octal
+    "http://127.2:{port}/feed.xml",  # short form
+    "http://[::ffff:127.0.0.2]:{port}/feed.xml",  # IPv4-mapped IPv6
+    "http://[::ffff:7f00:2]:{port}/feed.xml",
+    "http://[0:0:0:0:0:ffff:127.0.0.2]:{port}/feed.xml",
+    "http://[::1]:{port}/feed.xml",
+    "http://[::1%25lo]:{port}/feed.xml",  # with a zone id
+    "http://[fe80::1%25lo]:{port}/feed.xml",
+    "http://0.0.0.0:{port}/feed.xml",
+    "http://public.example@127.0.0.2:{port}/feed.xml",  # userinfo that looks like a host
+    "http://127.0.0.1:1@127.0.0.2:{port}/feed.xml",
+]
+
+
+@pytest.mark.parametrize("spelling", SPELLINGS)
+@pytest.mark.parametrize("via_redirect", [False, True])
+async def test_other_spellings_of_a_forbidden_address_are_refused(
+    forbidden: FeedServer,
+    feed_server: FeedServer,
+    session: aiohttp.ClientSession,
+    spelling: str,
+    via_redirect: bool,
+) -> None:
+    target = spelling.format(port=forbidden.port)
+    url = feed_server.set("/hop", "", redirect=target) if via_redirect else target
+    result = await fetch_feed(session, url)
+    assert result.error is not None and result.body is None
+    assert forbidden.hits == {}
+    if "[" in target or "0x" in target or "@" in target or "0.0.0.0" in target:
+        assert result.error.startswith("refused: "), result.error
+
+
+@pytest.mark.parametrize(
+    "location", ["//127.0.0.2:{port}/feed.xml", "HTTP://127.0.0.2:{port}/feed.xml"]
+)
+async def test_scheme_relative_and_upper_case_redirects_are_still_checked(
+    forbidden: FeedServer, feed_server: FeedServer, session: aiohttp.ClientSession, location: str
+) -> None:
+    url = feed_server.set("/hop", "", redirect=location.format(port=forbidden.port))
+    result = await fetch_feed(session, url)
+    assert result.error == REFUSED and forbidden.hits == {}
