@@ -32,7 +32,7 @@ from bot.feeds.feedfile import (
 from bot.feeds.fetch import fetch_feed
 from bot.feeds.opml import MAX_OPML_BYTES, OpmlError, export_opml, import_opml
 from bot.feeds.parse import ParsedFeed, parse_feed
-from bot.feeds.sources import CHANNEL_URL, channel_name, channel_of_url
+from bot.feeds.sources import CHANNEL_URL, channel_name, channel_of_url, split_url
 from bot.feeds.telegram import fetch_channel, parse_channel
 from bot.incidents.dedup import canonical_url
 from bot.models import FetchResult
@@ -91,7 +91,9 @@ def _name_arg(context: BotContext) -> str:
 def _http_problem(url: str) -> str | None:
     if len(url) > MAX_URL:
         return f"the URL is longer than {MAX_URL} characters"
-    parts = urlsplit(url)
+    parts = split_url(url)
+    if parts is None:
+        return "that is not a valid URL"
     if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
         return "that is not an http(s) URL"
     return None
@@ -335,10 +337,11 @@ async def importfeeds(update: Update, context: BotContext) -> None:
     skipped: list[str] = []
     invalid = 0
     for outline in outlines:
-        key = canonical_url(outline.url)
-        if _http_problem(outline.url) is not None:
+        if _http_problem(outline.url) is not None:  # first: canonical_url needs a valid URL
             invalid += 1
-        elif key in watched:
+            continue
+        key = canonical_url(outline.url)
+        if key in watched:
             skipped.append(outline.title or outline.url)
         else:
             host = urlsplit(outline.url).hostname or "feed"

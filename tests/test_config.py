@@ -25,6 +25,10 @@ def env_for(tmp_path: Path, **extra: str) -> dict[str, str]:
     ("feeds", "expected"),
     [
         ([{"name": "A", "url": "ftp://x"}], "feeds[0].url: 'ftp://x' is not http(s)"),
+        (  # urlsplit raises on an unclosed IPv6 bracket: a config error, not a traceback
+            [{"name": "A", "url": "http://[::1/rss"}],
+            "feeds[0].url: 'http://[::1/rss' is not a valid URL",
+        ),
         (
             [{"name": "A", "url": "https://a.test/rss"}, {"name": "A", "url": "https://b.test/"}],
             "feeds[1].name: 'A' is used twice",

@@ -13,6 +13,8 @@ from tests.conftest import ADMIN_ID, USER_ID
 from tests.feeds import NEGATIVE_PLAN, POSITIVE, rss
 from tests.servers import FakeBotAPI, FeedServer
 from tests.telegram_helpers import command_update, running_bot
+from tests.test_admin_commands import _document_message as document_message
+from tests.test_admin_commands import send as admin_send
 from tests.test_commands import populate
 
 _ids = itertools.count(90_000)
@@ -196,3 +198,34 @@ async def test_forged_more_buttons_never_show_another_chats_search(
             Update.de_json(_press(button["callback_data"], USER_ID, USER_ID), app.bot)
         )
         assert "since:2001-02-03" in replies(bot_api, USER_ID)[-1]
+
+
+# URLs urlsplit() raises on (an unclosed IPv6 bracket), or that are far too long.
+BROKEN_URLS = [
+    "http://[::1/feed",
+    "https://]/rss",
+    "http://[v1.x/",
+    "https://a.test/" + "x" * 10000,
+]
+
+
+async def test_broken_urls_in_addfeed_and_opml_get_a_refusal_not_an_error(
+    feed_server: FeedServer, bot_api: FakeBotAPI, make_settings: Any
+) -> None:
+    good = feed_server.set("/good.xml", rss([NEGATIVE_PLAN], title="Good"))
+    settings = make_settings([], api=bot_api)
+    async with running_bot(settings) as app:
+        for url in BROKEN_URLS:
+            await admin_send(app, f"/addfeed {url}")
+        outlines = "".join(f'<outline text="o" xmlUrl="{u}"/>' for u in [*BROKEN_URLS, good])
+        opml = f'<opml version="2.0"><body>{outlines}</body></opml>'.encode()
+        bot_api.add_file("opml-broken", opml)
+        await admin_send(
+            app, "/importfeeds", reply_to_message=document_message("opml-broken", opml)
+        )
+        answers = replies(bot_api, ADMIN_ID)
+        assert len(answers) == len(BROKEN_URLS) + 1, answers
+        assert all(SORRY not in a for a in answers), answers
+        assert all(a.startswith("Not added: ") for a in answers[:-1]), answers
+        assert "added 1, already watched 0, not http(s) 4" in answers[-1], answers[-1]
+        assert [f.url for f in app.bot_data.runtime.feeds] == [good]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from urllib.parse import urlsplit
+from urllib.parse import SplitResult, urlsplit
 
 DEFAULT_TELEGRAM_PREVIEW = "https://t.me"
 CHANNEL_URL = "https://t.me/s/{}"  # a channel source's identity (state key, OPML, dedup)
@@ -15,10 +15,20 @@ _NOT_CHANNELS = frozenset(
 )
 
 
+def split_url(url: str) -> SplitResult | None:
+    """urlsplit(url), or None for a URL it cannot read (it raises on `http://[::1/`)."""
+    try:
+        return urlsplit(url.strip())
+    except ValueError:
+        return None
+
+
 def channel_of_url(url: str) -> str | None:
     """The public channel a t.me URL names (t.me/s/<name>, t.me/<name>[/<post>]), lower case."""
-    parts = urlsplit(url.strip())
-    if parts.scheme not in ("http", "https") or (parts.hostname or "") not in _TELEGRAM_HOSTS:
+    parts = split_url(url)
+    if parts is None or parts.scheme not in ("http", "https"):
+        return None
+    if (parts.hostname or "") not in _TELEGRAM_HOSTS:
         return None
     segments = [p for p in parts.path.split("/") if p]
     if segments[:1] == ["s"]:
@@ -44,7 +54,9 @@ def http_url_problem(value: object) -> str | None:
     """Return a reason when value is not an absolute http(s) URL."""
     if not isinstance(value, str) or not value.strip():
         return "is not a URL"
-    parts = urlsplit(value.strip())
+    parts = split_url(value)
+    if parts is None:
+        return "is not a valid URL"
     if parts.scheme not in ("http", "https"):
         return "is not http(s)"
     if not parts.hostname:
