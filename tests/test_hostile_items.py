@@ -102,3 +102,32 @@ def test_an_item_that_cannot_be_read_is_skipped_and_counted(
         "2 unreadable item(s) skipped (RecursionError: maximum recursion depth exceeded)"
     )
     assert "feed=F 2 unreadable item(s) skipped" in caplog.text
+
+
+BAD_LINKS = ["http://[::1/story", "https://]/story", "http://[v7.x/story"]
+
+
+@pytest.mark.parametrize("full_text", [False, True])
+async def test_an_item_link_no_url_parser_accepts_costs_only_its_link(
+    feed_server: FeedServer, make_settings: Any, full_text: bool
+) -> None:
+    """urlsplit raises on an unclosed IPv6 bracket; the link is dropped at parse time, so no
+    later step (dedup, full-text host locks) sees it and the feed is stored whole."""
+    items = [
+        Item(title=f"Odd link {i}", text="A line of text.", link=link)
+        for i, link in enumerate(BAD_LINKS)
+    ]
+    url = feed_server.set("/feed.xml", rss([*items, POSITIVE, NEGATIVE_PLAN]))
+    settings = make_settings([{"name": "F", "url": url, "full_text": full_text}])
+    runtime = await open_runtime(settings, TerminalSender(io.StringIO()))
+    try:
+        report = await tick(runtime, force=True)
+        links = await runtime.worker.run(
+            lambda store: dict(store.db.execute("select title, link from articles"))
+        )
+    finally:
+        await close_runtime(runtime)
+    assert report is not None and report.outcomes[0].error is None, report
+    assert report.outcomes[0].new == len(BAD_LINKS) + 2
+    assert all(links[item.title] == "" for item in items), links
+    assert links[POSITIVE.title] == POSITIVE.link
