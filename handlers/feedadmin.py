@@ -110,6 +110,7 @@ _OWN_WORDS = (
     "empty body",
     "cannot connect",
     "DNS lookup failed",
+    "invalid URL",
 )
 
 

@@ -380,3 +380,20 @@ async def test_scheme_relative_and_upper_case_redirects_are_still_checked(
     url = feed_server.set("/hop", "", redirect=location.format(port=forbidden.port))
     result = await fetch_feed(session, url)
     assert result.error == REFUSED and forbidden.hits == {}
+
+
+async def test_addfeed_names_a_host_spelling_no_parser_accepts(
+    forbidden: FeedServer, feed_server: FeedServer, bot_api: FakeBotAPI, make_settings: Any
+) -> None:
+    """Decimal and octal hosts never connect; the refusal says so in our words, not as a
+    'server answer' that was never received."""
+    port = forbidden.port
+    hop = feed_server.set("/hop", "", redirect=f"http://0177.0.0.2:{port}/feed.xml")
+    settings = make_settings([], api=bot_api)
+    async with running_bot(settings) as app:
+        for url in (f"http://2130706434:{port}/feed.xml", hop):
+            await send(app, f"/addfeed {url}")
+        answers = replies(bot_api)
+    assert len(answers) == 2, answers
+    assert all(a.startswith("Not added: it cannot be fetched: invalid URL: ") for a in answers)
+    assert forbidden.hits == {}

@@ -240,6 +240,8 @@ async def fetch_feed(
         result = FetchResult(url=url, error=_connect_error(exc))
     except aiohttp.ClientPayloadError as exc:
         result = FetchResult(url=url, error=f"broken body: {exc}"[:300])
+    except aiohttp.InvalidURL as exc:  # yarl refuses hosts like 2130706434 or 0177.0.0.2
+        result = FetchResult(url=url, error=f"invalid URL: {exc}"[:300])
     except aiohttp.ClientResponseError as exc:
         result = FetchResult(url=url, status=exc.status, error=f"bad response: {exc.message}")
     except (aiohttp.ClientError, ValueError, UnicodeError, zlib.error) as exc:
