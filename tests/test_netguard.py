@@ -11,6 +11,7 @@ import io
 import ipaddress
 import socket
 from collections.abc import AsyncIterator
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -32,6 +33,7 @@ from bot.feeds.netguard import (
     parse_networks,
 )
 from storage.store import Store
+from tests.channels import Post, channel_page
 from tests.conftest import write_feeds
 from tests.feeds import NEGATIVE_PLAN, Item, rss
 from tests.processes import run_bot
@@ -396,4 +398,37 @@ async def test_addfeed_names_a_host_spelling_no_parser_accepts(
         answers = replies(bot_api)
     assert len(answers) == 2, answers
     assert all(a.startswith("Not added: it cannot be fetched: invalid URL: ") for a in answers)
+    assert forbidden.hits == {}
+
+
+async def test_channel_previews_never_lead_inside(
+    forbidden: FeedServer, feed_server: FeedServer, make_settings: Any
+) -> None:
+    """A preview base that redirects inside is refused; the forwarded-from and link-preview
+    URLs of a post are text, never fetched (full_text or not)."""
+    feed_server.set("/s/moved", "", redirect=forbidden.url("/s/moved"))
+    post = Post(
+        id=1,
+        text="A post that quotes an internal page.",
+        forwarded_from=("Inside", forbidden.url("/secret.html")),
+        preview=(forbidden.url("/secret.html"), "A preview that names an internal page."),
+    )
+    page = channel_page("leaky", "Leaky", [post], datetime.now(UTC))
+    feed_server.set("/s/leaky", page, content_type="text/html")
+    settings = make_settings(
+        [
+            {"name": "Moved", "telegram": "moved"},
+            {"name": "Leaky", "telegram": "leaky", "full_text": True},
+        ],
+        TELEGRAM_PREVIEW_BASE_URL=feed_server.url(""),
+    )
+    runtime = await open_runtime(settings, TerminalSender(io.StringIO()))
+    try:
+        report = await tick(runtime, force=True)
+    finally:
+        await close_runtime(runtime)
+    assert report is not None
+    outcomes = {o.feed: o for o in report.outcomes}
+    assert outcomes["Moved"].error is not None and REFUSED in outcomes["Moved"].error
+    assert outcomes["Leaky"].error is None and outcomes["Leaky"].new == 1
     assert forbidden.hits == {}
