@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import re
 from collections.abc import Callable
 from datetime import UTC, datetime
 from functools import partial
@@ -82,6 +83,17 @@ async def _edit(context: BotContext, edit: Callable[[CommentedSeq], T]) -> T:
             raise FeedFileError(f"cannot write {path.name}: {exc.strerror or exc}") from None
         runtime.feeds = feeds
     return result
+
+
+# Bidirectional overrides, isolates and marks: in a feed name (chosen by whoever writes a feed
+# title or an OPML file) they reorder the rest of the line in /feeds and in channel alerts.
+_BIDI_RE = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def feed_name(text: str) -> str:
+    """A feed name from a chat argument, a feed title or an OPML outline: one line, no bidi
+    controls, at most MAX_NAME characters."""
+    return clip(" ".join(_BIDI_RE.sub("", text).split()), MAX_NAME)
 
 
 def _name_arg(context: BotContext) -> str:
@@ -190,7 +202,7 @@ async def addfeed(update: Update, context: BotContext) -> None:
     channel = channel_name(url) if url.startswith("@") else channel_of_url(url)
     if channel is not None:
         url = CHANNEL_URL.format(channel)  # the one form the feed list keys channels on
-    name = clip(" ".join(" ".join(args[1:]).split()), MAX_NAME)
+    name = feed_name(" ".join(args[1:]))
     watched = {canonical_url(f.url): f.name for f in runtime.feeds}
     names = [f.name for f in runtime.feeds]
     parsed: ParsedFeed | None = None
@@ -206,9 +218,7 @@ async def addfeed(update: Update, context: BotContext) -> None:
         await record(context, update, "addfeed refused", url[:200], problem)
         await reply(update, [f"Not added: {esc(problem, 500)}."])
         return
-    name = name or unique_name(
-        clip(parsed.title, MAX_NAME) or urlsplit(url).hostname or url, names
-    )
+    name = name or unique_name(feed_name(parsed.title) or urlsplit(url).hostname or url, names)
     try:
         await _edit(context, partial(add_feeds, new=[NewFeed(name=name, url=url)]))
     except FeedFileError as exc:
@@ -346,7 +356,7 @@ async def importfeeds(update: Update, context: BotContext) -> None:
             skipped.append(outline.title or outline.url)
         else:
             host = urlsplit(outline.url).hostname or "feed"
-            name = unique_name(clip(outline.title, MAX_NAME) or host, taken)
+            name = unique_name(feed_name(outline.title) or host, taken)
             taken.append(name)
             watched.add(key)
             new.append(NewFeed(name=name, url=outline.url, language=outline.language))

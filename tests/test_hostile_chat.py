@@ -229,3 +229,30 @@ async def test_broken_urls_in_addfeed_and_opml_get_a_refusal_not_an_error(
         assert all(a.startswith("Not added: ") for a in answers[:-1]), answers
         assert "added 1, already watched 0, not http(s) 4" in answers[-1], answers[-1]
         assert [f.url for f in app.bot_data.runtime.feeds] == [good]
+
+
+BIDI = "\u202e\u2066\u200f"
+
+
+async def test_feed_names_carry_no_bidi_controls(
+    feed_server: FeedServer, bot_api: FakeBotAPI, make_settings: Any
+) -> None:
+    """A name from a feed's title, the chat or an OPML title cannot reorder /feeds lines or
+    channel alerts."""
+    titled = feed_server.set("/titled.xml", rss([NEGATIVE_PLAN], title=f"Daily{BIDI} News"))
+    named = feed_server.set("/named.xml", rss([NEGATIVE_PLAN], title="Plain"))
+    listed = feed_server.set("/listed.xml", rss([NEGATIVE_PLAN], title="Plain"))
+    settings = make_settings([], api=bot_api)
+    async with running_bot(settings) as app:
+        await admin_send(app, f"/addfeed {titled}")
+        await admin_send(app, f"/addfeed {named} Chat{BIDI} Name")
+        opml = f'<opml version="2.0"><body><outline text="Op{BIDI}ml" xmlUrl="{listed}"/>'
+        opml += "</body></opml>"
+        bot_api.add_file("opml-bidi", opml.encode())
+        await admin_send(
+            app,
+            "/importfeeds",
+            reply_to_message=document_message("opml-bidi", opml.encode()),
+        )
+        names = [f.name for f in app.bot_data.runtime.feeds]
+    assert names == ["Daily News", "Chat Name", "Opml"], names
