@@ -78,6 +78,8 @@ async def session() -> AsyncIterator[aiohttp.ClientSession]:
         ("fd12:3456::1", "private"),  # IPv6 unique local (fc00::/7)
         ("169.254.10.1", "link-local"),
         ("fe80::1", "link-local"),
+        ("fec0::1", "site-local"),  # deprecated, still routed inside some networks
+        ("fec0::a9fe:a9fe", "site-local"),
         ("100.64.0.1", "carrier-grade NAT"),
         ("224.0.0.1", "multicast"),
         ("ff02::1", "multicast"),

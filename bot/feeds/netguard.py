@@ -79,6 +79,8 @@ def kind_of(ip: IPAddress) -> str | None:
         (ip.is_unspecified, "unspecified"),
         (ip.is_loopback, "loopback"),
         (ip.is_link_local, "link-local"),
+        # fec0::/10 is deprecated, yet Python counts it neither private nor reserved.
+        (isinstance(ip, ipaddress.IPv6Address) and ip.is_site_local, "site-local"),
         (ip in _CGNAT, "carrier-grade NAT"),
         (ip.is_multicast, "multicast"),
         (ip.is_reserved, "reserved"),
