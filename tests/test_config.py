@@ -30,6 +30,10 @@ def env_for(tmp_path: Path, **extra: str) -> dict[str, str]:
             "feeds[0].url: 'http://[::1/rss' is not a valid URL",
         ),
         (
+            [{"name": "A", "url": "https://a.test:99999/rss"}],
+            "feeds[0].url: 'https://a.test:99999/rss' is not a valid URL",
+        ),
+        (
             [{"name": "A", "url": "https://a.test/rss"}, {"name": "A", "url": "https://b.test/"}],
             "feeds[1].name: 'A' is used twice",
         ),

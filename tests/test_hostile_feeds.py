@@ -24,6 +24,7 @@ from bot.alerts.notify import TerminalSender
 from bot.app import close_runtime, open_runtime, tick
 from bot.feeds.fetch import fetch_feed, make_session
 from bot.feeds.parse import parse_feed
+from bot.models import FeedSpec
 from storage.store import Store
 from tests.feeds import NEGATIVE_PLAN, POSITIVE, Item, rss
 from tests.servers import LOOPBACK, FeedServer
@@ -418,3 +419,26 @@ async def test_one_cycle_over_every_hostile_feed_keeps_the_good_one(
     # Entities unexpanded, the item kept, the warning recorded for /feeds.
     assert outcomes["laughs"].error is None and outcomes["laughs"].new == 1
     assert "DOCTYPE removed" in str(states[laughs].last_warning)
+
+
+async def test_a_feed_url_yarl_refuses_fails_only_its_feed(
+    feed_server: FeedServer, make_settings: Any
+) -> None:
+    """The config refuses such a port; should one reach the poll anyway, the host-slot lookup
+    (outside the per-feed guard) must not end the whole cycle."""
+    good = feed_server.set("/good.xml", rss([NEGATIVE_PLAN]))
+    runtime = await open_runtime(
+        make_settings([{"name": "Good", "url": good}]), TerminalSender(io.StringIO())
+    )
+    runtime.feeds = (*runtime.feeds, FeedSpec("Bad port", "https://a.test:99999/rss"))
+    try:
+        report = await tick(runtime, force=True)
+    finally:
+        await close_runtime(runtime)
+    assert report is not None
+    outcomes = {o.feed: o for o in report.outcomes}
+    assert outcomes["Good"].error is None and outcomes["Good"].new == 1
+    assert (
+        outcomes["Bad port"].error is not None
+        and "Port out of range" in outcomes["Bad port"].error
+    )

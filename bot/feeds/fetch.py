@@ -109,8 +109,13 @@ class HostSlots:
         self._slots: dict[tuple[str, str, int | None], asyncio.Semaphore] = {}
 
     def for_url(self, url: str) -> asyncio.Semaphore:
-        parts = URL(url)
-        key = (parts.scheme, (parts.host or "").lower(), parts.port)
+        # Never raises: it runs outside a feed's guard, so a URL yarl refuses (a port past
+        # 65535) would end the whole cycle; fetch_feed then reports it as that feed's error.
+        try:
+            parts = URL(url)
+            key = (parts.scheme, (parts.host or "").lower(), parts.port)
+        except ValueError:
+            key = ("", url, None)
         return self._slots.setdefault(key, asyncio.Semaphore(self.per_host))
 
 

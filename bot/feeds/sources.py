@@ -16,11 +16,14 @@ _NOT_CHANNELS = frozenset(
 
 
 def split_url(url: str) -> SplitResult | None:
-    """urlsplit(url), or None for a URL it cannot read (it raises on `http://[::1/`)."""
+    """urlsplit(url), or None for a URL it cannot read (it raises on `http://[::1/`) or whose
+    port is out of range (yarl, under aiohttp, raises on it later, outside any feed's guard)."""
     try:
-        return urlsplit(url.strip())
+        parts = urlsplit(url.strip())
+        _ = parts.port
     except ValueError:
         return None
+    return parts
 
 
 def channel_of_url(url: str) -> str | None:
