@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from datetime import UTC, datetime
 from typing import Any
 
 import pytest
@@ -10,10 +11,12 @@ import pytest
 from bot.alerts.notify import TerminalSender
 from bot.app import close_runtime, open_runtime, tick
 from bot.feeds import fulltext
+from bot.feeds.fetch import make_session
+from bot.models import Entry
 from bot.runtime import Runtime
 from storage.store import Store
 from tests.feeds import Item, rss
-from tests.servers import FakeBotAPI, FeedServer
+from tests.servers import LOOPBACK, FakeBotAPI, FeedServer
 from tests.telegram_helpers import running_bot
 
 PAGE = """<!doctype html><html><head><title>Prosecutors open case</title></head><body>
@@ -99,3 +102,15 @@ async def test_items_over_the_page_cap_wait_for_the_next_poll(
     assert all(feed_server.hits[f"/p{n}.html"] == 1 for n in range(7))
     assert feed_server.hits["/full.xml"] == 4
     assert feed_server.conditional_hits.get("/full.xml") == 1  # 304 only once nothing waits
+
+
+async def test_a_link_no_url_parser_reads_costs_only_its_own_page(feed_server: FeedServer) -> None:
+    """feedparser blanks such links today; fetch_pages must not depend on it."""
+    page = feed_server.set("/page.html", "<html><body><p>Words.</p></body></html>")
+    entries = [
+        Entry("F", guid=f"g{i}", link=link, title="t", text="x", published=datetime.now(UTC))
+        for i, link in enumerate(["http://[::1/odd", "https://a.test:99999/odd", page])
+    ]
+    async with make_session(timeout=5.0, concurrency=2, allowed=LOOPBACK) as session:
+        pages = await fulltext.fetch_pages(session, entries, fulltext.HostLocks())
+    assert list(pages) == ["g2"] and feed_server.hits == {"/page.html": 1}

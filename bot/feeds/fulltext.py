@@ -9,12 +9,12 @@ import asyncio
 import logging
 from collections.abc import Sequence
 from dataclasses import replace
-from urllib.parse import urlsplit
 
 import aiohttp
 
 from bot.feeds.fetch import fetch_feed
 from bot.feeds.netguard import after_public_hop
+from bot.feeds.sources import split_url
 from bot.models import Entry
 
 logger = logging.getLogger(__name__)
@@ -33,7 +33,8 @@ class HostLocks:
         self._locks: dict[str, asyncio.Lock] = {}
 
     def for_url(self, url: str) -> asyncio.Lock:
-        host = (urlsplit(url).hostname or "").lower()
+        parts = split_url(url)  # never raises: an odd link must not cost the feed's pages
+        host = ((parts.hostname if parts else None) or url).lower()
         return self._locks.setdefault(host, asyncio.Lock())
 
 
