@@ -442,3 +442,63 @@ async def test_a_feed_url_yarl_refuses_fails_only_its_feed(
         outcomes["Bad port"].error is not None
         and "Port out of range" in outcomes["Bad port"].error
     )
+
+
+@contextlib.asynccontextmanager
+async def _raw_http(script: Any) -> AsyncIterator[str]:
+    """A TCP server on loopback that runs script(writer) for each request; yields its URL.
+    Scripts still running at the end are cancelled and awaited (no stray sockets)."""
+    handlers: set[asyncio.Task[None]] = set()
+
+    async def run(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        try:
+            with contextlib.suppress(ConnectionError, asyncio.IncompleteReadError):
+                await reader.readuntil(b"\r\n\r\n")
+                await script(writer)
+        finally:
+            writer.close()
+
+    def handle(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        task = asyncio.create_task(run(reader, writer))
+        handlers.add(task)
+        task.add_done_callback(handlers.discard)
+
+    server = await asyncio.start_server(handle, "127.0.0.1", 0)
+    try:
+        yield f"http://127.0.0.1:{server.sockets[0].getsockname()[1]}/feed.xml"
+    finally:
+        server.close()
+        for task in list(handlers):
+            task.cancel()
+        await asyncio.gather(*handlers, return_exceptions=True)
+        await server.wait_closed()
+
+
+async def test_headers_that_never_end_are_cut_off_by_the_deadline() -> None:
+    """Slowloris from the server side: a header line now and then, never the blank line."""
+
+    async def trickle_headers(writer: asyncio.StreamWriter) -> None:
+        writer.write(b"HTTP/1.1 200 OK\r\n")
+        for n in range(100_000):
+            writer.write(b"X-Wait: %d\r\n" % n)
+            await writer.drain()
+            await asyncio.sleep(0.01)
+
+    session = make_session(timeout=1.0, concurrency=2, allowed=LOOPBACK)
+    async with _raw_http(trickle_headers) as url, session as s:
+        result = await fetch_feed(s, url)
+    assert result.error == "timed out waiting for the response (deadline 1 s)", result.error
+
+
+async def test_a_flood_of_informational_responses_is_survived() -> None:
+    body = rss([POSITIVE]).encode()
+
+    async def early_hints(writer: asyncio.StreamWriter) -> None:
+        writer.write(b"HTTP/1.1 103 Early Hints\r\nLink: </a.css>\r\n\r\n" * 20_000)
+        writer.write(b"HTTP/1.1 200 OK\r\nContent-Length: %d\r\n\r\n%s" % (len(body), body))
+        await writer.drain()
+
+    session = make_session(timeout=10.0, concurrency=2, allowed=LOOPBACK)
+    async with _raw_http(early_hints) as url, session as s:
+        result = await fetch_feed(s, url)
+    assert result.error is None and result.body == body
