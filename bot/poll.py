@@ -138,7 +138,7 @@ def _store_articles(
 
 
 async def _full_text_articles(
-    ctx: PollContext, entries: list[Entry], now: datetime, feed_is_public: bool
+    ctx: PollContext, entries: list[Entry], now: datetime, feed_is_public: bool, feed_url: str
 ) -> tuple[list[Article], list[Entry]]:
     """full_text feeds: fetch the new items' pages, take their main text, then analyse.
 
@@ -146,7 +146,9 @@ async def _full_text_articles(
     neither stored nor marked as seen, so the next poll reads them in full.
     """
     entries, later = split_for_pages(entries)
-    pages = await fetch_pages(ctx.session, entries, ctx.host_locks, feed_is_public=feed_is_public)
+    pages = await fetch_pages(
+        ctx.session, entries, ctx.host_locks, feed_is_public=feed_is_public, feed_url=feed_url
+    )
     if pages:
         entries = await _cpu(ctx, partial(with_full_text, entries, pages))
     return await _cpu(ctx, partial(analyse_many, entries, now)), later
@@ -279,7 +281,11 @@ async def poll_feed(ctx: PollContext, spec: FeedSpec, now: datetime) -> FeedOutc
             articles = list(batch.articles)
             if batch.new_entries:
                 articles, later = await _full_text_articles(
-                    ctx, list(batch.new_entries), now, any(is_public(p) for p in peers)
+                    ctx,
+                    list(batch.new_entries),
+                    now,
+                    any(is_public(p) for p in peers),
+                    result.final_url or spec.url,
                 )
                 if later:
                     held = {guid_mark(e.guid) for e in later}

@@ -434,3 +434,29 @@ async def test_channel_previews_never_lead_inside(
     assert outcomes["Moved"].error is not None and REFUSED in outcomes["Moved"].error
     assert outcomes["Leaky"].error is None and outcomes["Leaky"].new == 1
     assert forbidden.hits == {}
+
+
+async def test_a_private_feed_links_only_to_its_own_origin_inside(
+    forbidden: FeedServer, feed_server: FeedServer, make_settings: Any
+) -> None:
+    """A local RSSHub relays public feeds: its items' links are someone else's words. With
+    a whole subnet allowed (127.0.0.1 and 127.0.0.2 here, like a Docker network), a link
+    may reach an allowed address only on the feed's own origin, never a neighbour."""
+    own = feed_server.set("/story.html", "<html><body><p>Own page.</p></body></html>")
+    items = [
+        Item(title="Neighbour", text="One line.", link=forbidden.url("/secret.html")),
+        Item(title="Own", text="Another line.", link=own),
+    ]
+    url = feed_server.set("/relay.xml", rss(items))
+    settings = make_settings(
+        [{"name": "Relay", "url": url, "full_text": True}],
+        ALLOWED_PRIVATE_NETWORKS=f"127.0.0.1/32, {FORBIDDEN_HOST}/32",
+    )
+    runtime = await open_runtime(settings, TerminalSender(io.StringIO()))
+    try:
+        report = await tick(runtime, force=True)
+    finally:
+        await close_runtime(runtime)
+    assert report is not None and report.outcomes[0].new == 2
+    assert forbidden.hits == {}
+    assert feed_server.hits.get("/story.html") == 1

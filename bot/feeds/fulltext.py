@@ -54,22 +54,39 @@ def split_for_pages(entries: Sequence[Entry]) -> tuple[list[Entry], list[Entry]]
     return now, later
 
 
+_PORTS = {"http": 80, "https": 443}
+
+
+def _origin(url: str) -> tuple[str, str, int | None] | None:
+    parts = split_url(url)
+    if parts is None:
+        return None
+    scheme = parts.scheme.lower()
+    return scheme, (parts.hostname or "").lower(), parts.port or _PORTS.get(scheme)
+
+
 async def fetch_pages(
     session: aiohttp.ClientSession,
     entries: Sequence[Entry],
     locks: HostLocks,
     *,
     feed_is_public: bool = False,
+    feed_url: str | None = None,
 ) -> dict[str, bytes]:
     """Article pages by entry GUID; a page that fails is skipped (the feed text is kept).
 
-    A feed served from a public address may not send us into private networks, allowed or
-    not: its item links are treated like redirects from a public address.
+    Item links are the feed's content, not the operator's choice: a link may reach a
+    non-public address (one ALLOWED_PRIVATE_NETWORKS allows) only on the feed's own origin
+    (feed_url's scheme, host and port), and only when the feed itself was not served from a
+    public address. Otherwise it is treated like a redirect from a public address: a local
+    RSSHub relays public feeds, and their links must not reach its neighbours.
     """
+    home = _origin(feed_url) if feed_url else None
     pages: dict[str, bytes] = {}
     for entry in [e for e in entries if e.link][:MAX_PAGES_PER_POLL]:
+        elsewhere = feed_url is not None and (home is None or _origin(entry.link) != home)
         async with locks.for_url(entry.link):
-            with after_public_hop(feed_is_public):
+            with after_public_hop(feed_is_public or elsewhere):
                 result = await fetch_feed(
                     session, entry.link, max_bytes=MAX_PAGE_BYTES, deadline=PAGE_SECONDS
                 )
