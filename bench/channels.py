@@ -21,6 +21,7 @@ import statistics
 import sys
 import tempfile
 import time
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime
 from html import escape
@@ -30,11 +31,11 @@ from typing import Any, TextIO
 
 from aiohttp import web
 
+from bench.pipeline import make_settings
 from bench.texts import headline, paragraphs
 from bot.alerts.notify import TerminalSender
 from bot.app import close_runtime, open_runtime
-from bot.config import DEFAULT_API_BASE_URL, Settings
-from bot.feeds.netguard import parse_networks
+from bot.config import Settings
 from bot.feeds.sources import CHANNEL_URL
 from bot.models import FeedSpec
 from bot.poll import run_cycle
@@ -160,24 +161,8 @@ async def _control(base: str, visible: int | None = None) -> dict[str, int]:
 
 
 def _settings(feeds: tuple[FeedSpec, ...], db: Path, base: str) -> Settings:
-    return Settings(
-        token=None,
-        api_base_url=DEFAULT_API_BASE_URL,
-        channel_id=None,
-        admin_ids=frozenset(),
-        allowed_chat_ids=frozenset(),
-        feeds_file=Path("bench-feeds.yaml"),
-        database_path=db,
-        poll_interval=300,
-        alert_window_hours=24.0,
-        max_feed_bytes=5_000_000,
-        fetch_timeout=60.0,
-        fetch_concurrency=16,
-        feeds=feeds,
-        worker_processes=0,
-        telegram_preview_base=base,
-        allowed_private_networks=parse_networks("127.0.0.1/32"),  # the world is on loopback
-    )
+    """The pipeline benchmark's settings, with these feeds and the preview pages at `base`."""
+    return replace(make_settings([], db, 0), feeds=feeds, telegram_preview_base=base)
 
 
 async def _polls(kind: str, sources: int, base: str, workdir: Path) -> list[dict[str, Any]]:
