@@ -25,6 +25,18 @@ _DATE = re.compile(
     rf"|\b(?P<d2>\d{{1,2}})\s+(?P<m2>{_EN_MONTH}|{'|'.join(_CYR)})\b(?:,?\s+(?P<y2>\d{{4}}))?"
     rf"|\b(?P<y3>20\d\d)-(?P<m3>\d\d)-(?P<d3>\d\d)\b",
 )
+# the same, any case: count() reads lower-cased text ("november 24 execution of pows")
+_DATE_ANY_CASE = re.compile(_DATE.pattern, _F)
+_DAY_NUMERIC = re.compile(r"\b\d{1,2}[./]\d{1,2}(?:[./]\d{2,4})?\b")
+
+
+def mask_dates(text: str) -> str:
+    """Text with every calendar date ("Nov. 24", "24 листопада", "24.11") blanked out, so a
+    day of the month is never read as a number of anything."""
+    text = _DATE_ANY_CASE.sub(lambda m: " " * len(m.group()), text)
+    return _DAY_NUMERIC.sub(lambda m: " " * len(m.group()), text)
+
+
 _REPORT = re.compile(
     r"\b(?:said|says|say|reported|reports|announced|told|stated|published|posted|surfaced|"
     r"circulat\w*|appeared|released|spread|shared|emerged|wrote|added|confirmed|noted|"

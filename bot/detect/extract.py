@@ -88,6 +88,21 @@ _MONTH_OR_YEAR = re.compile(
     r"|апрел|ма[йя]|июн|июл|август|сентябр|октябр|ноябр|декабр)\w*",
     _F,
 )
+# A syndication note ("This story was first published by ...") in a paragraph of the story:
+# page furniture is dropped line by line, so it goes on a line of its own, not with the story.
+_SYNDICATION = re.compile(
+    r"(?:^|(?<=[.!?»\"”]\s))((?:(?:This|The) (?:article|story|report|piece|material)\b[^.\n]"
+    r"{0,60}?\b(?:first|originally) (?:published|appeared)|(?:Originally|First) "
+    r"(?:published|appeared)|Republished|Впервые опубликован|Впервые опубликовано|Вперше "
+    r"опубліковано|Матеріал вперше)\b[^\n]*?(?:[.!?](?=\s|$)|$))",
+    re.MULTILINE,
+)
+
+
+def _own_line_notes(text: str) -> str:
+    return _SYNDICATION.sub(r"\n\1\n", text) if "ublish" in text or "публ" in text else text
+
+
 _BOTH_SIDES = re.compile(
     r"\bboth sides\b(?! (?:said|say|says|reported|agreed))|\bboth (?:Russian and Ukrainian|"
     r"Ukrainian and Russian)\b|обидві сторони|обох сторін|обе стороны|обеих сторон",
@@ -319,7 +334,7 @@ def extract_facts(
     del lang
     if verdict is not None and not verdict.flagged:
         return Facts()
-    a = analyse(title or "", text or "")
+    a = analyse(title or "", _own_line_notes(text or ""))
     if not a.statements:
         return Facts()
     recap = _is_recap(a)

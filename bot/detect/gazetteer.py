@@ -133,14 +133,16 @@ def _build() -> tuple[dict[str, list[_Entry]], dict[str, list[str]]]:
             stem, cls = spec.split(":")
             ends = _ENDINGS[cls + "R" if is_ru and cls + "R" in _ENDINGS else cls]
             head, _, tail = stem.partition(" ")
-            if tail:  # two-word name: the first word is given inflected, the second declines
-                rx = rf"{re.escape(head)}\s+{re.escape(tail)}(?:{_TAIL_ENDS})\b"
+            if tail:  # two-word name: the first word declines as an adjective, so does the second
+                heads = katottg.first_word_forms(head)
+                rx = rf"(?:{_alt(heads)})\s+{re.escape(tail)}(?:{_TAIL_ENDS})\b"
                 fs = [f"{head} {tail}{e}" for e in ("", "у", "і", "ом", "а")]
+                stem = " ".join(heads)  # each form's first letters index the entry
             else:
                 optional = "?" if "" in ends else ""
                 rx = rf"{re.escape(stem)}(?:{'|'.join(e for e in ends if e)}){optional}\b"
                 fs = [stem + e for e in ends]
-            add(canonical, "settlement", [stem], rx, 0, fs)
+            add(canonical, "settlement", stem.split(" "), rx, 0, fs)
     for line in _OBLASTS.strip().splitlines():
         canonical, en, uk_adj, uk_region, ru_adj = line.split("|")
         names = en.split(",")
@@ -213,6 +215,7 @@ def find_places(text: str) -> tuple[PlaceHit, ...]:
     The hand list (front-line places, their usual spellings) is read first; the codifier's
     settlements and districts (katottg.py) fill in the rest, in a place context only.
     """
+    text = text.replace("ё", "е").replace("Ё", "Е")  # Новосёлка: spelt both ways, same length
     hits: list[PlaceHit] = []
     skip = 0
     for tok in _TOKEN.finditer(text):

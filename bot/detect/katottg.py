@@ -50,10 +50,15 @@ _RU_CLASSES: list[tuple[str, tuple[str, ...]]] = [
     ("", ("", "а", "у", "ом", "е")),
 ]
 # The first word of a two-word name is an adjective: Нова Каховка, у Новій Каховці.
+# Russian "-ой" is the stressed "-ый" (Сухой Яр, transliterated "Сухый"); a possessive first
+# word declines too: Часів Яр, біля Часового Яру; Часов Яр, возле Часова Яра.
 _ADJ = {
     "ая": ("ая", "ой", "ую", "ою", "ей"),
-    "ый": ("ый", "ого", "ом", "ому", "ым"),
+    "ый": ("ый", "ой", "ого", "ом", "ому", "ым", "им"),
+    "ой": ("ой", "ый", "ого", "ом", "ому", "ым", "им"),
     "ое": ("ое", "ого", "ом", "ому", "ым"),
+    "ів": ("ів", "ового", "овому", "овим", "овім", "ова", "ову", "овом", "овым"),
+    "ов": ("ов", "ова", "ову", "овом", "овым", "ового", "овому", "овим"),
     "а": ("а", "ої", "ій", "у", "ою", "ая", "ой", "ую"),
     "я": ("я", "ьої", "ій", "ю", "ьою", "ья", "ей"),
     "ий": ("ий", "ого", "ому", "им", "ім", "ый", "ом", "ым"),
@@ -61,6 +66,13 @@ _ADJ = {
     "і": ("і", "их", "им", "ими", "ие", "ых", "ым"),
 }
 _ADJ_ORDER = sorted(_ADJ, key=len, reverse=True)
+
+
+def first_word_forms(word: str) -> list[str]:
+    """Inflected forms of the adjective (or possessive) first word of a two-word name."""
+    first = next((k for k in _ADJ_ORDER if word.endswith(k) and len(word) > len(k) + 1), "")
+    stem = word[: len(word) - len(first)]
+    return [stem + e for e in _ADJ[first]] if first else [word]
 
 
 # Big cities are left to the hand list: "in Kyiv" or "у Харкові" is where a court sits or an

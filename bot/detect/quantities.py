@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from enum import Enum
 
+from bot.detect.dates import mask_dates
+
 _F = re.IGNORECASE
 
 
@@ -27,17 +29,17 @@ _WORDS: list[tuple[str, int]] = [
     (r"six|шіст(?:ь|ьох|ьом)|шест(?:ь|и|еро|ерых|ерьох|ерым)|шестер(?:о|ых)", 6),
     (r"seven|сім|сімох|сімом|семер(?:о|ых|ым)|сем(?:ь|и)", 7),
     (r"eight|вісім|вісьмох|восьм(?:и|еро|ерых)|восемь", 8),
-    (r"nine|дев'ят(?:ь|ьох|ьом|еро)|девят(?:ь|и|еро|ерых)", 9),
+    (r"nine|дев'ят(?:ь|ьох|ьом|еро|и)|девят(?:ь|и|еро|ерых)", 9),
     (r"ten|десят(?:ь|ьох|еро|и|ерых)", 10),
-    (r"eleven|одинадцят(?:ь|ьох)|одиннадцат(?:ь|и)", 11),
-    (r"twelve|дванадцят(?:ь|ьох)|двенадцат(?:ь|и)", 12),
-    (r"thirteen|тринадцят(?:ь|ьох)|тринадцат(?:ь|и)", 13),
-    (r"fourteen|чотирнадцят(?:ь|ьох)|четырнадцат(?:ь|и)", 14),
-    (r"fifteen|п'ятнадцят(?:ь|ьох)|пятнадцат(?:ь|и)", 15),
-    (r"sixteen|шістнадцят(?:ь|ьох)|шестнадцат(?:ь|и)", 16),
-    (r"seventeen|сімнадцят(?:ь|ьох)|семнадцат(?:ь|и)", 17),
-    (r"eighteen|вісімнадцят(?:ь|ьох)|восемнадцат(?:ь|и)", 18),
-    (r"nineteen|дев'ятнадцят(?:ь|ьох)|девятнадцат(?:ь|и)", 19),
+    (r"eleven|одинадцят(?:ь|ьох|и)|одиннадцат(?:ь|и)", 11),
+    (r"twelve|дванадцят(?:ь|ьох|и)|двенадцат(?:ь|и)", 12),
+    (r"thirteen|тринадцят(?:ь|ьох|и)|тринадцат(?:ь|и)", 13),
+    (r"fourteen|чотирнадцят(?:ь|ьох|и)|четырнадцат(?:ь|и)", 14),
+    (r"fifteen|п'ятнадцят(?:ь|ьох|и)|пятнадцат(?:ь|и)", 15),
+    (r"sixteen|шістнадцят(?:ь|ьох|и)|шестнадцат(?:ь|и)", 16),
+    (r"seventeen|сімнадцят(?:ь|ьох|и)|семнадцат(?:ь|и)", 17),
+    (r"eighteen|вісімнадцят(?:ь|ьох|и)|восемнадцат(?:ь|и)", 18),
+    (r"nineteen|дев'ятнадцят(?:ь|ьох|и)|девятнадцат(?:ь|и)", 19),
     (r"twenty|двадцят(?:ь|ьох|и)|двадцат(?:ь|и)", 20),
     (r"thirty|тридцят(?:ь|ьох|и)|тридцат(?:ь|и)", 30),
     (r"forty|сорок(?:а|ох)?", 40),
@@ -143,6 +145,16 @@ _BARE_SINGLE = re.compile(
     r"gunner|sergeant)\b(?!s\b|'s\b)"
     r"|\b(?:to|of|for|killed|shot|executed|murdered|as)\s+(?:pow|soldier|serviceman)\b(?!s\b)"
 )
+# A revised toll: "the death toll rose to 10", "число погибших возросло до десяти". The new
+# figure is the count even though no victim noun follows it.
+_RISE = re.compile(
+    r"\b(?:toll|number|count|figure|tally|кількість|число|количество)\b[^.;]*?"
+    r"\b(?:ris(?:e|es|en|ing)|rose|climb\w*|increas\w*|gr(?:ew|own|ows)|jump\w*|revised"
+    r"(?: (?:up|upward|upwards))?|reach\w*|зрос\w*|збільшил\w*|вирос\w*|сягну\w*|досяг\w*|"
+    r"переглянут\w*|возросл\w*|увеличил\w*|вырос\w*|достиг\w*|пересмотрен\w*)"
+    rf"(?:\s+(?:from|з|із|с)\s+{_NUM})?\s+(?:to|до)\s+(?P<pre>(?:at least|щонайменше|"
+    rf"не менее|как минимум)\s+)?(?P<num>{_NUM})(?!\s+(?:per ?cent|відсот|процент|%))"
+)
 AGGREGATE_LIMIT = 60  # a count this large is a tally of many incidents, not one incident
 
 
@@ -160,7 +172,11 @@ def _value(token: str) -> int | None:
 
 def count(sentence: str) -> tuple[Kind, int | None]:
     """How many victims one statement sentence gives (first count attached to a victim noun)."""
-    sentence = sentence.lower()
+    sentence = mask_dates(sentence).lower()
+    if (rise := _RISE.search(sentence)) and (n := _value(rise.group("num"))):
+        if n >= AGGREGATE_LIMIT or _AGGREGATE.search(sentence):
+            return Kind.TALLY, None
+        return Kind.EXACT, n
     best: tuple[int, Kind, int | None] | None = None
     for m in _QUANT.finditer(sentence):
         n = _value(m.group("num"))

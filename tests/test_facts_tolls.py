@@ -1,0 +1,139 @@
+"""Facts a burst of releases exposed: a day of the month is never a count, a revised toll is
+the count, two-word place names decline in both words, and a revised toll joins its incident
+whatever order the feeds arrive in (texts written here)."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta
+
+import pytest
+
+from bot.detect.extract import extract_facts
+from bot.detect.gazetteer import canonical_places
+from bot.detect.quantities import count
+from bot.incidents.cluster import match_incident, merge_facts, new_incident
+from bot.models import Article, Entry, Facts, Verdict
+from bot.poll import _oldest_first
+
+PUB = date(2026, 11, 28)
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "want"),
+    [
+        ("Names of the POWs killed on the November 21 shooting near Toretsk released", "", None),
+        ("Names released after the Nov. 21 killing of POWs near Toretsk", "", None),
+        ("Names of POWs shot on the 21st near Toretsk released", "", None),
+        ("Names of POWs shot near Toretsk (21.11) released", "", None),
+        (
+            "Identities of POWs from the November 21 shooting near Toretsk confirmed",
+            "Prosecutors named the seven Ukrainian prisoners of war Russian troops shot there.",
+            7,
+        ),
+        ("Оприлюднено імена полонених, розстріляних 21 листопада під Торецьком", "", None),
+        ("Названы имена пленных, расстрелянных 21 ноября под Торецком", "", None),
+        ("21 листопада росіяни розстріляли п'ятьох полонених під Торецьком", "", 5),
+        ("21 ноября россияне расстреляли пятерых пленных под Торецком", "", 5),
+    ],
+)
+def test_a_day_of_the_month_is_never_the_count(title: str, body: str, want: int | None) -> None:
+    assert extract_facts(title, body, PUB).victims == want
+
+
+@pytest.mark.parametrize(
+    ("sentence", "want"),
+    [
+        ("The toll of captured soldiers shot near Lyman has risen to 14", 14),
+        ("The number of executed POWs near Lyman rose from nine to eleven, officials said", 11),
+        ("Prosecutors revised the toll of the killing of captives near Lyman to 13", None),
+        ("The toll of the POW killing near Lyman was revised upward to 13", 13),
+        ("Кількість страчених полонених біля Лимана зросла до 14", 14),
+        ("Кількість розстріляних бранців під Лиманом збільшилася до дванадцяти", 12),
+        ("Число расстрелянных пленных под Лиманом возросло до 14", 14),
+        ("Количество убитых военнопленных у Лимана увеличилось до девяти", 9),
+        # a war-long tally rising is not this incident's count
+        ("The number of POWs executed since 2022 has risen to 260", None),
+    ],
+)
+def test_a_revised_toll_is_the_count(sentence: str, want: int | None) -> None:
+    assert count(sentence)[1] == want
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("пленных расстреляли возле Часова Яра", "Chasiv Yar"),
+        ("пленных расстреляли у Часова Яра", "Chasiv Yar"),
+        ("бойцов перебросили к Часову Яру", "Chasiv Yar"),
+        ("пленных расстреляли в районе Сухого Яра", "Sukhyi Yar"),
+        ("пленных расстреляли возле Великой Новосёлки", "Velyka Novosilka"),
+        ("бои за Великую Новоселку", "Velyka Novosilka"),
+        ("полонених розстріляли під Великою Новосілкою", "Velyka Novosilka"),
+        ("пленных расстреляли возле Зелёного Шляха", "Zelenyi Shliakh"),
+        ("пленных расстреляли под Зеленым Шляхом", "Zelenyi Shliakh"),
+        # codifier names, not in the hand list: a possessive first word
+        ("пленных расстреляли возле Попова Яра", "Popiv Yar"),
+        ("полонених розстріляли біля Попового Яру", "Popiv Yar"),
+        ("пленных расстреляли под Кучеровым Яром", "Kucheriv Yar"),
+    ],
+)
+def test_two_word_names_decline_in_both_words(text: str, place: str) -> None:
+    assert canonical_places(text) == [place]
+
+
+def test_a_syndication_note_keeps_the_incident_date() -> None:
+    body = (
+        "On November 19 Russian troops shot seven Ukrainian prisoners of war near Toretsk, "
+        "prosecutors said. This article was first published by our partner newsroom."
+    )
+    facts = extract_facts("Russian troops shot seven POWs near Toretsk", body, PUB)
+    assert (facts.incident_date, facts.victims) == (date(2026, 11, 19), 7)
+
+
+DAY = date(2026, 11, 19)
+ORIGINAL = (
+    "Russian troops shot eight POWs near Toretsk",
+    Facts(("Toretsk",), 8, "Ukrainian", DAY),
+)
+UPDATE = (
+    "Toll of POWs shot near Toretsk rises to 10",
+    Facts(("Toretsk",), 10, "Ukrainian", DAY),
+)
+OTHER_DAY = (
+    "Russian troops shot six POWs near Toretsk",
+    Facts(("Toretsk",), 6, "Ukrainian", DAY - timedelta(days=1)),
+)
+
+
+@pytest.mark.parametrize("update_first", [False, True])
+def test_a_revised_toll_joins_its_incident_in_either_order(update_first: bool) -> None:
+    first, second = (UPDATE, ORIGINAL) if update_first else (ORIGINAL, UPDATE)
+    view = new_incident(1, first[1], first[0], DAY)
+    other = new_incident(2, OTHER_DAY[1], OTHER_DAY[0], DAY)
+    match = match_incident(second[1], second[0], "", DAY, [view, other])
+    assert match is not None and match.incident_id == 1
+    merged = merge_facts(view, second[1], second[0], DAY)
+    # the other day's report, with its own count, stays out of the merged incident
+    assert match_incident(OTHER_DAY[1], OTHER_DAY[0], "", DAY, [merged]) is None
+
+
+def test_an_unrevised_other_count_of_the_same_day_stays_out() -> None:
+    view = new_incident(1, ORIGINAL[1], ORIGINAL[0], DAY)
+    sibling = Facts(("Toretsk",), 10, "Ukrainian", DAY)
+    title = "Russian troops shot ten POWs near Toretsk"
+    assert match_incident(sibling, title, "", DAY, [view]) is None
+
+
+def test_a_feed_batch_is_placed_oldest_first() -> None:
+    def article(guid: str, hours: int | None) -> Article:
+        start = datetime(2026, 11, 20, tzinfo=UTC)
+        when = None if hours is None else start + timedelta(hours=hours)
+        entry = Entry("feed", guid, guid, guid, "", when)
+        return Article(entry, guid, Verdict(True, 1.0))
+
+    batch = [article("update", 5), article("undated", None), article("original", 1)]
+    assert [a.entry.guid for a in sorted(batch, key=_oldest_first)] == [
+        "original",
+        "update",
+        "undated",
+    ]
