@@ -113,6 +113,11 @@ async def _cpu(ctx: PollContext, job: Callable[[], T]) -> T:
         return await loop.run_in_executor(ctx.cpu, job)
 
 
+def _oldest_first(article: Article) -> tuple[bool, float]:
+    published = article.entry.published
+    return published is None, published.timestamp() if published else 0.0
+
+
 def _store_articles(
     store: Store,
     articles: list[Article],
@@ -123,6 +128,9 @@ def _store_articles(
     trail: FetchTrail | None = None,
 ) -> tuple[int, int, int, int]:
     new = flagged = alerted = too_old = 0
+    # Oldest first (undated last, feed order kept among equals): feeds list newest first, and
+    # an update placed before its original would start the incident with the revised count.
+    articles = sorted(articles, key=_oldest_first)
     items = [
         (a, should_alert(a.entry.published, now, window, is_first_poll=is_first_poll))
         for a in articles

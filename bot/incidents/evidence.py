@@ -137,6 +137,12 @@ def is_revision(
     old, new = view.victims, facts.victims
     if old is None or new is None or relation != "town" or published is None:
         return False
+    same_day = facts.incident_date is not None and facts.incident_date == view.incident_date
+    if same_day and (revised or (new < old and any(says_revised(t, "") for t in view.titles))):
+        # "the toll rose to 12" naming the incident's town and day is that incident, whenever
+        # it is published; so is an earlier, lower figure once the incident holds the update
+        # (feeds arrive in any order)
+        return True
     if view.latest_published is None or published < view.latest_published + timedelta(days=1):
         return False  # sibling releases of one day with other counts are other incidents
     if revised:
