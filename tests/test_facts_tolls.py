@@ -5,6 +5,7 @@ whatever order the feeds arrive in (texts written here)."""
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
 
 import pytest
 
@@ -13,7 +14,8 @@ from bot.detect.gazetteer import canonical_places
 from bot.detect.quantities import count
 from bot.incidents.cluster import match_incident, merge_facts, new_incident
 from bot.models import Article, Entry, Facts, Verdict
-from bot.poll import _oldest_first
+from bot.poll import _store_articles
+from storage.store import Store
 
 PUB = date(2026, 11, 28)
 
@@ -124,16 +126,26 @@ def test_an_unrevised_other_count_of_the_same_day_stays_out() -> None:
     assert match_incident(sibling, title, "", DAY, [view]) is None
 
 
-def test_a_feed_batch_is_placed_oldest_first() -> None:
-    def article(guid: str, hours: int | None) -> Article:
-        start = datetime(2026, 11, 20, tzinfo=UTC)
-        when = None if hours is None else start + timedelta(hours=hours)
-        entry = Entry("feed", guid, guid, guid, "", when)
-        return Article(entry, guid, Verdict(True, 1.0))
+def test_a_feed_batch_is_placed_oldest_first(tmp_path: Path) -> None:
+    start = datetime(2026, 11, 20, tzinfo=UTC)
 
-    batch = [article("update", 5), article("undated", None), article("original", 1)]
-    assert [a.entry.guid for a in sorted(batch, key=_oldest_first)] == [
-        "original",
-        "update",
-        "undated",
+    def article(guid: str, hours: int | None, title: str, facts: Facts) -> Article:
+        when = None if hours is None else start + timedelta(hours=hours)
+        entry = Entry("feed", guid, f"https://example.org/{guid}", title, "", when)
+        return Article(entry, entry.link, Verdict(True, 1.0), facts)
+
+    # as a feed lists them: newest first, an undated item among them
+    batch = [
+        article("update", 5, UPDATE[0], UPDATE[1]),
+        article("undated", None, "Video shows POWs shot near Lyman", Facts(("Lyman",), 2)),
+        article("original", 1, ORIGINAL[0], ORIGINAL[1]),
     ]
+    store = Store(tmp_path / "s.db")
+    try:
+        _store_articles(
+            store, batch, "https://example.org/feed", start + timedelta(hours=6), 8760.0, False
+        )
+        rows = store.db.execute("select id, title from articles order by id").fetchall()
+    finally:
+        store.close()
+    assert [r[1] for r in rows] == [ORIGINAL[0], UPDATE[0], "Video shows POWs shot near Lyman"]
