@@ -53,8 +53,11 @@ def test_a_day_of_the_month_is_never_the_count(title: str, body: str, want: int 
         ("Кількість розстріляних бранців під Лиманом збільшилася до дванадцяти", 12),
         ("Число расстрелянных пленных под Лиманом возросло до 14", 14),
         ("Количество убитых военнопленных у Лимана увеличилось до девяти", 9),
-        # a war-long tally rising is not this incident's count
+        # a war-long tally rising is not this incident's count, nor are events counted
         ("The number of POWs executed since 2022 has risen to 260", None),
+        ("The number of cases of captives shot near Lyman has risen to 24", None),
+        ("Кількість проваджень про розстріл полонених зросла до 24", None),
+        ("Количество дел о расстрелах пленных возросло до 24", None),
     ],
 )
 def test_a_revised_toll_is_the_count(sentence: str, want: int | None) -> None:

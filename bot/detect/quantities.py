@@ -155,6 +155,12 @@ _RISE = re.compile(
     rf"(?:\s+(?:from|з|із|с)\s+{_NUM})?\s+(?:to|до)\s+(?P<pre>(?:at least|щонайменше|"
     rf"не менее|как минимум)\s+)?(?P<num>{_NUM})(?!\s+(?:per ?cent|відсот|процент|%))"
 )
+# "the number of cases rose to 24": events counted, not people
+_RISING_EVENTS = re.compile(
+    r"\b(?:cases|incidents|episodes|executions|killings|proceedings|investigations|випадк\w*"
+    r"|епізод\w*|проваджен\w*|справ|страт|розстрілів|вбивств|случа\w*|эпизод\w*|дел|казней"
+    r"|расстрелов|убийств|расследовани\w*|розслідуван\w*)\b"
+)
 AGGREGATE_LIMIT = 60  # a count this large is a tally of many incidents, not one incident
 
 
@@ -174,7 +180,7 @@ def count(sentence: str) -> tuple[Kind, int | None]:
     """How many victims one statement sentence gives (first count attached to a victim noun)."""
     sentence = mask_dates(sentence).lower()
     if (rise := _RISE.search(sentence)) and (n := _value(rise.group("num"))):
-        if n >= AGGREGATE_LIMIT or _AGGREGATE.search(sentence):
+        if n >= AGGREGATE_LIMIT or _AGGREGATE.search(sentence) or _RISING_EVENTS.search(rise[0]):
             return Kind.TALLY, None
         return Kind.EXACT, n
     best: tuple[int, Kind, int | None] | None = None
