@@ -91,7 +91,7 @@ def add_run_options(parser: argparse.ArgumentParser) -> None:
 
 def _print_report(report: object) -> int:
     """The --once summary on stdout, one line per feed; 1 when every feed failed."""
-    from bot.poll import CycleReport
+    from bot.models import CycleReport
 
     assert isinstance(report, CycleReport)
     out = sys.stdout

@@ -34,7 +34,8 @@ from bot.cli.health import beat
 from bot.config import TICK_SECONDS, Settings, plural
 from bot.feeds.fetch import make_session
 from bot.lifecycle import Stopper
-from bot.poll import CycleReport, run_cycle
+from bot.models import CycleReport
+from bot.poll import run_cycle
 from bot.runtime import BotContext, BotData, Runtime
 from bot.workers import RestartingPool
 from handlers import register_all

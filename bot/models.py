@@ -175,3 +175,42 @@ class ReviewTally:
     def precision(self) -> float | None:
         total = self.confirmed + self.not_relevant
         return self.confirmed / total if total else None
+
+
+@dataclass(slots=True)
+class FeedOutcome:
+    """What one feed's poll did, for the log line, --once and /health."""
+
+    feed: str
+    status: str
+    fetched: int = 0
+    new: int = 0
+    flagged: int = 0
+    alerted: int = 0
+    too_old: int = 0  # new flagged items published before the alert window: stored, not alerted
+    kept_back: int = 0  # full_text items left, unread and unstored, for the next poll
+    error: str | None = None
+    stages: dict[str, float] = field(default_factory=dict)  # seconds per stage, for benchmarks
+
+
+@dataclass(slots=True)
+class CycleReport:
+    """A whole cycle's outcomes."""
+
+    started_at: datetime
+    duration: float = 0.0
+    outcomes: list[FeedOutcome] = field(default_factory=list)
+    storage_error: str | None = None  # the store failed during the cycle: the admins are told
+
+    @property
+    def totals(self) -> dict[str, int]:
+        keys = ("fetched", "new", "flagged", "alerted")
+        return {k: sum(getattr(o, k) for o in self.outcomes) for k in keys}
+
+    @property
+    def stage_seconds(self) -> dict[str, float]:
+        total: dict[str, float] = {}
+        for outcome in self.outcomes:
+            for stage, seconds in outcome.stages.items():
+                total[stage] = total.get(stage, 0.0) + seconds
+        return total

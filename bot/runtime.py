@@ -22,8 +22,8 @@ from bot.alerts.escalate import Escalator
 from bot.alerts.notify import Sender
 from bot.config import Settings
 from bot.feeds.feedfile import FeedFileWatch
-from bot.models import FeedSpec
-from bot.poll import CycleReport, PollContext
+from bot.models import CycleReport, FeedSpec
+from bot.poll import PollContext
 from storage.worker import StoreWorker
 
 
