@@ -167,3 +167,12 @@ def test_search_snippets_show_the_match_in_bold_and_escape_the_rest() -> None:
     assert "&lt;script&gt;" in shown and "<script>" not in shown
     long = render_snippet("word " * 100 + f"{MARK_START}Kupiansk{MARK_END}", limit=40)
     assert "<b>" not in long and len(long) <= 40  # the cut fell before the match: no open tag
+
+
+def test_bidi_controls_in_feed_text_never_reach_an_alert() -> None:
+    """A right-to-left override in a title would reverse the rest of its line in the channel."""
+    hostile = "POWs shot near \u202ekspvorkoP\u202c, prosecutors say \u2067x\u2069 \u200f"
+    incident = IncidentRecord(7, hostile, article(hostile, hostile).facts, NOW, NOW, None)
+    text = render_alert(incident, [article(hostile, hostile)])
+    assert not re.search("[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]", text)
+    assert "POWs shot near kspvorkoP, prosecutors say x" in text

@@ -27,7 +27,10 @@ CONTENT_WARNING = (
 )
 _TAG_RE = re.compile(r"<[^>]+>")
 _LINK_RE = re.compile(r'<a href="([^"]*)">(.*?)</a>', re.DOTALL)
-_CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# Control characters, and the bidi controls that can reverse a line of an alert or a list.
+_CONTROL_RE = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]"
+)
 
 
 def clip(text: str, limit: int) -> str:
