@@ -152,3 +152,25 @@ def test_a_feed_batch_is_placed_oldest_first(tmp_path: Path) -> None:
     finally:
         store.close()
     assert [r[1] for r in rows] == [ORIGINAL[0], UPDATE[0], "Video shows POWs shot near Lyman"]
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Ten POWs shot near Toretsk on 19 November identified by investigators",
+        "Встановлено особи десятьох полонених, розстріляних біля Торецька 19 листопада",
+        "Установлены личности десяти пленных, расстрелянных под Торецком 19 ноября",
+        "Suspect named in the 19 November killing of ten POWs near Toretsk",
+    ],
+)
+def test_a_follow_up_with_a_newer_count_joins_its_incident(title: str) -> None:
+    """A report about an earlier killing (victims identified, a suspect) naming the incident's
+    town and day may give a newer count than the first reports; another day stays out."""
+    later = DAY + timedelta(days=2)
+    view = new_incident(1, ORIGINAL[1], ORIGINAL[0], DAY)
+    other = new_incident(2, OTHER_DAY[1], OTHER_DAY[0], DAY)
+    facts = Facts(("Toretsk",), 10, "Ukrainian", DAY)
+    match = match_incident(facts, title, "", later, [view, other])
+    assert match is not None and match.incident_id == 1
+    moved = Facts(("Toretsk",), 10, "Ukrainian", DAY - timedelta(days=5))
+    assert match_incident(moved, title, "", later, [view]) is None

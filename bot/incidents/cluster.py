@@ -13,6 +13,7 @@ from bot.incidents.dedup import NEAR_DUP_THRESHOLD, Signature, content_signature
 from bot.incidents.evidence import (
     IncidentView,
     assess,
+    says_follow_up,
     says_revised,
     score_incident,
     towns,
@@ -110,11 +111,12 @@ def rank_incidents(
         return []
     sig = signature if signature is not None else content_signature(title, text)
     revised = says_revised(title, text)
+    follow_up = says_follow_up(title, text)
     found: list[Match] = []
     for view in candidates:
         if view.is_recap:
             continue
-        veto, score, reasons = assess(facts, published, view, revised)
+        veto, score, reasons = assess(facts, published, view, revised, follow_up)
         if veto is not None:
             continue
         if near_dups is not None:

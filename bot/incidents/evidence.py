@@ -29,6 +29,14 @@ _REVISED = re.compile(
     r"|уточнен|возросл[аио]? до|выросл[аио]? до|увеличил",
     re.IGNORECASE,
 )
+# A report about an earlier killing rather than a new one: its victims identified, a suspect
+# named or charged, a verdict. It may state a newer count than the first reports did.
+_FOLLOW_UP = re.compile(
+    r"\bidentif(?:ied|ies|y|ication)\b|\bidentities\b|\bsuspect|\bcharged\b|\bverdict"
+    r"|установ(?:лены|или|лена) личност|опознал|опознан|подозрени|приговор"
+    r"|встановл\w* особ|ідентифіку|ідентифікова|підозр|вирок",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,8 +134,18 @@ def says_revised(title: str, text: str) -> bool:
     return _REVISED.search(f"{title}\n{text}") is not None
 
 
+def says_follow_up(title: str, text: str) -> bool:
+    """True for a report about an earlier killing: victims identified, a suspect, a verdict."""
+    return _FOLLOW_UP.search(f"{title}\n{text}") is not None
+
+
 def is_revision(
-    facts: Facts, published: date | None, view: IncidentView, relation: str, revised: bool
+    facts: Facts,
+    published: date | None,
+    view: IncidentView,
+    relation: str,
+    revised: bool,
+    follow_up: bool = False,
 ) -> bool:
     """May a report restate the incident's count differently? Only a later report (a day or
     more after the incident's last one) naming the incident's settlement, and either saying it
@@ -138,10 +156,13 @@ def is_revision(
     if old is None or new is None or relation != "town" or published is None:
         return False
     same_day = facts.incident_date is not None and facts.incident_date == view.incident_date
-    if same_day and (revised or (new < old and any(says_revised(t, "") for t in view.titles))):
+    if same_day and (
+        revised or follow_up or (new < old and any(says_revised(t, "") for t in view.titles))
+    ):
         # "the toll rose to 12" naming the incident's town and day is that incident, whenever
         # it is published; so is an earlier, lower figure once the incident holds the update
-        # (feeds arrive in any order)
+        # (feeds arrive in any order), and a follow-up ("the victims of the 24 November
+        # killing near X identified") that gives a newer count
         return True
     if view.latest_published is None or published < view.latest_published + timedelta(days=1):
         return False  # sibling releases of one day with other counts are other incidents
@@ -156,7 +177,11 @@ def is_revision(
 
 
 def assess(
-    facts: Facts, published: date | None, view: IncidentView, revised: bool = False
+    facts: Facts,
+    published: date | None,
+    view: IncidentView,
+    revised: bool = False,
+    follow_up: bool = False,
 ) -> tuple[str | None, float, tuple[str, ...]]:
     """(veto, score, reasons): the veto names the contradiction that keeps a report out of the
     incident whatever its wording; otherwise the score weighs the agreeing evidence."""
@@ -193,7 +218,7 @@ def assess(
         if same_count:
             score += _victim_weight(facts.victims)
             reasons.append(f"victims: {facts.victims}")
-        elif is_revision(facts, published, view, relation, revised):
+        elif is_revision(facts, published, view, relation, revised, follow_up):
             # A correction that says so is evidence, more so when small (19 -> 17); a silent
             # one is only no contradiction (and loses to an incident stating the count).
             is_small = abs(facts.victims - view.victims) * 5 <= max(facts.victims, view.victims)
