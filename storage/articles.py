@@ -273,7 +273,6 @@ class Articles:
         rows = list(self.db.query("select * from articles where id = ?", [article_id]))
         return article_from_row(rows[0]) if rows else None
 
-
     def counts(self) -> dict[str, Any]:
         row = self.db.execute(
             "select count(*), coalesce(sum(flagged), 0) from articles"
