@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Install (first time) and run the checks: ruff, mypy, then the test suite.
+# Install (first time) and run the checks: ruff (format and lint), mypy, then the test suite.
 set -uo pipefail
 cd "$(dirname "$0")"
 scripts/ensure_venv.sh test || exit 1
+.venv/bin/ruff format --check --quiet . || exit 1
 .venv/bin/ruff check . || exit 1
 .venv/bin/mypy || exit 1
 .venv/bin/python -m pytest "$@"
