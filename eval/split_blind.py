@@ -1,6 +1,6 @@
 """Split the blind set into a tuning half and a holdout half, stratified by language and label.
 
-Usage: python eval/split_blind.py EN.jsonl UKRU.jsonl [--seed 15]
+Usage: python eval/split_blind.py EN.jsonl UKRU.jsonl [--seed 15] [--prefix blind]
 Writes eval/blind_tune.jsonl and eval/blind_holdout.jsonl next to this script. The split is
 fixed by the seed: rows are grouped by (lang, label), each group is sorted by id, shuffled
 with random.Random(seed) and dealt alternately, so each half gets half of every group.
@@ -22,6 +22,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("files", nargs="+")
     parser.add_argument("--seed", type=int, default=SEED)
+    parser.add_argument(
+        "--prefix", default="blind", help="output names: PREFIX_tune.jsonl, PREFIX_holdout.jsonl"
+    )
     args = parser.parse_args(argv)
     rows: list[dict[str, object]] = []
     for name in args.files:
@@ -44,7 +47,8 @@ def main(argv: list[str] | None = None) -> int:
         for row in group:
             halves[turn % 2].append(row)
             turn += 1
-    for name, half in zip(("blind_tune.jsonl", "blind_holdout.jsonl"), halves, strict=True):
+    names = (f"{args.prefix}_tune.jsonl", f"{args.prefix}_holdout.jsonl")
+    for name, half in zip(names, halves, strict=True):
         text = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in half)
         (HERE / name).write_text(text, encoding="utf-8")
     counts = {f"{k[0]}/{k[1]}": len(v) for k, v in sorted(groups.items())}
