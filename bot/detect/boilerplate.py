@@ -190,13 +190,23 @@ def strip_boilerplate(text: str) -> str:
 _BULLET = re.compile(r"^(?:[•·▪►▸*–—-]|\d{1,2}[.)]|\d{1,2}:\d{2})\s+\S")
 
 
+# A TV or radio listing entry with its blurb ("21:15 «Title» — a documentary about ..."): the
+# page's own content, not a list of links, though it is short and has no closing stop.
+_SCHEDULE = re.compile(r"^\d{1,2}[:.]\d{2}\s+[«\"“„].{1,80}?[»\"”]\s*[—–-]\s+\w")
+
+
 def _is_headline_item(line: str) -> bool:
-    return len(line) < 180 and bool(_BULLET.match(line)) and not line.endswith(_END_PUNCT[:4])
+    return (
+        len(line) < 180
+        and bool(_BULLET.match(line))
+        and not line.endswith(_END_PUNCT[:4])
+        and not _SCHEDULE.match(line)
+    )
 
 
 def _is_headline(line: str) -> bool:
     """A short line without a closing stop: a headline, a header, a subhead."""
-    return 0 < len(line) < 180 and not line.endswith(_END_PUNCT[:4])
+    return 0 < len(line) < 180 and not line.endswith(_END_PUNCT[:4]) and not _SCHEDULE.match(line)
 
 
 def _drop_headline_lists(lines: list[str]) -> list[str]:

@@ -68,6 +68,7 @@ class _Keys:
     finish: bool = True
     charge: bool = True
     fiction: bool = True
+    olenivka: bool = True
 
 
 _ALL_KEYS = _Keys()
@@ -80,6 +81,7 @@ def _keys(low: str) -> _Keys:
         any(k in low for k in ir.FINISH_KEYS),
         any(k in low for k in ir.CHARGE_KEYS),
         any(k in low for k in ir.FICTION_KEYS),
+        any(k in low for k in ir.OLENIVKA_KEYS),
     )
 
 
@@ -194,6 +196,8 @@ def _statement(
         and lx.SOLDIER.on(cyr).search(m)
     ):
         rule, terms, strength = "bound bodies", (bd.group().lower(), dd.group().lower()), 0.55
+    if not rule and keys.olenivka and (ol := _olenivka(m, cyr, kills, bool(strong))):
+        rule, terms, strength = "olenivka", ol, 0.6
     if not rule:
         return None, ""
     reason = _suppressor(m, cyr, bool(strong), bool(execs), keys)
@@ -201,6 +205,17 @@ def _statement(
         return None, reason
     st = Statement(index, s, terms, min(strength, 1.0), rule, span[0], span[1], bool(strong))
     return st, ""
+
+
+def _olenivka(m: str, cyr: bool, kills: list[re.Match[str]], strong: bool) -> tuple[str, ...]:
+    """Olenivka named with a blast or a death, or POWs who perished in an article about it."""
+    here = ir.OLENIVKA.on(cyr).search(m)
+    death = kills[0] if kills else ir.BLAST.on(cyr).search(m) or lx.DEAD.on(cyr).search(m)
+    if here and death:
+        return (here.group(), death.group())
+    if strong and (perished := ir.PERISHED.on(cyr).search(m)):
+        return ("olenivka", perished.group())
+    return ()
 
 
 def _suppressor(s: str, cyr: bool, strong: bool, execs: bool, keys: _Keys = _ALL_KEYS) -> str:
@@ -234,17 +249,23 @@ class _TitleCues:
     accused: bool
 
 
-def _title_cues(title: str) -> _TitleCues:
+def _title_cues(title: str, full: str) -> _TitleCues:
+    """Whole-article cues from the headline; a review of non-fiction (a documentary, reportage,
+    a book built on court records: `full` says so) is about real events, not a story."""
     low = lx.lower(title)
     captives = list(lx.CAPTIVE_STRONG.both.finditer(low))
     accused = [c for c in captives if ir.is_accused(low, c)]
-    no_pow = len(captives) == len(accused)  # a captive who is the accused is no POW victim
+    # a captive who is the accused is no POW victim; a surrendered soldier he killed still is
+    # (an "unarmed villager" is not)
+    civilian = bool(lx.CIVILIAN.search(title))
+    surrendered = not civilian and bool(lx.CAPTIVE_VERBAL.both.search(low))
+    no_pow = len(captives) == len(accused) and not surrendered
     history = bool(lx.HISTORY.search(title)) and not lx.STRONG_ANCHOR.search(title)
     return _TitleCues(
         history,
-        no_pow and bool(lx.CIVILIAN.search(title)),
+        no_pow and civilian,
         no_pow and bool(lx.OWN_SIDE.search(title)),
-        bool(ir.FICTION.search(title)) and not ir.DOCUMENTARY.search(title),
+        bool(ir.FICTION.search(title)) and not ir.DOCUMENTARY.search(full),
         bool(accused) and no_pow,
     )
 
@@ -264,6 +285,38 @@ def _doc_filter(cues: _TitleCues, st: Statement) -> str:
     return ""
 
 
+def _carried_over(sentences: tuple[str, ...], keys: _Keys) -> list[Statement]:
+    """A killing told with a pronoun ("Both were shot moments later") one or two sentences
+    after the captives are set up ("Two men in Ukrainian uniforms kneel in a tree line")."""
+    found: list[Statement] = []
+    for i in range(2, len(sentences)):
+        low = lx.lower(sentences[i])
+        cyr = lx.is_cyrillic(low)
+        m = _mask(low, cyr, keys)
+        kill = ir.ANAPHOR_KILL.on(cyr).search(m)
+        if not kill:
+            continue
+        for j in (i - 1, i - 2):
+            if j < 1:
+                continue
+            prev = _mask(lx.lower(sentences[j]), lx.is_cyrillic(sentences[j]), keys)
+            strong, weak = _captives(prev, cyr, keys)
+            cue = strong or weak
+            setup = cue[0] if cue else ir.SETUP.on(cyr).search(prev)
+            if not setup:
+                continue
+            execs = bool(lx.KILL_EXEC.on(cyr).search(m))
+            if not _suppressor(f"{prev} {m}", cyr, bool(strong), execs, keys):
+                terms = (setup.group(), kill.group())
+                combatant = bool(strong) or bool(ir.COMBATANT.on(cyr).search(prev))
+                st = Statement(
+                    i, sentences[i], terms, 0.55, "carried over", *kill.span(), combatant
+                )
+                found.append(st)
+            break
+    return found
+
+
 def _in_scope_alone(st: Statement) -> bool:
     """A statement that needs no Russia-Ukraine anchor elsewhere in the article."""
     return st.strong_captive and lx.is_cyrillic(st.sentence)
@@ -277,6 +330,8 @@ def analyse(title: str, text: str) -> Analysis:
     # The trigger stems anywhere in the article: a superset of those left once boilerplate
     # is stripped (that only deletes text), so each sentence need test only these.
     present = tuple(k for k in lx.TRIGGERS if k in raw_low)
+    if any(k in raw_low for k in ir.OLENIVKA_KEYS):  # "POWs perished": words only it needs
+        present = (*present, *(k for k in ir.OLENIVKA_TRIGGERS if k in raw_low))
     if not present:
         # No captive or killing word at all (about half of all news): nothing to split or clean
         return Analysis((title,), (), (), 0.0)
@@ -295,12 +350,20 @@ def analyse(title: str, text: str) -> Analysis:
             if reason:
                 suppressed.append((i, reason))
             continue
-        cues = cues or _title_cues(title)
+        cues = cues or _title_cues(title, full)
         doc_reason = _doc_filter(cues, st)
         if doc_reason:
             suppressed.append((i, doc_reason))
             continue
         statements.append(st)
+    if not statements and ir.ANAPHOR_KILL.both.search(raw_low):
+        cues = cues or _title_cues(title, full)
+        for st in _carried_over(sentences, keys):
+            doc_reason = _doc_filter(cues, st)
+            if doc_reason:
+                suppressed.append((st.index, doc_reason))
+            else:
+                statements.append(st)
     if statements and not lx.WAR_CONTEXT.search(full) and not find_places(full):
         # a Ukrainian or Russian text about killed POWs (noun полонені/пленные) is about this
         # war unless a history or other-war cue said otherwise (already suppressed above)

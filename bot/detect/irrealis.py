@@ -1,6 +1,6 @@
 """Cues for killings that did not happen or are not about this war's captives: calls and
-prohibitions, fiction and games, shots over heads, a captive who is the accused, and the
-helpless-without-a-prisoner-word cues (the wounded finished off, "unable to resist").
+prohibitions, risks, fiction and games, shots over heads, a captive who is the accused; and the
+cues of the helpless without a prisoner word (the wounded finished off), and of Olenivka.
 """
 
 from __future__ import annotations
@@ -56,6 +56,11 @@ IRREALIS_MASKS = Cue(
         # threats in any tense ("пригрозил расстрелять пленных")
         rf"\b(?:threat\w*|пригроз\w*|погро\w*|погрожу\w*|угрожа\w*|грози\w*) (?:[\w'-]+ ){{0,4}}?"
         rf"(?:{_INF_EN}|{_INF_UK}|{_INF_RU})\b",
+        # a risk, not an event: "could face execution", "загрожує розстріл", "грозит казнь"
+        r"\b(?:fac(?:e|es|ed|ing)|risk(?:s|ed|ing)?|(?:danger|prospect|risk) of) "
+        r"(?:[\w'-]+ ){0,2}?(?:execution|being (?:shot|executed|killed|murdered))\b",
+        r"\b(?:загрож\w*|ризику\w*|ризик\w*|грози\w*|грозя\w*|рискую\w*|риск\w*) "
+        r"(?:[\w'-]+ ){0,3}?(?:розстріл|страт|расстрел|казн)\w*",
         # shots over the heads, into the air: a mock execution
         r"\b(?:fired|firing|fire|shots?|shoot\w*|стріля\w*|постріл\w*|стреля\w*|выстрел\w*)"
         r" (?:[\w'-]+ ){0,3}?(?:over (?:their|his|the) heads?|into the air|над (?:їхніми |их )?"
@@ -73,7 +78,7 @@ IRREALIS_KEYS = (
     "не можна", "не можуть", "не мають", "запрещ", "нельзя", "не имеют", "запрет", "не должн",
     "не могут", "погро", "пригроз", "угрожа", "грози", "голов", "повітря", "воздух",
     "неприпуст", "недопуст", "не допуска", "заклик", "every", "any", "each", "кожн", "будь-як",
-    "кажд", "люб",
+    "кажд", "люб", "fac", "risk", "danger", "prospect", "загрож", "ризик", "риск", "грозя",
 )  # fmt: skip
 HELPLESS_KEYS = (
     "resist", "fight back", "defend", "helpless", "incapacit", "immobili", "move", "опір",
@@ -116,7 +121,16 @@ FICTION = Cue(
         r"|\bповест\w*|\bкниг\w*|\bдополнени\w* к игре",
     )
 )
-DOCUMENTARY = Cue((r"\bdocumentar\w*|\bдокументальн\w*",))
+# Non-fiction about real events: a documentary, reportage, a memoir, a book built on records.
+DOCUMENTARY = Cue(
+    (
+        r"\bdocumentar\w*|\bnon-?fiction\b|\breportage\b|\breporter'?s notebook\b|\bmemoirs?\b"
+        r"|\bdocument(?:s|ed|ing)\b|\bcourt (?:records|documents|files|materials)\b",
+        r"\bдокументальн\w*|\bнон-?ф[іи]кшн\b|\bрепортаж\w*|\bмемуар\w*|\bдокументу\w*"
+        r"|\bзадокументува\w*|\bдокументир\w*|\bзадокументир\w*|\bсудов\w+ матеріал\w*"
+        r"|\bсудебн\w+ материал\w*",
+    )
+)
 
 # A captive followed by a charge for killing is the accused, not a victim ("captured soldier
 # convicted of killing a civilian", "засудили полоненого за вбивство цивільного").
@@ -125,8 +139,8 @@ ACCUSED_AFTER = re.compile(
     r"|received|gets|got|faces|accusing|засуд\w*|обвинува\w*|звинува\w*|звинувач\w*|обвиняя"
     r"|підозрю\w*|вирок\w*|отрима\w*|осуд\w*"
     r"|осужд\w*|приговор\w*|обвиня\w*|подозрева\w*|получи\w*)"
-    r"[^.;]{0,60}?\b(?:for|of|with|за|в|у) (?:the )?(?:killing|murder\w*|shooting|executing|"
-    r"вбивств\w*|убийств\w*|розстріл\w*|расстрел\w*|страт\w*|казн\w*)"
+    r"[^.;]{0,60}?\b(?:for|of|with|over|in|за|в|у) (?:the )?(?:killing|murder\w*|shooting"
+    r"|executing|вбивств\w*|убийств\w*|розстріл\w*|расстрел\w*|страт\w*|казн\w*)"
 )
 ACCUSED_BEFORE = re.compile(
     r"\b(?:convict\w*|jail\w*|sentenc\w*|charg\w*|засуд\w*|обвинува\w*|підозр\w*|осуд\w*"
@@ -139,7 +153,7 @@ ACCUSED_WHO = re.compile(
     r"\b(?!\s+(?:by|him|them))"
 )
 ACCUSED_TAIL = re.compile(
-    r"^[^.;]{0,160}?\b(?:for|of|with|за|including) (?:the )?(?:alleged )?(?:killing|murder\w*"
+    r"^[^.;]{0,160}?\b(?:for|of|with|over|за|including) (?:the )?(?:alleged )?(?:killing|murder\w*"
     r"|shooting|вбивств\w*|убийств\w*|розстріл\w*|расстрел\w*)"
 )
 
@@ -200,11 +214,11 @@ COMMENTARY = Cue(
     (
         r"\b(?:podcast\w*|blogg?er\w*|pundit\w*|(?:tv |talk.show )?hosts?|presenter\w*"
         r"|propagandist\w*|commentator\w*|influencer\w*|remarks?|on air|should|ought to"
-        r"|backlash|condemn\w*)\b",
+        r"|backlash|condemn\w*|would|suggest\w*|hint\w*|vow\w*|threat\w*|warn\w*)\b",
         r"\b(?:блогер\w*|подкаст\w*|ведуч\w*|телеведуч\w*|пропагандист\w*|коментатор\w*"
-        r"|ефір\w*|висловлюван\w*|мали б|повинні|слід)",
+        r"|ефір\w*|висловлюван\w*|мали б|повинні|слід|погро\w*|пригроз\w*|натяк\w*|пообіця\w*)",
         r"\b(?:блогер\w*|подкаст\w*|ведущ\w*|телеведущ\w*|пропагандист\w*|комментатор\w*"
-        r"|эфир\w*|высказыван\w*|должны|следует)",
+        r"|эфир\w*|высказыван\w*|должны|следует|пригроз\w*|угрож\w*|намек\w*|пообеща\w*)",
     )
 )
 
@@ -239,3 +253,60 @@ def is_infinitive(s: str, m: re.Match[str], cyr: bool) -> bool:
         rx = _INFINITIVE_UK if _UK_LETTERS.search(s) else _INFINITIVE_RU
         return bool(rx.fullmatch(word)) and word not in _NOUNS_LIKE_INFINITIVES
     return bool(INFINITIVE_BEFORE_EN.search(s[max(0, m.start() - 25) : m.start()]))
+
+
+# Olenivka (the July 2022 blast in the prison camp) counts by policy: a sentence naming it with
+# a blast or a death, or, in an article about it, a sentence on POWs who perished.
+OLENIVKA_KEYS = ("olenivk", "olenovk", "оленівк", "оленівц", "еленовк")
+OLENIVKA_TRIGGERS = (
+    "pow", "perish", "lost their lives", "blast", "explosion", "blew up", "загину", "погиб",
+    "вибух", "взрыв", "olen", "олен", "елен",
+)  # fmt: skip
+OLENIVKA = Cue(
+    (r"\bolenivk\w*|\bolenovk\w*|\byelenovk\w*", r"\bоленівк\w*|\bоленівц\w*|\bеленовк\w*")
+)
+BLAST = Cue(
+    (r"\bblast\b|\bexplosion\b|\bblew up\b", r"\bвибух\w*|\bвзрыв\w*|\bпідрив\w*|\bподрыв\w*")
+)
+PERISHED = Cue(
+    (
+        r"\bkilled\b|\bperished\b|\blost their lives\b",
+        r"\bзагину\w*|\bзагибл\w*|\bпогиб\w*|\b[ву]бит\w*|\bвбили\b|\bубили\b",
+    )
+)
+
+# A killing told in the next sentence with a pronoun ("Two men in Ukrainian uniforms kneel in a
+# tree line. Both were shot moments later."): the sentence before sets up the captives.
+_KILLED_EN = r"(?:shot|killed|executed|murdered|finished off|gunned down|shot dead)"
+_KILLED_CY = (
+    r"(?:розстріля\w*|стратил\w*|вбил[иа]?|убил[иа]?|добил[иа]?|застрелил[иа]?|прикінчил\w*"
+    r"|расстреля\w*|казнил[иа]?|пристрелил[иа]?|прикончил[иа]?)"
+)
+_THEM_CY = r"(?:їх|його|обох|усіх|всіх|всех|их|его|обоих)"
+ANAPHOR_KILL = Cue(
+    (
+        rf"\b(?:they|both|all|he|(?:both|all|each|none) of them|the (?:men|two|three|four|five))"
+        rf" (?:[\w'-]+ ){{0,2}}?(?:were|was|had been|have been|has been|got) (?:[\w'-]+ ){{0,2}}?"
+        rf"{_KILLED_EN}\b|\b{_KILLED_EN} (?:them|him|both|all of them|each of them)\b",
+        rf"\b{_THEM_CY} (?:[\w'-]+ ){{0,2}}?{_KILLED_CY}|\b{_KILLED_CY} {_THEM_CY}\b",
+    )
+)
+# The setup: captives, surrender, a kneeling or lying-down posture, the wounded left behind.
+SETUP = Cue(
+    (
+        r"\bkneel(?:s|ing)?\b|\bknelt\b|\blie down\b|\blying (?:face ?down|on the ground)\b"
+        r"|\b(?:left|leave|abandon\w*) (?:[\w'-]+ ){0,2}?wounded\b|\bwounded (?:[\w'-]+ ){0,2}?"
+        r"(?:left|behind)\b",
+        r"\bна колін\w*|\bна колен\w*|\bзалиши\w* (?:[\w'-]+ ){0,2}?поранен\w*"
+        r"|\bоставил\w* (?:[\w'-]+ ){0,2}?ранен\w*",
+    )
+)
+# Combatants in the setup (so a headline about a mother or a widow does not make it civilian)
+COMBATANT = Cue(
+    (
+        r"\buniforms?\b|\bin (?:ukrainian|russian) kit\b|\bsoldiers?\b|\bservicem[ae]n\b"
+        r"|\btroops\b|\bfighters\b|\bmarines\b",
+        r"\bу (?:військовій )?формі\b|\bв (?:военной )?форме\b|\bвійськов\w*|\bбійц\w*"
+        r"|\bвоенн\w*|\bвоеннослужащ\w*|\bсолдат\w*|\bбойц\w*",
+    )
+)

@@ -100,6 +100,8 @@ CAPTIVE_VERBAL = _rx(
     r"|\bg(?:ive|ives|ave|iven|iving) (?:themselves|himself|herself) up\b"
     r"|\b(?:who|that|after) (?:had |have |has )?(?:given|gave|giving) up\b",
     r"\bhands? (?:up|raised|in the air|above (?:his|their) heads?|behind (?:his|their) heads?)"
+    r"|\bhands? (?:on|clasped (?:on|behind)) (?:their |his )?heads?\b|\bby (?:his|their|her|the)"
+    r" captors\b|\bруками? (?:за|на) голов\w*|\bруки (?:за|на) голов\w*"
     r"|\b(?:raised|with raised) hands\b|\b(?:raised|raising|put|putting|held|holding) (?:up )?"
     r"(?:their|his|both) hands(?: up)?\b|\bwhite flag\b|\bhors de combat\b",
     # execution posture: made to kneel, lying face down
@@ -228,17 +230,18 @@ MASKS = _rx(
     r"\bв плен (?:центр\w*|полузащит\w*)|\bв полон (?:центр\w*)",
 )
 # Casualty lists ("killed, wounded or captured"): masked unless captive precedes killing.
+_CASUALTY = (
+    r"(?:killed|dead|wounded|injured|missing|captured|taken prisoner|taken captive|[ву]бит\w*"
+    r"|загибл\w*|погибш\w*|поранен\w*|ранен\w*|полонен\w*|пленн\w*|зниклих|пропавш\w*"
+    r"|взят\w* в плен|[ву]?зят\w* в полон)"
+)
+# A list ends with "and/or" or, as in headlines ("убиты, ранены, взяты в плен"), with a comma.
 CASUALTY_LIST = re.compile(
-    r"\b(?:killed|dead|wounded|injured|missing|captured|taken prisoner|[ву]бит\w*|загибл\w*"
-    r"|погибш\w*|поранен\w*|ранен\w*|полонен\w*|пленн\w*|зниклих|пропавш\w*)"
-    r"(?:\s*,\s*(?:killed|dead|wounded|injured|missing|captured|taken prisoner|[ву]бит\w*"
-    r"|загибл\w*|погибш\w*|поранен\w*|ранен\w*|полонен\w*|пленн\w*|зниклих|пропавш\w*))*"
-    r"\s*,?\s*(?:and|or|та|і|й|и|или|або)\s+(?:killed|dead|wounded|injured|missing|captured"
-    r"|taken prisoner|[ву]бит\w*|загибл\w*|погибш\w*|поранен\w*|ранен\w*|полонен\w*|пленн\w*"
-    r"|зниклих|пропавш\w*)\b",
+    rf"\b{_CASUALTY}(?:\s*,\s*{_CASUALTY})*"
+    rf"(?:\s*,?\s*(?:and|or|та|і|й|и|или|або)\s+|\s*,\s*){_CASUALTY}\b",
     0,
 )
-CASUALTY_CAPTIVE = re.compile(r"captured|prisoner|полонен|пленн")
+CASUALTY_CAPTIVE = re.compile(r"captured|prisoner|captive|полон|плен")
 CASUALTY_KILL = re.compile(r"killed|dead|[ву]бит|загибл|погибш")
 # "killed 200 soldiers and captured 12": two different groups of people.
 KILLED_AND_CAPTURED = re.compile(
