@@ -15,7 +15,7 @@ from bot.detect.classify import classify
 NOT_A_KILLING = {
     "a risk asked about, not an event": [
         ("Could captured soldiers in Kursk face execution? Lawyers weigh in", ""),
-        ("Ukrainian POWs risk being shot if talks collapse, ombudsman warns", ""),
+        ("Captured marines face the prospect of execution near Krynky, lawyers say", ""),
         ("Analysts discuss the danger of execution for captured marines near Krynky", ""),
         ("Чи загрожує розстріл полоненим бійцям на Курщині? Пояснюють юристи", ""),
         ("Полоненим морпіхам ризикує загрожувати страта, попереджають правозахисники", ""),
@@ -26,8 +26,8 @@ NOT_A_KILLING = {
         ("A Russian general hinted that his units will take no prisoners near Vovchansk", ""),
         ("Commander vows his men will take no Ukrainian prisoners at Pokrovsk", ""),
         ("Russian officer warned that from now on his unit takes no prisoners in Kursk", ""),
-        ("Кадиров пригрозив, що його бійці не братимуть полонених на Курщині", ""),
-        ("Генерал намекнул, что в плен под Курском больше не берут украинских солдат", ""),
+        ("Кадиров пригрозив не брати українських полонених на Курщині", ""),
+        ("Кадыров пригрозил, что его бойцы в плен не берут украинцев под Курском", ""),
     ],
     "a captive convicted over or in a killing": [
         ("Captured Russian paratrooper convicted over killing of Kherson region farmer", ""),
@@ -69,8 +69,8 @@ KILLED = {
             "здачі в полон під Бахмутом.",
         ),
         (
-            "Book review: a reporter's notebook from the Donbas",
-            "A non-fiction account: the reporter tracks how captured Ukrainian soldiers were "
+            "Book review: the last winter in Bakhmut",
+            "In this non-fiction account the author traces how captured Ukrainian soldiers were "
             "executed near Bakhmut.",
         ),
     ],
@@ -86,11 +86,11 @@ KILLED = {
             "Вночі стався вибух у бараку колонії. Тоді загинули понад 50 українських "
             "військовополонених.",
         ),
-        ("", "Взрыв в Еленовке убил более 50 украинских военнопленных, заявили в Киеве."),
+        ("", "Более 50 украинских военнопленных погибли при взрыве в Еленовке летом 2022 года."),
     ],
     "a killing told a sentence after the setup": [
         (
-            "The mother who watched the video",
+            "The woman who watched the video",
             "Two men in Ukrainian uniforms kneel in a tree line near Udachne. Prosecutors say "
             "both were shot moments later.",
         ),
@@ -105,7 +105,7 @@ KILLED = {
             "добили там, де вони лежали.",
         ),
         (
-            "Мать увидела видео",
+            "Женщина, которая смотрела видео",
             "Двое военных ВСУ стоят на коленях у лесополосы под Угледаром. По словам "
             "прокуроров, обоих расстреляли через минуту.",
         ),
