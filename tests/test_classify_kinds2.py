@@ -39,6 +39,39 @@ NOT_A_KILLING = {
         ("Втрати окупантів за добу: убиті, поранені, взяті в полон", ""),
         ("Russian losses this week near Kupiansk: killed, wounded, taken captive", ""),
     ],
+    "a staged execution": [
+        ("Ex-POW says guards staged his execution three times at Olenivka", ""),
+        ("Guards staged the execution of captured Ukrainians three times to frighten them", ""),
+        ("Охоронці тричі інсценували розстріл полонених у колонії, кажуть правозахисники", ""),
+        (
+            "Охрана дважды инсценировала публичный расстрел пленных украинцев, сообщил юрист",
+            "",
+        ),
+    ],
+    "a captive who killed, named with a noun or a participle between": [
+        ("Court jails captured Russian soldier from Buryatia who killed a pensioner in Sumy", ""),
+        ("Суд у Києві виніс вирок полоненому окупанту, який розстріляв цивільного в Бучі", ""),
+        ("Суд приговорил пленного российского солдата, расстрелявшего жителя Бучи", ""),
+    ],
+    "the legal line as a noun": [
+        ("Killing prisoners of war is a war crime, Ukraine's ombudsman reminds", ""),
+        ("Вбивство полонених — воєнний злочин, нагадав омбудсман на брифінгу", ""),
+        ("Расстрел пленных — военное преступление, напомнил юрист ООН", ""),
+    ],
+    "a condition or a fear": [
+        ("What happens if captured Ukrainian soldiers are shot? Lawyers explain", ""),
+        ("Що буде, якщо полонених розстріляють? Пояснює юрист", ""),
+        ("Что будет с пленными, если их расстреляют? Отвечает юрист", ""),
+        ("Russian POWs in a Ukrainian camp say they fear being shot if sent home", ""),
+    ],
+    "prisoners who are convicts, and deaths from torture": [
+        ("Prisoners shot dead during riot at a Russian penal colony near Ukraine's border", ""),
+        ("UN report: Ukrainian POWs tortured, some killed by beatings in Russian detention", ""),
+    ],
+    "a count of others killed": [
+        ("Ukrainian troops took 40 Russians prisoner near Kursk and killed dozens more", ""),
+        ("Russian forces captured two Ukrainian soldiers and killed many more near Pokrovsk", ""),
+    ],
 }
 
 KILLED = {

@@ -140,7 +140,7 @@ def _captives(
     if keys.finish and ir.FINISH_OFF.on(cyr).search(s):
         # "finished off the wounded", "добили поранених"
         weak.extend(_spans(lx.WOUNDED.on(cyr), s))
-    if not cyr and lx.PRISONER_CONTEXT.en.search(s):  # s is lowercased here
+    if not cyr and lx.PRISONER_CONTEXT.en.search(s) and not ir.CONVICTS.en.search(s):
         weak.extend(m for m in lx.PRISONER.en.finditer(s) if not _is_speaker(s, m))
     return strong, weak
 
@@ -356,7 +356,11 @@ def analyse(title: str, text: str) -> Analysis:
             suppressed.append((i, doc_reason))
             continue
         statements.append(st)
-    if not statements and ir.ANAPHOR_KILL.both.search(raw_low):
+    if (
+        not statements
+        and any(k in raw_low for k in ir.SETUP_KEYS)
+        and ir.ANAPHOR_KILL.both.search(raw_low)
+    ):
         cues = cues or _title_cues(title, full)
         for st in _carried_over(sentences, keys):
             doc_reason = _doc_filter(cues, st)

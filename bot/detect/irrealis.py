@@ -57,10 +57,27 @@ IRREALIS_MASKS = Cue(
         rf"\b(?:threat\w*|пригроз\w*|погро\w*|погрожу\w*|угрожа\w*|грози\w*) (?:[\w'-]+ ){{0,4}}?"
         rf"(?:{_INF_EN}|{_INF_UK}|{_INF_RU})\b",
         # a risk, not an event: "could face execution", "загрожує розстріл", "грозит казнь"
-        r"\b(?:fac(?:e|es|ed|ing)|risk(?:s|ed|ing)?|(?:danger|prospect|risk) of) "
-        r"(?:[\w'-]+ ){0,2}?(?:execution|being (?:shot|executed|killed|murdered))\b",
+        r"\b(?:fac(?:e|es|ed|ing)|risk(?:s|ed|ing)?|fear(?:s|ed|ing)?|(?:danger|prospect|risk) "
+        r"of) (?:[\w'-]+ ){0,2}?(?:execution|being (?:shot|executed|killed|murdered))\b",
         r"\b(?:загрож\w*|ризику\w*|ризик\w*|грози\w*|грозя\w*|рискую\w*|риск\w*) "
         r"(?:[\w'-]+ ){0,3}?(?:розстріл|страт|расстрел|казн)\w*",
+        # a condition, not an event: "if they are shot", "якщо їх розстріляють", "если убьют"
+        r"\b(?:if|якщо|коли б|если|в случае,? если) (?:[\w'-]+ ){0,4}?(?:(?:be|are|is|get) "
+        r"(?:shot|killed|executed|murdered)|розстріля\w*|стратять|вб'ють|уб'ють"
+        r"|розстрілю\w*|расстреля\w*|казнят|убьют|расстрелива\w*)",
+        # the legal line as a noun: "killing POWs is a war crime", "вбивство полонених — злочин"
+        r"\b(?:killing|executing|shooting|(?:the )?(?:execution|murder|killing) of) "
+        r"(?:prisoners of war|POWs|captives|prisoners|surrendering soldiers) "
+        r"(?:is|are|constitutes|amounts to) (?:a |an )?(?:[\w-]+ )?"
+        r"(?:war crime|crime|illegal|prohibited|forbidden)",
+        r"\b(?:вбивство|розстріл|страта|убийство|расстрел|казнь) (?:військово|военно)?(?:полонених"
+        r"|пленных),? (?:—|–|-|є|це|это|является) (?:[\w-]+ )?(?:воєнн\w* злочин\w*|злочин\w*"
+        r"|военн\w* преступлени\w*|преступлени\w*|заборонен\w*|запрещ\w*)",
+        # staged executions: "guards staged his execution three times"
+        r"\b(?:stag|simulat|fak|mock)\w* (?:[\w'-]+ ){0,2}?(?:executions?|shootings?"
+        r"|firing squads?)",
+        r"\b(?:інсцен|инсцен|імітува|имитир)\w* (?:[\w'-]+ ){0,2}?"
+        r"(?:розстріл|страт|расстрел|казн)\w*",
         # shots over the heads, into the air: a mock execution
         r"\b(?:fired|firing|fire|shots?|shoot\w*|стріля\w*|постріл\w*|стреля\w*|выстрел\w*)"
         r" (?:[\w'-]+ ){0,3}?(?:over (?:their|his|the) heads?|into the air|над (?:їхніми |их )?"
@@ -78,7 +95,9 @@ IRREALIS_KEYS = (
     "не можна", "не можуть", "не мають", "запрещ", "нельзя", "не имеют", "запрет", "не должн",
     "не могут", "погро", "пригроз", "угрожа", "грози", "голов", "повітря", "воздух",
     "неприпуст", "недопуст", "не допуска", "заклик", "every", "any", "each", "кожн", "будь-як",
-    "кажд", "люб", "fac", "risk", "danger", "prospect", "загрож", "ризик", "риск", "грозя",
+    "кажд", "люб", "face", "facing", "risk", "danger", "prospect", "загрож", "ризик", "риск",
+    "грозя", "fear", "if ", "якщо", "коли б", "если", "в случае", "crime", "злочин", "преступл",
+    "stag", "simulat", "fak", "mock", "інсцен", "инсцен", "імітув", "имитир",
 )  # fmt: skip
 HELPLESS_KEYS = (
     "resist", "fight back", "defend", "helpless", "incapacit", "immobili", "move", "опір",
@@ -148,9 +167,10 @@ ACCUSED_BEFORE = re.compile(
 )
 # "captured paratrooper who shot a villager": the captive is the subject of the killing
 ACCUSED_WHO = re.compile(
-    r",?\s+(?:who|that|який|яка|які|который|которая|которые)\s+(?:had\s+|has\s+|have\s+)?"
-    r"(?:shot|killed|murdered|executed|stabbed|застрелив|вбив|убил|застрелил|розстріляв|расстрелял)"
-    r"\b(?!\s+(?:by|him|them))"
+    r"(?:\s+[\w'-]+){0,2}?,?\s+(?:(?:who|that|який|яка|які|который|которая|которые)\s+"
+    r"(?:had\s+|has\s+|have\s+)?(?:shot|killed|murdered|executed|stabbed|застрелив|вбив|убил"
+    r"|застрелил|розстріляв|расстрелял)\b(?!\s+(?:by|him|them))|(?:розстрілявш|вбивш|застреливш"
+    r"|расстрелявш|убивш|застреливш)\w*)"
 )
 ACCUSED_TAIL = re.compile(
     r"^[^.;]{0,160}?\b(?:for|of|with|over|за|including) (?:the )?(?:alleged )?(?:killing|murder\w*"
@@ -255,6 +275,11 @@ def is_infinitive(s: str, m: re.Match[str], cyr: bool) -> bool:
     return bool(INFINITIVE_BEFORE_EN.search(s[max(0, m.start() - 25) : m.start()]))
 
 
+# "Prisoners" who are convicts: a riot in a penal colony, inmates, a jail (s is lowercased)
+CONVICTS = Cue(
+    (r"\briots?\b|\bpenal colon\w*|\binmates?\b|\bconvicts?\b|\bjail\w*|\bprison guards?\b",)
+)
+
 # Olenivka (the July 2022 blast in the prison camp) counts by policy: a sentence naming it with
 # a blast or a death, or, in an article about it, a sentence on POWs who perished.
 OLENIVKA_KEYS = ("olenivk", "olenovk", "оленівк", "оленівц", "еленовк")
@@ -291,6 +316,12 @@ ANAPHOR_KILL = Cue(
         rf"\b{_THEM_CY} (?:[\w'-]+ ){{0,2}}?{_KILLED_CY}|\b{_KILLED_CY} {_THEM_CY}\b",
     )
 )
+# Literal keys of a setup (checked before the pronoun regex, which is dearer)
+SETUP_KEYS = (
+    "kneel", "knelt", "lie down", "lying", "wounded", "surrender", "captur", "captive", "prison",
+    "hands", "unarmed", "колін", "колен", "поранен", "ранен", "здав", "здал", "здат", "сдав",
+    "сдал", "сдат", "полон", "плен", "рук", "беззбро", "безоруж",
+)  # fmt: skip
 # The setup: captives, surrender, a kneeling or lying-down posture, the wounded left behind.
 SETUP = Cue(
     (

@@ -221,7 +221,8 @@ MASKS = _rx(
     r"(?:video|footage|film)\b",
     r"\b(?:shot|shoot\w*|fir\w*|стріля\w*|постріл\w*|стреля\w*|выстрел\w*)\b (?:\w+ ){0,5}?"
     r"(?:legs?|knees?|feet|ноги|ногам|ногах|ноги|колін\w*|колен\w*)\b",
-    r"\bkill\w* (?:another|other|more|a further|dozens of other) (?:\d+ )?|\bkilled in "
+    r"\bkill\w* (?:another|other|more|a further|dozens of other) (?:\d+ )?|\bkill\w* (?:\w+ ){1,2}"
+    r"more\b|\bkilled in "
     r"(?:action|combat|battle|fighting)\b|\bзагину\w* в бою\b|\bпогиб\w* в бою\b",
     # weapons, drones and sports as objects of "розстріляли/расстреляли"
     r"\b(?:розстр[іi]л\w*|расстрел\w*|казн\w*) (?:(?!полон|плен|військов|военн)[\w«»'-]+ ){0,7}?"
@@ -330,7 +331,8 @@ STRIKE = _rx(
 CAPTIVITY_DEATH = _rx(
     r"\b(?:tortured|beaten) to death\b|\bdied (?:of|from|after|as a result of) (?:[\w-]+ ){0,2}?"
     r"(?:torture|beatings?|disease|illness|neglect|conditions|stroke|heart|lack|untreated|"
-    r"hunger|starvation|wounds)\b",
+    r"hunger|starvation|wounds)\b|\bkilled (?:by|through|under) (?:[\w-]+ ){0,2}?(?:beatings?"
+    r"|torture)",
     r"\bзакатован\w*|\bзамучен\w*|\bзабит\w* до смерт\w*|\bдо смерти избит\w*|\bпомер\w* від"
     r"|\bумер\w* от",
 )
@@ -372,7 +374,6 @@ LEFT_BEHIND = _rx(
     r"\bзалиши\w*|\bзалишен\w*|\bевакуюва\w*|\bевакуац\w*|\bоставлен\w*|\bоставил\w*"
     r"|\bэвакуир\w*|\bэвакуаци\w*",
 )
-# --- anchors -------------------------------------------------------------------------------
 WAR_CONTEXT = _rx(
     r"\bUkrain\w*|\bRussia\w*|\bKremlin\b|\bKyiv\b|\bKiev\b|\bMoscow\b|\bDonbas\w*"
     r"|\bfull-scale invasion\b|\bsince the invasion\b|\bspecial military operation\b",
