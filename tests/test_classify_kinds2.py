@@ -53,6 +53,19 @@ NOT_A_KILLING = {
         ("Суд у Києві виніс вирок полоненому окупанту, який розстріляв цивільного в Бучі", ""),
         ("Суд приговорил пленного российского солдата, расстрелявшего жителя Бучи", ""),
     ],
+    "a killing denied in the same sentence": [
+        ("Video shows Ukrainian POWs being beaten; no one was killed, monitors say", ""),
+        ("ISW: Russian forces likely executed no POWs this week, contrary to claims", ""),
+        ("Ukrainian commander: we shoot drones, not prisoners", ""),
+        ("Кадыров: пленных украинцев ждет суд, а не расстрел", ""),
+        ("Омбудсман: полонених чекає обмін, а не розстріл", ""),
+        ("Полонених били, але нікого не розстріляли, кажуть у штабі", ""),
+    ],
+    "a captive who fired at civilians": [
+        ("В Україні засудили полоненого, який стріляв по цивільних у Харкові", ""),
+        ("Captured Russian tank gunner who fired at civilians in Chernihiv goes on trial", ""),
+        ("Суд отклонил апелляцию пленного, который стрелял по мирным жителям", ""),
+    ],
     "the legal line as a noun": [
         ("Killing prisoners of war is a war crime, Ukraine's ombudsman reminds", ""),
         ("Вбивство полонених — воєнний злочин, нагадав омбудсман на брифінгу", ""),

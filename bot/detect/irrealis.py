@@ -78,6 +78,16 @@ IRREALIS_MASKS = Cue(
         r"|firing squads?)",
         r"\b(?:інсцен|инсцен|імітува|имитир)\w* (?:[\w'-]+ ){0,2}?"
         r"(?:розстріл|страт|расстрел|казн)\w*",
+        # a killing denied in the sentence: "no one was killed", "executed no POWs", "a trial,
+        # not an execution", "суд, а не расстрел", "drones, not prisoners"
+        r"\b(?:no one|nobody|none(?: of them)?) (?:was |were |had been )?(?:[\w-]+ )?"
+        r"(?:killed|shot|executed|harmed)\b",
+        r"\b(?:kill|shoot|shot|execut)\w* no (?:[\w-]+ )?(?:prisoners|POWs|captives)\b",
+        r"\b(?:kill|shoot|shot|execut)\w* (?:[\w-]+,? ){1,2}?not (?:the )?(?:prisoners|POWs"
+        r"|captives)\b|,? not (?:an? )?(?:execution|killing|firing squad)\b",
+        r"\b(?:ніхто|никто|нікого|никого) (?:не )?(?:[\w'-]+ )?(?:загинув|загинули|вбит\w*"
+        r"|убит\w*|погиб\w*|розстріля\w*|расстреля\w*)",
+        r"\b(?:а|але|но) не (?:розстріл|страт|расстрел|казн)\w*",
         # shots over the heads, into the air: a mock execution
         r"\b(?:fired|firing|fire|shots?|shoot\w*|стріля\w*|постріл\w*|стреля\w*|выстрел\w*)"
         r" (?:[\w'-]+ ){0,3}?(?:over (?:their|his|the) heads?|into the air|над (?:їхніми |их )?"
@@ -97,7 +107,8 @@ IRREALIS_KEYS = (
     "неприпуст", "недопуст", "не допуска", "заклик", "every", "any", "each", "кожн", "будь-як",
     "кажд", "люб", "face", "facing", "risk", "danger", "prospect", "загрож", "ризик", "риск",
     "грозя", "fear", "if ", "якщо", "коли б", "если", "в случае", "crime", "злочин", "преступл",
-    "stag", "simulat", "fak", "mock", "інсцен", "инсцен", "імітув", "имитир",
+    "stag", "simulat", "fak", "mock", "інсцен", "инсцен", "імітув", "имитир", "no one",
+    "nobody", "none", " no ", " not ", "ніхто", "никто", "нікого", "никого", " не ",
 )  # fmt: skip
 HELPLESS_KEYS = (
     "resist", "fight back", "defend", "helpless", "incapacit", "immobili", "move", "опір",
@@ -108,7 +119,8 @@ CHARGE_KEYS = (
     "convict", "jail", "sentenc", "charg", "trial", "accus", "suspect", "guilty", "tried",
     "receiv", "gets", "got", "faces", "засуд", "обвин", "підозр", "вирок", "отрима", "осуд",
     "осужд", "приговор", "подозр", "получи", "звинува", "звинувач", "accusing", "who shot",
-    "who killed", "who murdered", "who had", "який застрелив", "який вбив", "который убил",
+    "who killed", "who murdered", "who had", "who fired", "який стріляв", "который стрелял",
+    "апеляц", "апелляц", "appeal", "який застрелив", "який вбив", "который убил",
     "который застрелил",
 )  # fmt: skip
 FICTION_KEYS = (
@@ -169,7 +181,8 @@ ACCUSED_BEFORE = re.compile(
 ACCUSED_WHO = re.compile(
     r"(?:\s+[\w'-]+){0,2}?,?\s+(?:(?:who|that|який|яка|які|который|которая|которые)\s+"
     r"(?:had\s+|has\s+|have\s+)?(?:shot|killed|murdered|executed|stabbed|застрелив|вбив|убил"
-    r"|застрелил|розстріляв|расстрелял)\b(?!\s+(?:by|him|them))|(?:розстрілявш|вбивш|застреливш"
+    r"|застрелил|розстріляв|расстрелял|стріляв|стрелял|fired (?:at|on)|opened fire)\b"
+    r"(?!\s+(?:by|him|them))|(?:розстрілявш|вбивш|застреливш"
     r"|расстрелявш|убивш|застреливш)\w*)"
 )
 ACCUSED_TAIL = re.compile(
