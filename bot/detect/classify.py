@@ -74,14 +74,14 @@ class _Keys:
 _ALL_KEYS = _Keys()
 
 
-def _keys(low: str) -> _Keys:
+def _keys(low: str, olenivka: bool) -> _Keys:
     return _Keys(
         any(k in low for k in ir.IRREALIS_KEYS),
         any(k in low for k in ir.HELPLESS_KEYS),
         any(k in low for k in ir.FINISH_KEYS),
         any(k in low for k in ir.CHARGE_KEYS),
         any(k in low for k in ir.FICTION_KEYS),
-        any(k in low for k in ir.OLENIVKA_KEYS),
+        olenivka,
     )
 
 
@@ -146,7 +146,10 @@ def _captives(
 
 
 def _statement(
-    index: int, s: str, triggers: tuple[str, ...] = lx.TRIGGERS, keys: _Keys = _ALL_KEYS
+    index: int,
+    s: str,
+    triggers: tuple[str, ...] = lx.TRIGGERS,
+    keys: _Keys = _ALL_KEYS,
 ) -> tuple[Statement | None, str]:
     """The statement in one sentence (or None) and, when suppressed, the reason.
 
@@ -160,6 +163,11 @@ def _statement(
     m = _mask(low, cyr, keys)
     execs = _spans(lx.KILL_EXEC.on(cyr), m)
     others = _spans(lx.KILL_OTHER.on(cyr), m)
+    if (execs or others) and any(k in low for k in ir.DENIAL_KEYS):
+        # denials, risks, conditions: looked for only once a killing word is there (common words)
+        m = _blank(m, [x.span() for x in ir.DENIAL_MASKS.on(cyr).finditer(low)])
+        execs = _spans(lx.KILL_EXEC.on(cyr), m)
+        others = _spans(lx.KILL_OTHER.on(cyr), m)
     infinitives = [k for k in execs + others if ir.is_infinitive(m, k, cyr)]
     if infinitives and not ir.FACTUAL_GOVERNOR.on(cyr).search(m):
         # "proposes to shoot", "пообещал убивать", "could be executed": nothing was done
@@ -293,6 +301,7 @@ def _carried_over(sentences: tuple[str, ...], keys: _Keys) -> list[Statement]:
         low = lx.lower(sentences[i])
         cyr = lx.is_cyrillic(low)
         m = _mask(low, cyr, keys)
+        m = _blank(m, [x.span() for x in ir.DENIAL_MASKS.on(cyr).finditer(low)])
         kill = ir.ANAPHOR_KILL.on(cyr).search(m)
         if not kill:
             continue
@@ -330,12 +339,13 @@ def analyse(title: str, text: str) -> Analysis:
     # The trigger stems anywhere in the article: a superset of those left once boilerplate
     # is stripped (that only deletes text), so each sentence need test only these.
     present = tuple(k for k in lx.TRIGGERS if k in raw_low)
-    if any(k in raw_low for k in ir.OLENIVKA_KEYS):  # "POWs perished": words only it needs
+    olenivka = any(k in raw_low for k in ir.OLENIVKA_KEYS)
+    if olenivka:  # "POWs perished", "a blast": words only the Olenivka rule needs
         present = (*present, *(k for k in ir.OLENIVKA_TRIGGERS if k in raw_low))
     if not present:
         # No captive or killing word at all (about half of all news): nothing to split or clean
         return Analysis((title,), (), (), 0.0)
-    keys = _keys(raw_low)
+    keys = _keys(raw_low, olenivka)
     body = normalise(strip_boilerplate(text))
     sentences = (title, *split_sentences(body))
     full = f"{title}\n{body}"
