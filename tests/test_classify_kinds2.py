@@ -159,6 +159,17 @@ KILLED = {
 }
 
 STILL_NOT_A_KILLING = [
+    # Olenivka named, but the deaths told are others (far from it, or from disease)
+    (
+        "Ukraine brings home 95 defenders",
+        "Some of the freed men were once held at Olenivka. The swap took a whole day. Two "
+        "Ukrainian POWs perished in a bus crash on the way home, officials said.",
+    ),
+    (
+        "Обмін полоненими",
+        "Серед звільнених є захисники, які утримувалися в Оленівці. Раніше в полоні загинули "
+        "двоє військовополонених від хвороб.",
+    ),
     # the setup without a killing that follows it, or a killing with no setup before it
     (
         "Exchange near Sumy",

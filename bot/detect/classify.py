@@ -12,7 +12,7 @@ own-side headline); 5 flag if any remain.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from bot.detect import irrealis as ir
@@ -216,10 +216,11 @@ def _statement(
 
 
 def _olenivka(m: str, cyr: bool, kills: list[re.Match[str]], strong: bool) -> tuple[str, ...]:
-    """Olenivka named with a blast or a death, or POWs who perished in an article about it."""
+    """Olenivka named with a death (or a blast that POWs were in), or POWs who perished in the
+    sentence after one naming it (`keys.olenivka` is set per sentence for that)."""
     here = ir.OLENIVKA.on(cyr).search(m)
-    death = kills[0] if kills else ir.BLAST.on(cyr).search(m) or lx.DEAD.on(cyr).search(m)
-    if here and death:
+    death = kills[0] if kills else lx.DEAD.on(cyr).search(m) or ir.PERISHED.on(cyr).search(m)
+    if here and (death or (strong and (death := ir.BLAST.on(cyr).search(m)))):
         return (here.group(), death.group())
     if strong and (perished := ir.PERISHED.on(cyr).search(m)):
         return ("olenivka", perished.group())
@@ -352,10 +353,17 @@ def analyse(title: str, text: str) -> Analysis:
     statements: list[Statement] = []
     suppressed: list[tuple[int, str]] = []
     cues: _TitleCues | None = None
+    near = in_title = False  # Olenivka named in the title or the sentence before
     for i, s in enumerate(sentences):
         if not s:
             continue
-        st, reason = _statement(i, s, present, keys)
+        if keys.olenivka:
+            here = bool(ir.OLENIVKA.search(s))
+            st, reason = _statement(i, s, present, replace(keys, olenivka=near or here))
+            in_title = in_title or (here and i == 0)
+            near = here or in_title
+        else:
+            st, reason = _statement(i, s, present, keys)
         if st is None:
             if reason:
                 suppressed.append((i, reason))

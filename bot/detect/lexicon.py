@@ -334,7 +334,8 @@ CAPTIVITY_DEATH = _rx(
     r"hunger|starvation|wounds)\b|\bkilled (?:by|through|under) (?:[\w-]+ ){0,2}?(?:beatings?"
     r"|torture)",
     r"\bзакатован\w*|\bзамучен\w*|\bзабит\w* до смерт\w*|\bдо смерти избит\w*|\bпомер\w* від"
-    r"|\bумер\w* от",
+    r"|\bумер\w* от|\b(?:загину|загиб|погиб)\w* (?:[\w'-]+ ){0,4}?(?:від|от) "
+    r"(?:хвороб|болезн|катуван|пыток)",
 )
 METAPHOR = _rx(
     r"\bgoalkeeper\b|\bfootball\b|\bsoccer\b|\bstriker\b|\bmatch\b",
