@@ -69,6 +69,7 @@ class _Keys:
     charge: bool = True
     fiction: bool = True
     olenivka: bool = True
+    denial: tuple[str, ...] = ir.DENIAL_KEYS  # those present in the article
 
 
 _ALL_KEYS = _Keys()
@@ -82,6 +83,7 @@ def _keys(low: str, olenivka: bool) -> _Keys:
         any(k in low for k in ir.CHARGE_KEYS),
         any(k in low for k in ir.FICTION_KEYS),
         olenivka,
+        tuple(k for k in ir.DENIAL_KEYS if k in low),
     )
 
 
@@ -163,7 +165,7 @@ def _statement(
     m = _mask(low, cyr, keys)
     execs = _spans(lx.KILL_EXEC.on(cyr), m)
     others = _spans(lx.KILL_OTHER.on(cyr), m)
-    if (execs or others) and any(k in low for k in ir.DENIAL_KEYS):
+    if (execs or others) and any(k in low for k in keys.denial):
         # denials, risks, conditions: looked for only once a killing word is there (common words)
         m = _blank(m, [x.span() for x in ir.DENIAL_MASKS.on(cyr).finditer(low)])
         execs = _spans(lx.KILL_EXEC.on(cyr), m)
