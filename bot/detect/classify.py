@@ -2,7 +2,8 @@
 1 strip boilerplate; 2 blank masked senses (exchanges, mock executions, "executed a plan",
 shot down, drones, casualty lists); 3 a statement = captive cue + killing cue within 150
 chars (a captive who is the speaker, "captured soldier says", is not a captive cue), or an
-implied rule (no-quarter order; bound bodies; wounded left behind then shot or dead);
+implied rule (no-quarter order; bound bodies; wounded left behind then shot or dead; Olenivka;
+"Both were shot" one or two sentences after the captives are set up);
 4 suppress it on a negative cue that applies to that sentence (death penalty, own side,
 civilians-only, history/other wars, strike or disease deaths, metaphor) or to the whole article
 (no Russia-Ukraine context, except a Cyrillic statement with a POW noun; a history, civilian or
