@@ -64,3 +64,22 @@ def test_teaser_with_cut_off_blurb_is_dropped() -> None:
 def test_ordinary_paragraphs_survive() -> None:
     text = "First paragraph ends here.\n\nSecond paragraph mentions membership talks with the EU."
     assert strip_boilerplate(text) == text
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "This report was first published by our partner outlet Frontline Ledger.",
+        "The story was originally published by Steppe Courier and is republished with consent.",
+        "Матеріал вперше опубліковано на сайті партнерів.",
+    ],
+)
+def test_a_syndication_note_takes_only_its_own_sentence(note: str) -> None:
+    """A note sharing a paragraph with the story: the story's sentences stay, the note goes."""
+    story = (
+        "Russian troops shot five captured soldiers near Toretsk on 24 November, officials said."
+    )
+    text = f"Shelling went on along the front.\n\n{note} {story}\n\nPower is back in Kharkiv."
+    cleaned = strip_boilerplate(text)
+    assert story in cleaned and note not in cleaned
+    assert classify("Weekly front-line digest", text).flagged

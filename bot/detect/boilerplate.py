@@ -41,6 +41,24 @@ _APPEAL = re.compile(
     r"|we are the news team|feel free to contact us",
     re.IGNORECASE,
 )
+# A syndication note inside a story's paragraph ("This report was first published by …"): the
+# note is furniture, the sentences beside it are the story.
+_SYNDICATION = re.compile(
+    r"first published by|originally published (?:by|in|on)|is republished|republished (?:with"
+    r" permission|from)|материал подготовлен по публикации|вперше опубліковано",
+    re.IGNORECASE,
+)
+_SENTENCE_END = re.compile(r"(?<=[.!?…])\s+")
+
+
+def _without_syndication_note(line: str) -> str:
+    """The line without its sentences that carry a syndication note."""
+    sentences = _SENTENCE_END.split(line)
+    if len(sentences) < 2:
+        return line
+    return " ".join(s for s in sentences if not _SYNDICATION.search(s))
+
+
 _BYLINE = re.compile(
     r"^(?:by\s.{2,120}(?:desk|staff|correspondent|reporter|\d{4}\b.*)|.{0,120}·\s*\d+ min read)$",
     re.IGNORECASE,
@@ -153,6 +171,7 @@ def strip_boilerplate(text: str) -> str:
     lines = [ln.strip() for ln in text.replace("\r", "").split("\n")]
     low = text.lower()
     appeal_keys = tuple(k for k in _APPEAL_KEYS if k in low)  # once, not once per line
+    has_note = _SYNDICATION.search(text) is not None
     kept: list[str] = []
     i = 0
     while i < len(lines):
@@ -177,7 +196,9 @@ def strip_boilerplate(text: str) -> str:
                 j += 1
             i = j + 1
             continue
-        if _is_furniture(line, appeal_keys):
+        if has_note and _SYNDICATION.search(line):
+            line = _without_syndication_note(line)
+        if not line or _is_furniture(line, appeal_keys):
             i += 1
             continue
         kept.append(line)
