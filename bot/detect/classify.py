@@ -20,6 +20,7 @@ from bot.detect import irrealis as ir
 from bot.detect import lexicon as lx
 from bot.detect.boilerplate import strip_boilerplate
 from bot.detect.gazetteer import find_places
+from bot.detect.headline import TitleCues, headline_filter, title_cues
 from bot.detect.sentences import clip, normalise, split_sentences
 from bot.models import Evidence, Verdict
 
@@ -252,51 +253,6 @@ def _suppressor(s: str, cyr: bool, strong: bool, execs: bool, keys: _Keys = _ALL
     return ""
 
 
-@dataclass(frozen=True, slots=True)
-class _TitleCues:
-    history: bool
-    civilian: bool
-    own_side: bool
-    fiction: bool
-    accused: bool
-
-
-def _title_cues(title: str, full: str) -> _TitleCues:
-    """Whole-article cues from the headline; a review of non-fiction (a documentary, reportage,
-    a book built on court records: `full` says so) is about real events, not a story."""
-    low = lx.lower(title)
-    captives = list(lx.CAPTIVE_STRONG.both.finditer(low))
-    accused = [c for c in captives if ir.is_accused(low, c)]
-    # a captive who is the accused is no POW victim; a surrendered soldier he killed still is
-    # (an "unarmed villager" is not)
-    civilian = bool(lx.CIVILIAN.search(title))
-    surrendered = not civilian and bool(lx.CAPTIVE_VERBAL.both.search(low))
-    no_pow = len(captives) == len(accused) and not surrendered
-    history = bool(lx.HISTORY.search(title)) and not lx.STRONG_ANCHOR.search(title)
-    return _TitleCues(
-        history,
-        no_pow and civilian,
-        no_pow and bool(lx.OWN_SIDE.search(title)),
-        bool(ir.FICTION.search(title)) and not ir.DOCUMENTARY.search(full),
-        bool(accused) and no_pow,
-    )
-
-
-def _doc_filter(cues: _TitleCues, st: Statement) -> str:
-    """Reason a whole-article cue (from the headline) suppresses this statement, or ""."""
-    if cues.history and not lx.STRONG_ANCHOR.search(st.sentence):
-        return "history headline"
-    if cues.civilian and not st.strong_captive:
-        return "civilian headline"
-    if cues.own_side and not st.strong_captive:
-        return "own-side headline"
-    if cues.fiction:
-        return "fiction headline"
-    if cues.accused and not st.strong_captive:
-        return "accused headline"
-    return ""
-
-
 def _carried_over(sentences: tuple[str, ...], keys: _Keys) -> list[Statement]:
     """A killing told with a pronoun ("Both were shot moments later") one or two sentences
     after the captives are set up ("Two men in Ukrainian uniforms kneel in a tree line")."""
@@ -355,7 +311,7 @@ def analyse(title: str, text: str) -> Analysis:
     full = f"{title}\n{body}"
     statements: list[Statement] = []
     suppressed: list[tuple[int, str]] = []
-    cues: _TitleCues | None = None
+    cues: TitleCues | None = None
     near = in_title = False  # Olenivka named in the title or the sentence before
     for i, s in enumerate(sentences):
         if not s:
@@ -371,8 +327,8 @@ def analyse(title: str, text: str) -> Analysis:
             if reason:
                 suppressed.append((i, reason))
             continue
-        cues = cues or _title_cues(title, full)
-        doc_reason = _doc_filter(cues, st)
+        cues = cues or title_cues(title, full)
+        doc_reason = headline_filter(cues, st.sentence, st.strong_captive)
         if doc_reason:
             suppressed.append((i, doc_reason))
             continue
@@ -382,9 +338,9 @@ def analyse(title: str, text: str) -> Analysis:
         and any(k in raw_low for k in ir.SETUP_KEYS)
         and ir.ANAPHOR_KILL.both.search(raw_low)
     ):
-        cues = cues or _title_cues(title, full)
+        cues = cues or title_cues(title, full)
         for st in _carried_over(sentences, keys):
-            doc_reason = _doc_filter(cues, st)
+            doc_reason = headline_filter(cues, st.sentence, st.strong_captive)
             if doc_reason:
                 suppressed.append((st.index, doc_reason))
             else:
