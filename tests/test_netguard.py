@@ -22,7 +22,7 @@ from aiohttp.abc import AbstractResolver, ResolveResult
 from bot import poll
 from bot.alerts.notify import TerminalSender
 from bot.app import close_runtime, open_runtime, tick
-from bot.config import ConfigError
+from bot.config import ConfigError, Settings
 from bot.feeds import fetch
 from bot.feeds.fetch import fetch_feed, make_session
 from bot.feeds.netguard import (
@@ -32,6 +32,7 @@ from bot.feeds.netguard import (
     kind_of,
     parse_networks,
 )
+from bot.models import CycleReport
 from storage.store import Store
 from tests.channels import Post, channel_page
 from tests.conftest import write_feeds
@@ -215,6 +216,15 @@ async def test_full_text_never_fetches_a_forbidden_page(
     assert states[url].last_error is None
 
 
+async def _one_cycle(settings: Settings) -> CycleReport | None:
+    """One forced cycle of a runtime over these settings, in terminal mode."""
+    runtime = await open_runtime(settings, TerminalSender(io.StringIO()))
+    try:
+        return await tick(runtime, force=True)
+    finally:
+        await close_runtime(runtime)
+
+
 async def test_a_public_feed_cannot_send_full_text_into_allowed_networks(
     forbidden: FeedServer,
     feed_server: FeedServer,
@@ -229,11 +239,7 @@ async def test_a_public_feed_cannot_send_full_text_into_allowed_networks(
         [{"name": "Full", "url": url, "full_text": True}],
         ALLOWED_PRIVATE_NETWORKS=f"127.0.0.1/32, {FORBIDDEN_HOST}/32",
     )
-    runtime = await open_runtime(settings, TerminalSender(io.StringIO()))
-    try:
-        report = await tick(runtime, force=True)
-    finally:
-        await close_runtime(runtime)
+    report = await _one_cycle(settings)
     assert report is not None and report.outcomes[0].new == 1
     assert forbidden.hits == {}
 
@@ -424,11 +430,7 @@ async def test_channel_previews_never_lead_inside(
         ],
         TELEGRAM_PREVIEW_BASE_URL=feed_server.url(""),
     )
-    runtime = await open_runtime(settings, TerminalSender(io.StringIO()))
-    try:
-        report = await tick(runtime, force=True)
-    finally:
-        await close_runtime(runtime)
+    report = await _one_cycle(settings)
     assert report is not None
     outcomes = {o.feed: o for o in report.outcomes}
     assert outcomes["Moved"].error is not None and REFUSED in outcomes["Moved"].error
@@ -452,11 +454,7 @@ async def test_a_private_feed_links_only_to_its_own_origin_inside(
         [{"name": "Relay", "url": url, "full_text": True}],
         ALLOWED_PRIVATE_NETWORKS=f"127.0.0.1/32, {FORBIDDEN_HOST}/32",
     )
-    runtime = await open_runtime(settings, TerminalSender(io.StringIO()))
-    try:
-        report = await tick(runtime, force=True)
-    finally:
-        await close_runtime(runtime)
+    report = await _one_cycle(settings)
     assert report is not None and report.outcomes[0].new == 2
     assert forbidden.hits == {}
     assert feed_server.hits.get("/story.html") == 1
