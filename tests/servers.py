@@ -350,6 +350,12 @@ class FakeBotAPI:
         app.router.add_route("GET", "/file/bot{token}/{path:.+}", self._download)
         self._runner, self.port = await listen(app)
 
+    @property
+    def open_connections(self) -> int:
+        """Client connections still open, or closed with their handler still running."""
+        server = self._runner.server if self._runner else None
+        return len(server.connections) if server else 0
+
     async def stop(self) -> None:
         if self._runner:
             await self._runner.cleanup()
