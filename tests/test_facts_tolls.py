@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from bot.detect import classify
 from bot.detect.extract import extract_facts
 from bot.detect.gazetteer import canonical_places
 from bot.detect.quantities import count
@@ -174,3 +175,46 @@ def test_a_follow_up_with_a_newer_count_joins_its_incident(title: str) -> None:
     assert match is not None and match.incident_id == 1
     moved = Facts(("Toretsk",), 10, "Ukrainian", DAY - timedelta(days=5))
     assert match_incident(moved, title, "", later, [view]) is None
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "want"),
+    [
+        # the count sits in the sentence after the one that tells the killing
+        (
+            "A gunner's account: 'we saw what they did to the ones we left'",
+            "We pulled back from the treeline south of Toretsk at night. Our wounded stayed in "
+            "the dugout. A day later the enemy posted a clip: they had been finished off where "
+            "they lay. Seven of our lads.",
+            7,
+        ),
+        # the count sits in the sentence before, the statement names no number
+        (
+            "Bodies handed back show captured marines were shot, ombudsman says",
+            "Forensic examinations found that four marines, all taken near Krynky, died of "
+            "gunshot wounds to the back of the head. The ombudsman said the men had been shot "
+            "after they were captured.",
+            4,
+        ),
+        (
+            "Під Мирноградом розстріляли полонених",
+            "Окупанти вивели бійців із бліндажа. Вони розстріляли полонених на місці. "
+            "Загинули шестеро наших хлопців.",
+            6,
+        ),
+        # a singular bystander beside the statement is not the victim
+        (
+            "Captured soldiers were shot near Toretsk, prosecutors say",
+            "A soldier from a neighbouring unit filmed the aftermath. Prosecutors say the "
+            "captured men were shot after they had laid down their weapons.",
+            None,
+        ),
+    ],
+)
+def test_the_count_beside_the_statement(title: str, body: str, want: int | None) -> None:
+    assert extract_facts(title, body, PUB).victims == want
+
+
+def test_wounded_civilians_finished_off_are_not_prisoners() -> None:
+    body = "Several wounded civilians lay in the street near Bakhmut. They were finished off."
+    assert not classify("Witnesses describe the morning after the shelling", body).flagged

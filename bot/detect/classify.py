@@ -272,6 +272,8 @@ def _carried_over(sentences: tuple[str, ...], keys: _Keys) -> list[Statement]:
             strong, weak = _captives(prev, cyr, keys)
             cue = strong or weak
             setup = cue[0] if cue else ir.SETUP.on(cyr).search(prev)
+            if not setup and keys.finish and ir.FINISH_OFF.on(cyr).search(m):
+                setup = lx.WOUNDED.on(cyr).search(prev)  # "Our wounded stayed. … finished off"
             if not setup:
                 continue
             execs = bool(lx.KILL_EXEC.on(cyr).search(m))

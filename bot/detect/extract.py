@@ -350,9 +350,22 @@ def extract_facts(
     dated = [i for i in picked if i or not ROUNDUP.search(a.sentences[0])]
     dates = [d for i in dated for d in incident_dates(a.sentences[i], published)]
     both = bool(_BOTH_SIDES.search(a.sentences[0]))  # a report on both sides: no one count
+    stated = {st.index for st in statements}
+    near = {j for i in stated for j in (i - 1, i + 1)} - {0}  # "Five of our guys."
+    first = min(stated, default=0)  # the sentences nearest the statement speak of its victims
+    told = sorted(
+        (i for i in set(picked) | near if 0 < i < len(a.sentences)),
+        key=lambda i: (abs(i - first), i),
+    )
+    narrative = [
+        (s, _cues(s)[0])
+        for i in told
+        if i not in stated and not _is_background(a, i)
+        for s in (a.sentences[i],)
+    ]
     return Facts(
         locations=locations,
-        victims=None if both else count_victims(texts, a.sentences[0]),
+        victims=None if both else count_victims(texts, a.sentences[0], narrative),
         victim_side=_side(texts),
         incident_date=min(dates) if dates else None,
         source_authority=_authority(a, statements),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from enum import Enum
 
 from bot.detect.dates import mask_dates
@@ -62,7 +63,7 @@ _VICTIM = (
     r"военнослужащ\w*|украинц\w*|россиян\w*|росіян\w*|сдавш\w*|здал\w*|операторів|операторов|"
     r"people|людей|человек|осіб|тяжкопоранен\w*|поранен\w*|ранен\w*|тяжелоранен\w*|"
     r"conscripts|infantrymen|medics|scouts|servicewomen|gunners|snipers|чоловік\w*|мужчин\w*|"
-    r"хлопц\w*|парн(?:ей|я)|защитник\w*|морпіх\w*|морпех\w*|десантник\w*|розвідник\w*|"
+    r"guys|boys|lads|хлопц\w*|парн(?:ей|я)|защитник\w*|морпіх\w*|морпех\w*|десантник\w*|розвідник\w*|"
     r"разведчик\w*|штурмовик\w*|мобілізован\w*|мобилизованн\w*|бранц\w*|піхотинц\w*|"
     r"пехотинц\w*|brothers|братів|братьев)"
 )
@@ -228,11 +229,16 @@ def count(sentence: str) -> tuple[Kind, int | None]:
     return kind, value
 
 
-def victims(sentences: list[str], headline: str = "") -> int | None:
+def victims(
+    sentences: list[str], headline: str = "", narrative: Sequence[tuple[str, bool]] = ()
+) -> int | None:
     """The main incident's count from statement sentences in reading order (title first).
 
     `headline`: when no statement gives a count, a headline that is not itself a statement
     ("Five soldiers killed near X" over a body that says they had surrendered) still may.
+    `narrative`: then the other sentences about the incident, nearest first, each with
+    whether it tells a killing ("Five of our guys." after "They were finished off."); a
+    singular counts only where the killing is told, a bystander is often "a soldier".
     """
     single = tally = False
     for s in sentences:
@@ -246,7 +252,16 @@ def victims(sentences: list[str], headline: str = "") -> int | None:
         tally = tally or kind is Kind.TALLY  # a tally is not this incident's count: read on
     if single:
         return 1
-    if headline and headline not in sentences and not tally:
+    if tally:
+        return None
+    if headline and headline not in sentences:
         kind, n = count(headline)
-        return n if kind is Kind.EXACT else None
+        if kind in (Kind.EXACT, Kind.VAGUE):
+            return n
+    for s, killing in narrative:
+        kind, n = count(s)
+        if kind is Kind.SINGLE and not killing:
+            continue
+        if kind is not Kind.NONE:
+            return n if kind in (Kind.EXACT, Kind.SINGLE) else None
     return None
