@@ -84,6 +84,11 @@ def test_the_data_files_spellings_are_translits() -> None:
         ("Пленных расстреляли возле Згуровки", ["Zghurivka"]),
         ("The captured men were shot near Zghurivka", ["Zghurivka"]),
         ("у селі Новоолександрівка, под Новоалександровкой", ["Novooleksandrivka"]),
+        # adjective names decline as adjectives, "-піль" and "-ів" alternate their vowel
+        ("бої біля Борової Ізюмського району", ["Borova", "Izium district"]),
+        ("у Боровій Ізюмського району", ["Borova", "Izium district"]),
+        ("розстріляли полонених біля Ямполя", ["Yampil"]),
+        ("у селі Сніжна, біля Сніжної", ["Snizhna"]),
         # two-word names decline in both words
         ("в селе Зеленый Гай и у Зеленому Гаї", ["Zelenyi Hai"]),
         # a shared name: the district named nearby resolves it, else it stays bare
