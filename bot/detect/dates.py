@@ -46,6 +46,12 @@ _REPORT = re.compile(
     r"распростран\w*|появил\w*|рассказал\w*|показал\w*)\b",
     _F,
 )
+_EVENT = re.compile(
+    r"\b(?:took place|happened|occurred|committed|carried out|killed|shot|executed|"
+    r"стал(?:ся|ось|ася)|стався|сталося|сталася|відбул\w*|скоєн\w*|вчинен\w*|произош\w*|"
+    r"случил\w*|совершен\w*|розстріля\w*|вбил\w*|расстреля\w*|убил\w*)\b",
+    _F,
+)
 _OVERNIGHT = re.compile(r"\bovernight\b|\bвночі\b|\bночью\b|\bв ночь\b|\bуночі\b", _F)
 _CLAUSE_BREAK = re.compile(r"[,;:—–()]")
 
@@ -73,8 +79,10 @@ def _is_report_date(sentence: str, start: int, end: int) -> bool:
     before = sentence[max(0, start - 60) : start]
     cut = max((b.end() for b in _CLAUSE_BREAK.finditer(before)), default=0)
     words = before[cut:].split()[-6:]
-    if any(_REPORT.fullmatch(w.strip(".,\"'«»")) for w in words):
-        return True
+    said = [i for i, w in enumerate(words) if _REPORT.fullmatch(w.strip(".,\"'«»"))]
+    if said:
+        # "said the killings took place on Nov. 19": the event, not the statement, is dated
+        return not _EVENT.search(" ".join(words[said[-1] + 1 :]))
     after = sentence[end : end + 40]
     stop = _CLAUSE_BREAK.search(after)
     words = (after[: stop.start()] if stop else after).split()[:3]

@@ -50,7 +50,8 @@ ROUNDUP = re.compile(
 OCCURRENCE = re.compile(
     r"\b(?:happened|occurred|took place|stormed|storming|during (?:an? |the )?assault|firefight"
     r"|filmed|geolocated|recorded|bod(?:y|ies)|went missing|died|загину\w*|погиб\w*|съемк\w*"
-    r"|зйомк\w*|сталас[яь]|сталос[яь]|відбулос[яь]|штурм\w*|бою\b|боїв|бойов\w+"
+    r"|зйомк\w*|сталас[яь]|сталос[яь]|стався|стался|відбулос[яь]|committed|скоєн\w*|вчинен\w*"
+    r"|совершен\w*|штурм\w*|бою\b|боїв|бойов\w+"
     r" зіткнен\w*|зник\w* безвісти|тіла|произош\w*|случилос\w*|боя\b|тела|пропал\w* без вести"
     r"|снят\w*|знят\w*)",
     _F,
@@ -76,6 +77,12 @@ _MOVEMENT = re.compile(
     r"|for|near)|defended|прибул\w* з|прибыл\w* из|перекину\w* з|переброш\w* из"
     r"|у напрямку|в направлении|воювал\w* (?:під|біля|у|в)|воевал\w* (?:под|у|в))\s+"
     r"(?:the\s+)?(?:[\w'-]+(?:,|\s+and|\s+і|\s+та|\s+и)\s+){0,3}$",
+    _F,
+)
+# A border ("along the border with Russia's Kursk region") is not the scene.
+_BORDER = re.compile(
+    r"(?:border with|border of|along the border|кордон\w* (?:з|із)|границ\w* с)\s+(?:the\s+)?"
+    r"(?:(?:Russia's|Russian|російськ\w+|российск\w+|Росії|России)\s+)?$",
     _F,
 )
 _RECAP_TITLE = re.compile(
@@ -168,6 +175,11 @@ def _is_recap(a: Analysis) -> bool:
 def _incident_sentences(a: Analysis) -> list[int]:
     """Headline, statements and narrative sentences about the incident, minus background."""
     stated = {st.index for st in a.statements}
+    # under a front round-up's headline (no killing stated, several towns) the paragraphs
+    # before the statement ("19 assaults repelled near X") are not the scene
+    towns = {h.canonical for h in find_places(a.sentences[0]) if h.kind == "settlement"}
+    roundup = 0 not in stated and len(towns) >= 2
+    lead = min((i for i in stated if i), default=0) - 1 if roundup else 0
     picked: list[int] = []
     for i, s in enumerate(a.sentences):
         if i == 0 or i in stated:
@@ -176,9 +188,8 @@ def _incident_sentences(a: Analysis) -> list[int]:
         kill, captive = _cues(s)
         if (
             kill
-            or OCCURRENCE.search(s)
-            or lx.WOUNDED.search(s)
             or (captive and ASSAULT_OR_DATE.search(s))
+            or (i >= lead and (OCCURRENCE.search(s) or lx.WOUNDED.search(s)))
         ):
             picked.append(i)
     kept = [i for i in picked if not _is_background(a, i)]
@@ -211,7 +222,13 @@ def _not_scene(s: str, start: int) -> bool:
 
 
 def _hits(s: str) -> list[PlaceHit]:
-    return [h for h in find_places(s) if not _not_scene(s, h.start)]
+    out: list[PlaceHit] = []
+    for h in find_places(s):
+        if _not_scene(s, h.start):
+            continue
+        if not _BORDER.search(s[max(0, h.start - 40) : h.start]):
+            out.append(h)
+    return out
 
 
 _SEGMENT = re.compile(r"[;:|]|\s[—–]\s")

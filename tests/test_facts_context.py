@@ -1,0 +1,78 @@
+"""Facts told around the statement: the day in a separate sentence or after "said", places
+in a front round-up's other paragraphs, a border named beside the scene (texts written here)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from bot.detect import extract_facts
+
+PUB = date(2025, 6, 20)
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "want"),
+    [
+        (
+            "Prosecutors open a case after captured soldiers were shot near Lyman",
+            "Russian troops shot three captured Ukrainian soldiers near Lyman, the regional "
+            "prosecutor's office said on Friday, which said the killing took place on June 12.",
+            date(2025, 6, 12),
+        ),
+        (
+            "Two surrendered soldiers executed near Lyman",
+            "Russian troops executed two Ukrainian soldiers who had surrendered near Lyman, "
+            "prosecutors reported. According to the investigation, the crime was committed on "
+            "11 June.",
+            date(2025, 6, 11),
+        ),
+        (
+            "Під Лиманом окупанти розстріляли полоненого",
+            "Російські військові розстріляли полоненого українського бійця під Лиманом, "
+            "повідомили в прокуратурі. Злочин стався 9 червня.",
+            date(2025, 6, 9),
+        ),
+        (
+            "Под Лиманом расстреляли пленного",
+            "Российские военные расстреляли украинского пленного под Лиманом. Преступление "
+            "совершено 8 июня, сообщили в прокуратуре.",
+            date(2025, 6, 8),
+        ),
+        # the statement's own day stays a statement day
+        (
+            "Prosecutors: captured soldiers shot near Lyman",
+            "Prosecutors said on June 14 that Russian troops had shot two captured soldiers.",
+            None,
+        ),
+    ],
+)
+def test_the_incident_day_told_apart_from_the_statement(
+    title: str, body: str, want: date | None
+) -> None:
+    assert extract_facts(title, body, PUB).incident_date == want
+
+
+def test_a_round_up_names_the_front_before_the_incident() -> None:
+    title = "Фронт за добу: бої під Куп'янськом і Боровою, у Вовчанську — вуличні бої"
+    body = (
+        "За добу противник 14 разів атакував позиції поблизу Куп'янська. Ще кілька штурмів "
+        "відбито біля Борової. На Лиманському напрямку без змін. Окремо прокуратура "
+        "повідомила, що поблизу села Кругляківка Куп'янського району окупанти розстріляли "
+        "двох полонених українських військових."
+    )
+    facts = extract_facts(title, body, PUB)
+    assert facts.victims == 2
+    assert "Kruhliakivka" in facts.locations
+    assert not {"Kupiansk", "Borova", "Vovchansk"} & set(facts.locations)
+
+
+def test_a_border_named_beside_the_scene_is_not_a_place() -> None:
+    facts = extract_facts(
+        "Russians shot two captured paratroopers near Yunakivka, brigade says",
+        "Russian soldiers shot two captured Ukrainian paratroopers near Yunakivka in Sumy "
+        "Oblast, as fighting goes on along the border with Russia's Kursk region.",
+        PUB,
+    )
+    assert set(facts.locations) == {"Yunakivka", "Sumy Oblast"}
