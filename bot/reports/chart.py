@@ -28,6 +28,9 @@ class MonthlySeries:
         return sum(self.victims)
 
 
+MAX_MONTHS = 240
+
+
 def monthly_series(incidents: Sequence[IncidentRecord], top: int = 8) -> MonthlySeries:
     """Group incidents by the month they were first reported (gaps filled with zeros)."""
     per_month: Counter[str] = Counter()
@@ -46,11 +49,10 @@ def monthly_series(incidents: Sequence[IncidentRecord], top: int = 8) -> Monthly
     if not per_month:
         return MonthlySeries((), (), (), ())
     first, last = min(per_month), max(per_month)
-    months: list[str] = []
-    year, month = int(first[:4]), int(first[5:])
-    while f"{year:04d}-{month:02d}" <= last and len(months) < 240:
-        months.append(f"{year:04d}-{month:02d}")
-        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    # At most MAX_MONTHS bars, the latest ones: a stray early date must not push out this month.
+    end = int(last[:4]) * 12 + int(last[5:]) - 1
+    start = max(int(first[:4]) * 12 + int(first[5:]) - 1, end - MAX_MONTHS + 1)
+    months = [f"{n // 12:04d}-{n % 12 + 1:02d}" for n in range(start, end + 1)]
     return MonthlySeries(
         months=tuple(months),
         incidents=tuple(per_month[m] for m in months),
