@@ -25,6 +25,7 @@ class Post:
     text: str = ""  # plain text; "\n" becomes <br/>
     age_hours: float = 1.0
     edited: bool = False
+    edited_word: str = "edited"  # the marker in the preview's language ("изменено", "змінено")
     photo: bool = False  # a photo: the text, if any, is its caption
     forwarded_from: tuple[str, str] | None = None  # (name, link)
     reply_to: tuple[int, str] | None = None  # (post id, quoted text)
@@ -98,7 +99,7 @@ def post_html(channel: str, title: str, post: Post, now: datetime) -> str:
             f'<div class="link_preview_title" dir="auto">{escape(heading)}</div>'
             f'<div class="link_preview_description" dir="auto">{escape(description)}</div></a>'
         )
-    edited = "edited&nbsp;" if post.edited else ""
+    edited = f"{post.edited_word}&nbsp;" if post.edited else ""
     parts += [
         '<div class="tgme_widget_message_footer compact js-message_footer">',
         '<div class="tgme_widget_message_info short js-message_info">',
@@ -163,6 +164,7 @@ class ChannelServer:
     def __init__(self) -> None:
         self.channels: dict[str, Channel] = {}
         self.requests: list[str] = []
+        self.languages: list[str] = []  # Accept-Language of each preview request
         self.now = datetime.now(UTC)
         self._runner: web.AppRunner | None = None
         self.port = 0
@@ -188,6 +190,7 @@ class ChannelServer:
     async def _preview(self, request: web.Request) -> web.Response:
         name = request.match_info["name"]
         self.requests.append(request.path_qs)
+        self.languages.append(request.headers.get("Accept-Language", ""))
         channel = self.channels.get(name)
         if channel is None or channel.gone:
             raise web.HTTPFound(f"/{name}")

@@ -103,6 +103,13 @@ def test_an_edit_is_a_new_entry_keyed_by_its_text() -> None:
     assert after.link != before.link and json.loads(after.raw)["edited"] is True
 
 
+@pytest.mark.parametrize("word", ["edited", "изменено", "змінено", "Edited"])
+def test_the_edit_marker_is_read_in_the_previews_languages(word: str) -> None:
+    edited = [Post(5, "Short notice, with more", edited=True, edited_word=word)]
+    entry = parse_channel([page(edited)], CHANNEL, "F", now=NOW).entries[0]
+    assert json.loads(entry.raw)["edited"] is True
+
+
 @pytest.mark.parametrize(
     ("broken", "named"),
     [
@@ -222,6 +229,8 @@ async def test_first_poll_pages_a_bounded_backlog_then_only_what_is_new(
             f"/s/{CHANNEL}?before=31",
         ]
         assert report.totals["new"] == 60  # three pages of 20: 11..70
+        # English first, so the preview words its "edited" marker as the parser expects
+        assert channels.languages and all(h.startswith("en") for h in channels.languages)
         assert last_seen_id((await _state(runtime)).recent_guids) == 70
 
         # 25 new posts: page 1 holds 76..95, the page before 76 reaches the last seen (70).

@@ -37,6 +37,8 @@ USER_AGENT = "powwatch/0.1 (+https://github.com/powwatch; POW-execution monitori
 ACCEPT = (
     "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5"
 )
+# English first: a Telegram channel preview words its "edited" marker in this language
+ACCEPT_LANGUAGE = "en, *;q=0.5"
 ACCEPT_ENCODING = "gzip, deflate"  # what _Decoder can undo; never br/zstd
 MAX_REDIRECTS = 5
 REDIRECTS = frozenset((301, 302, 303, 307, 308))
@@ -272,7 +274,11 @@ async def _get(
     max_bytes: int,
     progress: _Progress,
 ) -> FetchResult:
-    headers = {"Accept": ACCEPT, "Accept-Encoding": ACCEPT_ENCODING}
+    headers = {
+        "Accept": ACCEPT,
+        "Accept-Encoding": ACCEPT_ENCODING,
+        "Accept-Language": ACCEPT_LANGUAGE,
+    }
     if etag:
         headers["If-None-Match"] = etag
     if last_modified:

@@ -40,6 +40,7 @@ def _has(cls: str) -> str:
 _POSTS = f"//div[{_has('tgme_widget_message')}]"
 _DATE = f".//a[{_has('tgme_widget_message_date')}]//time[@datetime]"
 _META = f".//*[{_has('tgme_widget_message_meta')}]"
+_EDITED = ("edited", "изменено", "змінено")
 _TEXT = (
     f".//div[{_has('tgme_widget_message_text')}]"
     f"[not(ancestor::*[{_has('tgme_widget_message_reply')}])]"
@@ -236,8 +237,8 @@ def _post(
     if source:
         text += f"\nForwarded from {source}" + (f" ({source_link})" if source_link else "")
     meta = node.xpath(_META)
-    # The marker is English: the preview follows Accept-Language, and fetch_feed sends none.
-    is_edited = bool(meta) and "edited" in meta[0].text_content().lower()
+    # The preview's language follows Accept-Language (fetch_feed asks for English first).
+    is_edited = bool(meta) and any(w in meta[0].text_content().lower() for w in _EDITED)
     guid = f"t.me/{channel}/{number}"
     link = f"https://t.me/{channel}/{number}"
     if is_edited:
