@@ -57,6 +57,25 @@ def test_entity_expansion_is_not_performed() -> None:
     assert parsed.warning is not None and "DOCTYPE removed" in parsed.warning
 
 
+def test_a_flood_of_elements_is_refused_before_parsing() -> None:
+    # 150,000 nested elements in one item: feedparser would spend seconds of CPU on them
+    flood = "<x>" * 150_000 + "</x>" * 150_000
+    doc = rss([POSITIVE], now=NOW).replace("</item>", flood + "</item>", 1)
+    parsed = parse_feed(doc.encode(), "F", now=NOW)
+    assert not parsed.is_feed and not parsed.entries
+    assert parsed.error is not None and "limit of 100000" in parsed.error
+
+
+def test_markup_inside_cdata_does_not_count_as_elements() -> None:
+    html = "<p>" + "<b>word</b> " * 60_000 + "</p>"
+    doc = rss([POSITIVE], now=NOW).replace(
+        "</item>", f"<content:encoded><![CDATA[{html}]]></content:encoded></item>", 1
+    )
+    doc = doc.replace("<rss ", '<rss xmlns:content="http://purl.org/rss/1.0/modules/content/" ')
+    parsed = parse_feed(doc.encode(), "F", now=NOW)
+    assert parsed.is_feed and len(parsed.entries) == 1 and parsed.error is None
+
+
 def test_html_to_text_drops_scripts_and_decodes() -> None:
     text = html_to_text("<p>A &amp; B</p><script>alert(1)</script><p>C&nbsp;D</p>")
     assert text == "A & B\nC D"
