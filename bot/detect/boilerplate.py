@@ -35,7 +35,8 @@ _APPEAL = re.compile(
     r"|check your inbox|thank you for signing up|thanks for signing up|dear readers"
     r"|can we count on you|independent journalism .{0,40}(?:survives|depends)|is republished"
     r"|first published by|пожертвован|поддержите|підтримайте|підписуйтеся|подпишитесь"
-    r"|подписывайтесь|рассылк|розсилк|напишите нам|напишіть нам|анонимность гарантируем"
+    r"|подписывайтесь|підпишіться|підпишись|підписуйтесь|subscribe (?:now|today|to our|and)"
+    r"|рассылк|розсилк|напишите нам|напишіть нам|анонимность гарантируем"
     r"|наш сайт заблокирован|материал подготовлен по публикации|тримається на читачах"
     r"|funded by (?:our )?readers|\d[\d,]* supporters|show us (?:your )?support"
     r"|we are the news team|feel free to contact us",
@@ -96,6 +97,13 @@ _RELATED = re.compile(
     r"|further reading|also read|in other news|other news)\s*(?::\s*(.*))?$",
     re.IGNORECASE,
 )
+# A comments section ("Коментарі (3)", "Комментарии", "12 comments") ends the article: what
+# readers write below it is not the outlet's report.
+_COMMENTS = re.compile(
+    r"^(?:(?:reader )?comments|коментарі|коментарів|комментарии|комментариев|обговорення"
+    r"|обсуждение|discussion|\d+ (?:comments?|коментар\w*|комментари\w*))\s*(?:\(\d+\))?:?$",
+    re.IGNORECASE,
+)
 _SIDEBAR = re.compile(r"^(?:news feed|latest news|останні новини|последние новости)$", re.I)
 _SIDEBAR_END = re.compile(r"^(?:more news|show more|editors'? picks|read more)$", re.I)
 _TAIL = re.compile(r"^(?:a message from\b.{0,80}:?|dear readers,?)$", re.IGNORECASE)
@@ -123,6 +131,7 @@ _APPEAL_KEYS = (
     "поддерж",
     "підтрим",
     "підпис",
+    "підпиш",
     "подпиш",
     "рассылк",
     "розсилк",
@@ -183,6 +192,8 @@ def strip_boilerplate(text: str) -> str:
         if _SIDEBAR.match(line):
             i = _drop_sidebar(lines, i)
             continue
+        if len(line) < 40 and _COMMENTS.match(line):
+            break
         block = _RELATED.match(line) or _BLOCK.match(line)
         if block:
             i += 1

@@ -329,7 +329,7 @@ def analyse(title: str, text: str) -> Analysis:
             if reason:
                 suppressed.append((i, reason))
             continue
-        cues = cues or title_cues(title, full)
+        cues = cues or title_cues(title, full, sentences[1] if len(sentences) > 1 else "")
         doc_reason = headline_filter(cues, st.sentence, st.strong_captive)
         if doc_reason:
             suppressed.append((i, doc_reason))
@@ -340,7 +340,7 @@ def analyse(title: str, text: str) -> Analysis:
         and any(k in raw_low for k in ir.SETUP_KEYS)
         and ir.ANAPHOR_KILL.both.search(raw_low)
     ):
-        cues = cues or title_cues(title, full)
+        cues = cues or title_cues(title, full, sentences[1] if len(sentences) > 1 else "")
         for st in _carried_over(sentences, keys):
             doc_reason = headline_filter(cues, st.sentence, st.strong_captive)
             if doc_reason:

@@ -3,6 +3,7 @@ accused-captive headline suppresses the statements its body makes (classify's ru
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from bot.detect import irrealis as ir
@@ -20,9 +21,16 @@ class TitleCues:
     accused: bool
 
 
-def title_cues(title: str, full: str) -> TitleCues:
+# A work's name in quotes ("In 'The Salt Road', a captured sniper waits…", «Полон»)
+_WORK_NAME = re.compile(r"['‘\"“«][A-ZА-ЯІЇЄҐ][^'’\"”»]{1,60}['’\"”»]")
+
+
+def title_cues(title: str, full: str, lead: str = "") -> TitleCues:
     """Whole-article cues from the headline; a review of non-fiction (a documentary, reportage,
-    a book built on court records: `full` says so) is about real events, not a story."""
+    a book built on court records: `full` says so) is about real events, not a story.
+
+    `lead`, the first body sentence, makes a headline naming a work in quotes fiction when
+    it says what the work is ("The new novel by a Kharkiv writer is set in …")."""
     low = lx.lower(title)
     captives = list(lx.CAPTIVE_STRONG.both.finditer(low))
     accused = [c for c in captives if ir.is_accused(low, c)]
@@ -36,7 +44,8 @@ def title_cues(title: str, full: str) -> TitleCues:
         history,
         no_pow and civilian,
         no_pow and bool(lx.OWN_SIDE.search(title)),
-        bool(ir.FICTION.search(title)) and not ir.DOCUMENTARY.search(full),
+        bool(ir.FICTION.search(title) or (_WORK_NAME.search(title) and ir.FICTION.search(lead)))
+        and not ir.DOCUMENTARY.search(full),
         bool(accused) and no_pow,
     )
 

@@ -77,13 +77,14 @@ DENIAL_MASKS = Cue(
         r"(?:shot|killed|executed|murdered)|розстріля\w*|стратять|вб'ють|уб'ють"
         r"|розстрілю\w*|расстреля\w*|казнят|убьют|расстрелива\w*)",
         # the legal line as a noun: "killing POWs is a war crime", "вбивство полонених — злочин"
+        # ("killing a person hors de combat is a grave breach of the Geneva Conventions")
         r"\b(?:killing|executing|shooting|(?:the )?(?:execution|murder|killing) of) "
-        r"(?:prisoners of war|POWs|captives|prisoners|surrendering soldiers) "
-        r"(?:is|are|constitutes|amounts to) (?:a |an )?(?:[\w-]+ )?"
-        r"(?:war crime|crime|illegal|prohibited|forbidden)",
-        r"\b(?:вбивство|розстріл|страта|убийство|расстрел|казнь) (?:військово|военно)?(?:полонених"
-        r"|пленных),? (?:—|–|-|є|це|это|является) (?:[\w-]+ )?(?:воєнн\w* злочин\w*|злочин\w*"
-        r"|военн\w* преступлени\w*|преступлени\w*|заборонен\w*|запрещ\w*)",
+        r"(?:[\w'-]+ ){0,5}?(?:is|are|constitutes|amounts to|remains) (?:a |an )?(?:[\w-]+ )?"
+        r"(?:war crime|crime|illegal|prohibited|forbidden|breach|violation)",
+        r"\b(?:вбивство|розстріл|страта|убийство|расстрел|казнь) (?:[\w'-]+,? ){0,5}?(?:—|–|-|є|це"
+        r"|это|является|становить|составляет) (?:[\w-]+ )?(?:воєнн\w* злочин\w*|злочин\w*"
+        r"|военн\w* преступлени\w*|преступлени\w*|заборонен\w*|запрещ\w*|порушенн\w*"
+        r"|нарушени\w*)",
         # staged executions: "guards staged his execution three times"
         r"\b(?:stag|simulat|fak|mock)\w* (?:[\w'-]+ ){0,2}?(?:executions?|shootings?"
         r"|firing squads?)",
@@ -105,7 +106,7 @@ DENIAL_KEYS = (
     " не ", "not ", "no ", "if ", "fac", "risk", "fear", "crime", "stag", "если", "якщо",
     "гроз", "загрож", "злочин", "преступл", "danger", "prospect", "ризик", "риск", "коли б",
     "в случае", "simulat", "fak", "mock", "інсцен", "инсцен", "імітув", "имитир", "nobody",
-    "none", "ніхто", "никто", "нікого", "никого",
+    "none", "ніхто", "никто", "нікого", "никого", "breach", "violation", "порушен", "нарушен",
 )  # fmt: skip
 
 # Literal keys: a sentence without any of them cannot match IRREALIS_MASKS / HELPLESS (the
@@ -156,10 +157,12 @@ FICTION = Cue(
         r"|\b(?:shooter|strategy|mobile|computer) games?\b|\bDLC\b|\bexpansion pack\b",
         r"\bфільм\w*|\bкінофільм\w*|\bсеріал\w*|\b(?:комп'ютерн|відео)\w* гр\w*|\bв грі\b"
         r"|\bу грі\b|\bгравц\w*|\bгравець\b|\bквест\w*|\bрецензі\w*|\bшутер\w*|\bвистав[аиіу]\b"
-        r"|\bвиставою\b|\bтеатр\w*|\bповіст\w*|\bрома[нн]\w* про\b|\bкниж\w*|\bкниг\w*",
+        r"|\bвиставою\b|\bтеатр\w*|\bповіст\w*|\bрома[нн]\w* про\b|\bкниж\w*|\bкниг\w*"
+        r"|\b(?:нов|перш|друг|дебютн)\w* роман\w*",
         r"\bфильм\w*|\bкинофильм\w*|\bсериал\w*|\b(?:компьютерн|видео)\w* игр\w*|\bв игре\b"
         r"|\bигрок\w*|\bквест\w*|\bрецензи\w*|\bспектакл\w*|\bшутер\w*|\bтеатр\w*"
-        r"|\bповест\w*|\bкниг\w*|\bдополнени\w* к игре",
+        r"|\bповест\w*|\bкниг\w*|\bдополнени\w* к игре|\bроман\w* (?:о|об)\b"
+        r"|\b(?:нов|перв|втор|дебютн)\w* роман\w*",
     )
 )
 # Non-fiction about real events: a documentary, reportage, a memoir, a book built on records.

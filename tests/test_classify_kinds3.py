@@ -1,0 +1,99 @@
+"""Failure kinds of the third blind round, in en/uk/ru (texts written here).
+
+False alarms: the legal line with the killing as a noun phrase, a novel named in quotes in
+the headline, a reader's comment or a newsletter teaser below an unrelated story.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.detect.boilerplate import strip_boilerplate
+from bot.detect.classify import classify
+
+NOT_A_KILLING = {
+    "the legal line, the killing as the subject": [
+        (
+            "Explainer: the rules for soldiers who give up",
+            "Under the Geneva Conventions a wounded soldier who can no longer fight is protected."
+            " Killing a man who has laid down his arms is a grave breach and a war crime.",
+        ),
+        (
+            "Пояснюємо: що кажуть Женевські конвенції",
+            "Вбивство бійця, який склав зброю, є грубим порушенням міжнародного права.",
+        ),
+        (
+            "Объясняем: что говорит международное право",
+            "Убийство сдавшегося в плен военного является военным преступлением.",
+        ),
+    ],
+    "a novel or a series named in quotes in the headline": [
+        (
+            "In 'Ash Meadow', a captured scout waits for his firing squad",
+            "The second novel by a Lviv author follows a Ukrainian scout captured by Russian "
+            "troops through his last night before the execution.",
+        ),
+        (
+            "«Остання ніч»: полоненого розвідника ведуть на розстріл",
+            "Новий роман харківської письменниці розповідає про полоненого розвідника, якого "
+            "вранці мають розстріляти.",
+        ),
+        (
+            "«Последняя ночь»: пленного разведчика ведут на расстрел",
+            "Новый сериал стримингового сервиса рассказывает о пленном разведчике, которого на "
+            "рассвете должны расстрелять.",
+        ),
+    ],
+}
+
+KILLED = [
+    # a quoted headline over a real report is still a report
+    (
+        "'They lined them up': survivor tells of captured comrades shot near Bakhmut",
+        "A soldier who survived told prosecutors that Russian troops shot six of his captured "
+        "comrades near Bakhmut. A documentary crew filmed his testimony.",
+    ),
+    # the legal line beside a real killing does not cancel it
+    (
+        "Russian troops shot three captured soldiers near Lyman",
+        "Russian troops shot three captured Ukrainian soldiers near Lyman. Killing prisoners is "
+        "a war crime, the prosecutor said.",
+    ),
+]
+
+
+def _cases(groups: dict[str, list[tuple[str, str]]]) -> list[tuple[str, str]]:
+    return [case for cases in groups.values() for case in cases]
+
+
+@pytest.mark.parametrize(("title", "text"), _cases(NOT_A_KILLING))
+def test_no_prisoner_was_killed(title: str, text: str) -> None:
+    assert not classify(title, text).flagged
+
+
+@pytest.mark.parametrize(("title", "text"), KILLED)
+def test_a_killing_of_captives_flags(title: str, text: str) -> None:
+    assert classify(title, text).flagged
+
+
+STORY = (
+    "The city opened a memorial wall with the names of 400 residents killed in the war.\n\n"
+    "Relatives, veterans and officials attended the ceremony on Sunday.\n\n"
+)
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        "Коментарі (2)\n\nОлег: Гарна справа.\n\nМарина: А хлопців, яких окупанти розстріляли "
+        "в полоні під Кураховим, теж внесуть?",
+        "Комментарии\n\nИгорь: А пленных, которых расстреляли под Курахово, тоже внесут?",
+        "3 comments\n\nAndriy: Will the captured men the Russians shot near Kurakhove be on it?",
+        "📩 Щотижнева розсилка «Хроніка»\nЦього тижня: як окупанти стратили полонених під "
+        "Кринками. Підпишіться — і отримуйте головне щоп'ятниці.",
+    ],
+)
+def test_comments_and_newsletter_teasers_are_furniture(tail: str) -> None:
+    text = STORY + tail
+    assert "Relatives, veterans" in strip_boilerplate(text)
+    assert not classify("A memorial wall opens in Dnipro", text).flagged
