@@ -76,3 +76,66 @@ def test_a_border_named_beside_the_scene_is_not_a_place() -> None:
         PUB,
     )
     assert set(facts.locations) == {"Yunakivka", "Sumy Oblast"}
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "want"),
+    [
+        (
+            "Survivors tell how their comrades were shot after capture near Lyman",
+            "Two soldiers who survived told investigators that Russian troops shot four of their "
+            "captured comrades near Lyman.",
+            4,
+        ),
+        # the counted group before the verb is the killers, the one after it the victims
+        ("Двое российских десантников расстреляли троих пленных под Лиманом", "", 3),
+        ("Двоє російських десантників розстріляли трьох полонених під Лиманом", "", 3),
+        (
+            "Russian troops executed captured Ukrainian field medic near Lyman, prosecutors say",
+            "",
+            1,
+        ),
+    ],
+)
+def test_whose_count_it_is(title: str, body: str, want: int) -> None:
+    assert extract_facts(title, body, PUB).victims == want
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "want"),
+    [
+        # a headline's passive "shot with raised hands": the soldiers named are the victims
+        (
+            "Two Ukrainian soldiers shot with raised hands near Lyman, prosecutors say",
+            "The men walked out of a cellar with their hands up before Russian infantrymen "
+            "opened fire on them, the prosecutor's office said.",
+            "Ukrainian",
+        ),
+        # soldiers who do the killing speak for the other side
+        (
+            "Встановлено імена бійців, розстріляних у полоні під Лиманом",
+            "Слідчі встановили особи двох військових, яких російські солдати розстріляли після "
+            "того, як ті здалися.",
+            "Ukrainian",
+        ),
+        (
+            "Blogger: our wounded were finished off near Tetkino",
+            "Ukrainian militants shot our wounded fighters who had been taken prisoner.",
+            "Russian",
+        ),
+        # the sentenced soldier is the killer, the captives he shot were Russian
+        (
+            "Бойца ВСУ приговорили к пожизненному за расстрел пленных",
+            "Суд приговорил военнослужащего ВСУ, признав его виновным. По данным суда, он вместе "
+            "с сослуживцами захватил в плен двух российских военнослужащих и расстрелял их.",
+            "Russian",
+        ),
+        (
+            "Омбудсмен заявила о расстреле пленных российских срочников в Курской области",
+            "",
+            "Russian",
+        ),
+    ],
+)
+def test_whose_side_the_victims_are(title: str, body: str, want: str) -> None:
+    assert extract_facts(title, body, PUB).victim_side == want

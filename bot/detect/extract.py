@@ -117,36 +117,49 @@ _BOTH_SIDES = re.compile(
 )
 _NOUN_CAPTIVE = r"(?:POWs?|prisoners?|captives?|(?:військово)?полонен\w*|(?:военно)?пленн\w*)"
 _NOUN_SOLDIER = (
-    r"(?:soldiers?|servicem[ae]n|defenders|sniper|військов\w*|бійц\w*|бійця|захисник\w*|"
+    r"(?:soldiers?|servicem[ae]n|defenders|sniper|військов\w*|бійц\w*|бійця|бойц\w*|захисник\w*|"
     r"военн\w*|солдат\w*|военнослужащ\w*|Ukrainians|Russians|українц\w*|украинц\w*|"
     r"росіян\w*|россиян\w*)"
 )
 _KILL_OR_TAKE = (
     r"(?:shot|shoot\w*|killed|kill\w*|executed|execut\w*|murdered|gunned|captured|took|"
     r"розстріл\w*|розстрілю\w*|вбил\w*|вбива\w*|страти\w*|застрели\w*|добил\w*|взяли|"
-    r"захопили|убил\w*|убива\w*|расстрел\w*|расстрелива\w*|казни\w*|захватили)"
+    r"захопили|убил\w*|убива\w*|расстрел\w*|расстрелива\w*|казни\w*|захватили|добива\w*|"
+    r"opened fire|fired at|відкрили вогонь|открыли огонь)"
 )
 # "Russian troops (then) shot ...": active voice, an object follows (not "killed after ...")
-_ACTIVE = r"(?:(?!(?:who|that|which|were|was|been|being|які|яких|которы\w*)\b)[\w'-]+\s+){0,3}?"
-_HAS_OBJECT = r"(?!\s+(?:after|in|while|as|by|when|during|on|near|at|upon)\b)"
+_ACTIVE = (
+    r"(?:(?!(?:who|that|which|were|was|been|being|які|яких|которы\w*|and|и|і|й|та)\b)"
+    r"[\w'-]+\s+){0,3}?"
+)
+_HAS_OBJECT = r"(?!\s+(?:after|in|while|as|by|when|during|on|near|at|upon|with)\b)"
+# who does the killing: "Russian troops", "українські бойовики", "российские солдаты"
+_KILLERS = (
+    r"troops|forces|soldiers|military|servicemen|fighters|militants|infantrymen|marines"
+    r"|paratroopers|військов\w*|солдат\w*|бійц\w*|бойовик\w*|окупант\w*|сил\w*|военн\w*"
+    r"|войск\w*|бойц\w*|боевик\w*|штурмовик\w*|десантник\w*"
+)
 _SIDE = {  # side: (own adjective, own unit suffix, the other side as perpetrator)
     "Ukrainian": (
         r"Ukrainian|Ukraine's|українськ(?!ими)\w*|украинск(?!ими)\w*",
         r"ЗСУ|ВСУ",
-        r"(?:Russian|російськ\w+|российск\w+)\s+(?:troops|forces|soldiers|military|servicemen|"
-        r"військов\w*|окупант\w*|сил\w*|военн\w*|войск\w*)|росіяни|окупанти|оккупанты|россияне",
+        rf"(?:Russian|російськ\w+|российск\w+)\s+(?:{_KILLERS})|росіяни|окупанти|оккупанты"
+        r"|россияне",
     ),
     "Russian": (
         r"Russian|російськ(?!ими)\w*|российск(?!ими)\w*",
         r"ВС РФ|РФ|армии России",
-        r"(?:Ukrainian|українськ\w+|украинск\w+)\s+(?:troops|forces|soldiers|military|"
-        r"servicemen|військов\w*|сил\w*|военн\w*|войск\w*)|ЗСУ|ВСУ",
+        rf"(?:Ukrainian|українськ\w+|украинск\w+)\s+(?:{_KILLERS})|ЗСУ|ВСУ",
     ),
 }
 _SIDE_RX = {
     side: (
         re.compile(rf"\b(?:{own})\s+(?:[\w'-]+\s+){{0,2}}?{_NOUN_CAPTIVE}", _F),
-        re.compile(rf"\b(?:captured|surrendered|surrendering|wounded|unarmed)\s+(?:{own})", _F),
+        re.compile(
+            rf"\b(?:captured|surrendered|surrendering|wounded|unarmed|\w*полонен\w*|\w*пленн\w*)"
+            rf"\s+(?:{own})",
+            _F,
+        ),
         re.compile(rf"\b{_NOUN_SOLDIER}\s+(?:{unit})\b"),
         re.compile(rf"\b(?:{other})\s+{_ACTIVE}{_KILL_OR_TAKE}\b{_HAS_OBJECT}", _F),
         re.compile(rf"\b(?:{own})\s+(?:[\w'-]+\s+){{0,2}}?{_NOUN_SOLDIER}", _F),
@@ -273,18 +286,32 @@ def _without_accused(s: str) -> str:
     low = lx.lower(s)
     if not any(k in low for k in ir.CHARGE_KEYS):
         return s
-    for m in lx.CAPTIVE_STRONG.both.finditer(low):
+    units = (rx[2].finditer(s) for rx in _SIDE_RX.values())  # "бойца ВСУ приговорили"
+    for m in [*lx.CAPTIVE_STRONG.both.finditer(low), *(m for ms in units for m in ms)]:
         if ir.is_accused(low, m):
             s = s[: m.start()] + " " * (m.end() - m.start()) + s[m.end() :]
     return s
 
 
+_OTHER = {"Ukrainian": "Russian", "Russian": "Ukrainian"}
+
+
 def _side(texts: list[str]) -> str | None:
     score = {"Ukrainian": 0, "Russian": 0}
     for s in map(_without_accused, texts):
-        for side, (captive, adj, unit, enemy, soldier) in _SIDE_RX.items():
+        # soldiers who are the subject of the killing ("Russian servicemen fired at them")
+        # speak for the other side, not their own
+        killers: dict[str, list[tuple[int, int]]] = {}
+        for side, (captive, adj, unit, enemy, _) in _SIDE_RX.items():
+            kills = [m.span() for m in enemy.finditer(s)]
+            killers[_OTHER[side]] = kills
             strong = len(captive.findall(s)) + len(adj.findall(s)) + len(unit.findall(s))
-            score[side] += 2 * (strong + len(enemy.findall(s))) + len(soldier.findall(s))
+            score[side] += 2 * (strong + len(kills))
+        for side, (*_, soldier) in _SIDE_RX.items():
+            spans = killers[side]
+            score[side] += sum(
+                1 for m in soldier.finditer(s) if not any(a <= m.start() < b for a, b in spans)
+            )
     if any(_BOTH_SIDES.search(s) for s in texts[:1]) or (
         any(_BOTH_SIDES.search(s) for s in texts) and min(score.values()) > 0
     ):  # a headline about both sides ("executions of POWs by both sides") covers both

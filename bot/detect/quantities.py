@@ -65,7 +65,7 @@ _VICTIM = (
     r"conscripts|infantrymen|medics|scouts|servicewomen|gunners|snipers|чоловік\w*|мужчин\w*|"
     r"guys|boys|lads|хлопц\w*|парн(?:ей|я)|защитник\w*|морпіх\w*|морпех\w*|десантник\w*|розвідник\w*|"
     r"разведчик\w*|штурмовик\w*|мобілізован\w*|мобилизованн\w*|бранц\w*|піхотинц\w*|"
-    r"пехотинц\w*|brothers|братів|братьев)"
+    r"пехотинц\w*|brothers|братів|братьев|comrades|побратимів)"
 )
 _QUANT = re.compile(
     rf"(?P<pre>\b(?:at least|no fewer than|not less than|more than|over|up to|about|around|"
@@ -132,7 +132,8 @@ _PERPETRATOR = re.compile(
     r"\s+(?:[\w'-]+\s+){0,2}?(?:shot|killed|executed|murdered|gunned|opened fire|finished off"
     r"|розстріляли|вбили|стратили|застрелили|добили|відкрили вогонь|расстреляли|убили|казнили"
     r"|добили|открыли огонь)\s+(?:a|an|the|one|his|their|captured|wounded|unarmed|surrendering"
-    r"|\w*полонен\w*|\w*пленн\w*|бранц\w*|поранен\w*|ранен\w*|його|его|\w+ого)\b"
+    r"|\w*полонен\w*|\w*пленн\w*|бранц\w*|поранен\w*|ранен\w*|його|его|\w+ого"
+    rf"|{_NUM})\b"
 )
 _BYSTANDER = re.compile(
     r"\b(?:witness\w*|surviv\w*|accused|suspects?|defendants?|свідк\w*|вижил\w*|"
@@ -141,7 +142,8 @@ _BYSTANDER = re.compile(
 )
 _BARE_SINGLE = re.compile(
     r"(?<!\d )\b(?:(?:wounded|captured|unarmed|helpless|surrendered|surrendering|"
-    r"injured|young|ukrainian|russian),? ){1,3}(?:pow|prisoner of war|soldier|serviceman|"
+    r"injured|young|ukrainian|russian),? ){1,3}(?:(?:combat|army|field|infantry|assault) )?"
+    r"(?:pow|prisoner of war|soldier|serviceman|"
     r"servicewoman|scout|medic|marine|paratrooper|sniper|fighter|defender|drone operator|"
     r"gunner|sergeant)\b(?!s\b|'s\b)"
     r"|\b(?:to|of|for|killed|shot|executed|murdered|as)\s+(?:pow|soldier|serviceman)\b(?!s\b)"
