@@ -89,6 +89,9 @@ def test_the_data_files_spellings_are_translits() -> None:
         ("у Боровій Ізюмського району", ["Borova", "Izium district"]),
         ("розстріляли полонених біля Ямполя", ["Yampil"]),
         ("у селі Сніжна, біля Сніжної", ["Snizhna"]),
+        # Russian region nouns: "на Харьковщине", "Донетчина"
+        ("у села Табаевка на Харьковщине", ["Tabaivka", "Kharkiv Oblast"]),
+        ("бои на Донетчине и на Луганщине", ["Donetsk Oblast", "Luhansk Oblast"]),
         # two-word names decline in both words
         ("в селе Зеленый Гай и у Зеленому Гаї", ["Zelenyi Hai"]),
         # a shared name: the district named nearby resolves it, else it stays bare

@@ -144,7 +144,7 @@ def _build() -> tuple[dict[str, list[_Entry]], dict[str, list[str]]]:
                 fs = [stem + e for e in ends]
             add(canonical, "settlement", stem.split(" "), rx, 0, fs)
     for line in _OBLASTS.strip().splitlines():
-        canonical, en, uk_adj, uk_region, ru_adj = line.split("|")
+        canonical, en, uk_adj, uk_region, ru_adj, ru_region = line.split("|")
         names = en.split(",")
         rx = rf"(?:{_alt(names)})(?:\s+|-)(?:[Oo]blast|[Rr]egion|[Pp]rovince)\b{_NOT_AN_ORG}"
         add(canonical, "oblast", names, rx, 0, [f"{n} Oblast" for n in names])
@@ -164,8 +164,11 @@ def _build() -> tuple[dict[str, list[_Entry]], dict[str, list[str]]]:
             ],
         )
         if uk_region != "-":  # "Запоріжжя" is also the city: only "на Запоріжжі" (extra) counts
-            reg = rf"{re.escape(uk_region)}(?:а|и|і|у|ою|я|ям|ь)\b"
+            reg = rf"{re.escape(uk_region)}(?:а|и|і|у|ою|я|ям|ь|е|ой)\b"
             add(canonical, "oblast", [uk_region], reg, 0, [uk_region + e for e in "аиіу"])
+        if ru_region != "-":  # "на Харьковщине", "Донетчина"
+            reg = rf"{re.escape(ru_region)}(?:а|ы|е|у|ой|ье|ья|ью)\b"
+            add(canonical, "oblast", [ru_region], reg, 0, [ru_region + e for e in ("а", "е")])
     for canonical, head, rx, extra_forms in _EXTRA_OBLAST:
         kind: Kind = "settlement" if canonical == "Niu-York" else "oblast"
         add(canonical, kind, [head], rx, 0, list(extra_forms))

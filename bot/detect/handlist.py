@@ -122,34 +122,35 @@ Velyka Novosilka|Velyka Novosilka,Velikaya Novoselka|Велика Новосіл
     |Великая Новоселк:KA,Великой Новоселк:KA
 """
 # canonical | English name | Ukrainian adjective stem | Ukrainian region noun | Russian adj stem
+# | Russian region noun where it differs ("-": the same or none)
 OBLASTS = """
-Donetsk Oblast|Donetsk|Донецьк|Донеччин|Донецк
-Luhansk Oblast|Luhansk,Lugansk|Луганськ|Луганщин|Луганск
-Zaporizhzhia Oblast|Zaporizhzhia,Zaporizhia,Zaporozhye|Запорізьк|-|Запорожск
-Kherson Oblast|Kherson|Херсонськ|Херсонщин|Херсонск
-Kharkiv Oblast|Kharkiv,Kharkov|Харківськ|Харківщин|Харьковск
-Kyiv Oblast|Kyiv,Kiev|Київськ|Київщин|Киевск
-Sumy Oblast|Sumy|Сумськ|Сумщин|Сумск
-Chernihiv Oblast|Chernihiv|Чернігівськ|Чернігівщин|Черниговск
-Dnipropetrovsk Oblast|Dnipropetrovsk|Дніпропетровськ|Дніпропетровщин|Днепропетровск
-Mykolaiv Oblast|Mykolaiv,Nikolaev|Миколаївськ|Миколаївщин|Николаевск
-Odesa Oblast|Odesa,Odessa|Одеськ|Одещин|Одесск
-Poltava Oblast|Poltava|Полтавськ|Полтавщин|Полтавск
-Vinnytsia Oblast|Vinnytsia|Вінницьк|Вінниччин|Винницк
-Volyn Oblast|Volyn|Волинськ|Волин|Волынск
-Zhytomyr Oblast|Zhytomyr|Житомирськ|Житомирщин|Житомирск
-Zakarpattia Oblast|Zakarpattia,Transcarpathia|Закарпатськ|Закарпатт|Закарпатск
-Ivano-Frankivsk Oblast|Ivano-Frankivsk|Івано-Франківськ|Прикарпатт|Ивано-Франковск
-Kirovohrad Oblast|Kirovohrad|Кіровоградськ|Кіровоградщин|Кировоградск
-Lviv Oblast|Lviv|Львівськ|Львівщин|Львовск
-Rivne Oblast|Rivne|Рівненськ|Рівненщин|Ровенск
-Ternopil Oblast|Ternopil|Тернопільськ|Тернопільщин|Тернопольск
-Khmelnytskyi Oblast|Khmelnytskyi|Хмельницьк|Хмельниччин|Хмельницк
-Cherkasy Oblast|Cherkasy|Черкаськ|Черкащин|Черкасск
-Chernivtsi Oblast|Chernivtsi|Чернівецьк|Буковин|Черновицк
-Kursk Oblast|Kursk|Курськ|Курщин|Курск
-Belgorod Oblast|Belgorod|Бєлгородськ|Бєлгородщин|Белгородск
-Bryansk Oblast|Bryansk|Брянськ|Брянщин|Брянск
+Donetsk Oblast|Donetsk|Донецьк|Донеччин|Донецк|Донетчин
+Luhansk Oblast|Luhansk,Lugansk|Луганськ|Луганщин|Луганск|-
+Zaporizhzhia Oblast|Zaporizhzhia,Zaporizhia,Zaporozhye|Запорізьк|-|Запорожск|-
+Kherson Oblast|Kherson|Херсонськ|Херсонщин|Херсонск|-
+Kharkiv Oblast|Kharkiv,Kharkov|Харківськ|Харківщин|Харьковск|Харьковщин
+Kyiv Oblast|Kyiv,Kiev|Київськ|Київщин|Киевск|Киевщин
+Sumy Oblast|Sumy|Сумськ|Сумщин|Сумск|-
+Chernihiv Oblast|Chernihiv|Чернігівськ|Чернігівщин|Черниговск|Черниговщин
+Dnipropetrovsk Oblast|Dnipropetrovsk|Дніпропетровськ|Дніпропетровщин|Днепропетровск|Днепропетровщин
+Mykolaiv Oblast|Mykolaiv,Nikolaev|Миколаївськ|Миколаївщин|Николаевск|Николаевщин
+Odesa Oblast|Odesa,Odessa|Одеськ|Одещин|Одесск|Одесщин
+Poltava Oblast|Poltava|Полтавськ|Полтавщин|Полтавск|-
+Vinnytsia Oblast|Vinnytsia|Вінницьк|Вінниччин|Винницк|Винничин
+Volyn Oblast|Volyn|Волинськ|Волин|Волынск|-
+Zhytomyr Oblast|Zhytomyr|Житомирськ|Житомирщин|Житомирск|-
+Zakarpattia Oblast|Zakarpattia,Transcarpathia|Закарпатськ|Закарпатт|Закарпатск|Закарпать
+Ivano-Frankivsk Oblast|Ivano-Frankivsk|Івано-Франківськ|Прикарпатт|Ивано-Франковск|Прикарпать
+Kirovohrad Oblast|Kirovohrad|Кіровоградськ|Кіровоградщин|Кировоградск|Кировоградщин
+Lviv Oblast|Lviv|Львівськ|Львівщин|Львовск|Львовщин
+Rivne Oblast|Rivne|Рівненськ|Рівненщин|Ровенск|Ровенщин
+Ternopil Oblast|Ternopil|Тернопільськ|Тернопільщин|Тернопольск|Тернопольщин
+Khmelnytskyi Oblast|Khmelnytskyi|Хмельницьк|Хмельниччин|Хмельницк|Хмельнитчин
+Cherkasy Oblast|Cherkasy|Черкаськ|Черкащин|Черкасск|Черкасчин
+Chernivtsi Oblast|Chernivtsi|Чернівецьк|Буковин|Черновицк|-
+Kursk Oblast|Kursk|Курськ|Курщин|Курск|-
+Belgorod Oblast|Belgorod|Бєлгородськ|Бєлгородщин|Белгородск|Белгородчин
+Bryansk Oblast|Bryansk|Брянськ|Брянщин|Брянск|-
 """
 # canonical town | English | Ukrainian adj stem | Russian adj stem  (district and direction)
 DISTRICTS = """
