@@ -87,6 +87,20 @@ def test_reports_scores_per_language_and_fields(
     assert "MISS" not in out and "misses" not in out  # --summary: aggregates only
 
 
+def test_places_found_forgives_an_extra_locator_town(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    row = {**ROWS[0], "title": "Russian troops executed three Ukrainian POWs in Kurdiumivka"}
+    row["text"] = "The village of Kurdiumivka lies south of Bakhmut."
+    row["facts"] = {**row["facts"], "locations": ["Kurdiumivka"]}  # no locator town
+    wider = {**row, "id": "a4", "title": row["title"] + ", near Bakhmut"}
+    corpus = _write(tmp_path / "set.jsonl", [row, wider])
+    assert _script().main([str(corpus), "--summary"]) == 0
+    out = capsys.readouterr().out
+    assert "  locations          0.500 (1/2)" in out
+    assert "  places found       1.000 (2/2)" in out
+
+
 @pytest.mark.parametrize(
     ("content", "message"),
     [
