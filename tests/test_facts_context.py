@@ -139,3 +139,24 @@ def test_whose_count_it_is(title: str, body: str, want: int) -> None:
 )
 def test_whose_side_the_victims_are(title: str, body: str, want: str) -> None:
     assert extract_facts(title, body, PUB).victim_side == want
+
+
+def test_the_scene_beside_a_statement_without_a_place() -> None:
+    facts = extract_facts(
+        "Prosecutors examine a new drone video",
+        "Regional prosecutors opened a case on Monday. The footage was first posted by a "
+        "Russian channel in Kupiansk. It shows two Ukrainian soldiers who walked out to surrender"
+        " near the village of Novoselivka Druha. Moments later a drone dropped a "
+        "grenade and the surrendering men were killed on the spot.",
+        PUB,
+    )
+    assert "Novoselivka Druha" in facts.locations
+
+
+def test_olenivka_in_its_russian_official_spelling() -> None:
+    facts = extract_facts(
+        "Годовщина взрыва в Еленовке",
+        "Три года назад в колонии в Еленовке погибли более 50 украинских военнопленных.",
+        PUB,
+    )
+    assert facts.locations == ("Olenivka",)

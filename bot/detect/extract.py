@@ -274,9 +274,18 @@ def _locations(a: Analysis, recap: bool, picked: list[int]) -> tuple[str, ...]:
         found = _places(_title_hits(a) + [h for i in picked if i for h in _hits(a.sentences[i])])
     else:  # a headline that states no killing: its places are the story's, not the incident's
         found = body
-    if not found and min(st.index for st in a.statements) <= 2:
-        for i, s in enumerate(a.sentences[1:], start=1):
-            if not _is_background(a, i) and (hits := _hits(s)):
+    if found:
+        return found
+    # no place beside the statements: a sentence about captives or a killing nearest the
+    # first statement, else (a statement in the lead) the story's first place
+    first = min(st.index for st in a.statements)
+    told = [i for i in range(1, len(a.sentences)) if not _is_background(a, i)]
+    for i in sorted((i for i in told if _has_cue(a.sentences[i])), key=lambda i: abs(i - first)):
+        if hits := _hits(a.sentences[i]):
+            return _places(hits)
+    if first <= 2:
+        for i in told:
+            if hits := _hits(a.sentences[i]):
                 return _places(hits)
     return found
 

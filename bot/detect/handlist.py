@@ -27,7 +27,7 @@ Khromove|Khromove,Khromovo|Хромов:E|Хромов:O
 Niu-York|Niu-York,Niu York,Nyu-York,Novhorodske|Нью-Йорк:M,Новгородськ:E|Нью-Йорк:M
 Krynky|Krynky,Krinki|Крин:PL|Крын:PL
 Makiivka|Makiivka,Makeevka,Makeyevka|Макіїв:KA|Макеев:KA
-Olenivka|Olenivka,Olenovka|Оленів:KA|Оленов:KA
+Olenivka|Olenivka,Olenovka,Yelenovka|Оленів:KA|Оленов:KA,Еленов:KA
 Dmytrivka|Dmytrivka,Dmitrivka,Dmitrovka|Дмитрів:KA|Дмитров:KA
 Toretsk|Toretsk,Dzerzhynsk|Торецьк:M|Торецк:M
 Kurakhove|Kurakhove,Kurakhovo|Курахов:E|Курахов:O
