@@ -160,3 +160,48 @@ def test_olenivka_in_its_russian_official_spelling() -> None:
         PUB,
     )
     assert facts.locations == ("Olenivka",)
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "want"),
+    [
+        (
+            "Під Лиманом окупанти розстріляли полонених",
+            "Окупанти захопили шістьох бійців. Полонених поставили в ряд і відкрили вогонь. "
+            "П'ятьох убито. Шостий, поранений, зміг доповзти до своїх.",
+            5,
+        ),
+        (
+            "Blogger: our wounded men were shot after capture near Tetkino",
+            "Our wounded guys stayed behind and were captured. Today the enemy posted the "
+            "video: both were shot as they lay on the ground.",
+            2,
+        ),
+    ],
+)
+def test_a_count_told_without_a_noun(title: str, body: str, want: int) -> None:
+    assert extract_facts(title, body, PUB).victims == want
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "want"),
+    [
+        # the day the men were captured, told beside the statement
+        (
+            "Survivors describe how Russian soldiers shot their comrades after capture",
+            "Two survivors told investigators how Russian troops shot four of their captured "
+            "comrades near Lyman. The prosecutor's office said the six men were captured on "
+            "2 June when their trench was overrun.",
+            date(2025, 6, 2),
+        ),
+        # the day a video appeared is not the killing's
+        (
+            "Поранені бійці залишилися на позиції — згодом їх розстріляли",
+            "Окупанти добили трьох поранених бійців біля Лимана. А 18 травня в російському "
+            "телеграм-каналі з'явилося відео з тілами.",
+            None,
+        ),
+    ],
+)
+def test_the_day_beside_the_statement(title: str, body: str, want: date | None) -> None:
+    assert extract_facts(title, body, PUB).incident_date == want

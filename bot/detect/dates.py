@@ -46,8 +46,9 @@ _REPORT = re.compile(
     r"распростран\w*|появил\w*|рассказал\w*|показал\w*)\b",
     _F,
 )
-_EVENT = re.compile(
-    r"\b(?:took place|happened|occurred|committed|carried out|killed|shot|executed|"
+EVENT = re.compile(
+    r"\b(?:took place|happened|occurred|committed|carried out|killed|shot|executed|captured|"
+    r"taken prisoner|захопил\w*|захоплен\w*|захватил\w*|захвачен\w*|"
     r"стал(?:ся|ось|ася)|стався|сталося|сталася|відбул\w*|скоєн\w*|вчинен\w*|произош\w*|"
     r"случил\w*|совершен\w*|розстріля\w*|вбил\w*|расстреля\w*|убил\w*)\b",
     _F,
@@ -82,10 +83,10 @@ def _is_report_date(sentence: str, start: int, end: int) -> bool:
     said = [i for i, w in enumerate(words) if _REPORT.fullmatch(w.strip(".,\"'«»"))]
     if said:
         # "said the killings took place on Nov. 19": the event, not the statement, is dated
-        return not _EVENT.search(" ".join(words[said[-1] + 1 :]))
+        return not EVENT.search(" ".join(words[said[-1] + 1 :]))
     after = sentence[end : end + 40]
     stop = _CLAUSE_BREAK.search(after)
-    words = (after[: stop.start()] if stop else after).split()[:3]
+    words = (after[: stop.start()] if stop else after).split()[:4]
     return any(_REPORT.fullmatch(w.strip(".,\"'«»")) for w in words)
 
 

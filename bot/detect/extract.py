@@ -15,7 +15,7 @@ from bot.detect import authority
 from bot.detect import irrealis as ir
 from bot.detect import lexicon as lx
 from bot.detect.classify import Analysis, Statement, analyse
-from bot.detect.dates import incident_dates
+from bot.detect.dates import EVENT, incident_dates
 from bot.detect.gazetteer import PlaceHit, find_places
 from bot.detect.quantities import victims as count_victims
 from bot.detect.sentences import clip
@@ -199,9 +199,10 @@ def _incident_sentences(a: Analysis) -> list[int]:
             picked.append(i)
             continue
         kill, captive = _cues(s)
+        beside = i - 1 in stated or i + 1 in stated
         if (
             kill
-            or (captive and ASSAULT_OR_DATE.search(s))
+            or ((captive or (beside and EVENT.search(s))) and ASSAULT_OR_DATE.search(s))
             or (i >= lead and (OCCURRENCE.search(s) or lx.WOUNDED.search(s)))
         ):
             picked.append(i)
@@ -405,17 +406,15 @@ def extract_facts(
     both = bool(_BOTH_SIDES.search(a.sentences[0]))  # a report on both sides: no one count
     stated = {st.index for st in statements}
     near = {j for i in stated for j in (i - 1, i + 1)} - {0}  # "Five of our guys."
-    first = min(stated, default=0)  # the sentences nearest the statement speak of its victims
-    told = sorted(
-        (i for i in set(picked) | near if 0 < i < len(a.sentences)),
-        key=lambda i: (abs(i - first), i),
-    )
-    narrative = [
+    # the sentences that tell a killing, then those nearest a statement, speak of its victims
+    told = [
         (s, _cues(s)[0])
-        for i in told
-        if i not in stated and not _is_background(a, i)
+        for i in set(picked) | near
+        if 0 < i < len(a.sentences) and i not in stated and not _is_background(a, i)
         for s in (a.sentences[i],)
     ]
+    order = {s: min(abs(i - j) for j in stated) for i, s in enumerate(a.sentences)}
+    narrative = sorted(told, key=lambda t: (not t[1], order[t[0]]))
     return Facts(
         locations=locations,
         victims=None if both else count_victims(texts, a.sentences[0], narrative),

@@ -121,7 +121,9 @@ _BOTH = re.compile(
     r"\b(?:pow|prisoner|captive|soldier|serviceman|fighter|defender|полонен\w*|бійц\w*|пленн\w*"
     r"|бойц\w*|военн\w*) (?:and|та|і|и) (?:his|їхн\w+|його|его) (?:comrade|fellow|brother|friend"
     r"|побратим\w*|товариш\w*|брат\w*|сослуживц\w*|товарищ\w*)|"
-    r"\b(?:shot|killed|executed|murdered) both\b|\b(?:розстріляли|вбили|стратили|застрелили|"
+    r"\b(?:shot|killed|executed|murdered) both\b|\bboth (?:men |soldiers |of them )?(?:were |had "
+    r"been )(?:shot|killed|executed|murdered)\b|\b(?:обидва|обоє|оба|обоих) (?:були |были )?"
+    r"(?:розстріляні|вбиті|расстреляны|убиты)\b|\b(?:розстріляли|вбили|стратили|застрелили|"
     r"расстреляли|убили|казнили|застрелили)\s+(?:\w+\s+)?(?:обох|обоих)\b|\b(?:обох|обоих)\s+"
     r"(?:[\w-]+\s+){0,2}?(?:розстріляли|вбили|расстреляли|убили)"
 )
@@ -179,9 +181,18 @@ def _value(token: str) -> int | None:
     return None
 
 
+# "П'ятьох убито.", "Пятеро убиты.", "Five were killed.": a count with no noun, then the verb
+_COUNT_KILLED = re.compile(
+    rf"^\W*(?P<num>{_NUM})\s+(?:(?:were|have been|had been)\s+)?(?:killed|shot|executed|"
+    r"убито|убиты|вбито|вбиті|розстріляно|розстріляні|расстреляны|застрелено|застрелены)\b"
+)
+
+
 def count(sentence: str) -> tuple[Kind, int | None]:
     """How many victims one statement sentence gives (first count attached to a victim noun)."""
     sentence = mask_dates(sentence).lower()
+    if (bare := _COUNT_KILLED.match(sentence)) and (n := _value(bare.group("num"))):
+        return (Kind.TALLY, None) if n >= AGGREGATE_LIMIT else (Kind.EXACT, n)
     if (rise := _RISE.search(sentence)) and (n := _value(rise.group("num"))):
         if n >= AGGREGATE_LIMIT or _AGGREGATE.search(sentence) or _RISING_EVENTS.search(rise[0]):
             return Kind.TALLY, None
