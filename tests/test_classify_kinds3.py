@@ -47,6 +47,23 @@ NOT_A_KILLING = {
 }
 
 KILLED = [
+    # the helpless named by what they did: laid down a rifle, came out unarmed, hands up
+    (
+        "Soldier shot after laying down his rifle",
+        "A Ukrainian soldier who had laid down his rifle and knelt was shot in the head by a "
+        "Russian infantryman near Kupiansk, the prosecutor's office said.",
+    ),
+    ("Под Торецком расстреляли вышедших без оружия", ""),
+    (
+        "Прокуратура: под Торецком убиты украинские бойцы",
+        "Российские военные расстреляли троих украинских бойцов, которые вышли к ним без "
+        "оружия, подняв руки, сообщили в прокуратуре.",
+    ),
+    (
+        "Прокуратура: під Торецьком убито українських бійців",
+        "Російські військові розстріляли трьох українських бійців, які вийшли до них без зброї,"
+        " піднявши руки, повідомили в прокуратурі.",
+    ),
     # a quoted headline over a real report is still a report
     (
         "'They lined them up': survivor tells of captured comrades shot near Bakhmut",

@@ -205,3 +205,15 @@ def test_a_count_told_without_a_noun(title: str, body: str, want: int) -> None:
 )
 def test_the_day_beside_the_statement(title: str, body: str, want: date | None) -> None:
     assert extract_facts(title, body, PUB).incident_date == want
+
+
+def test_the_scene_of_men_who_came_out_with_hands_raised() -> None:
+    facts = extract_facts(
+        "Prosecutors examine a new drone video",
+        "Regional prosecutors opened a case on Monday. The footage was first posted by a "
+        "Russian channel in Kupiansk. It shows two Ukrainian soldiers who walked out with their "
+        "hands raised near the village of Novoselivka Druha. Moments later a drone dropped a "
+        "grenade and the surrendering men were killed on the spot.",
+        PUB,
+    )
+    assert facts.locations == ("Novoselivka Druha",)

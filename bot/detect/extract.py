@@ -362,10 +362,14 @@ def _authority(a: Analysis, statements: list[Statement]) -> str | None:
     return authority.refine_un(name, "\n".join(a.sentences))
 
 
+# a captive cue without a killing word ("walked out with their hands raised near X")
+_SURRENDER_KEYS = ("surrender", "hands", "руками", "руки", "без зброї", "без оружия")
+
+
 def _cues(s: str) -> tuple[bool, bool]:
     """(has a killing cue, has a captive cue) for one sentence."""
     low = lx.lower(s)
-    if not any(k in low for k in lx.TRIGGERS) and "surrender" not in low:
+    if not any(k in low for k in lx.TRIGGERS) and not any(k in low for k in _SURRENDER_KEYS):
         return False, False
     cyr = lx.is_cyrillic(s)
     kill = bool(lx.KILL_EXEC.on(cyr).search(low) or lx.KILL_OTHER.on(cyr).search(low))

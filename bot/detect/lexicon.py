@@ -96,7 +96,7 @@ CAPTIVE_VERBAL = _rx(
     r"\bsurrender(?:ed|ing|s)?\b|\b(?:taken|took|take|taking|held) (?:[\w-]+ ){0,4}?"
     r"(?:as )?(?:prisoner|captive)s?\b|\bin captivity\b|\bafter (?:their |his |being )?captur"
     r"(?:e|ed)\b|\b(?:had been|were|was|being|been|got) captured\b",
-    r"\b(?:laid|lay|laying|put|putting) down (?:their |his )?(?:arms|weapons)\b"
+    r"\b(?:laid|lay|laying|put|putting) down (?:their |his )?(?:arms|weapons|rifles?|guns)\b"
     r"|\bg(?:ive|ives|ave|iven|iving) (?:themselves|himself|herself) up\b"
     r"|\b(?:who|that|after) (?:had |have |has )?(?:given|gave|giving) up\b",
     r"\bhands? (?:up|raised|in the air|above (?:his|their) heads?|behind (?:his|their) heads?)"
@@ -111,7 +111,7 @@ CAPTIVE_VERBAL = _rx(
     r"\bdisarmed\b|\bunarmed\b|\bdefen[cs]eless\b|\brestrained\b",
     r"\b[ву] полон(?:і)?\b|\bполонил\w*|\bзда\w*(?:с[яь]|ся)\b|\bздач\w* в полон"
     r"|\bскла(?:ли|дають|ла|в|вши|дали) зброю"
-    r"|\bз піднятими руками|\bбеззбройн\w*"
+    r"|\bз піднятими руками|\bбеззбройн\w*|\bпіднявши руки|\bвийш\w* (?:[\w'-]+ ){0,3}?без зброї"
     r"|\bобеззброєн\w*|\bроззброєн\w*|\bпостав\w* (?:\w+ )?на колін\w*|\bна колінах\b"
     r"|\bобличчям (?:до землі|донизу|вниз)\b",
     r"\bзахопи\w* (?:у полон )?(?:[\w'-]+ ){0,2}?(?:поранен\w*|українськ\w*|російськ\w*|бійц\w*"
@@ -120,7 +120,8 @@ CAPTIVE_VERBAL = _rx(
     r"|военн\w*|солдат\w*|пехотинц\w*|морпех\w*|десантник\w*|защитник\w*)",
     r"\bв плен(?:у)?\b|\bпленил\w*|\bсда\w*(?:с[яь]|ся)\b|\bсдач\w* в плен"
     r"|\bслож(?:ил|или|ивш)\w* оружие"
-    r"|\bс поднятыми руками|\bбезоружн\w*|\bразоружен\w*"
+    r"|\bс поднятыми руками|\bбезоружн\w*|\bразоружен\w*|\bподняв руки"
+    r"|\bвыш(?:ел|ли|едш\w*) (?:[\w-]+ ){0,3}?без оружия"
     r"|\bпостав\w* (?:\w+ )?на колени|\bна коленях\b|\bлицом (?:в землю|вниз)\b",
 )
 
