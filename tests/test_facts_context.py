@@ -217,3 +217,36 @@ def test_the_scene_of_men_who_came_out_with_hands_raised() -> None:
         PUB,
     )
     assert facts.locations == ("Novoselivka Druha",)
+
+
+@pytest.mark.parametrize(
+    ("body", "origin"),
+    [
+        (
+            "The soldier shot after surrendering near Lyman was a 31-year-old rifleman from a "
+            "village in Poltava Oblast, his brigade said.",
+            "Poltava Oblast",
+        ),
+        (
+            "He was a sniper with a battalion from Chernihiv region, taken prisoner near Lyman "
+            "and shot.",
+            "Chernihiv Oblast",
+        ),
+        (
+            "Полоненого, уродженця Вінниччини, окупанти розстріляли під Лиманом.",
+            "Vinnytsia Oblast",
+        ),
+    ],
+)
+def test_where_a_victim_came_from_is_not_the_scene(body: str, origin: str) -> None:
+    facts = extract_facts("Captured soldier shot near Lyman identified", body, PUB)
+    assert "Lyman" in facts.locations and origin not in facts.locations
+
+
+def test_videos_from_a_place_are_from_the_scene() -> None:
+    facts = extract_facts(
+        "UN urges a probe of the videos from Lyman",
+        "The UN said the videos from Lyman appear to show soldiers shot after surrendering.",
+        PUB,
+    )
+    assert facts.locations == ("Lyman",)

@@ -66,7 +66,13 @@ _NOT_SCENE = re.compile(
     r"(?:defenders? of|оборонц\w*|захисник\w*|защитник\w*|prosecutors?|prosecutor's office"
     r"|police|officials|authorities|governor|прокуратур\w*|прокурор\w*|поліці\w*|полици\w*"
     r"|courts?|tribunal|суд\w*)"
-    r"\s+(?:in\s+|of\s+|в\s+|у\s+)?(?:the\s+)?$",
+    r"\s+(?:in\s+|of\s+|в\s+|у\s+)?(?:the\s+)?$"
+    # where a victim or a unit came from: "a rifleman from a village in Poltava Oblast",
+    # "a battalion from Chernihiv region", "уродженець Вінниччини", "родом из Сум"
+    r"|\b(?:\w*man|soldier|sniper|native|battalion|brigade|regiment|unit|defender|resident"
+    r"|volunteer|conscript|medic|\d+-year-old)\s+from\s+(?:the\s+|a\s+)?"
+    r"(?:(?:village|town|city|region)\s+(?:of|in)\s+)?$"
+    r"|(?:уроджен\w*|уроженц?\w*|родом\s+(?:з|із|из))\s+(?:(?:села|міста|села|города)\s+)?$",
     _F,
 )
 # Where a unit came from, went to or fought before is not where the killing happened:
