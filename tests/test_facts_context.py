@@ -250,3 +250,29 @@ def test_videos_from_a_place_are_from_the_scene() -> None:
         PUB,
     )
     assert facts.locations == ("Lyman",)
+
+
+def test_a_unit_transferred_elsewhere_later_is_not_the_scene() -> None:
+    facts = extract_facts(
+        "Russian commander jailed for the execution of two POWs near Orlivka",
+        "A court sentenced a Russian commander for ordering the execution of two Ukrainian "
+        "prisoners of war near Orlivka. Prosecutors said he was later transferred with his "
+        "unit to the Pokrovsk direction, where he was wounded.",
+        PUB,
+    )
+    assert facts.locations == ("Orlivka",)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Суд встановив, що біля села Білогорівка Луганської області обвинувачений вивів з "
+        "бліндажа українського захисника, поставив його на коліна і вистрілив йому в потилицю.",
+        "Суд установил, что у села Белогоровка Луганской области обвиняемый вывел из блиндажа "
+        "украинского защитника, поставил его на колени и выстрелил ему в затылок.",
+    ],
+)
+def test_a_shot_in_the_back_of_the_head_tells_the_scene(body: str) -> None:
+    title = "Росіянину, який застрелив полоненого біля Білогорівки, дали довічне"
+    facts = extract_facts(title, "Вирок ухвалив суд у Краматорську.\n\n" + body, PUB)
+    assert set(facts.locations) == {"Bilohorivka", "Luhansk Oblast"}

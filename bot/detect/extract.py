@@ -79,7 +79,8 @@ _NOT_SCENE = re.compile(
 # "advancing from Avdiivka toward Ocheretyne and Pokrovsk", "fought at Bakhmut, Avdiivka".
 _MOVEMENT = re.compile(
     r"(?:(?:advanc\w*|push\w*|mov\w*|rotat\w*|came|arrived|redeploy\w*|transferr\w*)"
-    r"(?:\s+(?:west|east|north|south)\w*)?(?:\s+in)?\s+(?:from|to)|toward|towards|fought (?:at|in"
+    r"(?:\s+(?:with|west|east|north|south)\w*(?:\s+(?:his|their|the|its)\s+\w+)?)?(?:\s+in)?"
+    r"\s+(?:from|to)|toward|towards|fought (?:at|in"
     r"|for|near)|defended|прибул\w* з|прибыл\w* из|перекину\w* з|переброш\w* из"
     r"|у напрямку|в направлении|воювал\w* (?:під|біля|у|в)|воевал\w* (?:под|у|в))\s+"
     r"(?:the\s+)?(?:[\w'-]+(?:,|\s+and|\s+і|\s+та|\s+и)\s+){0,3}$",
