@@ -27,6 +27,13 @@ NOT_A_KILLING = {
             "Убийство сдавшегося в плен военного является военным преступлением.",
         ),
     ],
+    "a death sentence with the captives named at length": [
+        (
+            "Court in occupied Donetsk sentences two captured foreign fighters to death",
+            "The court sentenced two British volunteers captured in Mariupol last spring to "
+            "death by firing squad; their lawyers will appeal.",
+        ),
+    ],
     "a novel or a series named in quotes in the headline": [
         (
             "In 'Ash Meadow', a captured scout waits for his firing squad",

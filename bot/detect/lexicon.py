@@ -255,9 +255,9 @@ KILLED_AND_CAPTURED = re.compile(
 
 # --- sentence suppressors (negative cues) --------------------------------------------------
 DEATH_PENALTY = _rx(
-    r"\bdeath penalty\b|\bcapital punishment\b|\bdeath sentences?\b|\bsentenced (?:\w+ ){0,5}?"
-    r"to death\b|\bdeath row\b|\blethal injection\b|\bnitrogen\b|\bsentence would be carried out"
-    r"|\bcondemned (?:\w+ ){0,5}?to death\b",
+    r"\bdeath penalty\b|\bcapital punishment\b|\bdeath sentences?\b|\bsentenc(?:e|es|ed|ing) "
+    r"(?:[\w'-]+ ){0,8}?to death\b|\bdeath row\b|\blethal injection\b|\bnitrogen\b"
+    r"|\bsentence would be carried out|\bcondemn(?:s|ed|ing)? (?:[\w'-]+ ){0,8}?to death\b",
     r"\bсмертн\w* (?:кар\w*|вирок\w*|казн\w*|приговор\w*)|\bзасуд\w* (?:\w+ ){0,3}?до "
     r"(?:страти|смертної|розстрілу)|\bвищ\w* мір\w* покаранн\w*|\bвысш\w* мер\w*"
     r"|\bприговор\w* (?:\w+ ){0,4}?к (?:смертной|расстрелу)|\bмораторий\b",
