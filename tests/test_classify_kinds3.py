@@ -30,8 +30,8 @@ NOT_A_KILLING = {
     "a death sentence with the captives named at length": [
         (
             "Court in occupied Donetsk sentences two captured foreign fighters to death",
-            "The court sentenced two British volunteers captured in Mariupol last spring to "
-            "death by firing squad; their lawyers will appeal.",
+            "The court sentenced two foreign fighters captured in Mariupol to death by firing "
+            "squad; their lawyers will appeal.",
         ),
     ],
     "a novel or a series named in quotes in the headline": [
