@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from bot.detect import extract_facts
+from bot.detect import canonical_places, extract_facts
 
 PUB = date(2025, 6, 20)
 
@@ -276,3 +276,36 @@ def test_a_shot_in_the_back_of_the_head_tells_the_scene(body: str) -> None:
     title = "Росіянину, який застрелив полоненого біля Білогорівки, дали довічне"
     facts = extract_facts(title, "Вирок ухвалив суд у Краматорську.\n\n" + body, PUB)
     assert set(facts.locations) == {"Bilohorivka", "Luhansk Oblast"}
+
+
+@pytest.mark.parametrize(
+    ("title", "body"),
+    [
+        (
+            "Вбивство полонених під Роботиним: встановлено підозрюваного",
+            "СБУ повідомила про підозру російському військовому, який розстріляв двох полонених "
+            "під Роботиним.",
+        ),
+        (
+            "Убийство пленных под Работино: установлен подозреваемый",
+            "СБУ сообщила о подозрении российскому военному, который расстрелял двоих пленных "
+            "под Работино.",
+        ),
+    ],
+)
+def test_the_soldier_who_shot_them_is_not_their_side(title: str, body: str) -> None:
+    assert extract_facts(title, body, PUB).victim_side == "Ukrainian"
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Москва заявила о расстреле российских пленных под Курском", ["Kursk Oblast"]),
+        ("Пленных расстреляли под Брянском и в Белгороде", ["Bryansk Oblast", "Belgorod Oblast"]),
+        ("Полонених розстріляли у селі Курське", ["Kurske"]),
+    ],
+)
+def test_russian_cities_name_their_oblasts_not_ukrainian_villages(
+    text: str, want: list[str]
+) -> None:
+    assert canonical_places(text) == want

@@ -168,7 +168,11 @@ _SIDE_RX = {
             _F,
         ),
         re.compile(rf"\b{_NOUN_SOLDIER}\s+(?:{unit})\b"),
-        re.compile(rf"\b(?:{other})\s+{_ACTIVE}{_KILL_OR_TAKE}\b{_HAS_OBJECT}", _F),
+        re.compile(
+            rf"\b(?:{other}),?\s+(?:(?:who|який|яка|які|который|которая|которые)\s+)?"
+            rf"{_ACTIVE}{_KILL_OR_TAKE}\b{_HAS_OBJECT}",
+            _F,
+        ),
         re.compile(rf"\b(?:{own})\s+(?:[\w'-]+\s+){{0,2}}?{_NOUN_SOLDIER}", _F),
     )
     for side, (own, unit, other) in _SIDE.items()

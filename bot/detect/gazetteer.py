@@ -55,6 +55,20 @@ _EXTRA_OBLAST = [  # (canonical, head, regex, forms)
     ("Donetsk Oblast", "днр", r"ДНР\b", ("ДНР",)),
     ("Donetsk Oblast", "don", r"Donetsk People's Republic", ("Donetsk People's Republic",)),
     ("Kursk Oblast", "kur", r"Kursk\b" + _NOT_AN_ORG, ("Kursk",)),
+    # the Russian cities name their oblasts ("под Курском", not the Ukrainian village Курське)
+    ("Kursk Oblast", "кур", r"Курськ(?:у|ом|а)?\b|Курск(?:е|ом|а|у)?\b", ("Курськ", "Курск")),
+    (
+        "Belgorod Oblast",
+        "бел",
+        r"Бєлгород(?:і|ом|а|у)?\b|Белгород(?:е|ом|а|у)?\b",
+        ("Бєлгород", "Белгород"),
+    ),
+    (
+        "Bryansk Oblast",
+        "бря",
+        r"Брянськ(?:у|ом|а)?\b|Брянск(?:е|ом|а|у)?\b",
+        ("Брянськ", "Брянск"),
+    ),
     (
         "Zaporizhzhia Oblast",
         "зап",
