@@ -121,3 +121,42 @@ def test_comments_and_newsletter_teasers_are_furniture(tail: str) -> None:
     text = STORY + tail
     assert "Relatives, veterans" in strip_boilerplate(text)
     assert not classify("A memorial wall opens in Dnipro", text).flagged
+
+
+TEASER = {
+    "en": "Russian troops shot five captured Ukrainian soldiers near Pokrovsk, prosecutors say.",
+    "uk": "Окупанти розстріляли п'ятьох полонених під Покровськом, повідомили у прокуратурі.",
+    "ru": "Оккупанты расстреляли пятерых пленных под Покровском, сообщили в прокуратуре.",
+}
+
+
+@pytest.mark.parametrize(
+    ("lang", "header"),
+    [
+        ("en", "You may also be interested in"),
+        ("en", "Don't miss"),
+        ("en", "Similar stories"),
+        ("en", "More in Ukraine"),
+        ("uk", "Вас також може зацікавити"),
+        ("uk", "Схожі новини"),
+        ("uk", "Що ще почитати"),
+        ("uk", "Головні новини"),
+        ("ru", "Вам может быть интересно"),
+        ("ru", "Похожие новости"),
+        ("ru", "Что еще почитать"),
+        ("ru", "Лента новостей"),
+    ],
+)
+@pytest.mark.parametrize("sep", ["\n", ": "])
+def test_a_teaser_under_a_related_links_header_is_furniture(
+    lang: str, header: str, sep: str
+) -> None:
+    text = STORY + header + sep + TEASER[lang]
+    assert "Relatives, veterans" in strip_boilerplate(text)
+    assert not classify("A memorial wall opens in Dnipro", text).flagged
+
+
+@pytest.mark.parametrize("header", ["Earlier", "Раніше", "Ранее"])
+def test_an_earlier_report_named_in_the_story_still_flags(header: str) -> None:
+    lang = {"Earlier": "en", "Раніше": "uk", "Ранее": "ru"}[header]
+    assert classify("A memorial wall opens in Dnipro", f"{STORY}{header}: {TEASER[lang]}").flagged

@@ -94,7 +94,19 @@ _RELATED = re.compile(
     r"|related coverage"
     r"|related content|more on this topic|more on this story|more from\b.{0,40}|more stories"
     r"|top stories|trending|you may also like|you might also like|recommended|what to read next"
-    r"|further reading|also read|in other news|other news)\s*(?::\s*(.*))?$",
+    r"|further reading|also read|in other news|other news"
+    r"|you may also (?:be interested in|like)|you might (?:also )?(?:be interested in|like)"
+    r"|don'?t miss|up next|recommended (?:for you|reading|stories)|similar (?:stories|articles"
+    r"|news)|more (?:in|on|from) [\w ]{1,30}|top (?:news|stories)|read next|trending stories"
+    r"|also on (?:our site|\w+)|latest (?:news|stories)|around the web|sponsored(?: stories"
+    r"| content)?|partner (?:news|content)|from our partners"
+    r"|вас (?:також )?може зацікавити|рекомендовані (?:матеріали|новини)|схожі (?:новини"
+    r"|матеріали|статті)|актуально|топ новин|що ще (?:по)?читати|головні новини"
+    r"|інші новини (?:розділу|рубрики|теми)|новини партнерів|стрічка новин|популярні новини"
+    r"|вам (?:также )?может быть интересно|похожие (?:новости|материалы|статьи)|топ новостей"
+    r"|что еще (?:по)?читать|главные новости|другие новости (?:рубрики|раздела|по теме)"
+    r"|новости партнеров|лента новостей|рекомендуем (?:прочитать|почитать)|популярные новости)"
+    r"\s*(?::\s*(.*))?$",
     re.IGNORECASE,
 )
 # A comments section ("Коментарі (3)", "Комментарии", "12 comments") ends the article: what
