@@ -160,3 +160,35 @@ def test_a_teaser_under_a_related_links_header_is_furniture(
 def test_an_earlier_report_named_in_the_story_still_flags(header: str) -> None:
     lang = {"Earlier": "en", "Раніше": "uk", "Ранее": "ru"}[header]
     assert classify("A memorial wall opens in Dnipro", f"{STORY}{header}: {TEASER[lang]}").flagged
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        # "liquidated / destroyed" with captives as the object
+        "Окупанти ліквідували полонених під Бахмутом",
+        "Росіяни знищили бійців, які здалися в полон",
+        "Оккупанты ликвидировали сдавшихся в плен под Бахмутом",
+        "Россияне уничтожили украинских военных, сдавшихся в плен",
+        # a captive found dead with a wound to the head
+        "Ukrainian serviceman taken prisoner near Bakhmut later found dead with gunshot wound "
+        "to the head",
+        "Тіло полоненого з простреленою головою повернули під час репатріації",
+        "Тело пленного с огнестрельным ранением в голову вернули при обмене телами",
+    ],
+)
+def test_a_killing_of_captives_in_other_words(title: str) -> None:
+    assert classify(title, "").flagged
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Сили оборони знищили 40 окупантів і взяли в полон шістьох",
+        "ВСУ уничтожили 30 оккупантов, пятерых взяли в плен",
+        "Росіяни знищили колонію, де утримували полонених",
+        "Россияне уничтожили колонию, где содержали пленных",
+    ],
+)
+def test_battle_losses_and_strikes_stay_negative(title: str) -> None:
+    assert not classify(title, "").flagged
