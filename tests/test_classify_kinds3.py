@@ -192,3 +192,39 @@ def test_a_killing_of_captives_in_other_words(title: str) -> None:
 )
 def test_battle_losses_and_strikes_stay_negative(title: str) -> None:
     assert not classify(title, "").flagged
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        "Tags: executions of POWs, war crimes, Pokrovsk",
+        "Теги: розстріл полонених, воєнні злочини",
+        "Темы: расстрел пленных, военные преступления",
+        "Photo: prosecutors at the place where captured soldiers were shot near Pokrovsk, in a "
+        "picture taken last year (archive)",
+        "Previous article: Russian troops shot three captured soldiers near Lyman",
+        "Попередня новина: Окупанти розстріляли трьох полонених під Лиманом",
+        "Следующая новость: Оккупанты расстреляли троих пленных под Лиманом",
+        "Watch: drone video shows POWs executed near Pokrovsk",
+        "Відео: окупанти розстрілюють полонених під Покровськом",
+        "Russian troops executed 16 POWs near Pokrovsk — live updates",
+        "Під Покровськом розстріляли 16 полонених — стежте за оновленнями",
+    ],
+)
+def test_tags_captions_navigation_and_promos_are_furniture(tail: str) -> None:
+    assert not classify("A memorial wall opens in Dnipro", STORY + tail).flagged
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        ("⚡ Терміново", "⚡ Терміново: під Покровськом окупанти розстріляли 16 полонених."),
+        (
+            "Russian troops shot 16 captured soldiers near Pokrovsk",
+            "Prosecutors said Russian troops shot 16 captured soldiers near Pokrovsk.\n\n"
+            "Video: the footage investigators are examining",
+        ),
+    ],
+)
+def test_a_report_beside_such_lines_still_flags(title: str, text: str) -> None:
+    assert classify(title, text).flagged

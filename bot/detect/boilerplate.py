@@ -22,7 +22,14 @@ _LINE = re.compile(
     r"|editors'? picks|read more|news feed|article image|avatar|advertisement|реклама"
     r"|this audio is created with ai assistance|\d+ min read|preview|updates? with .{0,60}"
     r"|updated with .{0,60}|the eastern brief|get the friday letter|explaining ukraine.*"
-    r"|джерело:.{0,80}|источник:.{0,80}|фото:.{0,80}|photo:.{0,80})$",
+    r"|джерело:.{0,80}|источник:.{0,80}|фото:.{0,200}|photo:.{0,200}"
+    # tag lines and article-to-article navigation
+    r"|(?:tags|topics|теги|теми|темы|мітки|метки|ключові слова|ключевые слова):.{0,300}"
+    r"|(?:watch|video|відео|видео|дивіться|смотрите):.{0,160}[^.!?…]"
+    r"|.{0,200}[—–-] (?:live updates|live|follow (?:our )?live updates|стежте за оновленнями"
+    r"|онлайн|следите за обновлениями)"
+    r"|(?:previous|next) (?:article|story|post):.{0,200}|(?:попередня|наступна) (?:новина|стаття)"
+    r":.{0,200}|(?:предыдущая|следующая) (?:новость|статья):.{0,200})$",
     re.IGNORECASE,
 )
 # Lines that carry an appeal, a newsletter box or a syndication note anywhere in them.
@@ -160,7 +167,7 @@ _APPEAL_KEYS = (
 
 def _is_furniture(line: str, appeal_keys: tuple[str, ...] = _APPEAL_KEYS) -> bool:
     """`appeal_keys`: the keys that occur anywhere in the article (the rest cannot be here)."""
-    if len(line) < 200 and (_LINE.match(line) or _BYLINE.match(line)):
+    if len(line) < 320 and (_LINE.match(line) or _BYLINE.match(line)):
         return True
     if len(line) < 600 and appeal_keys:
         low = line.lower()
