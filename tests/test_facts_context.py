@@ -309,3 +309,15 @@ def test_russian_cities_name_their_oblasts_not_ukrainian_villages(
     text: str, want: list[str]
 ) -> None:
     assert canonical_places(text) == want
+
+
+def test_a_list_of_cases_under_a_cases_headline_is_a_recap() -> None:
+    facts = extract_facts(
+        "The cases prosecutors opened this year",
+        "Prosecutors are investigating the killing of surrendered soldiers in several places: "
+        "seven men shot near Ivanivske in February, three captured marines killed near Krynky "
+        "in April and nine captives shot near Robotyne in October.",
+        PUB,
+    )
+    assert facts.victims is None
+    assert {"Ivanivske", "Krynky", "Robotyne"} <= set(facts.locations)

@@ -193,7 +193,7 @@ def _is_recap(a: Analysis) -> bool:
         settlements.update(h.canonical for h in hits if h.kind == "settlement")
         if hits and len(s) < 90 and _MONTH_OR_YEAR.search(s):
             datelines += 1
-    return datelines >= 3 or (bool(_RECAP_TITLE.search(a.sentences[0])) and len(settlements) >= 4)
+    return datelines >= 3 or (bool(_RECAP_TITLE.search(a.sentences[0])) and len(settlements) >= 3)
 
 
 def _incident_sentences(a: Analysis) -> list[int]:
