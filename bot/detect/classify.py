@@ -19,6 +19,7 @@ from functools import lru_cache
 from bot.detect import irrealis as ir
 from bot.detect import lexicon as lx
 from bot.detect.boilerplate import strip_boilerplate
+from bot.detect.cue import Keys, scripts, union
 from bot.detect.gazetteer import find_places
 from bot.detect.headline import TitleCues, headline_filter, title_cues
 from bot.detect.sentences import clip, normalise, split_sentences
@@ -77,15 +78,31 @@ class _Keys:
 _ALL_KEYS = _Keys()
 
 
-def _keys(low: str, olenivka: bool) -> _Keys:
+_IRREALIS, _HELPLESS, _FINISH, _CHARGE, _FICTION, _DENIAL = map(
+    Keys,
+    (
+        ir.IRREALIS_KEYS,
+        ir.HELPLESS_KEYS,
+        ir.FINISH_KEYS,
+        ir.CHARGE_KEYS,
+        ir.FICTION_KEYS,
+        ir.DENIAL_KEYS,
+    ),
+)
+_TRIGGERS, _OLENIVKA, _OLENIVKA_TRIGGERS, _SETUP = map(
+    Keys, (lx.TRIGGERS, ir.OLENIVKA_KEYS, ir.OLENIVKA_TRIGGERS, ir.SETUP_KEYS)
+)
+
+
+def _keys(low: str, olenivka: bool, script: tuple[bool, bool]) -> _Keys:
     return _Keys(
-        any(k in low for k in ir.IRREALIS_KEYS),
-        any(k in low for k in ir.HELPLESS_KEYS),
-        any(k in low for k in ir.FINISH_KEYS),
-        any(k in low for k in ir.CHARGE_KEYS),
-        any(k in low for k in ir.FICTION_KEYS),
+        _IRREALIS.any_in(low, script),
+        _HELPLESS.any_in(low, script),
+        _FINISH.any_in(low, script),
+        _CHARGE.any_in(low, script),
+        _FICTION.any_in(low, script),
         olenivka,
-        tuple(k for k in ir.DENIAL_KEYS if k in low),
+        _DENIAL.present(low, script),
     )
 
 
@@ -231,7 +248,24 @@ def _olenivka(m: str, cyr: bool, kills: list[re.Match[str]], strong: bool) -> tu
     return ()
 
 
+# Any sentence suppressor's first cue: most statements match none, and one scan of the union
+# costs about what one of its nine members does.
+_ANY_SUPPRESSOR = union(
+    lx.DEATH_PENALTY,
+    lx.OWN_SIDE,
+    lx.TRIED_TO_SURRENDER,
+    lx.METAPHOR,
+    ir.FICTION,
+    lx.CIVILIAN,
+    lx.HISTORY,
+    lx.STRIKE,
+    lx.CAPTIVITY_DEATH,
+)
+
+
 def _suppressor(s: str, cyr: bool, strong: bool, execs: bool, keys: _Keys = _ALL_KEYS) -> str:
+    if not _ANY_SUPPRESSOR.on(cyr).search(s):
+        return ""
     if lx.DEATH_PENALTY.on(cyr).search(s):
         return "death penalty"
     if lx.OWN_SIDE.on(cyr).search(s) or (
@@ -300,14 +334,15 @@ def analyse(title: str, text: str) -> Analysis:
     raw_low = lx.lower(f"{title}\n{normalise(text)}")
     # The trigger stems anywhere in the article: a superset of those left once boilerplate
     # is stripped (that only deletes text), so each sentence need test only these.
-    present = tuple(k for k in lx.TRIGGERS if k in raw_low)
-    olenivka = any(k in raw_low for k in ir.OLENIVKA_KEYS)
+    script = scripts(raw_low)
+    present = _TRIGGERS.present(raw_low, script)
+    olenivka = _OLENIVKA.any_in(raw_low, script)
     if olenivka:  # "POWs perished", "a blast": words only the Olenivka rule needs
-        present = (*present, *(k for k in ir.OLENIVKA_TRIGGERS if k in raw_low))
+        present = (*present, *_OLENIVKA_TRIGGERS.present(raw_low, script))
     if not present:
         # No captive or killing word at all (about half of all news): nothing to split or clean
         return Analysis((title,), (), (), 0.0)
-    keys = _keys(raw_low, olenivka)
+    keys = _keys(raw_low, olenivka, script)
     body = normalise(strip_boilerplate(text))
     sentences = (title, *split_sentences(body))
     full = f"{title}\n{body}"
@@ -335,11 +370,7 @@ def analyse(title: str, text: str) -> Analysis:
             suppressed.append((i, doc_reason))
             continue
         statements.append(st)
-    if (
-        not statements
-        and any(k in raw_low for k in ir.SETUP_KEYS)
-        and ir.ANAPHOR_KILL.both.search(raw_low)
-    ):
+    if not statements and _SETUP.any_in(raw_low, script) and ir.ANAPHOR_KILL.both.search(raw_low):
         cues = cues or title_cues(title, full, sentences[1] if len(sentences) > 1 else "")
         for st in _carried_over(sentences, keys):
             doc_reason = headline_filter(cues, st.sentence, st.strong_captive)
@@ -358,7 +389,7 @@ def analyse(title: str, text: str) -> Analysis:
         partial = 0.3
     elif not statements:
         low = full.lower()
-        partial = 0.1 if any(k in low for k in lx.TRIGGERS) else 0.0
+        partial = 0.1 if _TRIGGERS.any_in(low, scripts(low)) else 0.0
     return Analysis(tuple(sentences), tuple(statements), tuple(suppressed), partial)
 
 

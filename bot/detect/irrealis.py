@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from bot.detect.lexicon import Cue
+from bot.detect.cue import Cue
 
 _INF_UK = r"(?:розстрілю|розстріля|страчу|страти|вбива|вбити|убива|добива|добити|прикінчи)\w*ти"
 _INF_RU = r"(?:расстрелива|расстреля|казни|убива|уби|добива|доби|прикончи|пристрели)\w*ть"

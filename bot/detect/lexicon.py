@@ -7,60 +7,16 @@ sense before matching, sentence suppressors (negative cues) and document anchors
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+
+from bot.detect.cue import Cue
+from bot.detect.cue import is_cyrillic as is_cyrillic
+from bot.detect.cue import lower as lower
 
 _F = re.IGNORECASE
-_CYR = re.compile(r"[А-Яа-яІіЇїЄєҐґ]")
-_LAT = re.compile(r"[A-Za-z]{2}")
-_NEVER = re.compile(r"(?!x)x")
-
-
-def lower(s: str) -> str:
-    """Lowercase without changing the length (offsets stay valid)."""
-    low = s.lower()
-    return low if len(low) == len(s) else "".join(c.lower()[:1] or c for c in s)
-
-
-class Cue:
-    """One cue family compiled for lowercased text: Latin-script parts, Cyrillic parts, all.
-
-    Matching lowercased text without IGNORECASE is 2-3x faster in `re` than folding case.
-    """
-
-    __slots__ = ("both", "cy", "en")
-
-    def __init__(self, parts: tuple[str, ...]) -> None:
-        def comp(ps: list[str]) -> re.Pattern[str]:
-            # every part starts at a word start: checking that once first is much faster
-            body = "|".join(f"(?:{p.lower()})" for p in ps)
-            return re.compile(rf"(?<!\w)(?:{body})") if ps else _NEVER
-
-        def latin(p: str) -> bool:
-            return bool(_LAT.search(p.replace(r"\b", "").replace(r"\w", "")))
-
-        # a part with no letters (years) or with both scripts goes to both sides
-        cy = [p for p in parts if _CYR.search(p) or not latin(p)]
-        en = [p for p in parts if latin(p) or not _CYR.search(p)]
-        self.en, self.cy, self.both = comp(en), comp(cy), comp(list(parts))
-
-    def on(self, cyrillic: bool) -> re.Pattern[str]:
-        """The pattern for one script; match it against `lower(sentence)`."""
-        return self.cy if cyrillic else self.en
-
-    def search(self, s: str) -> re.Match[str] | None:
-        return self.both.search(lower(s))
-
-    def finditer(self, s: str) -> Iterator[re.Match[str]]:
-        return self.both.finditer(lower(s))
 
 
 def _rx(*parts: str) -> Cue:
     return Cue(parts)
-
-
-def is_cyrillic(s: str) -> bool:
-    """True when a sentence is written in Cyrillic (Ukrainian or Russian)."""
-    return _CYR.search(s) is not None
 
 
 _PERSON_EN = (
