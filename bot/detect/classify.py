@@ -166,6 +166,10 @@ def _captives(
     return strong, weak
 
 
+# The first cue of each implied rule: one scan rules them all out for most sentences
+_IMPLIED = union(lx.NO_QUARTER, lx.WOUNDED, lx.BOUND)
+
+
 def _statement(
     index: int,
     s: str,
@@ -195,11 +199,14 @@ def _statement(
         execs = [k for k in execs if k not in infinitives]
         others = [k for k in others if k not in infinitives]
     kills = execs + others
-    strong, weak = (
-        _captives(m, cyr, keys)
-        if kills or not cyr or "полон" in low or "плен" in low
-        else ([], [])
-    )
+    # the captive cues are the dearest step (speaker and accused checks per match); without a
+    # killing word they matter only once an implied rule holds or for the Olenivka rule
+    has_captives = bool(kills) or not cyr or "полон" in low or "плен" in low
+    strong: list[re.Match[str]] = []
+    weak: list[re.Match[str]] = []
+    if has_captives and (kills or keys.olenivka):
+        strong, weak = _captives(m, cyr, keys)
+        has_captives = False
     found = _nearest(strong + weak, kills) if kills else None
     rule = ""
     terms: tuple[str, ...] = ()
@@ -211,6 +218,8 @@ def _statement(
         terms = (cap.group().lower(), kill.group().lower())
         strength = 0.6 + (0.2 if strong else 0.0) + (0.15 if execs else 0.0)
         span = (min(cap.start(), kill.start()), max(cap.end(), kill.end()))
+    elif not _IMPLIED.on(cyr).search(m):
+        pass  # none of the implied rules below can hold
     elif (nq := lx.NO_QUARTER.on(cyr).search(m)) and not ir.COMMENTARY.on(cyr).search(m):
         rule, terms, strength, span = "no-quarter order", (nq.group().lower(),), 0.6, nq.span()
     elif (wd := lx.WOUNDED.on(cyr).search(m)) and (lb := lx.LEFT_BEHIND.on(cyr).search(m)):
@@ -229,6 +238,8 @@ def _statement(
         rule, terms, strength = "olenivka", ol, 0.6
     if not rule:
         return None, ""
+    if has_captives:  # not looked for above
+        strong = _captives(m, cyr, keys)[0]
     reason = _suppressor(m, cyr, bool(strong), bool(execs), keys)
     if reason:
         return None, reason
