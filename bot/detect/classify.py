@@ -108,7 +108,8 @@ def _keys(low: str, olenivka: bool, script: tuple[bool, bool]) -> _Keys:
 
 def _mask(s: str, cyr: bool, keys: _Keys = _ALL_KEYS) -> str:
     spans = [m.span() for m in lx.MASKS.on(cyr).finditer(s)]
-    if keys.irrealis:
+    # the keys hold for each sentence too (every mask part contains one): the regex is dear
+    if keys.irrealis and _IRREALIS.any_in(s, scripts(s)):
         spans.extend(m.span() for m in ir.IRREALIS_MASKS.on(cyr).finditer(s))
     for m in lx.CASUALTY_LIST.finditer(s):
         cap = lx.CASUALTY_CAPTIVE.search(m.group())
@@ -156,7 +157,7 @@ def _captives(
     if cyr and ("захоплен" in s or "захваченн" in s):
         strong.extend(_spans(ir.CAPTURED_PARTICIPLE.on(cyr), s))
     weak = _spans(lx.CAPTIVE_VERBAL.on(cyr), s)
-    if keys.helpless:
+    if keys.helpless and _HELPLESS.any_in(s, scripts(s)):
         weak.extend(_spans(ir.HELPLESS.on(cyr), s))
     if keys.finish and ir.FINISH_OFF.on(cyr).search(s):
         # "finished off the wounded", "добили поранених"
