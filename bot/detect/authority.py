@@ -150,7 +150,11 @@ def mentions(text: str) -> list[tuple[int, str, bool]]:
 
 def pick(text: str, reporting_only: bool = False) -> str | None:
     """The authority a sentence attributes its claim to (a reporting subject wins)."""
-    ms = mentions(text)
+    return choose(mentions(text), reporting_only)
+
+
+def choose(ms: list[tuple[int, str, bool]], reporting_only: bool = False) -> str | None:
+    """`pick` from a sentence's `mentions`, for callers that look at one sentence twice."""
     rep = [name for _, name, is_rep in ms if is_rep]
     if rep:
         return rep[0]

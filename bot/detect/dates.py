@@ -28,11 +28,14 @@ _DATE = re.compile(
 # the same, any case: count() reads lower-cased text ("november 24 execution of pows")
 _DATE_ANY_CASE = re.compile(_DATE.pattern, _F)
 _DAY_NUMERIC = re.compile(r"\b\d{1,2}[./]\d{1,2}(?:[./]\d{2,4})?\b")
+_DIGIT = re.compile(r"\d")  # every date pattern needs one: a cheap scan rules most text out
 
 
 def mask_dates(text: str) -> str:
     """Text with every calendar date ("Nov. 24", "24 листопада", "24.11") blanked out, so a
     day of the month is never read as a number of anything."""
+    if not _DIGIT.search(text):
+        return text
     text = _DATE_ANY_CASE.sub(lambda m: " " * len(m.group()), text)
     return _DAY_NUMERIC.sub(lambda m: " " * len(m.group()), text)
 
@@ -92,6 +95,8 @@ def _is_report_date(sentence: str, start: int, end: int) -> bool:
 
 def incident_dates(sentence: str, published: date | None) -> list[date]:
     """Dates in a sentence that are not the day something was reported or published."""
+    if not _DIGIT.search(sentence):
+        return []
     year = published.year if published else None
     out: list[date] = []
     reported: list[date] = []

@@ -15,6 +15,7 @@ from bot.detect import authority
 from bot.detect import irrealis as ir
 from bot.detect import lexicon as lx
 from bot.detect.classify import Analysis, Statement, analyse
+from bot.detect.cue import Keys, scripts
 from bot.detect.dates import EVENT, incident_dates
 from bot.detect.gazetteer import PlaceHit, find_places
 from bot.detect.quantities import victims as count_victims
@@ -177,6 +178,9 @@ _SIDE_RX = {
     )
     for side, (own, unit, other) in _SIDE.items()
 }
+# Per side, the unit names the case-sensitive pattern needs: one cheap scan, rarely found.
+# (A gate of the case-blind patterns' union costs more than the scans it saves.)
+_UNIT_GATE = {side: re.compile(f"(?:{unit})") for side, (_, unit, _) in _SIDE.items()}
 
 
 def _is_background(a: Analysis, i: int) -> bool:
@@ -302,10 +306,13 @@ def _locations(a: Analysis, recap: bool, picked: list[int]) -> tuple[str, ...]:
     return found
 
 
+_CHARGE = Keys(ir.CHARGE_KEYS)
+
+
 def _without_accused(s: str) -> str:
     """Blank a captive who is the accused of a killing: his side is not the victims'."""
     low = lx.lower(s)
-    if not any(k in low for k in ir.CHARGE_KEYS):
+    if not _CHARGE.any_in(low, scripts(low)):
         return s
     units = (rx[2].finditer(s) for rx in _SIDE_RX.values())  # "бойца ВСУ приговорили"
     for m in [*lx.CAPTIVE_STRONG.both.finditer(low), *(m for ms in units for m in ms)]:
@@ -326,7 +333,9 @@ def _side(texts: list[str]) -> str | None:
         for side, (captive, adj, unit, enemy, _) in _SIDE_RX.items():
             kills = [m.span() for m in enemy.finditer(s)]
             killers[_OTHER[side]] = kills
-            strong = len(captive.findall(s)) + len(adj.findall(s)) + len(unit.findall(s))
+            strong = len(captive.findall(s)) + len(adj.findall(s))
+            if _UNIT_GATE[side].search(s):
+                strong += len(unit.findall(s))
             score[side] += 2 * (strong + len(kills))
         for side, (*_, soldier) in _SIDE_RX.items():
             spans = killers[side]
@@ -334,7 +343,7 @@ def _side(texts: list[str]) -> str | None:
                 1 for m in soldier.finditer(s) if not any(a <= m.start() < b for a, b in spans)
             )
     if any(_BOTH_SIDES.search(s) for s in texts[:1]) or (
-        any(_BOTH_SIDES.search(s) for s in texts) and min(score.values()) > 0
+        min(score.values()) > 0 and any(_BOTH_SIDES.search(s) for s in texts[1:])
     ):  # a headline about both sides ("executions of POWs by both sides") covers both
         return None
     if score["Russian"] > score["Ukrainian"]:
@@ -347,29 +356,36 @@ _CLAIM_REASONS = ("strike", "death in captivity")
 
 
 def _authority(a: Analysis, statements: list[Statement]) -> str | None:
+    seen: dict[str, list[tuple[int, str, bool]]] = {}
+
+    def pick(s: str, reporting_only: bool = False) -> str | None:
+        # the fallback below rereads the sentences the claim rules read: scan each once
+        if (ms := seen.get(s)) is None:
+            ms = seen[s] = authority.mentions(s)
+        return authority.choose(ms, reporting_only)
+
     title = a.sentences[0]
-    name = authority.pick(title, reporting_only=bool(_REPORTED_TITLE.search(title)))
+    name = pick(title, reporting_only=bool(_REPORTED_TITLE.search(title)))
     claims = sorted(
         {st.index for st in statements if st.index}
         | {i for i, why in a.suppressed if why in _CLAIM_REASONS}
     )
     for i in claims if name is None else ():
-        name = authority.pick(a.sentences[i])
+        name = pick(a.sentences[i])
         if name:
             break
     for i in claims if name is None else ():
         nxt = a.sentences[i + 1] if i + 1 < len(a.sentences) else ""
         prev = a.sentences[i - 1] if i > 1 else ""
-        if nxt and (len(nxt) < 150 or _has_cue(nxt)):
-            name = authority.pick(nxt, reporting_only=not _has_cue(nxt))
+        nxt_cue = bool(nxt) and _has_cue(nxt)
+        if nxt and (len(nxt) < 150 or nxt_cue):
+            name = pick(nxt, reporting_only=not nxt_cue)
         if name is None and prev and _has_cue(prev):
-            name = authority.pick(prev)
+            name = pick(prev)
         if name:
             break
     if name is None:
-        name = next(
-            (n for s in a.sentences[1:] if (n := authority.pick(s, reporting_only=True))), None
-        )
+        name = next((n for s in a.sentences[1:] if (n := pick(s, reporting_only=True))), None)
     return authority.refine_un(name, "\n".join(a.sentences))
 
 
