@@ -199,7 +199,8 @@ def strip_boilerplate(text: str) -> str:
     lines = [ln.strip() for ln in text.replace("\r", "").split("\n")]
     low = text.lower()
     appeal_keys = tuple(k for k in _APPEAL_KEYS if k in low)  # once, not once per line
-    has_note = _SYNDICATION.search(text) is not None
+    # every note has "publ"/"публ", whose letters fold only to their capitals: a cheap gate
+    has_note = ("publ" in low or "публ" in low) and _SYNDICATION.search(text) is not None
     kept: list[str] = []
     i = 0
     while i < len(lines):
