@@ -1,0 +1,202 @@
+"""Detector shortcuts (issue 15): each skips a regex scan only when the scan could not match.
+
+The shortcuts must not change a verdict; these tests pin the invariants they rely on and that
+the dear scans are in fact skipped (counted with a profile hook, no mocks).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from types import FrameType
+from typing import Any
+
+import pytest
+
+from bot.detect import irrealis as ir
+from bot.detect import lexicon as lx
+from bot.detect.boilerplate import strip_boilerplate
+from bot.detect.classify import _ANY_SUPPRESSOR, _IMPLIED, classify
+from bot.detect.cue import Cue, Keys, scripts, union
+from bot.detect.dates import incident_dates, mask_dates
+from bot.detect.sentences import split_sentences
+
+EVAL = Path(__file__).resolve().parent.parent / "eval"
+
+
+def _sentences() -> list[str]:
+    """Lowercased sentences of the labelled sets shipped in eval/ (titles and bodies)."""
+    out: list[str] = []
+    for path in sorted(EVAL.glob("*.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                row = json.loads(line)
+                out.append(lx.lower(row["title"]))
+                out.extend(lx.lower(s) for s in split_sentences(row["text"]))
+    return out
+
+
+SENTENCES = _sentences()
+
+
+@contextmanager
+def _scans() -> Iterator[list[re.Pattern[str]]]:
+    """The compiled patterns whose search/match/finditer/findall/sub ran inside the block."""
+    seen: list[re.Pattern[str]] = []
+
+    def hook(frame: FrameType, event: str, arg: Any) -> None:
+        if event == "c_call" and isinstance(getattr(arg, "__self__", None), re.Pattern):
+            seen.append(arg.__self__)
+
+    sys.setprofile(hook)
+    try:
+        yield seen
+    finally:
+        sys.setprofile(None)
+
+
+TEXTS = [
+    "",
+    "12 . 05",
+    "prisoners were shot near the village",
+    "полонених розстріляли біля села",
+    "пленных расстреляли у деревни; в'язнів",
+    "mixed: Ukrainian POWs / українських полонених / ёлка",
+    "ЗСУ and ВСУ said nothing; call them, surgery, any day",
+]
+KEY_LISTS = [
+    lx.TRIGGERS,
+    ir.IRREALIS_KEYS,
+    ir.HELPLESS_KEYS,
+    ir.CHARGE_KEYS,
+    ir.FICTION_KEYS,
+    ir.DENIAL_KEYS,
+    ("12", " не ", "call", "ёл", "'"),
+]
+
+
+@pytest.mark.parametrize("keys", KEY_LISTS)
+@pytest.mark.parametrize("text", TEXTS)
+def test_keys_give_the_answer_of_testing_every_key(keys: tuple[str, ...], text: str) -> None:
+    low = lx.lower(text)
+    found = Keys(keys)
+    assert found.present(low, scripts(low)) == tuple(k for k in keys if k in low)
+    assert found.any_in(low, scripts(low)) == any(k in low for k in keys)
+
+
+def test_keys_skip_the_other_script() -> None:
+    keys = Keys(("kill", "вбив", "12"))
+    assert keys.on(scripts("вбивство 12")) == ("вбив", "12")
+    assert keys.on(scripts("killing 12")) == ("kill", "12")
+
+
+@pytest.mark.parametrize("cyrillic", [False, True])
+def test_union_matches_where_any_member_does(cyrillic: bool) -> None:
+    members = [lx.DEATH_PENALTY, lx.CIVILIAN, lx.HISTORY, ir.FICTION, lx.NO_QUARTER]
+    both = union(*members)
+    hits = 0
+    for s in SENTENCES:
+        expected = any(m.on(cyrillic).search(s) for m in members)
+        assert bool(both.on(cyrillic).search(s)) == expected, s
+        hits += expected
+    assert hits  # the corpus exercises the positive side too
+
+
+def _key_in_every_match(cue: Cue, keys: tuple[str, ...], examples: list[str]) -> None:
+    matched = 0
+    for s in [*examples, *SENTENCES]:
+        for cyr in (False, True):
+            for m in cue.on(cyr).finditer(s):
+                matched += 1
+                assert any(k in m.group() for k in keys), (m.group(), s)
+    assert matched >= len(examples)
+
+
+def test_every_irrealis_mask_match_holds_a_key() -> None:
+    """The per-sentence gate in classify._mask relies on this (see IRREALIS_KEYS)."""
+    examples = [
+        "the host urged viewers to kill every soldier who surrenders",
+        "he called for the execution of captured marines",
+        "a deputy proposed shooting the prisoners",
+        "prisoners of war must not be killed, the convention says",
+        "the law forbids killing of captured prisoners",
+        "every such killing will be investigated",
+        "he threatened to execute the captives",
+        "guards fired shots over their heads",
+        "блогер закликав розстрілювати полонених",
+        "депутат призвал расстреливать пленных",
+        "полонених не можна вбивати",
+        "пленных нельзя убивать",
+        "він погрожував розстріляти полонених",
+        "стреляли в воздух над головами",
+    ]
+    _key_in_every_match(ir.IRREALIS_MASKS, ir.IRREALIS_KEYS, examples)
+
+
+def test_every_helpless_match_holds_a_key() -> None:
+    examples = [
+        "the wounded man was unable to resist",
+        "a helpless soldier lay in the trench",
+        "поранені не могли чинити опір",
+        "раненые не могли сопротивляться",
+        "беспомощного бойца добили",
+    ]
+    _key_in_every_match(ir.HELPLESS, ir.HELPLESS_KEYS, examples)
+
+
+@pytest.mark.parametrize("letter", list("publпубл"))
+def test_gate_letters_fold_only_to_their_capitals(letter: str) -> None:
+    """strip_boilerplate tests 'publ'/'публ' in lowercased text before a case-blind scan."""
+    rx = re.compile(re.escape(letter), re.IGNORECASE)
+    folds = {c for c in range(sys.maxunicode + 1) if rx.fullmatch(chr(c))}
+    assert folds == {ord(letter), ord(letter.upper())}
+
+
+def _scanned(run: Callable[[], object]) -> set[re.Pattern[str]]:
+    with _scans() as seen:
+        run()
+    return set(seen)
+
+
+def test_a_plain_statement_skips_the_separate_suppressor_scans() -> None:
+    title = "Russian troops shot two captured Ukrainian soldiers near Robotyne, prosecutors say"
+    scanned = _scanned(lambda: classify(title, "The case was opened on Monday."))
+    assert classify(title, "").flagged
+    assert _ANY_SUPPRESSOR.en in scanned
+    for cue in (lx.DEATH_PENALTY, lx.OWN_SIDE, lx.CIVILIAN, lx.HISTORY, lx.STRIKE):
+        assert cue.en not in scanned
+
+
+def test_a_sentence_without_a_killing_word_skips_captive_and_implied_rule_scans() -> None:
+    title = "Prisoners moved to a new camp in the north"
+    scanned = _scanned(lambda: classify(title, ""))
+    assert not classify(title, "").flagged
+    assert _IMPLIED.en in scanned
+    assert lx.NO_QUARTER.en not in scanned
+    assert lx.CAPTIVE_STRONG.en not in scanned
+
+
+def test_the_irrealis_masks_run_only_on_sentences_with_a_key() -> None:
+    # the article has an irrealis key ("may"), the statement sentence has none
+    title = "Footage shows captured Ukrainian soldiers executed near Bakhmut"
+    text = "Investigators may publish the video later."
+    scanned = _scanned(lambda: classify(title, text))
+    assert classify(title, text).flagged
+    assert ir.IRREALIS_MASKS.en not in scanned
+    scanned = _scanned(lambda: classify(title + " as the host urged", text))
+    assert ir.IRREALIS_MASKS.en in scanned
+
+
+def test_text_without_digits_or_notes_skips_the_date_and_note_scans() -> None:
+    text = "Three captured soldiers were shot in the forest, officials said."
+    scanned = _scanned(lambda: (mask_dates(text), incident_dates(text, None)))
+    assert scanned and all(p.pattern == r"\d" for p in scanned)
+    assert mask_dates("shot on ٢٤ November") == "shot on" + " " * 12  # any Unicode digit counts
+    scanned = _scanned(lambda: strip_boilerplate(text))
+    assert not any("republished" in p.pattern for p in scanned)
+    note = "Three soldiers were shot. This story was first published by a local outlet."
+    assert strip_boilerplate(note) == "Three soldiers were shot."
