@@ -17,11 +17,13 @@ from typing import Any
 
 import pytest
 
+from bot.detect import extract as ex
 from bot.detect import irrealis as ir
 from bot.detect import lexicon as lx
+from bot.detect import quantities as qu
 from bot.detect.boilerplate import strip_boilerplate
 from bot.detect.classify import _ANY_SUPPRESSOR, _IMPLIED, classify
-from bot.detect.cue import Cue, Keys, scripts, union
+from bot.detect.cue import CaseBlind, Cue, Keys, fold, scripts, union
 from bot.detect.dates import incident_dates, mask_dates
 from bot.detect.sentences import split_sentences
 
@@ -200,3 +202,51 @@ def test_text_without_digits_or_notes_skips_the_date_and_note_scans() -> None:
     assert not any("republished" in p.pattern for p in scanned)
     note = "Three soldiers were shot. This story was first published by a local outlet."
     assert strip_boilerplate(note) == "Three soldiers were shot."
+
+
+def test_plain_case_letters_fold_only_in_pairs() -> None:
+    """`fold` relies on this: on plain-case text, IGNORECASE equals comparing lowercase."""
+    plain = [chr(c) for c in range(sys.maxunicode + 1) if fold(chr(c))[1]]
+    assert all(len(x.lower()) == 1 and fold(x.lower())[1] for x in plain)
+    letters = [x for x in plain if x.lower() != x.upper()]
+    assert "ї" in letters and "Q" in letters and "ı" not in plain and "\u212a" not in plain
+    for p in letters:
+        rx = re.compile(re.escape(p), re.IGNORECASE)
+        assert [x for x in plain if rx.fullmatch(x)] == [
+            x for x in plain if x.lower() == p.lower()
+        ]
+
+
+CASE_BLIND = [
+    *(rx for rxs in ex._SIDE_RX.values() for rx in rxs),
+    ex._BOTH_SIDES,
+    qu._VAGUE,
+    qu._AGGREGATE,
+    qu._SINGLE,
+]
+
+
+@pytest.mark.parametrize("rx", CASE_BLIND, ids=lambda rx: rx.blind.pattern[:30])
+def test_the_plain_twin_finds_what_the_case_blind_pattern_finds(rx: CaseBlind) -> None:
+    raw = [
+        row
+        for path in sorted(EVAL.glob("*.jsonl"))
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line.strip()
+        for row in [json.loads(line)]
+    ]
+    texts = [t for row in raw for t in (row["title"], *split_sentences(row["text"]))]
+    folded = 0
+    for s in [*texts, *(t.upper() for t in texts), *(t.swapcase() for t in texts)]:
+        t, is_folded = fold(s)
+        folded += is_folded
+        found = [m.span() for m in rx.on(is_folded).finditer(t)]
+        assert found == [m.span() for m in rx.blind.finditer(s)], s
+    assert folded > len(texts)
+    assert fold("Ukraınian POWs") == ("Ukraınian POWs", False)  # dotless i: case-blind path
+
+
+def test_case_blind_refuses_patterns_it_cannot_fold() -> None:
+    for pattern in (r"\W+", r"(?-i:ЗСУ)", r"\x41", "Ωmega"):
+        with pytest.raises(ValueError, match="cannot fold"):
+            CaseBlind(pattern)

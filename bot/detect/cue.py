@@ -104,3 +104,40 @@ class Keys:
 def scripts(low: str) -> tuple[bool, bool]:
     """(has a Cyrillic letter, has a Latin letter): which keys `Keys.on` must test."""
     return _CYRILLIC_BLOCK.search(low) is not None, _ASCII_LETTER.search(low) is not None
+
+
+# Text made only of these characters (ASCII, Latin-1 signs but the micro sign, basic Cyrillic,
+# Ґґ, the modifier apostrophe, general punctuation) folds case in pairs: under IGNORECASE a
+# letter matches itself and its capital only, and lowercasing keeps the length. Other text
+# (ı, ſ, the Kelvin sign, rounded Cyrillic letters, Greek...) takes the case-blind pattern.
+_PLAIN_CASE = re.compile(
+    "[\x00-\x7f\u00a0-\u00b4\u00b6-\u00bf\u02bc\u0400-\u045f\u0490\u0491\u2000-\u206f]*"
+)
+_UNSAFE_ESCAPE = re.compile(r"\\[^bwsd\W]|\(\?[a-zA-Z-]+[:)]")
+
+
+def fold(s: str) -> tuple[str, bool]:
+    """(text to match, folded): `s` lowercased when it is plain-case text, else `s` itself."""
+    if _PLAIN_CASE.fullmatch(s):
+        return s.lower(), True
+    return s, False
+
+
+class CaseBlind:
+    """A case-blind pattern and its plain twin for `fold`ed text (same matches and offsets).
+
+    `re` runs case-blind patterns 2-3x slower than plain ones; match groups of the twin are
+    lowercase, so callers use offsets or counts.
+    """
+
+    __slots__ = ("blind", "plain")
+
+    def __init__(self, pattern: str, flags: int = 0) -> None:
+        if _UNSAFE_ESCAPE.search(pattern) or not _PLAIN_CASE.fullmatch(pattern):
+            raise ValueError(f"cannot fold case in pattern {pattern[:40]!r}")
+        self.blind = re.compile(pattern, flags | re.IGNORECASE)
+        self.plain = re.compile(pattern.lower(), flags & ~re.IGNORECASE)
+
+    def on(self, folded: bool) -> re.Pattern[str]:
+        """The pattern for text from `fold` (folded) or any other text."""
+        return self.plain if folded else self.blind

@@ -15,7 +15,7 @@ from bot.detect import authority
 from bot.detect import irrealis as ir
 from bot.detect import lexicon as lx
 from bot.detect.classify import Analysis, Statement, analyse
-from bot.detect.cue import Keys, scripts
+from bot.detect.cue import CaseBlind, Keys, fold, scripts
 from bot.detect.dates import EVENT, incident_dates
 from bot.detect.gazetteer import PlaceHit, find_places
 from bot.detect.quantities import victims as count_victims
@@ -118,10 +118,9 @@ def _own_line_notes(text: str) -> str:
     return _SYNDICATION.sub(r"\n\1\n", text) if "ublish" in text or "публ" in text else text
 
 
-_BOTH_SIDES = re.compile(
+_BOTH_SIDES = CaseBlind(
     r"\bboth sides\b(?! (?:said|say|says|reported|agreed))|\bboth (?:Russian and Ukrainian|"
     r"Ukrainian and Russian)\b|обидві сторони|обох сторін|обе стороны|обеих сторон",
-    _F,
 )
 _NOUN_CAPTIVE = r"(?:POWs?|prisoners?|captives?|(?:військово)?полонен\w*|(?:военно)?пленн\w*)"
 _NOUN_SOLDIER = (
@@ -162,21 +161,21 @@ _SIDE = {  # side: (own adjective, own unit suffix, the other side as perpetrato
 }
 _SIDE_RX = {
     side: (
-        re.compile(rf"\b(?:{own})\s+(?:[\w'-]+\s+){{0,2}}?{_NOUN_CAPTIVE}", _F),
-        re.compile(
+        CaseBlind(rf"\b(?:{own})\s+(?:[\w'-]+\s+){{0,2}}?{_NOUN_CAPTIVE}"),
+        CaseBlind(
             rf"\b(?:captured|surrendered|surrendering|wounded|unarmed|\w*полонен\w*|\w*пленн\w*)"
-            rf"\s+(?:{own})",
-            _F,
+            rf"\s+(?:{own})"
         ),
-        re.compile(rf"\b{_NOUN_SOLDIER}\s+(?:{unit})\b"),
-        re.compile(
+        CaseBlind(
             rf"\b(?:{other}),?\s+(?:(?:who|який|яка|які|который|которая|которые)\s+)?"
-            rf"{_ACTIVE}{_KILL_OR_TAKE}\b{_HAS_OBJECT}",
-            _F,
+            rf"{_ACTIVE}{_KILL_OR_TAKE}\b{_HAS_OBJECT}"
         ),
-        re.compile(rf"\b(?:{own})\s+(?:[\w'-]+\s+){{0,2}}?{_NOUN_SOLDIER}", _F),
+        CaseBlind(rf"\b(?:{own})\s+(?:[\w'-]+\s+){{0,2}}?{_NOUN_SOLDIER}"),
     )
-    for side, (own, unit, other) in _SIDE.items()
+    for side, (own, _, other) in _SIDE.items()
+}
+_SIDE_UNIT = {  # case-sensitive: "ЗСУ", "РФ"
+    side: re.compile(rf"\b{_NOUN_SOLDIER}\s+(?:{unit})\b") for side, (_, unit, _) in _SIDE.items()
 }
 # Per side, the unit names the case-sensitive pattern needs: one cheap scan, rarely found.
 # (A gate of the case-blind patterns' union costs more than the scans it saves.)
@@ -314,7 +313,7 @@ def _without_accused(s: str) -> str:
     low = lx.lower(s)
     if not _CHARGE.any_in(low, scripts(low)):
         return s
-    units = (rx[2].finditer(s) for rx in _SIDE_RX.values())  # "бойца ВСУ приговорили"
+    units = (rx.finditer(s) for rx in _SIDE_UNIT.values())  # "бойца ВСУ приговорили"
     for m in [*lx.CAPTIVE_STRONG.both.finditer(low), *(m for ms in units for m in ms)]:
         if ir.is_accused(low, m):
             s = s[: m.start()] + " " * (m.end() - m.start()) + s[m.end() :]
@@ -324,26 +323,34 @@ def _without_accused(s: str) -> str:
 _OTHER = {"Ukrainian": "Russian", "Russian": "Ukrainian"}
 
 
+def _both_sides(s: str) -> bool:
+    t, folded = fold(s)
+    return _BOTH_SIDES.on(folded).search(t) is not None
+
+
 def _side(texts: list[str]) -> str | None:
     score = {"Ukrainian": 0, "Russian": 0}
     for s in map(_without_accused, texts):
+        t, folded = fold(s)  # offsets in t are those in s
         # soldiers who are the subject of the killing ("Russian servicemen fired at them")
         # speak for the other side, not their own
         killers: dict[str, list[tuple[int, int]]] = {}
-        for side, (captive, adj, unit, enemy, _) in _SIDE_RX.items():
-            kills = [m.span() for m in enemy.finditer(s)]
+        for side, (captive, adj, enemy, _) in _SIDE_RX.items():
+            kills = [m.span() for m in enemy.on(folded).finditer(t)]
             killers[_OTHER[side]] = kills
-            strong = len(captive.findall(s)) + len(adj.findall(s))
+            strong = len(captive.on(folded).findall(t)) + len(adj.on(folded).findall(t))
             if _UNIT_GATE[side].search(s):
-                strong += len(unit.findall(s))
+                strong += len(_SIDE_UNIT[side].findall(s))
             score[side] += 2 * (strong + len(kills))
         for side, (*_, soldier) in _SIDE_RX.items():
             spans = killers[side]
             score[side] += sum(
-                1 for m in soldier.finditer(s) if not any(a <= m.start() < b for a, b in spans)
+                1
+                for m in soldier.on(folded).finditer(t)
+                if not any(a <= m.start() < b for a, b in spans)
             )
-    if any(_BOTH_SIDES.search(s) for s in texts[:1]) or (
-        min(score.values()) > 0 and any(_BOTH_SIDES.search(s) for s in texts[1:])
+    if any(map(_both_sides, texts[:1])) or (
+        min(score.values()) > 0 and any(map(_both_sides, texts[1:]))
     ):  # a headline about both sides ("executions of POWs by both sides") covers both
         return None
     if score["Russian"] > score["Ukrainian"]:
@@ -434,7 +441,7 @@ def extract_facts(
     # a round-up's headline date ("War in Ukraine, March 4: what we know") is its issue date
     dated = [i for i in picked if i or not ROUNDUP.search(a.sentences[0])]
     dates = [d for i in dated for d in incident_dates(a.sentences[i], published)]
-    both = bool(_BOTH_SIDES.search(a.sentences[0]))  # a report on both sides: no one count
+    both = _both_sides(a.sentences[0])  # a report on both sides: no one count
     stated = {st.index for st in statements}
     near = {j for i in stated for j in (i - 1, i + 1)} - {0}  # "Five of our guys."
     # the sentences that tell a killing, then those nearest a statement, speak of its victims

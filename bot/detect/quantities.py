@@ -6,6 +6,7 @@ import re
 from collections.abc import Sequence
 from enum import Enum
 
+from bot.detect.cue import CaseBlind, fold
 from bot.detect.dates import mask_dates
 
 _F = re.IGNORECASE
@@ -80,13 +81,12 @@ _VAGUE_PRE = re.compile(
     r"приблизно|майже|^до$|более|свыше|больше|около|почти|примерно",
     _F,
 )
-_VAGUE = re.compile(
+_VAGUE = CaseBlind(
     r"\b(?:dozens|scores|several|a number of|a group of|hundreds|a dozen|many|десятк\w*|кілька|"
     r"кількох|кількох|групу|групи|сотн\w*|несколько|нескольких|группу|группы|многих)\s+"
     r"(?:[\w'-]+\s+){0,3}?(?:POWs?|prisoners|captives|soldiers|servicem[ae]n|men|Ukrainians|"
     r"Russians|troops|(?:військово)?полонен\w*|військов\w*|бійц\w*|(?:военно)?пленн\w*|"
     r"военн\w*|солдат\w*|военнослужащ\w*|people|людей|человек)",
-    _F,
 )
 _EVENTS = re.compile(
     r"^\s*(?:[\w'-]+\s+){0,1}?(?:cases|incidents|episodes|executions|killings|criminal|"
@@ -94,7 +94,7 @@ _EVENTS = re.compile(
     r"казн\w*|расстрел\w*|убийств\w*)",
     _F,
 )
-_AGGREGATE = re.compile(
+_AGGREGATE = CaseBlind(
     r"\bsince (?:the |late |early |mid-)?(?:\d|start|beginning|full-scale|invasion|war|January|"
     r"February|March|April|May|June|July|August|September|October|November|December)|"
     r"\bin total\b|\ba total of\b|\bso far\b|\bдо сих пор\b|\bз початку\b|"
@@ -102,9 +102,8 @@ _AGGREGATE = re.compile(
     r"\bс 2022\b|\bsince (?:russia's|moscow's|its|2014|2022|feb)|\b(?:during|throughout|over the"
     r" course of) the (?:full-scale )?(?:war|invasion)\b|\bза (?:час|роки|время|годы) "
     r"(?:повномасштабн\w+ |полномасштабн\w+ )?(?:війни|вторгнення|войны|вторжения)\b",
-    _F,
 )
-_SINGLE = re.compile(
+_SINGLE = CaseBlind(
     r"\b(?:an?|one)\s+(?:[\w-]+\s+){0,3}?(?:POW|prisoner of war|prisoner|captive|soldier|"
     r"serviceman|servicewoman|servicemember|sniper|fighter|defender|marine|paratrooper|"
     r"(?:drone )?operator|medic|scout|conscript|gunner|infantryman)\b(?! (?:killings?|shootings?|"
@@ -115,7 +114,6 @@ _SINGLE = re.compile(
     r"медика|снайпера|мобілізованого|мобилизованного|оборонця|защитника|здавшегося)\b|\b(?:його|его)\s+(?:[\w-]+\s+){0,1}?(?:вбива\w*|вбили|"
     r"розстріля\w*|убива\w*|убили|расстреля\w*|застрели\w*|добили)|\b(?:вбива\w*|вбили|"
     r"розстріля\w*|убили|расстреля\w*|застрели\w*|добили)\s+(?:його|его)\b",
-    _F,
 )
 _BOTH = re.compile(
     r"\b(?:pow|prisoner|captive|soldier|serviceman|fighter|defender|полонен\w*|бійц\w*|пленн\w*"
@@ -193,8 +191,10 @@ def count(sentence: str) -> tuple[Kind, int | None]:
     sentence = mask_dates(sentence).lower()
     if (bare := _COUNT_KILLED.match(sentence)) and (n := _value(bare.group("num"))):
         return (Kind.TALLY, None) if n >= AGGREGATE_LIMIT else (Kind.EXACT, n)
+    folded = fold(sentence)[1]  # already lowercase: only which twin of the patterns to use
     if (rise := _RISE.search(sentence)) and (n := _value(rise.group("num"))):
-        if n >= AGGREGATE_LIMIT or _AGGREGATE.search(sentence) or _RISING_EVENTS.search(rise[0]):
+        aggregate = _AGGREGATE.on(folded)
+        if n >= AGGREGATE_LIMIT or aggregate.search(sentence) or _RISING_EVENTS.search(rise[0]):
             return Kind.TALLY, None
         return Kind.EXACT, n
     best: tuple[int, Kind, int | None] | None = None
@@ -212,7 +212,7 @@ def count(sentence: str) -> tuple[Kind, int | None]:
             continue  # perpetrators, witnesses, survivors: look for the victims' count
         if noun in ("other", "others"):
             n += 1  # "Zhytnyk and four other wounded men": four others plus the one named
-        if n >= AGGREGATE_LIMIT or _AGGREGATE.search(sentence):
+        if n >= AGGREGATE_LIMIT or _AGGREGATE.on(folded).search(sentence):
             best = (m.start(), Kind.TALLY, None)
         elif pre and _VAGUE_PRE.search(pre):
             best = (m.start(), Kind.VAGUE, None)
@@ -220,11 +220,11 @@ def count(sentence: str) -> tuple[Kind, int | None]:
             best = (m.start(), Kind.EXACT, n)
         break
     found: list[tuple[int, Kind, int | None]] = [best] if best else []
-    if (amount := _VAGUE.search(sentence)) and not (best and best[0] < amount.end()):
+    if (amount := _VAGUE.on(folded).search(sentence)) and not (best and best[0] < amount.end()):
         found.append((amount.start(), Kind.VAGUE, None))  # not "a group of seven POWs"
     if both := _BOTH.search(sentence):
         found.append((both.start(), Kind.EXACT, 2))
-    if single := _SINGLE.search(sentence):
+    if single := _SINGLE.on(folded).search(sentence):
         found.append((single.start(), Kind.SINGLE, 1))
     elif not found:
         # headline English drops the article: "wounded scout was shot", "killing of Ukrainian
