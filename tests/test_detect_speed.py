@@ -21,6 +21,7 @@ from bot.detect import extract as ex
 from bot.detect import irrealis as ir
 from bot.detect import lexicon as lx
 from bot.detect import quantities as qu
+from bot.detect import side as sd
 from bot.detect.boilerplate import strip_boilerplate
 from bot.detect.classify import _ANY_SUPPRESSOR, _IMPLIED, classify
 from bot.detect.cue import CaseBlind, Cue, Keys, fold, scripts, union
@@ -218,8 +219,17 @@ def test_plain_case_letters_fold_only_in_pairs() -> None:
 
 
 CASE_BLIND = [
-    *(rx for rxs in ex._SIDE_RX.values() for rx in rxs),
-    ex._BOTH_SIDES,
+    *(rx for rxs in sd._SIDE_RX.values() for rx in rxs),
+    sd._BOTH_SIDES,
+    ex.BACKGROUND,
+    ex.ROUNDUP,
+    ex.OCCURRENCE,
+    ex.ASSAULT_OR_DATE,
+    ex._NOT_SCENE,
+    ex._MOVEMENT,
+    ex._BORDER,
+    ex._RECAP_TITLE,
+    ex._MONTH_OR_YEAR,
     qu._VAGUE,
     qu._AGGREGATE,
     qu._SINGLE,

@@ -12,20 +12,20 @@ from datetime import date
 from itertools import pairwise
 
 from bot.detect import authority
-from bot.detect import irrealis as ir
 from bot.detect import lexicon as lx
 from bot.detect.classify import Analysis, Statement, analyse
-from bot.detect.cue import CaseBlind, Keys, fold, scripts
+from bot.detect.cue import CaseBlind, fold
 from bot.detect.dates import EVENT, incident_dates
 from bot.detect.gazetteer import PlaceHit, find_places
 from bot.detect.quantities import victims as count_victims
 from bot.detect.sentences import clip
+from bot.detect.side import both_sides, victim_side
 from bot.models import Facts, Verdict
 
 _F = re.IGNORECASE
 SUMMARY_LIMIT = 300
 
-BACKGROUND = re.compile(
+BACKGROUND = CaseBlind(
     r"^(?:Earlier|Previously|Last (?:month|week|year)|In (?:early|late|mid)\b|Separately"
     r"|Meanwhile|In (?:January|February|March|April|May|June|July|August|September|October"
     r"|November|December)\b|Нагадаємо|Раніше|Напередодні|Окремо|Водночас|Напомним|Ранее"
@@ -38,32 +38,28 @@ BACKGROUND = re.compile(
     r"|has been (?:intense|ongoing)|already been (?:convicted|sentenced)|не перш\w+ (?:подібн\w+"
     r" )?випад\w*|ще один|останні місяці|щотижня|вже засуджен\w*|не перв\w+ (?:подобн\w+ )?"
     r"случа\w*|еще один|в последние месяцы|еженедельно|уже осужден\w*)\b",
-    _F,
 )
-ROUNDUP = re.compile(
+ROUNDUP = CaseBlind(
     r"\b(?:what we know|latest|live(?: updates| blog)?|day \d+|key events|as it happened"
     r"|round-?up|briefing|digest|recap|news of the day|morning|evening|головне|підсумки"
     r"|хронік\w*|онлайн|дайджест|новини дня|що відомо|день \d+|главное|итоги|хроник\w*"
     r"|новости дня|что известно)\b",
-    _F,
 )
 # Narrative cues: the sentence tells where or when the incident itself happened.
-OCCURRENCE = re.compile(
+OCCURRENCE = CaseBlind(
     r"\b(?:happened|occurred|took place|stormed|storming|during (?:an? |the )?assault|firefight"
     r"|filmed|geolocated|recorded|bod(?:y|ies)|went missing|died|загину\w*|погиб\w*|съемк\w*"
     r"|зйомк\w*|сталас[яь]|сталос[яь]|стався|стался|відбулос[яь]|committed|скоєн\w*|вчинен\w*"
     r"|совершен\w*|штурм\w*|бою\b|боїв|бойов\w+"
     r" зіткнен\w*|зник\w* безвісти|тіла|произош\w*|случилос\w*|боя\b|тела|пропал\w* без вести"
     r"|снят\w*|знят\w*)",
-    _F,
 )
-ASSAULT_OR_DATE = re.compile(
+ASSAULT_OR_DATE = CaseBlind(
     r"\b(?:storm\w*|assault|firefight|штурм\w*|бою\b|бо[їя]\b)|\b\d{1,2}\s+\w+|\b(?:Jan|Feb|Mar"
     r"|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\w*\.?\s+\d",
-    _F,
 )
 # A place named as a unit's origin or an office's seat is not where the killing happened.
-_NOT_SCENE = re.compile(
+_NOT_SCENE = CaseBlind(
     r"(?:defenders? of|оборонц\w*|захисник\w*|защитник\w*|prosecutors?|prosecutor's office"
     r"|police|officials|authorities|governor|прокуратур\w*|прокурор\w*|поліці\w*|полици\w*"
     r"|courts?|tribunal|суд\w*)"
@@ -74,34 +70,30 @@ _NOT_SCENE = re.compile(
     r"|volunteer|conscript|medic|\d+-year-old)\s+from\s+(?:the\s+|a\s+)?"
     r"(?:(?:village|town|city|region)\s+(?:of|in)\s+)?$"
     r"|(?:уроджен\w*|уроженц?\w*|родом\s+(?:з|із|из))\s+(?:(?:села|міста|села|города)\s+)?$",
-    _F,
 )
 # Where a unit came from, went to or fought before is not where the killing happened:
 # "advancing from Avdiivka toward Ocheretyne and Pokrovsk", "fought at Bakhmut, Avdiivka".
-_MOVEMENT = re.compile(
+_MOVEMENT = CaseBlind(
     r"(?:(?:advanc\w*|push\w*|mov\w*|rotat\w*|came|arrived|redeploy\w*|transferr\w*)"
     r"(?:\s+(?:with|west|east|north|south)\w*(?:\s+(?:his|their|the|its)\s+\w+)?)?(?:\s+in)?"
     r"\s+(?:from|to)|toward|towards|fought (?:at|in"
     r"|for|near)|defended|прибул\w* з|прибыл\w* из|перекину\w* з|переброш\w* из"
     r"|у напрямку|в направлении|воювал\w* (?:під|біля|у|в)|воевал\w* (?:под|у|в))\s+"
     r"(?:the\s+)?(?:[\w'-]+(?:,|\s+and|\s+і|\s+та|\s+и)\s+){0,3}$",
-    _F,
 )
 # A border ("along the border with Russia's Kursk region") is not the scene.
-_BORDER = re.compile(
+_BORDER = CaseBlind(
     r"(?:border with|border of|along the border|кордон\w* (?:з|із)|границ\w* с)\s+(?:the\s+)?"
     r"(?:(?:Russia's|Russian|російськ\w+|российск\w+|Росії|России)\s+)?$",
-    _F,
 )
-_RECAP_TITLE = re.compile(
-    r"\b(?:cases|incidents|episodes|timeline|recap|випадк\w*|епізод\w*|случа\w*|эпизод\w*)\b", _F
+_RECAP_TITLE = CaseBlind(
+    r"\b(?:cases|incidents|episodes|timeline|recap|випадк\w*|епізод\w*|случа\w*|эпизод\w*)\b"
 )
-_MONTH_OR_YEAR = re.compile(
+_MONTH_OR_YEAR = CaseBlind(
     r"\b(?:19|20)\d\d\b|\b(?:January|February|March|April|May|June|July|August|September"
     r"|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\b|"
     r"(?:січ|лют|берез|квіт|травн|черв|лип|серп|верес|жовт|листопад|груд|январ|феврал|март"
     r"|апрел|ма[йя]|июн|июл|август|сентябр|октябр|ноябр|декабр)\w*",
-    _F,
 )
 # A syndication note ("This story was first published by ...") in a paragraph of the story:
 # page furniture is dropped line by line, so it goes on a line of its own, not with the story.
@@ -118,74 +110,15 @@ def _own_line_notes(text: str) -> str:
     return _SYNDICATION.sub(r"\n\1\n", text) if "ublish" in text or "публ" in text else text
 
 
-_BOTH_SIDES = CaseBlind(
-    r"\bboth sides\b(?! (?:said|say|says|reported|agreed))|\bboth (?:Russian and Ukrainian|"
-    r"Ukrainian and Russian)\b|обидві сторони|обох сторін|обе стороны|обеих сторон",
-)
-_NOUN_CAPTIVE = r"(?:POWs?|prisoners?|captives?|(?:військово)?полонен\w*|(?:военно)?пленн\w*)"
-_NOUN_SOLDIER = (
-    r"(?:soldiers?|servicem[ae]n|defenders|sniper|військов\w*|бійц\w*|бійця|бойц\w*|захисник\w*|"
-    r"военн\w*|солдат\w*|военнослужащ\w*|Ukrainians|Russians|українц\w*|украинц\w*|"
-    r"росіян\w*|россиян\w*)"
-)
-_KILL_OR_TAKE = (
-    r"(?:shot|shoot\w*|killed|kill\w*|executed|execut\w*|murdered|gunned|captured|took|"
-    r"розстріл\w*|розстрілю\w*|вбил\w*|вбива\w*|страти\w*|застрели\w*|добил\w*|взяли|"
-    r"захопили|убил\w*|убива\w*|расстрел\w*|расстрелива\w*|казни\w*|захватили|добива\w*|"
-    r"opened fire|fired at|відкрили вогонь|открыли огонь)"
-)
-# "Russian troops (then) shot ...": active voice, an object follows (not "killed after ...")
-_ACTIVE = (
-    r"(?:(?!(?:who|that|which|were|was|been|being|які|яких|которы\w*|and|и|і|й|та)\b)"
-    r"[\w'-]+\s+){0,3}?"
-)
-_HAS_OBJECT = r"(?!\s+(?:after|in|while|as|by|when|during|on|near|at|upon|with)\b)"
-# who does the killing: "Russian troops", "українські бойовики", "российские солдаты"
-_KILLERS = (
-    r"troops|forces|soldiers|military|servicemen|fighters|militants|infantrymen|marines"
-    r"|paratroopers|військов\w*|солдат\w*|бійц\w*|бойовик\w*|окупант\w*|сил\w*|военн\w*"
-    r"|войск\w*|бойц\w*|боевик\w*|штурмовик\w*|десантник\w*"
-)
-_SIDE = {  # side: (own adjective, own unit suffix, the other side as perpetrator)
-    "Ukrainian": (
-        r"Ukrainian|Ukraine's|українськ(?!ими)\w*|украинск(?!ими)\w*",
-        r"ЗСУ|ВСУ",
-        rf"(?:Russian|російськ\w+|российск\w+)\s+(?:{_KILLERS})|росіяни|окупанти|оккупанты"
-        r"|россияне",
-    ),
-    "Russian": (
-        r"Russian|російськ(?!ими)\w*|российск(?!ими)\w*",
-        r"ВС РФ|РФ|армии России",
-        rf"(?:Ukrainian|українськ\w+|украинск\w+)\s+(?:{_KILLERS})|ЗСУ|ВСУ",
-    ),
-}
-_SIDE_RX = {
-    side: (
-        CaseBlind(rf"\b(?:{own})\s+(?:[\w'-]+\s+){{0,2}}?{_NOUN_CAPTIVE}"),
-        CaseBlind(
-            rf"\b(?:captured|surrendered|surrendering|wounded|unarmed|\w*полонен\w*|\w*пленн\w*)"
-            rf"\s+(?:{own})"
-        ),
-        CaseBlind(
-            rf"\b(?:{other}),?\s+(?:(?:who|який|яка|які|который|которая|которые)\s+)?"
-            rf"{_ACTIVE}{_KILL_OR_TAKE}\b{_HAS_OBJECT}"
-        ),
-        CaseBlind(rf"\b(?:{own})\s+(?:[\w'-]+\s+){{0,2}}?{_NOUN_SOLDIER}"),
-    )
-    for side, (own, _, other) in _SIDE.items()
-}
-_SIDE_UNIT = {  # case-sensitive: "ЗСУ", "РФ"
-    side: re.compile(rf"\b{_NOUN_SOLDIER}\s+(?:{unit})\b") for side, (_, unit, _) in _SIDE.items()
-}
-# Per side, the unit names the case-sensitive pattern needs: one cheap scan, rarely found.
-# (A gate of the case-blind patterns' union costs more than the scans it saves.)
-_UNIT_GATE = {side: re.compile(f"(?:{unit})") for side, (_, unit, _) in _SIDE.items()}
+def _has(rx: CaseBlind, s: str, pos: int = 0) -> bool:
+    t, folded = fold(s)
+    return rx.on(folded).search(t, pos) is not None
 
 
 def _is_background(a: Analysis, i: int) -> bool:
     """A sentence about an earlier case or the wider picture, after the main statement."""
     first = min((st.index for st in a.statements if st.rule != "no-quarter order"), default=i)
-    return i > first and bool(BACKGROUND.search(a.sentences[i]))
+    return i > first and _has(BACKGROUND, a.sentences[i])
 
 
 def _is_recap(a: Analysis) -> bool:
@@ -194,9 +127,9 @@ def _is_recap(a: Analysis) -> bool:
     for s in a.sentences[1:]:
         hits = find_places(s)
         settlements.update(h.canonical for h in hits if h.kind == "settlement")
-        if hits and len(s) < 90 and _MONTH_OR_YEAR.search(s):
+        if hits and len(s) < 90 and _has(_MONTH_OR_YEAR, s):
             datelines += 1
-    return datelines >= 3 or (bool(_RECAP_TITLE.search(a.sentences[0])) and len(settlements) >= 3)
+    return datelines >= 3 or (_has(_RECAP_TITLE, a.sentences[0]) and len(settlements) >= 3)
 
 
 def _incident_sentences(a: Analysis) -> list[int]:
@@ -216,8 +149,8 @@ def _incident_sentences(a: Analysis) -> list[int]:
         beside = i - 1 in stated or i + 1 in stated
         if (
             kill
-            or ((captive or (beside and EVENT.search(s))) and ASSAULT_OR_DATE.search(s))
-            or (i >= lead and (OCCURRENCE.search(s) or lx.WOUNDED.search(s)))
+            or ((captive or (beside and EVENT.search(s))) and _has(ASSAULT_OR_DATE, s))
+            or (i >= lead and (_has(OCCURRENCE, s) or lx.WOUNDED.search(s)))
         ):
             picked.append(i)
     kept = [i for i in picked if not _is_background(a, i)]
@@ -243,10 +176,10 @@ _MOVEMENT_KEYS = (
 
 def _not_scene(s: str, start: int) -> bool:
     window = s[max(0, start - 80) : start]
-    if _NOT_SCENE.search(window, max(0, len(window) - 40)):
+    if _has(_NOT_SCENE, window, max(0, len(window) - 40)):
         return True
     low = window.lower()
-    return any(k in low for k in _MOVEMENT_KEYS) and bool(_MOVEMENT.search(window))
+    return any(k in low for k in _MOVEMENT_KEYS) and _has(_MOVEMENT, window)
 
 
 def _hits(s: str) -> list[PlaceHit]:
@@ -254,7 +187,7 @@ def _hits(s: str) -> list[PlaceHit]:
     for h in find_places(s):
         if _not_scene(s, h.start):
             continue
-        if not _BORDER.search(s[max(0, h.start - 40) : h.start]):
+        if not _has(_BORDER, s[max(0, h.start - 40) : h.start]):
             out.append(h)
     return out
 
@@ -303,59 +236,6 @@ def _locations(a: Analysis, recap: bool, picked: list[int]) -> tuple[str, ...]:
             if hits := _hits(a.sentences[i]):
                 return _places(hits)
     return found
-
-
-_CHARGE = Keys(ir.CHARGE_KEYS)
-
-
-def _without_accused(s: str) -> str:
-    """Blank a captive who is the accused of a killing: his side is not the victims'."""
-    low = lx.lower(s)
-    if not _CHARGE.any_in(low, scripts(low)):
-        return s
-    units = (rx.finditer(s) for rx in _SIDE_UNIT.values())  # "бойца ВСУ приговорили"
-    for m in [*lx.CAPTIVE_STRONG.both.finditer(low), *(m for ms in units for m in ms)]:
-        if ir.is_accused(low, m):
-            s = s[: m.start()] + " " * (m.end() - m.start()) + s[m.end() :]
-    return s
-
-
-_OTHER = {"Ukrainian": "Russian", "Russian": "Ukrainian"}
-
-
-def _both_sides(s: str) -> bool:
-    t, folded = fold(s)
-    return _BOTH_SIDES.on(folded).search(t) is not None
-
-
-def _side(texts: list[str]) -> str | None:
-    score = {"Ukrainian": 0, "Russian": 0}
-    for s in map(_without_accused, texts):
-        t, folded = fold(s)  # offsets in t are those in s
-        # soldiers who are the subject of the killing ("Russian servicemen fired at them")
-        # speak for the other side, not their own
-        killers: dict[str, list[tuple[int, int]]] = {}
-        for side, (captive, adj, enemy, _) in _SIDE_RX.items():
-            kills = [m.span() for m in enemy.on(folded).finditer(t)]
-            killers[_OTHER[side]] = kills
-            strong = len(captive.on(folded).findall(t)) + len(adj.on(folded).findall(t))
-            if _UNIT_GATE[side].search(s):
-                strong += len(_SIDE_UNIT[side].findall(s))
-            score[side] += 2 * (strong + len(kills))
-        for side, (*_, soldier) in _SIDE_RX.items():
-            spans = killers[side]
-            score[side] += sum(
-                1
-                for m in soldier.on(folded).finditer(t)
-                if not any(a <= m.start() < b for a, b in spans)
-            )
-    if any(map(_both_sides, texts[:1])) or (
-        min(score.values()) > 0 and any(map(_both_sides, texts[1:]))
-    ):  # a headline about both sides ("executions of POWs by both sides") covers both
-        return None
-    if score["Russian"] > score["Ukrainian"]:
-        return "Russian"
-    return "Ukrainian"
 
 
 _REPORTED_TITLE = re.compile(r"\b(?:reported|alleged)\b|\bпро ймовірн\w*|\bо возможн\w*", _F)
@@ -437,11 +317,11 @@ def extract_facts(
     texts = [st.sentence for st in statements]
     locations = _locations(a, recap, picked)
     if recap:
-        return Facts(locations=locations, victim_side=_side(texts))
+        return Facts(locations=locations, victim_side=victim_side(texts))
     # a round-up's headline date ("War in Ukraine, March 4: what we know") is its issue date
-    dated = [i for i in picked if i or not ROUNDUP.search(a.sentences[0])]
+    dated = [i for i in picked if i or not _has(ROUNDUP, a.sentences[0])]
     dates = [d for i in dated for d in incident_dates(a.sentences[i], published)]
-    both = _both_sides(a.sentences[0])  # a report on both sides: no one count
+    both = both_sides(a.sentences[0])  # a report on both sides: no one count
     stated = {st.index for st in statements}
     near = {j for i in stated for j in (i - 1, i + 1)} - {0}  # "Five of our guys."
     # the sentences that tell a killing, then those nearest a statement, speak of its victims
@@ -456,7 +336,7 @@ def extract_facts(
     return Facts(
         locations=locations,
         victims=None if both else count_victims(texts, a.sentences[0], narrative),
-        victim_side=_side(texts),
+        victim_side=victim_side(texts),
         incident_date=min(dates) if dates else None,
         source_authority=_authority(a, statements),
     )

@@ -1,0 +1,129 @@
+"""Which side's soldiers were the victims: scored from the statement sentences (captive and
+soldier nouns with a side's adjective or unit, the other side named as the killer).
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.detect import irrealis as ir
+from bot.detect import lexicon as lx
+from bot.detect.cue import CaseBlind, Keys, fold, scripts
+
+_BOTH_SIDES = CaseBlind(
+    r"\bboth sides\b(?! (?:said|say|says|reported|agreed))|\bboth (?:Russian and Ukrainian|"
+    r"Ukrainian and Russian)\b|обидві сторони|обох сторін|обе стороны|обеих сторон",
+)
+_NOUN_CAPTIVE = r"(?:POWs?|prisoners?|captives?|(?:військово)?полонен\w*|(?:военно)?пленн\w*)"
+_NOUN_SOLDIER = (
+    r"(?:soldiers?|servicem[ae]n|defenders|sniper|військов\w*|бійц\w*|бійця|бойц\w*|захисник\w*|"
+    r"военн\w*|солдат\w*|военнослужащ\w*|Ukrainians|Russians|українц\w*|украинц\w*|"
+    r"росіян\w*|россиян\w*)"
+)
+_KILL_OR_TAKE = (
+    r"(?:shot|shoot\w*|killed|kill\w*|executed|execut\w*|murdered|gunned|captured|took|"
+    r"розстріл\w*|розстрілю\w*|вбил\w*|вбива\w*|страти\w*|застрели\w*|добил\w*|взяли|"
+    r"захопили|убил\w*|убива\w*|расстрел\w*|расстрелива\w*|казни\w*|захватили|добива\w*|"
+    r"opened fire|fired at|відкрили вогонь|открыли огонь)"
+)
+# "Russian troops (then) shot ...": active voice, an object follows (not "killed after ...")
+_ACTIVE = (
+    r"(?:(?!(?:who|that|which|were|was|been|being|які|яких|которы\w*|and|и|і|й|та)\b)"
+    r"[\w'-]+\s+){0,3}?"
+)
+_HAS_OBJECT = r"(?!\s+(?:after|in|while|as|by|when|during|on|near|at|upon|with)\b)"
+# who does the killing: "Russian troops", "українські бойовики", "российские солдаты"
+_KILLERS = (
+    r"troops|forces|soldiers|military|servicemen|fighters|militants|infantrymen|marines"
+    r"|paratroopers|військов\w*|солдат\w*|бійц\w*|бойовик\w*|окупант\w*|сил\w*|военн\w*"
+    r"|войск\w*|бойц\w*|боевик\w*|штурмовик\w*|десантник\w*"
+)
+_SIDE = {  # side: (own adjective, own unit suffix, the other side as perpetrator)
+    "Ukrainian": (
+        r"Ukrainian|Ukraine's|українськ(?!ими)\w*|украинск(?!ими)\w*",
+        r"ЗСУ|ВСУ",
+        rf"(?:Russian|російськ\w+|российск\w+)\s+(?:{_KILLERS})|росіяни|окупанти|оккупанты"
+        r"|россияне",
+    ),
+    "Russian": (
+        r"Russian|російськ(?!ими)\w*|российск(?!ими)\w*",
+        r"ВС РФ|РФ|армии России",
+        rf"(?:Ukrainian|українськ\w+|украинск\w+)\s+(?:{_KILLERS})|ЗСУ|ВСУ",
+    ),
+}
+_SIDE_RX = {
+    side: (
+        CaseBlind(rf"\b(?:{own})\s+(?:[\w'-]+\s+){{0,2}}?{_NOUN_CAPTIVE}"),
+        CaseBlind(
+            rf"\b(?:captured|surrendered|surrendering|wounded|unarmed|\w*полонен\w*|\w*пленн\w*)"
+            rf"\s+(?:{own})"
+        ),
+        CaseBlind(
+            rf"\b(?:{other}),?\s+(?:(?:who|який|яка|які|который|которая|которые)\s+)?"
+            rf"{_ACTIVE}{_KILL_OR_TAKE}\b{_HAS_OBJECT}"
+        ),
+        CaseBlind(rf"\b(?:{own})\s+(?:[\w'-]+\s+){{0,2}}?{_NOUN_SOLDIER}"),
+    )
+    for side, (own, _, other) in _SIDE.items()
+}
+_SIDE_UNIT = {  # case-sensitive: "ЗСУ", "РФ"
+    side: re.compile(rf"\b{_NOUN_SOLDIER}\s+(?:{unit})\b") for side, (_, unit, _) in _SIDE.items()
+}
+# Per side, the unit names the case-sensitive pattern needs: one cheap scan, rarely found.
+# (A gate of the case-blind patterns' union costs more than the scans it saves.)
+_UNIT_GATE = {side: re.compile(f"(?:{unit})") for side, (_, unit, _) in _SIDE.items()}
+
+
+_CHARGE = Keys(ir.CHARGE_KEYS)
+
+
+def _without_accused(s: str) -> str:
+    """Blank a captive who is the accused of a killing: his side is not the victims'."""
+    low = lx.lower(s)
+    if not _CHARGE.any_in(low, scripts(low)):
+        return s
+    units = (rx.finditer(s) for rx in _SIDE_UNIT.values())  # "бойца ВСУ приговорили"
+    for m in [*lx.CAPTIVE_STRONG.both.finditer(low), *(m for ms in units for m in ms)]:
+        if ir.is_accused(low, m):
+            s = s[: m.start()] + " " * (m.end() - m.start()) + s[m.end() :]
+    return s
+
+
+_OTHER = {"Ukrainian": "Russian", "Russian": "Ukrainian"}
+
+
+def both_sides(s: str) -> bool:
+    """True for a sentence about both sides ("executions of POWs by both sides")."""
+    t, folded = fold(s)
+    return _BOTH_SIDES.on(folded).search(t) is not None
+
+
+def victim_side(texts: list[str]) -> str | None:
+    """The victims' side the statements name, Ukrainian or Russian; None when both are."""
+    score = {"Ukrainian": 0, "Russian": 0}
+    for s in map(_without_accused, texts):
+        t, folded = fold(s)  # offsets in t are those in s
+        # soldiers who are the subject of the killing ("Russian servicemen fired at them")
+        # speak for the other side, not their own
+        killers: dict[str, list[tuple[int, int]]] = {}
+        for side, (captive, adj, enemy, _) in _SIDE_RX.items():
+            kills = [m.span() for m in enemy.on(folded).finditer(t)]
+            killers[_OTHER[side]] = kills
+            strong = len(captive.on(folded).findall(t)) + len(adj.on(folded).findall(t))
+            if _UNIT_GATE[side].search(s):
+                strong += len(_SIDE_UNIT[side].findall(s))
+            score[side] += 2 * (strong + len(kills))
+        for side, (*_, soldier) in _SIDE_RX.items():
+            spans = killers[side]
+            score[side] += sum(
+                1
+                for m in soldier.on(folded).finditer(t)
+                if not any(a <= m.start() < b for a, b in spans)
+            )
+    if any(map(both_sides, texts[:1])) or (
+        min(score.values()) > 0 and any(map(both_sides, texts[1:]))
+    ):  # a headline about both sides ("executions of POWs by both sides") covers both
+        return None
+    if score["Russian"] > score["Ukrainian"]:
+        return "Russian"
+    return "Ukrainian"
