@@ -23,9 +23,10 @@ from bot.detect import lexicon as lx
 from bot.detect import quantities as qu
 from bot.detect import side as sd
 from bot.detect.boilerplate import strip_boilerplate
-from bot.detect.classify import _ANY_SUPPRESSOR, _IMPLIED, classify
+from bot.detect.classify import _ANY_SUPPRESSOR, _IMPLIED, analyse, classify
 from bot.detect.cue import CaseBlind, Cue, Keys, fold, scripts, union
 from bot.detect.dates import incident_dates, mask_dates
+from bot.detect.extract import extract_facts
 from bot.detect.sentences import split_sentences
 
 EVAL = Path(__file__).resolve().parent.parent / "eval"
@@ -260,3 +261,18 @@ def test_case_blind_refuses_patterns_it_cannot_fold() -> None:
     for pattern in (r"\W+", r"(?-i:ЗСУ)", r"\x41", "Ωmega"):
         with pytest.raises(ValueError, match="cannot fold"):
             CaseBlind(pattern)
+
+
+def test_extract_reads_each_sentences_cues_once() -> None:
+    title = "Russian troops shot two captured Ukrainian soldiers, prosecutors say"
+    text = (
+        "The wounded men had come under fire in a tree line. "
+        "Both were shot moments later, the office said. "
+        "A drone filmed the prisoners before the killing. "
+        "Another captive was taken to a camp."
+    )
+    verdict = classify(title, text)
+    assert verdict.flagged
+    with _scans() as seen:
+        extract_facts(title, text, None, None, verdict)
+    assert 0 < seen.count(ex._KILL.en) <= len(analyse(title, text).sentences)

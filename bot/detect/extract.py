@@ -14,7 +14,7 @@ from itertools import pairwise
 from bot.detect import authority
 from bot.detect import lexicon as lx
 from bot.detect.classify import Analysis, Statement, analyse
-from bot.detect.cue import CaseBlind, fold
+from bot.detect.cue import CaseBlind, Keys, fold, scripts, union
 from bot.detect.dates import EVENT, incident_dates
 from bot.detect.gazetteer import PlaceHit, find_places
 from bot.detect.quantities import victims as count_victims
@@ -132,7 +132,7 @@ def _is_recap(a: Analysis) -> bool:
     return datelines >= 3 or (_has(_RECAP_TITLE, a.sentences[0]) and len(settlements) >= 3)
 
 
-def _incident_sentences(a: Analysis) -> list[int]:
+def _incident_sentences(a: Analysis, cues: _Cues) -> list[int]:
     """Headline, statements and narrative sentences about the incident, minus background."""
     stated = {st.index for st in a.statements}
     # under a front round-up's headline (no killing stated, several towns) the paragraphs
@@ -145,7 +145,7 @@ def _incident_sentences(a: Analysis) -> list[int]:
         if i == 0 or i in stated:
             picked.append(i)
             continue
-        kill, captive = _cues(s)
+        kill, captive = cues[s]
         beside = i - 1 in stated or i + 1 in stated
         if (
             kill
@@ -213,7 +213,7 @@ def _title_hits(a: Analysis) -> list[PlaceHit]:
     return kept or hits  # no place beside the statement: the headline's places are all there is
 
 
-def _locations(a: Analysis, recap: bool, picked: list[int]) -> tuple[str, ...]:
+def _locations(a: Analysis, recap: bool, picked: list[int], cues: _Cues) -> tuple[str, ...]:
     if recap:
         return _places([h for s in a.sentences for h in _hits(s)])
     body = _places([h for i in picked if i for h in _hits(a.sentences[i])])
@@ -228,7 +228,7 @@ def _locations(a: Analysis, recap: bool, picked: list[int]) -> tuple[str, ...]:
     # first statement, else (a statement in the lead) the story's first place
     first = min(st.index for st in a.statements)
     told = [i for i in range(1, len(a.sentences)) if not _is_background(a, i)]
-    for i in sorted((i for i in told if _has_cue(a.sentences[i])), key=lambda i: abs(i - first)):
+    for i in sorted((i for i in told if any(cues[a.sentences[i]])), key=lambda i: abs(i - first)):
         if hits := _hits(a.sentences[i]):
             return _places(hits)
     if first <= 2:
@@ -242,7 +242,7 @@ _REPORTED_TITLE = re.compile(r"\b(?:reported|alleged)\b|\bпро ймовірн\
 _CLAIM_REASONS = ("strike", "death in captivity")
 
 
-def _authority(a: Analysis, statements: list[Statement]) -> str | None:
+def _authority(a: Analysis, statements: list[Statement], cues: _Cues) -> str | None:
     seen: dict[str, list[tuple[int, str, bool]]] = {}
 
     def pick(s: str, reporting_only: bool = False) -> str | None:
@@ -264,10 +264,10 @@ def _authority(a: Analysis, statements: list[Statement]) -> str | None:
     for i in claims if name is None else ():
         nxt = a.sentences[i + 1] if i + 1 < len(a.sentences) else ""
         prev = a.sentences[i - 1] if i > 1 else ""
-        nxt_cue = bool(nxt) and _has_cue(nxt)
+        nxt_cue = bool(nxt) and any(cues[nxt])
         if nxt and (len(nxt) < 150 or nxt_cue):
             name = pick(nxt, reporting_only=not nxt_cue)
-        if name is None and prev and _has_cue(prev):
+        if name is None and prev and any(cues[prev]):
             name = pick(prev)
         if name:
             break
@@ -280,19 +280,28 @@ def _authority(a: Analysis, statements: list[Statement]) -> str | None:
 _SURRENDER_KEYS = ("surrender", "hands", "руками", "руки", "без зброї", "без оружия")
 
 
+# One scan per question instead of one per cue family (a scan costs about the same either way)
+_KILL = union(lx.KILL_EXEC, lx.KILL_OTHER)
+_CAPTIVE = union(lx.CAPTIVE_STRONG, lx.CAPTIVE_VERBAL)
+_TRIGGERS = Keys(lx.TRIGGERS)
+
+
 def _cues(s: str) -> tuple[bool, bool]:
     """(has a killing cue, has a captive cue) for one sentence."""
     low = lx.lower(s)
-    if not any(k in low for k in lx.TRIGGERS) and not any(k in low for k in _SURRENDER_KEYS):
+    if not _TRIGGERS.any_in(low, scripts(low)) and not any(k in low for k in _SURRENDER_KEYS):
         return False, False
     cyr = lx.is_cyrillic(s)
-    kill = bool(lx.KILL_EXEC.on(cyr).search(low) or lx.KILL_OTHER.on(cyr).search(low))
-    captive = bool(lx.CAPTIVE_STRONG.on(cyr).search(low) or lx.CAPTIVE_VERBAL.on(cyr).search(low))
-    return kill, captive
+    return bool(_KILL.on(cyr).search(low)), bool(_CAPTIVE.on(cyr).search(low))
 
 
-def _has_cue(s: str) -> bool:
-    return any(_cues(s))
+class _Cues(dict[str, tuple[bool, bool]]):
+    """Each sentence's `_cues`, read once per article: the incident, place, count and
+    authority rules look at the same sentences."""
+
+    def __missing__(self, s: str) -> tuple[bool, bool]:
+        self[s] = found = _cues(s)
+        return found
 
 
 def extract_facts(
@@ -310,12 +319,13 @@ def extract_facts(
     if not a.statements:
         return Facts()
     recap = _is_recap(a)
-    picked = _incident_sentences(a)
+    cues = _Cues()
+    picked = _incident_sentences(a, cues)
     statements = [st for st in a.statements if not _is_background(a, st.index)] or list(
         a.statements
     )
     texts = [st.sentence for st in statements]
-    locations = _locations(a, recap, picked)
+    locations = _locations(a, recap, picked, cues)
     if recap:
         return Facts(locations=locations, victim_side=victim_side(texts))
     # a round-up's headline date ("War in Ukraine, March 4: what we know") is its issue date
@@ -326,7 +336,7 @@ def extract_facts(
     near = {j for i in stated for j in (i - 1, i + 1)} - {0}  # "Five of our guys."
     # the sentences that tell a killing, then those nearest a statement, speak of its victims
     told = [
-        (s, _cues(s)[0])
+        (s, cues[s][0])
         for i in set(picked) | near
         if 0 < i < len(a.sentences) and i not in stated and not _is_background(a, i)
         for s in (a.sentences[i],)
@@ -338,7 +348,7 @@ def extract_facts(
         victims=None if both else count_victims(texts, a.sentences[0], narrative),
         victim_side=victim_side(texts),
         incident_date=min(dates) if dates else None,
-        source_authority=_authority(a, statements),
+        source_authority=_authority(a, statements, cues),
     )
 
 
