@@ -276,3 +276,29 @@ def test_extract_reads_each_sentences_cues_once() -> None:
     with _scans() as seen:
         extract_facts(title, text, None, None, verdict)
     assert 0 < seen.count(ex._KILL.en) <= len(analyse(title, text).sentences)
+
+
+def test_side_literal_gates_hold_for_every_plain_match() -> None:
+    """side.victim_side skips a plain twin when the folded sentence lacks its literals."""
+    examples = [
+        "Russian troops shot two captured Ukrainian soldiers",
+        "російські окупанти розстріляли українських полонених",
+        "российские военные расстреляли пленных бойцов ВСУ",
+        "Ukrainian forces killed surrendering Russian soldiers, both sides said",
+        "обидві сторони звинувачують одна одну; обе стороны",
+    ]
+    matched = 0
+    for s in [*examples, *SENTENCES]:
+        t, folded = fold(s)
+        if not folded:
+            continue  # the case-blind patterns run there, ungated
+        for side, rxs in sd._SIDE_RX.items():
+            own, other = sd._OWN_OTHER[side]
+            for rx, keys in zip(rxs, (own, own, other, own), strict=True):
+                for m in rx.plain.finditer(t):
+                    matched += 1
+                    assert any(k in t for k in keys), (side, m.group(), s)
+        if sd._BOTH_SIDES.plain.search(t):
+            matched += 1
+            assert any(k in t for k in sd._BOTH_SIDES_KEYS), s
+    assert matched > len(examples)

@@ -92,10 +92,31 @@ def _without_accused(s: str) -> str:
 _OTHER = {"Ukrainian": "Russian", "Russian": "Ukrainian"}
 
 
+# Literals a lowercased plain-case sentence must hold for the plain twins to match: the own
+# side's adjective (captive, adjective and soldier patterns) and the other side named as the
+# killer. Every alternative of `own` / `other` in _SIDE contains one of them.
+_OWN_OTHER = {
+    "Ukrainian": (
+        ("ukrain", "українськ", "украинск"),
+        ("russian", "російськ", "российск", "росіяни", "окупанти", "оккупанты", "россияне"),
+    ),
+    "Russian": (
+        ("russian", "російськ", "российск"),
+        ("ukrainian", "українськ", "украинск", "зсу", "всу"),
+    ),
+}
+_BOTH_SIDES_KEYS = ("both", "стор")  # both sides / обидві сторони, обох сторін, обе стороны
+
+
+def _holds(t: str, folded: bool, keys: tuple[str, ...]) -> bool:
+    """False only when folded text `t` has none of `keys` (so a plain twin cannot match)."""
+    return not folded or any(k in t for k in keys)
+
+
 def both_sides(s: str) -> bool:
     """True for a sentence about both sides ("executions of POWs by both sides")."""
     t, folded = fold(s)
-    return _BOTH_SIDES.on(folded).search(t) is not None
+    return _holds(t, folded, _BOTH_SIDES_KEYS) and _BOTH_SIDES.on(folded).search(t) is not None
 
 
 def victim_side(texts: list[str]) -> str | None:
@@ -103,23 +124,29 @@ def victim_side(texts: list[str]) -> str | None:
     score = {"Ukrainian": 0, "Russian": 0}
     for s in map(_without_accused, texts):
         t, folded = fold(s)  # offsets in t are those in s
+        own = {side: _holds(t, folded, keys[0]) for side, keys in _OWN_OTHER.items()}
         # soldiers who are the subject of the killing ("Russian servicemen fired at them")
         # speak for the other side, not their own
         killers: dict[str, list[tuple[int, int]]] = {}
         for side, (captive, adj, enemy, _) in _SIDE_RX.items():
-            kills = [m.span() for m in enemy.on(folded).finditer(t)]
+            kills: list[tuple[int, int]] = []
+            if _holds(t, folded, _OWN_OTHER[side][1]):
+                kills = [m.span() for m in enemy.on(folded).finditer(t)]
             killers[_OTHER[side]] = kills
-            strong = len(captive.on(folded).findall(t)) + len(adj.on(folded).findall(t))
+            strong = 0
+            if own[side]:
+                strong = len(captive.on(folded).findall(t)) + len(adj.on(folded).findall(t))
             if _UNIT_GATE[side].search(s):
                 strong += len(_SIDE_UNIT[side].findall(s))
             score[side] += 2 * (strong + len(kills))
         for side, (*_, soldier) in _SIDE_RX.items():
-            spans = killers[side]
-            score[side] += sum(
-                1
-                for m in soldier.on(folded).finditer(t)
-                if not any(a <= m.start() < b for a, b in spans)
-            )
+            if own[side]:
+                spans = killers[side]
+                score[side] += sum(
+                    1
+                    for m in soldier.on(folded).finditer(t)
+                    if not any(a <= m.start() < b for a, b in spans)
+                )
     if any(map(both_sides, texts[:1])) or (
         min(score.values()) > 0 and any(map(both_sides, texts[1:]))
     ):  # a headline about both sides ("executions of POWs by both sides") covers both
