@@ -23,6 +23,7 @@ from bot.detect.cue import Keys, scripts, union
 from bot.detect.gazetteer import find_places
 from bot.detect.headline import TitleCues, headline_filter, title_cues
 from bot.detect.sentences import clip, normalise, split_sentences
+from bot.detect.suppressors import suppressor
 from bot.models import Evidence, Verdict
 
 MAX_GAP = 150  # characters between a captive cue and a killing cue in one statement
@@ -241,7 +242,7 @@ def _statement(
         return None, ""
     if has_captives:  # not looked for above
         strong = _captives(m, cyr, keys)[0]
-    reason = _suppressor(m, cyr, bool(strong), bool(execs), keys)
+    reason = suppressor(m, cyr, bool(strong), bool(execs), keys.fiction)
     if reason:
         return None, reason
     st = Statement(index, s, terms, min(strength, 1.0), rule, span[0], span[1], bool(strong))
@@ -258,45 +259,6 @@ def _olenivka(m: str, cyr: bool, kills: list[re.Match[str]], strong: bool) -> tu
     if strong and (perished := ir.PERISHED.on(cyr).search(m)):
         return ("olenivka", perished.group())
     return ()
-
-
-# Any sentence suppressor's first cue: most statements match none, and one scan of the union
-# costs about what one of its nine members does.
-_ANY_SUPPRESSOR = union(
-    lx.DEATH_PENALTY,
-    lx.OWN_SIDE,
-    lx.TRIED_TO_SURRENDER,
-    lx.METAPHOR,
-    ir.FICTION,
-    lx.CIVILIAN,
-    lx.HISTORY,
-    lx.STRIKE,
-    lx.CAPTIVITY_DEATH,
-)
-
-
-def _suppressor(s: str, cyr: bool, strong: bool, execs: bool, keys: _Keys = _ALL_KEYS) -> str:
-    if not _ANY_SUPPRESSOR.on(cyr).search(s):
-        return ""
-    if lx.DEATH_PENALTY.on(cyr).search(s):
-        return "death penalty"
-    if lx.OWN_SIDE.on(cyr).search(s) or (
-        lx.TRIED_TO_SURRENDER.on(cyr).search(s) and ir.COMMANDER.on(cyr).search(s)
-    ):
-        return "own side"
-    if lx.METAPHOR.on(cyr).search(s):
-        return "metaphor"
-    if keys.fiction and ir.FICTION.on(cyr).search(s) and not ir.DOCUMENTARY.on(cyr).search(s):
-        return "fiction or game"
-    if not strong and lx.CIVILIAN.on(cyr).search(s):
-        return "civilians"
-    if lx.HISTORY.on(cyr).search(s) and not lx.STRONG_ANCHOR.on(cyr).search(s):
-        return "history or another war"
-    if not execs and lx.STRIKE.on(cyr).search(s):
-        return "strike"
-    if not execs and lx.CAPTIVITY_DEATH.on(cyr).search(s):
-        return "death in captivity"
-    return ""
 
 
 def _carried_over(sentences: tuple[str, ...], keys: _Keys) -> list[Statement]:
@@ -323,7 +285,7 @@ def _carried_over(sentences: tuple[str, ...], keys: _Keys) -> list[Statement]:
             if not setup:
                 continue
             execs = bool(lx.KILL_EXEC.on(cyr).search(m))
-            if not _suppressor(f"{prev} {m}", cyr, bool(strong), execs, keys):
+            if not suppressor(f"{prev} {m}", cyr, bool(strong), execs, keys.fiction):
                 terms = (setup.group(), kill.group())
                 combatant = bool(strong) or bool(ir.COMBATANT.on(cyr).search(prev))
                 st = Statement(

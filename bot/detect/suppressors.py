@@ -1,0 +1,51 @@
+"""Sentence suppressors (classify's rule 4): death penalty, own side, metaphor, fiction,
+civilians only, history or another war, strike or disease deaths.
+"""
+
+from __future__ import annotations
+
+from bot.detect import irrealis as ir
+from bot.detect import lexicon as lx
+from bot.detect.cue import union
+
+# Any sentence suppressor's first cue: most statements match none, and one scan of the union
+# costs about what one of its nine members does.
+ANY_SUPPRESSOR = union(
+    lx.DEATH_PENALTY,
+    lx.OWN_SIDE,
+    lx.TRIED_TO_SURRENDER,
+    lx.METAPHOR,
+    ir.FICTION,
+    lx.CIVILIAN,
+    lx.HISTORY,
+    lx.STRIKE,
+    lx.CAPTIVITY_DEATH,
+)
+
+
+def suppressor(s: str, cyr: bool, strong: bool, execs: bool, fiction: bool = True) -> str:
+    """Why a sentence's statement does not count (classify's rule 4), or "".
+
+    `strong`: a strong captive cue; `execs`: an execution verb; `fiction`: the article has a
+    fiction key (else the fiction cue is not looked for)."""
+    if not ANY_SUPPRESSOR.on(cyr).search(s):
+        return ""
+    if lx.DEATH_PENALTY.on(cyr).search(s):
+        return "death penalty"
+    if lx.OWN_SIDE.on(cyr).search(s) or (
+        lx.TRIED_TO_SURRENDER.on(cyr).search(s) and ir.COMMANDER.on(cyr).search(s)
+    ):
+        return "own side"
+    if lx.METAPHOR.on(cyr).search(s):
+        return "metaphor"
+    if fiction and ir.FICTION.on(cyr).search(s) and not ir.DOCUMENTARY.on(cyr).search(s):
+        return "fiction or game"
+    if not strong and lx.CIVILIAN.on(cyr).search(s):
+        return "civilians"
+    if lx.HISTORY.on(cyr).search(s) and not lx.STRONG_ANCHOR.on(cyr).search(s):
+        return "history or another war"
+    if not execs and lx.STRIKE.on(cyr).search(s):
+        return "strike"
+    if not execs and lx.CAPTIVITY_DEATH.on(cyr).search(s):
+        return "death in captivity"
+    return ""
