@@ -228,3 +228,63 @@ def test_tags_captions_navigation_and_promos_are_furniture(tail: str) -> None:
 )
 def test_a_report_beside_such_lines_still_flags(title: str, text: str) -> None:
     assert classify(title, text).flagged
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        # a captive witness about his own commander
+        (
+            "Captured soldier testifies about his unit",
+            "A captured Russian soldier, testifying as a witness in a Ukrainian court, said his "
+            "platoon commander had shot a comrade who refused to go on an assault near Lyman.",
+        ),
+        # calls and appeals, however they are worded
+        ("Duma deputy calls for 'no prisoners' in the Kursk region", ""),
+        ("Pro-war milblogger urges troops to stop taking Ukrainian prisoners", ""),
+        # sport
+        (
+            "Dynamo take no prisoners as a six-goal rout seals the title",
+            "Dynamo Kyiv took no prisoners on Sunday, thrashing their rivals 6-0 in the league.",
+        ),
+        # torture: shots into the limbs
+        (
+            "Freed soldiers describe interrogations",
+            "According to Ukraine's ombudsman, shooting prisoners in the limbs during "
+            "interrogations is one of the methods of torture most often described by freed "
+            "soldiers.",
+        ),
+        # a film review in Russian and Ukrainian
+        (
+            "«Позывной»: как новое кино учит ненавидеть",
+            "Расстрел безоружного пленного в этом кино — всего лишь сюжетный поворот.",
+        ),
+        (
+            "«Позивний»: нове кіно про війну",
+            "Розстріл беззбройного полоненого в цьому кіно — лише сюжетний поворот.",
+        ),
+    ],
+)
+def test_fourth_round_false_alarm_kinds(title: str, text: str) -> None:
+    assert not classify(title, text).flagged
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        ("Body of a missing soldier found with hands taped behind his back near Lyman", ""),
+        ("Тіло зниклого бійця знайшли під Лиманом: руки замотані скотчем", ""),
+        (
+            "Escaped soldier tells of his unit's fate",
+            "Four soldiers, three of them wounded, were taken prisoner near Lyman. The wounded "
+            "were shot on the spot, the soldier said.",
+        ),
+        (
+            "Freed men recall a comrade's death",
+            "A fellow soldier, wounded in the leg, was shot by Russian troops on the day of "
+            "capture near Lyptsi because he could not keep up.",
+        ),
+    ],
+)
+def test_fourth_round_miss_kinds(title: str, text: str) -> None:
+    assert classify(title, text).flagged

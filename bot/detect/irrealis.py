@@ -139,7 +139,7 @@ FICTION_KEYS = (
     "series", "box office", "trailer", "review", "book", "theat", "playwright", "stage play",
     "dlc", "expansion pack", "фільм", "серіал", "гр", "гравц", "гравець", "квест", "рецензі",
     "шутер", "вистав", "театр", "повіст", "книж", "книг", "фильм", "сериал", "игр", "рецензи",
-    "спектакл", "повест", "дополнени",
+    "спектакл", "повест", "дополнени", "кіно", "кино", "сюжет",
 )  # fmt: skip
 FINISH_KEYS = ("finish", "добил", "добив", "добит", "прикінч", "прикончи")
 
@@ -158,11 +158,11 @@ FICTION = Cue(
         r"\bфільм\w*|\bкінофільм\w*|\bсеріал\w*|\b(?:комп'ютерн|відео)\w* гр\w*|\bв грі\b"
         r"|\bу грі\b|\bгравц\w*|\bгравець\b|\bквест\w*|\bрецензі\w*|\bшутер\w*|\bвистав[аиіу]\b"
         r"|\bвиставою\b|\bтеатр\w*|\bповіст\w*|\bрома[нн]\w* про\b|\bкниж\w*|\bкниг\w*"
-        r"|\b(?:нов|перш|друг|дебютн)\w* роман\w*",
+        r"|\b(?:нов|перш|друг|дебютн)\w* роман\w*|\bкіно\b|\bкінокартин\w*|\bсюжет\w*",
         r"\bфильм\w*|\bкинофильм\w*|\bсериал\w*|\b(?:компьютерн|видео)\w* игр\w*|\bв игре\b"
         r"|\bигрок\w*|\bквест\w*|\bрецензи\w*|\bспектакл\w*|\bшутер\w*|\bтеатр\w*"
         r"|\bповест\w*|\bкниг\w*|\bдополнени\w* к игре|\bроман\w* (?:о|об)\b"
-        r"|\b(?:нов|перв|втор|дебютн)\w* роман\w*",
+        r"|\b(?:нов|перв|втор|дебютн)\w* роман\w*|\bкино\b|\bкинокартин\w*|\bсюжет\w*",
     )
 )
 # Non-fiction about real events: a documentary, reportage, a memoir, a book built on records.
@@ -258,13 +258,19 @@ def is_accused(s: str, m: re.Match[str]) -> bool:
 # opinion ("units should take no prisoners"); a commander's order still counts.
 COMMENTARY = Cue(
     (
-        r"\b(?:podcast\w*|blogg?er\w*|pundit\w*|(?:tv |talk.show )?hosts?|presenter\w*"
+        r"\b(?:podcast\w*|\w*blogg?er\w*|pundit\w*|(?:tv |talk.show )?hosts?|presenter\w*"
         r"|propagandist\w*|commentator\w*|influencer\w*|remarks?|on air|should|ought to"
-        r"|backlash|condemn\w*|would|suggest\w*|hint\w*|vow\w*|threat\w*|warn\w*)\b",
+        r"|backlash|condemn\w*|would|suggest\w*|hint\w*|vow\w*|threat\w*|warn\w*|urg\w*"
+        r"|calls? for|called for|demand\w*|deputy|lawmaker\w*"
+        # sport: "Shakhtar take no prisoners as a five-goal rout seals the title"
+        r"|goals?|match\w*|league|title|rout|derby|striker\w*|cup|season|championship"
+        r"|tournament|rivals?|thrash\w*)\b",
         r"\b(?:блогер\w*|подкаст\w*|ведуч\w*|телеведуч\w*|пропагандист\w*|коментатор\w*"
-        r"|ефір\w*|висловлюван\w*|мали б|повинні|слід|погро\w*|пригроз\w*|натяк\w*|пообіця\w*)",
+        r"|ефір\w*|висловлюван\w*|мали б|повинні|слід|погро\w*|пригроз\w*|натяк\w*|пообіця\w*"
+        r"|закли\w*|депутат\w*|матч\w*|чемпіонат\w*|турнір\w*|суперник\w*)",
         r"\b(?:блогер\w*|подкаст\w*|ведущ\w*|телеведущ\w*|пропагандист\w*|комментатор\w*"
-        r"|эфир\w*|высказыван\w*|должны|следует|пригроз\w*|угрож\w*|намек\w*|пообеща\w*)",
+        r"|эфир\w*|высказыван\w*|должны|следует|пригроз\w*|угрож\w*|намек\w*|пообеща\w*"
+        r"|призыв\w*|призва\w*|депутат\w*|матч\w*|чемпионат\w*|турнир\w*|соперник\w*)",
     )
 )
 
@@ -336,7 +342,8 @@ _KILLED_CY = (
 _THEM_CY = r"(?:їх|його|обох|усіх|всіх|всех|их|его|обоих)"
 ANAPHOR_KILL = Cue(
     (
-        rf"\b(?:they|both|all|he|(?:both|all|each|none) of them|the (?:men|two|three|four|five))"
+        rf"\b(?:they|both|all|he|(?:both|all|each|none) of them|the (?:men|two|three|four|five"
+        rf"|wounded|injured|captives|prisoners))"
         rf" (?:[\w'-]+ ){{0,2}}?(?:were|was|had been|have been|has been|got) (?:[\w'-]+ ){{0,2}}?"
         rf"{_KILLED_EN}\b|\b{_KILLED_EN} (?:them|him|both|all of them|each of them)\b",
         rf"\b{_THEM_CY} (?:[\w'-]+ ){{0,2}}?{_KILLED_CY}|\b{_KILLED_CY} {_THEM_CY}\b",

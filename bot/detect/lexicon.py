@@ -51,7 +51,8 @@ PRISONER_CONTEXT = _rx(
 CAPTIVE_VERBAL = _rx(
     r"\bsurrender(?:ed|ing|s)?\b|\b(?:taken|took|take|taking|held) (?:[\w-]+ ){0,4}?"
     r"(?:as )?(?:prisoner|captive)s?\b|\bin captivity\b|\bafter (?:their |his |being )?captur"
-    r"(?:e|ed)\b|\b(?:had been|were|was|being|been|got) captured\b",
+    r"(?:e|ed)\b|\b(?:had been|were|was|being|been|got) captured\b"
+    r"|\b(?:day|hours?|minutes?|moments?) (?:of|after) (?:his |their |being )?captur(?:e|ed)\b",
     r"\b(?:laid|lay|laying|put|putting) down (?:their |his )?(?:arms|weapons|rifles?|guns)\b"
     r"|\bg(?:ive|ives|ave|iven|iving) (?:themselves|himself|herself) up\b"
     r"|\b(?:who|that|after) (?:had |have |has )?(?:given|gave|giving) up\b",
@@ -185,7 +186,8 @@ MASKS = _rx(
     r"(?:\w+ ){0,3}?(?:was |were )?shot\b|\bshots? (?:on|at) goal\b|\bshot (?:a |the )?"
     r"(?:video|footage|film)\b",
     r"\b(?:shot|shoot\w*|fir\w*|стріля\w*|постріл\w*|стреля\w*|выстрел\w*)\b (?:\w+ ){0,5}?"
-    r"(?:legs?|knees?|feet|ноги|ногам|ногах|ноги|колін\w*|колен\w*)\b",
+    r"(?:legs?|knees?|kneecaps?|limbs|arms|feet|ноги|ногам|ногах|ноги|колін\w*|колен\w*"
+    r"|кінцівк\w*|конечност\w*)\b",
     r"\bkill\w* (?:another|other|more|a further|dozens of other) (?:\d+ )?|\bkill\w* (?:\w+ ){1,2}"
     r"more\b|\bkilled in "
     r"(?:action|combat|battle|fighting)\b|\bзагину\w* в бою\b|\bпогиб\w* в бою\b",
@@ -229,6 +231,8 @@ DEATH_PENALTY = _rx(
 OWN_SIDE = _rx(
     r"\b(?:their|his) own (?:men|soldiers|troops|fighters|comrades|servicemen|side|subordinates"
     r"|commanders?|officers?|unit)"
+    r"\b|\b(?:his|their|my|our) (?:company |platoon |battalion |unit |squad )?"
+    r"(?:commander|officer)s? (?:had )?(?:shot|killed|executed)"
     r"\b|\bzeroing\b|\bdefect(?:ed|or|ors|ing)\b|\bsledgehammer\b|\bbarrier troops\b",
     r"\bcommanders? (?:[\w-]+ ){0,8}?(?:try|tries|trying|tried|attempt\w*) to surrender\b"
     r"|\b(?:shot|shoot\w*|execut\w*|kill\w*) (?:[\w-]+ ){0,2}?(?:deserters|stragglers"
@@ -318,9 +322,10 @@ NO_QUARTER = _rx(
 )
 # Implied killings: bound bodies of soldiers; wounded men left behind and then found dead.
 BOUND = _rx(
-    r"\bhands? (?:were |was )?(?:tied|bound)|\b(?:tied|bound) hands",
-    r"\bзв'язан\w* рук\w*|\bрук\w* (?:\w+ )?зв'язан\w*",
-    r"\bсвязанн\w* рук\w*|\bрук\w* (?:\w+ )?связан\w*",
+    r"\bhands? (?:were |was |had been )?(?:tied|bound|taped|zip-tied|cable-tied)"
+    r"|\b(?:tied|bound|taped|zip-tied|cable-tied) hands",
+    r"\bзв'язан\w* рук\w*|\bрук\w* (?:\w+ )?(?:зв'язан|замотан|обмотан|скут)\w*",
+    r"\bсвязанн\w* рук\w*|\bрук\w* (?:\w+ )?(?:связан|замотан|обмотан|скован)\w*",
 )
 DEAD = _rx(
     r"\bbod(?:y|ies)\b|\bdead\b|\bdeaths?\b|\bdied\b|\bkilled\b",
@@ -359,7 +364,7 @@ STRONG_ANCHOR = _rx(
 _TRIGGER_STEMS = (
     "behead|decapit|stabbed|burned alive|hanged|mowed|mown|обезгол|обезглав|голов|зарізал|"
     "зарезал|живцем|заживо|execut|kill|shot|shoot|murder|massacr|slain|slaughter|gun|finish|"
-    "fire|death|prisoner|captive|tied|bound|wounded|injured|hurt|розстр|страт|страч|добил|"
+    "fire|death|prisoner|captive|tied|bound|taped|замотан|обмотан|wounded|injured|hurt|розстр|страт|страч|добил|"
     "добив|вби|уби|застрел|розправ|вогонь|стріл|расстрел|казн|расправ|огонь|стрел|полон|плен|"
     "зв'яз|связан|поранен|ранен|убьют|point-bl|point bl|firing squad|cold blood|прикінч|"
     "прикончи|добит|упор|впритул|ліквід|знищ|ликвид|уничтож|простреле"
