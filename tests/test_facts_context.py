@@ -321,3 +321,41 @@ def test_a_list_of_cases_under_a_cases_headline_is_a_recap() -> None:
     )
     assert facts.victims is None
     assert {"Ivanivske", "Krynky", "Robotyne"} <= set(facts.locations)
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "want"),
+    [
+        # the counted group is the suspects, the witnesses who tell it, or a bigger tally
+        ("Two Russian paratroopers suspected of shooting three Ukrainian prisoners", "", 3),
+        (
+            "Freed soldiers describe a comrade's killing",
+            "Four Ukrainian soldiers freed in an exchange last week have told investigators that "
+            "Russian troops shot one of their comrades shortly after they were captured.",
+            1,
+        ),
+        (
+            "Exchange: a fellow soldier was shot, freed men say",
+            "Several of the freed men told the headquarters that a fellow soldier, wounded in the "
+            "leg, was shot by Russian troops on the day of capture near Lyptsi.",
+            1,
+        ),
+        (
+            "Bodies of marines shot after surrender returned",
+            "Ukraine received the bodies of 502 soldiers, among them six marines who were shot "
+            "after they surrendered near Krynky, officials said.",
+            6,
+        ),
+        (
+            "Testimonies describe killings after capture",
+            "Their accounts describe the killing of three members of their group shortly after "
+            "capture near Bakhmut.",
+            3,
+        ),
+        ("Body of missing soldier found with hands taped behind his back near Lyman", "", 1),
+        # a group named as the victims, then "prosecutors say": still the victims
+        ("Two Ukrainian soldiers shot with raised hands near Lyman, prosecutors say", "", 2),
+    ],
+)
+def test_who_the_counted_group_is(title: str, body: str, want: int) -> None:
+    assert extract_facts(title, body, PUB).victims == want

@@ -66,7 +66,7 @@ _VICTIM = (
     r"conscripts|infantrymen|medics|scouts|servicewomen|gunners|snipers|чоловік\w*|мужчин\w*|"
     r"guys|boys|lads|хлопц\w*|парн(?:ей|я)|защитник\w*|морпіх\w*|морпех\w*|десантник\w*|розвідник\w*|"
     r"разведчик\w*|штурмовик\w*|мобілізован\w*|мобилизованн\w*|бранц\w*|піхотинц\w*|"
-    r"пехотинц\w*|brothers|братів|братьев|comrades|побратимів)"
+    r"пехотинц\w*|brothers|братів|братьев|comrades|побратимів|members)"
 )
 _QUANT = re.compile(
     rf"(?P<pre>\b(?:at least|no fewer than|not less than|more than|over|up to|about|around|"
@@ -106,7 +106,8 @@ _AGGREGATE = CaseBlind(
 _SINGLE = CaseBlind(
     r"\b(?:an?|one)\s+(?:[\w-]+\s+){0,3}?(?:POW|prisoner of war|prisoner|captive|soldier|"
     r"serviceman|servicewoman|servicemember|sniper|fighter|defender|marine|paratrooper|"
-    r"(?:drone )?operator|medic|scout|conscript|gunner|infantryman)\b(?! (?:killings?|shootings?|"
+    r"(?:drone )?operator|medic|scout|conscript|gunner|infantryman|comrades?)\b(?! (?:killings?|"
+    r"shootings?|"
     r"executions?|exchange|swap|camp))|\b(?:an?|one) (?:captured|wounded|surrendering|surrendered"
     r"|unarmed) (?:Ukrainian|Russian)\b(?!s)|\b(?:полоненого|військовополоненого|пораненого бійця|"
     r"бійця|захисника|військового|пленного|военнопленного|раненого|военного|солдата|"
@@ -136,17 +137,27 @@ _PERPETRATOR = re.compile(
     rf"|{_NUM})\b"
 )
 _BYSTANDER = re.compile(
-    r"\b(?:witness\w*|surviv\w*|accused|suspects?|defendants?|свідк\w*|вижил\w*|"
-    r"вцілі\w*|обвинувачен\w*|підозрюван\w*|свидетел\w*|выжил\w*|уцелевш\w*|обвиняем\w*"
-    r"|подозреваем\w*)\b"
+    r"\b(?:witness\w*|surviv\w*|accused|suspect(?:s|ed)?|charged|convicted|defendants?|свідк\w*"
+    r"|вижил\w*|вцілі\w*|обвинувачен\w*|підозрюван\w*|свидетел\w*|выжил\w*|уцелевш\w*"
+    r"|обвиняем\w*|подозреваем\w*)\b"
+)
+# A counted group that tells what happened ("Four soldiers freed last week have told
+# investigators that …", "Several of the freed men said …") is the source, not the victims.
+_SPEAKERS = re.compile(
+    r"(?:(?!\b(?:who|that|which|які|яких|котор\w*)\b)[^.;:,]){0,60}?"
+    r"\b(?:(?:have |has |had )?(?:told|said|say|says|testified|recalled|described"
+    r"|recounted)|розповіли|розповіла|заявили|свідчать|засвідчили|рассказали|заявили"
+    r"|свидетельствуют|показали)\b"
 )
 _BARE_SINGLE = re.compile(
     r"(?<!\d )\b(?:(?:wounded|captured|unarmed|helpless|surrendered|surrendering|"
-    r"injured|young|ukrainian|russian),? ){1,3}(?:(?:combat|army|field|infantry|assault) )?"
+    r"injured|young|ukrainian|russian|missing),? ){1,3}"
+    r"(?:(?:combat|army|field|infantry|assault) )?"
     r"(?:pow|prisoner of war|soldier|serviceman|"
     r"servicewoman|scout|medic|marine|paratrooper|sniper|fighter|defender|drone operator|"
     r"gunner|sergeant)\b(?!s\b|'s\b)"
-    r"|\b(?:to|of|for|killed|shot|executed|murdered|as)\s+(?:pow|soldier|serviceman)\b(?!s\b)"
+    r"|\b(?:to|of|for|killed|shot|executed|murdered|as)\s+(?:missing\s+)?(?:pow|soldier|serviceman)"
+    r"\b(?!s\b)"
 )
 # A revised toll: "the death toll rose to 10", "число погибших возросло до десяти". The new
 # figure is the count even though no victim noun follows it.
@@ -206,21 +217,30 @@ def count(sentence: str) -> tuple[Kind, int | None]:
             return Kind.TALLY, None  # "79 executions", "24 cases": a tally of events
         pre = (m.group("pre") or "").strip()
         noun = m.group("noun").lower()
-        if _BYSTANDER.search(sentence[m.start() : m.end() + 25]) or (
-            not _CAPTIVE_NOUN.match(noun) and _PERPETRATOR.match(sentence, m.end())
+        if (
+            _BYSTANDER.search(sentence[m.start() : m.end() + 25])
+            or _SPEAKERS.match(sentence, m.end())
+            or (not _CAPTIVE_NOUN.match(noun) and _PERPETRATOR.match(sentence, m.end()))
         ):
             continue  # perpetrators, witnesses, survivors: look for the victims' count
         if noun in ("other", "others"):
             n += 1  # "Zhytnyk and four other wounded men": four others plus the one named
+        if n >= AGGREGATE_LIMIT and not best and not _AGGREGATE.on(folded).search(sentence):
+            best = (m.start(), Kind.TALLY, None)  # "502 bodies, among them six marines": read on
+            continue
         if n >= AGGREGATE_LIMIT or _AGGREGATE.on(folded).search(sentence):
-            best = (m.start(), Kind.TALLY, None)
+            best = best or (m.start(), Kind.TALLY, None)
         elif pre and _VAGUE_PRE.search(pre):
             best = (m.start(), Kind.VAGUE, None)
         else:
             best = (m.start(), Kind.EXACT, n)
         break
     found: list[tuple[int, Kind, int | None]] = [best] if best else []
-    if (amount := _VAGUE.on(folded).search(sentence)) and not (best and best[0] < amount.end()):
+    if (
+        (amount := _VAGUE.on(folded).search(sentence))
+        and not (best and best[0] < amount.end())
+        and not _SPEAKERS.match(sentence, amount.end())
+    ):
         found.append((amount.start(), Kind.VAGUE, None))  # not "a group of seven POWs"
     if both := _BOTH.search(sentence):
         found.append((both.start(), Kind.EXACT, 2))
