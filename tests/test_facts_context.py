@@ -359,3 +359,50 @@ def test_a_list_of_cases_under_a_cases_headline_is_a_recap() -> None:
 )
 def test_who_the_counted_group_is(title: str, body: str, want: int) -> None:
     assert extract_facts(title, body, PUB).victims == want
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "want"),
+    [
+        # a wire dateline is the filing day
+        (
+            "UN documents the killing of a wounded captive",
+            "GENEVA, Jun 12 (Wire) - The UN monitoring mission said it had documented a case in "
+            "which soldiers killed a wounded captured serviceman near Lyman.",
+            None,
+        ),
+        (
+            "Soldier says comrades were shot after capture",
+            "MOSCOW, Jun 12. /Agency/. A soldier who escaped captivity said his three wounded "
+            "comrades were shot after capture near Lyman.",
+            None,
+        ),
+        # the day of an exchange is not the killing's
+        (
+            "75 defenders return home; freed men tell of a comrade shot",
+            "Seventy-five Ukrainian prisoners of war returned home on June 12 in an exchange. "
+            "The freed men said a wounded comrade was shot by Russian troops after capture.",
+            None,
+        ),
+        # the day the men were surrounded, told before the statement
+        (
+            "Five surrendered soldiers shot near Lyman",
+            "According to investigators, on 9 June a group of seven servicemen was surrounded "
+            "near Lyman. Russian troops shot five of them after they surrendered.",
+            date(2025, 6, 9),
+        ),
+    ],
+)
+def test_which_day_is_the_killings(title: str, body: str, want: date | None) -> None:
+    assert extract_facts(title, body, PUB).incident_date == want
+
+
+def test_a_town_taken_earlier_is_not_the_scene() -> None:
+    facts = extract_facts(
+        "Commander suspected of ordering the execution of 16 POWs near Verbove",
+        "When the front moved after the liberation of Robotyne, a group of Ukrainian soldiers "
+        "was encircled near Verbove. The Russians shot sixteen of them after they laid down their "
+        "arms near Verbove.",
+        PUB,
+    )
+    assert facts.locations == ("Verbove",)

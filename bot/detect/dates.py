@@ -78,8 +78,22 @@ def _parse(m: re.Match[str], year: int | None) -> date | None:
         return None
 
 
+# A wire dateline ("GENEVA, Mar 26 (Agency) -", "MOSCOW, May 27. /Agency/."): the filing day.
+_DATELINE = re.compile(r"^\W*[A-ZА-ЯІЇЄҐ][A-ZА-ЯІЇЄҐ .'-]{1,40},\s*$")
+# The day of an exchange, a return or a repatriation, and a report's period, are not the
+# killing's ("returned home on May 31 in an exchange", "covers 1 March to 31 August").
+_NOT_EVENT = re.compile(
+    r"\b(?:return\w*|exchang\w*|swap\w*|repatriat\w*|released|freed|covers|covering|period"
+    r"|повернул\w*|повернен\w*|обмін\w*|репатріац\w*|звільнен\w*|охоплює|період\w*"
+    r"|вернул\w*|возвращен\w*|обмен\w*|репатриац\w*|освобожден\w*|охватывает|период\w*)\b",
+    re.IGNORECASE,
+)
+
+
 def _is_report_date(sentence: str, start: int, end: int) -> bool:
     """True for "said on Nov. 5", "повідомили 25 лютого", "2 грудня оприлюднили"."""
+    if _DATELINE.match(sentence[:start]):
+        return True
     before = sentence[max(0, start - 60) : start]
     cut = max((b.end() for b in _CLAUSE_BREAK.finditer(before)), default=0)
     words = before[cut:].split()[-6:]
@@ -90,7 +104,10 @@ def _is_report_date(sentence: str, start: int, end: int) -> bool:
     after = sentence[end : end + 40]
     stop = _CLAUSE_BREAK.search(after)
     words = (after[: stop.start()] if stop else after).split()[:4]
-    return any(_REPORT.fullmatch(w.strip(".,\"'«»")) for w in words)
+    if any(_REPORT.fullmatch(w.strip(".,\"'«»")) for w in words):
+        return True
+    near = sentence[max(0, start - 100) : end + 40]
+    return bool(_NOT_EVENT.search(near)) and not EVENT.search(near)
 
 
 def incident_dates(sentence: str, published: date | None) -> list[date]:

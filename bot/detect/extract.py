@@ -50,7 +50,8 @@ OCCURRENCE = CaseBlind(
     r"\b(?:happened|occurred|took place|stormed|storming|during (?:an? |the )?assault|firefight"
     r"|filmed|geolocated|recorded|bod(?:y|ies)|went missing|died|загину\w*|погиб\w*|съемк\w*"
     r"|зйомк\w*|сталас[яь]|сталос[яь]|стався|стался|відбулос[яь]|committed|скоєн\w*|вчинен\w*"
-    r"|совершен\w*|штурм\w*|бою\b|боїв|бойов\w+"
+    r"|совершен\w*|surrounded|encircled|ambushed|trapped|overrun|оточил\w*|оточен\w*|окружил\w*"
+    r"|окружен\w*|засідк\w*|засад\w*|штурм\w*|бою\b|боїв|бойов\w+"
     r" зіткнен\w*|зник\w* безвісти|тіла|произош\w*|случилос\w*|боя\b|тела|пропал\w* без вести"
     r"|снят\w*|знят\w*)",
 )
@@ -69,7 +70,11 @@ _NOT_SCENE = CaseBlind(
     r"|\b(?:\w*man|soldier|sniper|native|battalion|brigade|regiment|unit|defender|resident"
     r"|volunteer|conscript|medic|\d+-year-old)\s+from\s+(?:the\s+|a\s+)?"
     r"(?:(?:village|town|city|region)\s+(?:of|in)\s+)?$"
-    r"|(?:уроджен\w*|уроженц?\w*|родом\s+(?:з|із|из))\s+(?:(?:села|міста|села|города)\s+)?$",
+    r"|(?:уроджен\w*|уроженц?\w*|родом\s+(?:з|із|из))\s+(?:(?:села|міста|села|города)\s+)?$"
+    # an earlier turn of the front: "after the liberation of Robotyne", "після звільнення X"
+    r"|\b(?:after|before|since)\s+(?:the\s+)?(?:liberation|capture|fall|occupation|recapture)"
+    r"\s+of\s+$|(?:після|до|з часу)\s+(?:звільнення|захоплення|падіння|окупації)\s+$"
+    r"|(?:после|до|со времени)\s+(?:освобождения|захвата|падения|оккупации)\s+$",
 )
 # Where a unit came from, went to or fought before is not where the killing happened:
 # "advancing from Avdiivka toward Ocheretyne and Pokrovsk", "fought at Bakhmut, Avdiivka".
