@@ -406,3 +406,45 @@ def test_a_town_taken_earlier_is_not_the_scene() -> None:
         PUB,
     )
     assert facts.locations == ("Verbove",)
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "want"),
+    [
+        # the agent of a passive names the killers' side
+        (
+            "Soldier who escaped captivity tells of his unit's fate",
+            "Four soldiers were taken prisoner near Lyman. The wounded were shot by Ukrainian "
+            "servicemen on the spot, the soldier said.",
+            "Russian",
+        ),
+        (
+            "Investigators: two captured border guards murdered",
+            "Investigators opened a case over the murder of two border guards who were captured "
+            "by Ukrainian sabotage and reconnaissance groups near the border.",
+            "Russian",
+        ),
+        # a participle names its soldiers as the victims, not the killers
+        (
+            "Кількість страчених полонених зросла до дев'яти",
+            "Кількість українських військових, розстріляних окупантами після взяття в полон, "
+            "зросла до дев'яти.",
+            "Ukrainian",
+        ),
+        # an active participle names the killer
+        ("СБУ установила российского военного, расстрелявшего троих пленных", "", "Ukrainian"),
+        # a report on both parties gives no one side
+        (
+            "Monitors: executions of captives rise",
+            "The mission documented the executions of 173 Ukrainian servicemen hors de combat. "
+            "It also documented the executions of 41 Russian servicemen hors de combat by "
+            "Ukrainian forces. Both parties should protect all persons hors de combat and "
+            "investigate all allegations of summary executions.",
+            None,
+        ),
+    ],
+)
+def test_whose_side_in_passives_participles_and_reports(
+    title: str, body: str, want: str | None
+) -> None:
+    assert extract_facts(title, body, PUB).victim_side == want

@@ -11,8 +11,9 @@ from bot.detect import lexicon as lx
 from bot.detect.cue import CaseBlind, Keys, fold, scripts
 
 _BOTH_SIDES = CaseBlind(
-    r"\bboth sides\b(?! (?:said|say|says|reported|agreed))|\bboth (?:Russian and Ukrainian|"
-    r"Ukrainian and Russian)\b|обидві сторони|обох сторін|обе стороны|обеих сторон",
+    r"\bboth (?:sides|parties)\b(?! (?:said|say|says|reported|agreed))"
+    r"|\bboth (?:Russian and Ukrainian|Ukrainian and Russian)\b|обидві сторони|обох сторін"
+    r"|обе стороны|обеих сторон",
 )
 _NOUN_CAPTIVE = r"(?:POWs?|prisoners?|captives?|(?:військово)?полонен\w*|(?:военно)?пленн\w*)"
 _NOUN_SOLDIER = (
@@ -51,6 +52,19 @@ _SIDE = {  # side: (own adjective, own unit suffix, the other side as perpetrato
         rf"(?:Ukrainian|українськ\w+|украинск\w+)\s+(?:{_KILLERS})|ЗСУ|ВСУ",
     ),
 }
+_OTHER = {"Ukrainian": "Russian", "Russian": "Ukrainian"}
+_AGENT = {
+    "Ukrainian": r"(?:Ukrainian|Ukraine's)\s+(?:[\w-]+\s+){0,3}?(?:troops|forces|soldiers"
+    r"|servicemen|fighters|militants|nationalists|units?|groups?|military)",
+    "Russian": r"(?:Russian|Russia's)\s+(?:[\w-]+\s+){0,3}?(?:troops|forces|soldiers|servicemen"
+    r"|fighters|militants|units?|groups?|military|paratroopers|marines)",
+}
+_AGENT_CY = {  # the instrumental case names the agent
+    "Ukrainian": r"українськими\s+(?:військов|бійц|бойовик|силам)\w*|украинскими\s+(?:военн"
+    r"|боевик|бойц|силам|националист)\w*",
+    "Russian": r"російськими\s+(?:військов|окупант|солдат|силам)\w*|российскими\s+(?:военн"
+    r"|оккупант|солдат|силам)\w*|окупантами|оккупантами",
+}
 _SIDE_RX = {
     side: (
         CaseBlind(rf"\b(?:{own})\s+(?:[\w'-]+\s+){{0,2}}?{_NOUN_CAPTIVE}"),
@@ -59,8 +73,13 @@ _SIDE_RX = {
             rf"\s+(?:{own})"
         ),
         CaseBlind(
-            rf"\b(?:{other}),?\s+(?:(?:who|який|яка|які|который|которая|которые)\s+)?"
+            rf"\b(?:{other})(?:,?\s+(?:who|який|яка|які|который|которая|которые))?\s+"
             rf"{_ACTIVE}{_KILL_OR_TAKE}\b{_HAS_OBJECT}"
+            # an active participle: "российского военного, расстрелявшего троих пленных"
+            rf"|\b(?:{other}),?\s+(?:розстрілявш|расстрелявш|вбивш|убивш|застрелівш|застреливш"
+            rf"|стратив|казнивш|добивш)\w*"
+            # the agent of a passive: "shot by Ukrainian servicemen", "розстріляні російськими"
+            rf"|\b(?:by\s+(?:the\s+)?{_AGENT[_OTHER[side]]}|{_AGENT_CY[_OTHER[side]]})"
         ),
         CaseBlind(rf"\b(?:{own})\s+(?:[\w'-]+\s+){{0,2}}?{_NOUN_SOLDIER}"),
     )
@@ -89,16 +108,13 @@ def _without_accused(s: str) -> str:
     return s
 
 
-_OTHER = {"Ukrainian": "Russian", "Russian": "Ukrainian"}
-
-
 # Literals a lowercased plain-case sentence must hold for the plain twins to match: the own
 # side's adjective (captive, adjective and soldier patterns) and the other side named as the
 # killer. Every alternative of `own` / `other` in _SIDE contains one of them.
 _OWN_OTHER = {
     "Ukrainian": (
         ("ukrain", "українськ", "украинск"),
-        ("russian", "російськ", "российск", "росіяни", "окупанти", "оккупанты", "россияне"),
+        ("russian", "російськ", "российск", "росіяни", "окупант", "оккупант", "россияне"),
     ),
     "Russian": (
         ("russian", "російськ", "российск"),
