@@ -448,3 +448,48 @@ def test_whose_side_in_passives_participles_and_reports(
     title: str, body: str, want: str | None
 ) -> None:
     assert extract_facts(title, body, PUB).victim_side == want
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "want"),
+    [
+        # the second of a pair of villages
+        (
+            "Two captured soldiers shot on a road in Kharkiv Oblast",
+            "Prosecutors said Russian troops shot two captured Ukrainian soldiers on the road "
+            "between the villages of Kruhliakivka and Kivsharivka.",
+            {"Kruhliakivka", "Kivsharivka", "Kharkiv Oblast"},
+        ),
+        # the captive set up one sentence before the shots
+        (
+            "На Гуляйпільському напрямку окупанти вбили бійця, який здавався",
+            "Сили оборони оприлюднили відео, на якому український військовий із білою ганчіркою "
+            "в руці виходить з посадки поблизу Малинівки. Через кілька секунд по ньому "
+            "відкривають вогонь.",
+            {"Huliaipole", "Malynivka"},
+        ),
+        # wounded civilians elsewhere, an office's adjective, a breadcrumb: not the scene
+        (
+            "Біля Кучерівки знайшли тіла військових зі зв'язаними руками",
+            "Головна » Новини » Деокупація\n\nУ лісосмузі біля села Кучерівка поліцейські "
+            "виявили тіла п'ятьох військових зі зв'язаними руками, повідомили в Головному "
+            "управлінні поліції. Поранення дістали троє цивільних у Куп'янську.",
+            {"Kucherivka"},
+        ),
+        # where a unit was moved from, and a town left earlier
+        (
+            "Осужденный застрелил двоих пленных у Урожайного",
+            "Подразделение осужденного захватило в плен двоих бойцов бригады, переброшенной "
+            "туда из-под Херсона. Пленных держали в подвале у Урожайного и затем застрелили.",
+            {"Urozhaine"},
+        ),
+        (
+            "Командира засудили за розстріл полонених у Водяному",
+            "Вже після відходу Сил оборони з Авдіївки підрозділ захопив у полон трьох бійців у "
+            "селі Водяне і розстріляв їх.",
+            {"Vodiane"},
+        ),
+    ],
+)
+def test_which_places_are_the_scene(title: str, body: str, want: set[str]) -> None:
+    assert set(extract_facts(title, body, PUB).locations) == want

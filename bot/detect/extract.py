@@ -27,7 +27,8 @@ SUMMARY_LIMIT = 300
 
 BACKGROUND = CaseBlind(
     r"^(?:Earlier|Previously|Last (?:month|week|year)|In (?:early|late|mid)\b|Separately"
-    r"|Meanwhile|In (?:January|February|March|April|May|June|July|August|September|October"
+    r"|Meanwhile|Тим часом|Між тим|Тем временем|Между тем|In (?:January|February|March|April"
+    r"|May|June|July|August|September|October"
     r"|November|December)\b|Нагадаємо|Раніше|Напередодні|Окремо|Водночас|Напомним|Ранее"
     r"|Накануне|Отдельно|(?:В|У) (?:начале |конце |середине )?(?:январ|феврал|март|апрел|ма[ея]"
     r"|июн|июл|август|сентябр|октябр|ноябр|декабр|січн|лют|берез|квіт|травн|червн|липн|серпн"
@@ -56,8 +57,10 @@ OCCURRENCE = CaseBlind(
     r"|снят\w*|знят\w*)",
 )
 ASSAULT_OR_DATE = CaseBlind(
-    r"\b(?:storm\w*|assault|firefight|штурм\w*|бою\b|бо[їя]\b)|\b\d{1,2}\s+\w+|\b(?:Jan|Feb|Mar"
-    r"|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\w*\.?\s+\d",
+    r"\b(?:storm\w*|assault|firefight|штурм\w*|бою\b|бо[їя]\b)|\b\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May"
+    r"|Jun|Jul|Aug|Sep|Oct|Nov|Dec|січ|лют|берез|квіт|трав|черв|лип|серп|верес|жовт|листоп|груд"
+    r"|январ|феврал|март|апрел|ма[яй]|июн|июл|август|сентябр|октябр|ноябр|декабр)\w*"
+    r"|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\w*\.?\s+\d",
 )
 # A place named as a unit's origin or an office's seat is not where the killing happened.
 _NOT_SCENE = CaseBlind(
@@ -65,6 +68,10 @@ _NOT_SCENE = CaseBlind(
     r"|police|officials|authorities|governor|прокуратур\w*|прокурор\w*|поліці\w*|полици\w*"
     r"|courts?|tribunal|суд\w*)"
     r"\s+(?:in\s+|of\s+|в\s+|у\s+)?(?:the\s+)?$"
+    # "the regional prosecutor's office, which now works from Dnipro", "яка працює у Краматорську"
+    r"|(?:office|prosecutors?|court|прокуратур\w*|суд\w*),?\s+(?:which|that|яка|який|которая"
+    r"|который)\s+(?:now\s+|тепер\s+|зараз\s+|сейчас\s+)?(?:works?|sits?|is based|operates"
+    r"|працює|розташован\w*|базується|работает|находится|расположен\w*)\s+(?:in|from|у|в|з|із)\s+$"
     # where a victim or a unit came from: "a rifleman from a village in Poltava Oblast",
     # "a battalion from Chernihiv region", "уродженець Вінниччини", "родом из Сум"
     r"|\b(?:\w*man|soldier|sniper|native|battalion|brigade|regiment|unit|defender|resident"
@@ -74,7 +81,11 @@ _NOT_SCENE = CaseBlind(
     # an earlier turn of the front: "after the liberation of Robotyne", "після звільнення X"
     r"|\b(?:after|before|since)\s+(?:the\s+)?(?:liberation|capture|fall|occupation|recapture)"
     r"\s+of\s+$|(?:після|до|з часу)\s+(?:звільнення|захоплення|падіння|окупації)\s+$"
-    r"|(?:после|до|со времени)\s+(?:освобождения|захвата|падения|оккупации)\s+$",
+    r"|(?:после|до|со времени)\s+(?:освобождения|захвата|падения|оккупации)\s+$"
+    # "after the defence forces withdrew from Avdiivka", "після відходу Сил оборони з Авдіївки"
+    r"|\b(?:after|before)\s+(?:the\s+)?(?:withdrawal|retreat)\s+(?:[\w'-]+\s+){0,3}?from\s+$"
+    r"|(?:після|до)\s+відходу\s+(?:[\w'-]+\s+){0,3}?(?:з|із)\s+$"
+    r"|(?:после|до)\s+отхода\s+(?:[\w-]+\s+){0,3}?(?:из|с)\s+$",
 )
 # Where a unit came from, went to or fought before is not where the killing happened:
 # "advancing from Avdiivka toward Ocheretyne and Pokrovsk", "fought at Bakhmut, Avdiivka".
@@ -82,7 +93,9 @@ _MOVEMENT = CaseBlind(
     r"(?:(?:advanc\w*|push\w*|mov\w*|rotat\w*|came|arrived|redeploy\w*|transferr\w*)"
     r"(?:\s+(?:with|west|east|north|south)\w*(?:\s+(?:his|their|the|its)\s+\w+)?)?(?:\s+in)?"
     r"\s+(?:from|to)|toward|towards|fought (?:at|in"
-    r"|for|near)|defended|прибул\w* з|прибыл\w* из|перекину\w* з|переброш\w* из"
+    r"|for|near)|defended|прибул\w* (?:туди |сюди )?з(?:-під)?"
+    r"|прибыл\w* (?:туда |сюда )?из(?:-под)?"
+    r"|перекину\w* (?:туди |сюди )?з(?:-під)?|переброш\w* (?:туда |сюда )?из(?:-под)?"
     r"|у напрямку|в направлении|воювал\w* (?:під|біля|у|в)|воевал\w* (?:под|у|в))\s+"
     r"(?:the\s+)?(?:[\w'-]+(?:,|\s+and|\s+і|\s+та|\s+и)\s+){0,3}$",
 )
@@ -152,10 +165,18 @@ def _incident_sentences(a: Analysis, cues: _Cues) -> list[int]:
             continue
         kill, captive = cues[s]
         beside = i - 1 in stated or i + 1 in stated
+        # captives set up right before the sentence that kills them ("a soldier with a white
+        # rag walks out near X. Seconds later they open fire on him.")
+        setup = captive and i + 1 < len(a.sentences) and cues[a.sentences[i + 1]][0]
         if (
             kill
+            or setup
             or ((captive or (beside and EVENT.search(s))) and _has(ASSAULT_OR_DATE, s))
-            or (i >= lead and (_has(OCCURRENCE, s) or lx.WOUNDED.search(s)))
+            or (
+                i >= lead
+                and (_has(OCCURRENCE, s) or lx.WOUNDED.search(s))
+                and (captive or not lx.CIVILIAN.search(s))  # "three civilians were wounded"
+            )
         ):
             picked.append(i)
     kept = [i for i in picked if not _is_background(a, i)]
@@ -282,7 +303,10 @@ def _authority(a: Analysis, statements: list[Statement], cues: _Cues) -> str | N
 
 
 # a captive cue without a killing word ("walked out with their hands raised near X")
-_SURRENDER_KEYS = ("surrender", "hands", "руками", "руки", "без зброї", "без оружия")
+_SURRENDER_KEYS = (
+    "surrender", "hands", "руками", "руки", "без зброї", "без оружия", "white", "прапор",
+    "ганчірк", "флаг", "тряпк",
+)  # fmt: skip
 
 
 # One scan per question instead of one per cue family (a scan costs about the same either way)

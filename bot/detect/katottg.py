@@ -97,13 +97,19 @@ _CONTEXT_CY = _words(
     "у в біля під поблизу неподалік поруч коло довкола з із зі до через за районі околицях"
     " околиці село села селі селом селище селища селищі смт місто міста місті с м сел"
     " около возле под близ вблизи из селе селу поселок поселка поселке деревня деревни деревне"
-    " хутор хутора хуторе хуторі город"
+    " хутор хутора хуторе хуторі город сіл селах селами"
     " города городе районе окрестностях рядом"
 )
 _CONTEXT_EN = re.compile(
     r"(?:\b(?:near|in|at|outside|around|toward|towards|into|village|villages|town"
     r"|settlement|hamlet)(?:\s+of)?\s+(?:the\s+)?(?:(?:village|town|settlement)\s+of\s+)?)$"
 )
+_INSTITUTION = re.compile(
+    r"\s+(?:управлінн|управлени|штаб|відділ|отдел|департамент|комітет|комитет|інститут|институт"
+    r"|центр|суд|прокуратур|госпітал|госпитал|міністерств|министерств)\w*",
+    re.IGNORECASE,
+)
+_PAIR = re.compile(r"\b([A-ZА-ЯІЇЄҐ][\w'-]+),?\s+(?:and|or|і|та|й|и|або|или)\s+$")
 # "around Ivana Franka and Shevchenka streets": streets are named after people, as villages are
 _STREET = re.compile(
     r"[\w\s,'-]{0,60}?\b(?:streets?|st\.|avenue|вулиц\w*|улиц\w*|проспект\w*)", re.I
@@ -267,8 +273,14 @@ def in_context(text: str, start: int, end: int, cyrillic: bool) -> bool:
     before = text[max(0, start - 40) : start]
     if _STREET.match(text, end) or re.search(r"(?:вул|ул|st)\.?\s*$|вулиц\w*\s+$", before):
         return False
+    if _INSTITUTION.match(text, end):  # "в Головному управлінні поліції": an adjective
+        return False
     if _AFTER.match(text, end):
         return True
+    # the second of a pair: "between the villages of Kruhliakivka and Kivsharivka"
+    if pair := _PAIR.search(before):
+        first = max(0, start - 40) + pair.start(1)
+        return in_context(text, first, first + len(pair.group(1)), cyrillic)
     if cyrillic:
         word = _PREV_WORD.search(before)
         return bool(word and word.group(1).lower() in _CONTEXT_CY)

@@ -59,7 +59,8 @@ CAPTIVE_VERBAL = _rx(
     r"\bhands? (?:up|raised|in the air|above (?:his|their) heads?|behind (?:his|their) heads?)"
     r"|\bhands? (?:on|clasped (?:on|behind)) (?:their |his )?heads?\b|\bby (?:his|their|her|the)"
     r" captors\b|\bруками? (?:за|на) голов\w*|\bруки (?:за|на) голов\w*"
-    r"|\b(?:raised|with raised) hands\b|\b(?:raised|raising|put|putting|held|holding) (?:up )?"
+    r"|\b(?:raised|with raised) hands\b|\bwith a white (?:flag|rag|cloth)\b"
+    r"|\b(?:raised|raising|put|putting|held|holding) (?:up )?"
     r"(?:their|his|both) hands(?: up)?\b|\bwhite flag\b|\bhors de combat\b",
     # execution posture: made to kneel, lying face down
     r"\b(?:made|forced|ordered|told) (?:[\w-]+ ){0,2}?(?:to )?kneel\b|\bkneel(?:ing)? before\b"
@@ -69,6 +70,7 @@ CAPTIVE_VERBAL = _rx(
     r"\b[ву] полон(?:і)?\b|\bполонил\w*|\bзда\w*(?:с[яь]|ся)\b|\bздач\w* в полон"
     r"|\bскла(?:ли|дають|ла|в|вши|дали) зброю"
     r"|\bз піднятими руками|\bбеззбройн\w*|\bпіднявши руки|\bвийш\w* (?:[\w'-]+ ){0,3}?без зброї"
+    r"|\b(?:з|із) біл\w+ (?:прапор|ганчірк|тканин)\w*"
     r"|\bобеззброєн\w*|\bроззброєн\w*|\bпостав\w* (?:\w+ )?на колін\w*|\bна колінах\b"
     r"|\bобличчям (?:до землі|донизу|вниз)\b",
     r"\bзахопи\w* (?:у полон )?(?:[\w'-]+ ){0,2}?(?:поранен\w*|українськ\w*|російськ\w*|бійц\w*"
@@ -78,7 +80,7 @@ CAPTIVE_VERBAL = _rx(
     r"\bв плен(?:у)?\b|\bпленил\w*|\bсда\w*(?:с[яь]|ся)\b|\bсдач\w* в плен"
     r"|\bслож(?:ил|или|ивш)\w* оружие"
     r"|\bс поднятыми руками|\bбезоружн\w*|\bразоружен\w*|\bподняв руки"
-    r"|\bвыш(?:ел|ли|едш\w*) (?:[\w-]+ ){0,3}?без оружия"
+    r"|\bвыш(?:ел|ли|едш\w*) (?:[\w-]+ ){0,3}?без оружия|\bс бел\w+ (?:флаг|тряпк|ткан)\w*"
     r"|\bпостав\w* (?:\w+ )?на колени|\bна коленях\b|\bлицом (?:в землю|вниз)\b",
 )
 
