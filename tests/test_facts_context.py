@@ -493,3 +493,23 @@ def test_whose_side_in_passives_participles_and_reports(
 )
 def test_which_places_are_the_scene(title: str, body: str, want: set[str]) -> None:
     assert set(extract_facts(title, body, PUB).locations) == want
+
+
+@pytest.mark.parametrize(
+    ("body", "region"),
+    [
+        (
+            "Russian troops shot a wounded captured soldier near Bilohorivka. Bilohorivka, a "
+            "village on the Siverskyi Donets in Luhansk region, has been fought over since 2022.",
+            "Luhansk Oblast",
+        ),
+        (
+            "Окупанти розстріляли пораненого полоненого біля Білогорівки. Білогорівка — село на "
+            "Сіверському Дінці в Луганській області.",
+            "Luhansk Oblast",
+        ),
+    ],
+)
+def test_the_region_where_the_story_describes_the_village(body: str, region: str) -> None:
+    facts = extract_facts("A captive was shot near Bilohorivka", body, PUB)
+    assert set(facts.locations) == {"Bilohorivka", region}

@@ -249,7 +249,7 @@ def _locations(a: Analysis, recap: bool, picked: list[int], cues: _Cues) -> tupl
     else:  # a headline that states no killing: its places are the story's, not the incident's
         found = body
     if found:
-        return found
+        return _with_region(a, found)
     # no place beside the statements: a sentence about captives or a killing nearest the
     # first statement, else (a statement in the lead) the story's first place
     first = min(st.index for st in a.statements)
@@ -262,6 +262,36 @@ def _locations(a: Analysis, recap: bool, picked: list[int], cues: _Cues) -> tupl
             if hits := _hits(a.sentences[i]):
                 return _places(hits)
     return found
+
+
+# "Bilohorivka, a village on the Siverskyi Donets in Luhansk region": the oblast or district
+# of an incident's settlement, named where the story describes it.
+_APPOSITIVE = re.compile(
+    r",?\s+(?:is\s+|lies\s+)?(?:a|an|the)?\s*(?:[\w'-]+\s+){0,2}?(?:village|town|settlement|city)"
+    r"\b|,?\s+(?:—\s+)?(?:село|селище|місто|поселок|посёлок|деревня|город)\b",
+    _F,
+)
+
+
+def _with_region(a: Analysis, found: tuple[str, ...]) -> tuple[str, ...]:
+    if not any(
+        k in s for s in a.sentences[1:] for k in ("village", "town", "сел", "місто", "город")
+    ):
+        return found
+    extra: list[str] = []
+    for s in a.sentences[1:]:
+        hits = _hits(s)
+        for h in hits:
+            if h.kind != "settlement" or h.canonical not in found:
+                continue
+            for o in hits:
+                if (
+                    o.kind in ("oblast", "district")
+                    and 0 < o.start - h.end < 90
+                    and _APPOSITIVE.match(s, h.end)
+                ):
+                    extra.append(o.canonical)
+    return tuple(dict.fromkeys([*found, *extra])) if extra else found
 
 
 _REPORTED_TITLE = re.compile(r"\b(?:reported|alleged)\b|\bпро ймовірн\w*|\bо возможн\w*", _F)
