@@ -218,3 +218,17 @@ def test_the_count_beside_the_statement(title: str, body: str, want: int | None)
 def test_wounded_civilians_finished_off_are_not_prisoners() -> None:
     body = "Several wounded civilians lay in the street near Bakhmut. They were finished off."
     assert not classify("Witnesses describe the morning after the shelling", body).flagged
+
+
+@pytest.mark.parametrize(
+    ("sentence", "want"),
+    [
+        ("Окупанти розстріляли двадцять двох полонених під Лиманом", 22),
+        ("Оккупанты расстреляли двадцать двух пленных под Лиманом", 22),
+        ("Оккупанты расстреляли тридцать пять пленных под Лиманом", 35),
+        ("Окупанти розстріляли двадцять одного полоненого під Лиманом", 21),
+        ("Окупанти розстріляли двадцятьох полонених під Лиманом", 20),
+    ],
+)
+def test_cyrillic_compound_numbers(sentence: str, want: int) -> None:
+    assert count(sentence)[1] == want

@@ -51,9 +51,14 @@ _WORDS: list[tuple[str, int]] = [
 _EN_UNITS = "one|two|three|four|five|six|seven|eight|nine"
 _EN_COMPOUND = re.compile(rf"^(twenty|thirty|forty|fifty)[- ]({_EN_UNITS})$")
 _WORD_RX = [(re.compile(rf"^(?:{w})$"), n) for w, n in _WORDS]
+# "двадцять двох", "тридцать пять": a Cyrillic tens word and a unit (one: "один", "одного")
+_CY_TENS = "|".join(w.split("|", 1)[1] for w, n in _WORDS if n in (20, 30, 40, 50))
+_CY_UNITS = "|".join(w.split("|", 1)[1] for w, n in _WORDS if 2 <= n <= 9) + r"|одн\w*|один"
+_CY_COMPOUND = re.compile(rf"^(?:{_CY_TENS}) (?:{_CY_UNITS})$")
 _NUM = (
     r"(?:\d{1,4}(?![\d.,]\d|-|th|st|nd|rd|%|\s*(?:km|кілометр|километр|км|years? old|років|лет))"
     + rf"|(?:twenty|thirty|forty|fifty)[- ](?:{_EN_UNITS})"
+    + rf"|(?:{_CY_TENS}) (?:{_CY_UNITS})(?![\w'])"
     + ("|" + "|".join(w for w, _ in _WORDS) + r")(?![\w'])")
 )
 _VICTIM = (
@@ -184,6 +189,10 @@ def _value(token: str) -> int | None:
     if compound := _EN_COMPOUND.match(token):
         tens, unit = compound.groups()
         return _value(tens) + _EN_UNITS.split("|").index(unit) + 1  # type: ignore[operator]
+    if _CY_COMPOUND.match(token):
+        tens, unit = token.split(" ")
+        ones = 1 if unit.startswith(("одн", "один")) else (_value(unit) or 0)
+        return (_value(tens) or 0) + ones
     for rx, n in _WORD_RX:
         if rx.match(token):
             return n
