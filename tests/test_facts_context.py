@@ -8,6 +8,7 @@ from datetime import date
 import pytest
 
 from bot.detect import canonical_places, extract_facts
+from bot.detect.dates import incident_dates
 
 PUB = date(2025, 6, 20)
 
@@ -513,3 +514,17 @@ def test_which_places_are_the_scene(title: str, body: str, want: set[str]) -> No
 def test_the_region_where_the_story_describes_the_village(body: str, region: str) -> None:
     facts = extract_facts("A captive was shot near Bilohorivka", body, PUB)
     assert set(facts.locations) == {"Bilohorivka", region}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "want"),
+    [
+        ("Злочин скоєно 29.07.2024 поблизу Лиману.", [date(2024, 7, 29)]),
+        ("Повідомлення оприлюднено 30.07.2024.", []),
+        ("14.10.2022 07:13 | Переглядів: 28", []),
+        ("March 26, 2024 14:12 GMT · Updated 3 hours ago", []),
+        ("On July 29 at 05:30 Russian troops shot the captives.", [date(2024, 7, 29)]),
+    ],
+)
+def test_numeric_days_and_page_time_stamps(sentence: str, want: list[date]) -> None:
+    assert incident_dates(sentence, date(2024, 8, 1)) == want

@@ -23,7 +23,8 @@ _EN_MONTH = (
 _DATE = re.compile(
     rf"\b(?P<m1>{_EN_MONTH})\.?\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y1>\d{{4}}))?"
     rf"|\b(?P<d2>\d{{1,2}})\s+(?P<m2>{_EN_MONTH}|{'|'.join(_CYR)})\b(?:,?\s+(?P<y2>\d{{4}}))?"
-    rf"|\b(?P<y3>20\d\d)-(?P<m3>\d\d)-(?P<d3>\d\d)\b",
+    rf"|\b(?P<y3>20\d\d)-(?P<m3>\d\d)-(?P<d3>\d\d)\b"
+    rf"|\b(?P<d4>\d{{1,2}})\.(?P<m4>\d{{1,2}})\.(?P<y4>20\d\d)\b",
 )
 # the same, any case: count() reads lower-cased text ("november 24 execution of pows")
 _DATE_ANY_CASE = re.compile(_DATE.pattern, _F)
@@ -44,7 +45,7 @@ _REPORT = re.compile(
     r"\b(?:said|says|say|reported|reports|announced|told|stated|published|posted|surfaced|"
     r"circulat\w*|appeared|released|spread|shared|emerged|wrote|added|confirmed|noted|"
     r"declared|claimed|reporting|announcing|публік\w*|повідомил\w*|повідомля\w*|заявил\w*|"
-    r"заяви\w*|оприлюдни\w*|опублікува\w*|поширил\w*|з'явил\w*|сказа\w*|написа\w*|"
+    r"заяви\w*|оприлюдни\w*|оприлюднен\w*|опубліковано|опубликовано|обнародован\w*|опублікува\w*|поширил\w*|з'явил\w*|сказа\w*|написа\w*|"
     r"розповів|розповіл\w*|інформува\w*|сообщил\w*|сообща\w*|опубликова\w*|обнародова\w*|"
     r"распростран\w*|появил\w*|рассказал\w*|показал\w*)\b",
     _F,
@@ -65,6 +66,8 @@ def _parse(m: re.Match[str], year: int | None) -> date | None:
     try:
         if g["y3"]:
             return date(int(g["y3"]), int(g["m3"]), int(g["d3"]))
+        if g["y4"]:  # "29.07.2024": day first, as written in Ukraine and Russia
+            return date(int(g["y4"]), int(g["m4"]), int(g["d4"]))
         if g["m1"]:
             month, day, y = _EN[g["m1"][:3].lower()], int(g["d1"]), g["y1"]
         else:
@@ -80,6 +83,7 @@ def _parse(m: re.Match[str], year: int | None) -> date | None:
 
 # A wire dateline ("GENEVA, Mar 26 (Agency) -", "MOSCOW, May 27. /Agency/."): the filing day.
 _DATELINE = re.compile(r"^\W*[A-ZА-ЯІЇЄҐ][A-ZА-ЯІЇЄҐ .'-]{1,40},\s*$")
+_CLOCK = re.compile(r",?\s+\d{1,2}:\d{2}\b")
 # The day of an exchange, a return or a repatriation, and a report's period, are not the
 # killing's ("returned home on May 31 in an exchange", "covers 1 March to 31 August").
 _NOT_EVENT = re.compile(
@@ -92,8 +96,8 @@ _NOT_EVENT = re.compile(
 
 def _is_report_date(sentence: str, start: int, end: int) -> bool:
     """True for "said on Nov. 5", "повідомили 25 лютого", "2 грудня оприлюднили"."""
-    if _DATELINE.match(sentence[:start]):
-        return True
+    if _DATELINE.match(sentence[:start]) or _CLOCK.match(sentence, end):
+        return True  # a dateline, or a page's time stamp ("14.10.2022 07:13")
     before = sentence[max(0, start - 60) : start]
     cut = max((b.end() for b in _CLAUSE_BREAK.finditer(before)), default=0)
     words = before[cut:].split()[-6:]
