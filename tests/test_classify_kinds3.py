@@ -288,3 +288,75 @@ def test_fourth_round_false_alarm_kinds(title: str, text: str) -> None:
 )
 def test_fourth_round_miss_kinds(title: str, text: str) -> None:
     assert classify(title, text).flagged
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        # perfidy: the one who feigned surrender did the killing
+        (
+            "Soldier who feigned surrender and shot a Ukrainian is charged",
+            "A Russian soldier who pretended to surrender near Lyman and then shot a Ukrainian "
+            "soldier who approached to take him prisoner has been charged, prosecutors said.",
+        ),
+        # another war, a year is no anchor of this one
+        ("Court hears of 2020 execution videos of Armenian captives", ""),
+        # a possibility asked about
+        ("Could captured foreign fighters be executed if they are handed back?", ""),
+        # the legal line with the act described at length, in three languages
+        (
+            "Explainer: the Geneva Conventions",
+            "Killing a soldier who has surrendered or is hors de combat is a war crime.",
+        ),
+        (
+            "Объясняем: Женевская конвенция",
+            "Умышленное убийство пленного или того, кто сдается, считается тяжким нарушением "
+            "международного права.",
+        ),
+        # a photographer shoots portraits
+        (
+            "Photographer wins award",
+            "A Ukrainian photographer who shot a series of portraits of prisoners of war freed "
+            "in exchanges has won an award.",
+        ),
+        # refused to surrender, killed in battle
+        (
+            "Assault group destroyed near Lyman",
+            "The Russian group refused to surrender. When they opened fire instead, they were "
+            "killed in the ensuing battle, the brigade said.",
+        ),
+        # a captive as the killer, and a captive telling of his commander's crime
+        ("Полонений росіянин убив конвоїра під час спроби втечі", ""),
+        (
+            "Полонений окупант розповів про злочин командира",
+            "Захоплений під Лиманом російський військовий на допиті розповів слідчим, що його "
+            "командир наказав розстріляти двох місцевих мешканців.",
+        ),
+        # rumours of a killing proved false
+        ("Чутки про розстріл полонених під Лиманом не підтвердилися: бійці живі", ""),
+    ],
+)
+def test_fifth_round_false_alarm_kinds(title: str, text: str) -> None:
+    assert not classify(title, text).flagged
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        "BREAKING ▸ Ombudsman: Russians executed 3 POWs near Lyman ▸ Air raid alert ▸ Hryvnia",
+        "POLL: Should soldiers who executed prisoners of war be tried in absentia? ○ Yes ○ No",
+        "About the author: a former investigator who documented the execution of prisoners of "
+        "war near Bakhmut.",
+        "У попередній версії цього матеріалу помилково йшлося про розстріл полонених.",
+    ],
+)
+def test_tickers_polls_bios_and_corrections_are_furniture(tail: str) -> None:
+    assert not classify("A memorial wall opens in Dnipro", STORY + tail).flagged
+
+
+def test_a_makiivka_style_denial_still_flags() -> None:
+    text = (
+        "Russian officials accused Ukrainian troops of shooting Russian soldiers who had "
+        "surrendered. Kyiv said the men only feigned surrender before opening fire."
+    )
+    assert classify("Moscow accuses Kyiv of shooting surrendered soldiers", text).flagged

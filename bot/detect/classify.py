@@ -153,10 +153,14 @@ def _captives(
     strong = [
         m
         for m in _spans(lx.CAPTIVE_STRONG.on(cyr), s)
-        if not _is_speaker(s, m) and not (accused and ir.is_accused(s, m))
+        if not _is_speaker(s, m)
+        and not (accused and ir.is_accused(s, m))
+        and not ir.CAPTIVE_KILLS.match(s, m.end())  # "a captive killed a guard"
     ]
     if cyr and ("захоплен" in s or "захваченн" in s):
-        strong.extend(_spans(ir.CAPTURED_PARTICIPLE.on(cyr), s))
+        strong.extend(
+            m for m in _spans(ir.CAPTURED_PARTICIPLE.on(cyr), s) if not _is_speaker(s, m)
+        )
     weak = _spans(lx.CAPTIVE_VERBAL.on(cyr), s)
     if keys.helpless and _HELPLESS.any_in(s, scripts(s)):
         weak.extend(_spans(ir.HELPLESS.on(cyr), s))

@@ -85,6 +85,30 @@ DENIAL_MASKS = Cue(
         r"|это|является|становить|составляет) (?:[\w-]+ )?(?:воєнн\w* злочин\w*|злочин\w*"
         r"|военн\w* преступлени\w*|преступлени\w*|заборонен\w*|запрещ\w*|порушенн\w*"
         r"|нарушени\w*)",
+        # the legal line with the act described at length: "killing a soldier who has
+        # surrendered or is hors de combat is a war crime"; "убийство пленного … считается
+        # нарушением"
+        r"\b(?:killing|executing|shooting) (?:[\w'-]+ ){0,12}?(?:is|are|constitutes) (?:a |an )?"
+        r"(?:[\w-]+ )?(?:war crime|crime|breach|violation)",
+        r"\b(?:вбивство|убийство|розстріл|расстрел|страта|казнь) (?:[\w'-]+,? ){0,6}?"
+        r"(?:вважається|визнається|считается|признается|является) (?:[\w-]+ )?(?:воєнн\w* злочин"
+        r"\w*|злочин\w*|порушенн\w*|военн\w* преступлени\w*|преступлени\w*|нарушени\w*)",
+        # a killing asked about as a possibility: "Could captured soldiers be executed?"
+        r"\b(?:could|would|might|may|will) (?:[\w'-]+ ){0,4}?be "
+        r"(?:executed|killed|shot|murdered)\b",
+        # perfidy: the one who feigned surrender is the killer, not a captive
+        r"\b(?:pretend|feign)\w* (?:to )?surrender\w*|\b(?:approached|came|went|moved|tried)"
+        r" to take (?:\w+ ){0,2}?prisoner\b|\b(?:refus\w*|declin\w*) to surrender\b"
+        r"|\b(?:did not|didn't|would not|wouldn't) surrender\b",
+        r"\b(?:вдава\w*|удава\w*|імітува\w*|имитирова\w*|притвори\w*|прикинул\w*) "
+        r"(?:[\w'-]+ )?(?:здачу|сдачу|здатися|сдаться)|\bвідмов\w* (?:здатися|здаватися)"
+        r"|\bотказ\w* (?:сдаться|сдаваться)|\bне (?:здал\w*|сдал\w*)",
+        # rumours proved false, the men alive
+        r"\b(?:чутк\w*|слух\w*|rumou?rs?|reports?|claims?) (?:про|о|об|of|about|that) "
+        r"(?:[\w'-]+ ){0,4}?"
+        r"(?:розстріл|расстрел|execution|killing|страт|казн)\w* (?:[\w'-]+ ){0,5}?"
+        r"(?:не підтвердил\w*|не подтвердил\w*|спростован\w*|опровергнут\w*|(?:were|was|proved)"
+        r" (?:false|unfounded)|not confirmed)",
         # staged executions: "guards staged his execution three times"
         r"\b(?:stag|simulat|fak|mock)\w* (?:[\w'-]+ ){0,2}?(?:executions?|shootings?"
         r"|firing squads?)",
@@ -107,6 +131,10 @@ DENIAL_KEYS = (
     "гроз", "загрож", "злочин", "преступл", "danger", "prospect", "ризик", "риск", "коли б",
     "в случае", "simulat", "fak", "mock", "інсцен", "инсцен", "імітув", "имитир", "nobody",
     "none", "ніхто", "никто", "нікого", "никого", "breach", "violation", "порушен", "нарушен",
+    "вважається", "визнається", "считается", "признается", "является", "could", "would",
+    "might", "may ", "will ", "pretend", "feign", "to take", "surrender", "вдава", "удава",
+    "імітув", "имитиров", "притвори", "прикинул", "відмов", "отказ", "чутк", "слух", "rumo",
+    "report", "claim",
 )  # fmt: skip
 
 # Literal keys: a sentence without any of them cannot match IRREALIS_MASKS / HELPLESS (the
@@ -176,6 +204,15 @@ DOCUMENTARY = Cue(
     )
 )
 
+# A captive who is the subject of an active killing verb: "a Russian POW killed a guard",
+# "Полонений росіянин убив конвоїра" (a headline's "POW killed near X" is passive: English
+# needs an object after the verb; uk/ru past forms are active).
+CAPTIVE_KILLS = re.compile(
+    r"\s+(?:[\w'-]+\s+){0,2}?(?:(?:killed|shot|stabbed|strangled|attacked) "
+    r"(?:a|an|the|his|two|one)"
+    r"\b|(?:убив|вбив|застрелив|зарізав|убил|застрелил|зарезал|напав|напал)\b)",
+    re.IGNORECASE,
+)
 # A captive followed by a charge for killing is the accused, not a victim ("captured soldier
 # convicted of killing a civilian", "засудили полоненого за вбивство цивільного").
 ACCUSED_AFTER = re.compile(

@@ -186,13 +186,16 @@ MASKS = _rx(
     # shot down / filmed / legs / killed in action
     r"\bshot down\b|\bshoot(?:ing|s)? down\b|\b(?:video|footage|film|clip|photos?|images?) "
     r"(?:\w+ ){0,3}?(?:was |were )?shot\b|\bshots? (?:on|at) goal\b|\bshot (?:a |the )?"
-    r"(?:video|footage|film)\b",
+    r"(?:video|footage|film)\b|\bshot (?:[\w-]+ ){0,3}?(?:portraits?|photos?|photographs?"
+    r"|pictures?"
+    r"|images?|series|documentar\w*|videos?)\b|\bphotographer\w*\b",
     r"\b(?:shot|shoot\w*|fir\w*|стріля\w*|постріл\w*|стреля\w*|выстрел\w*)\b (?:\w+ ){0,5}?"
     r"(?:legs?|knees?|kneecaps?|limbs|arms|feet|ноги|ногам|ногах|ноги|колін\w*|колен\w*"
     r"|кінцівк\w*|конечност\w*)\b",
     r"\bkill\w* (?:another|other|more|a further|dozens of other) (?:\d+ )?|\bkill\w* (?:\w+ ){1,2}"
-    r"more\b|\bkilled in "
-    r"(?:action|combat|battle|fighting)\b|\bзагину\w* в бою\b|\bпогиб\w* в бою\b",
+    r"more\b|\bkilled in (?:the )?(?:ensuing |subsequent |following )?"
+    r"(?:action|combat|battle|fighting|firefight|clash\w*)\b|\bзагину\w* в бою\b"
+    r"|\bпогиб\w* в бою\b",
     # weapons, drones and sports as objects of "розстріляли/расстреляли"
     r"\b(?:розстр[іi]л\w*|расстрел\w*|казн\w*) (?:(?!полон|плен|військов|военн)[\w«»'-]+ ){0,7}?"
     r"[«]?(?:шахед\w*|дрон\w*|безпілотник\w*|беспилотник\w*|ракет\w*|ворот\w*|вратар\w*"
@@ -355,7 +358,7 @@ WAR_CONTEXT = _rx(
     r"|\bповномасштабн\w*|\bполномасштабн\w*|\bСВО\b|\bспецоперац\w*",
 )
 STRONG_ANCHOR = _rx(
-    r"\b20(?:1[4-9]|2\d)\b|\bfull-scale\b|\bUkrainian (?:POWs?|prisoners|soldiers|servicem[ae]n"
+    r"\b20(?:2[2-9])\b|\bfull-scale\b|\bUkrainian (?:POWs?|prisoners|soldiers|servicem[ae]n"
     r"|troops|defenders|forces)\b",
     r"\bповномасштабн\w*|\bполномасштабн\w*|\bЗСУ\b|\bВСУ\b|\bукраїнськ\w+ (?:військов\w*"
     r"|полонен\w*|бійц\w*|захисник\w*)|\bукраинск\w+ (?:военн\w*|пленн\w*|солдат\w*)"
