@@ -528,3 +528,44 @@ def test_the_region_where_the_story_describes_the_village(body: str, region: str
 )
 def test_numeric_days_and_page_time_stamps(sentence: str, want: list[date]) -> None:
     assert incident_dates(sentence, date(2024, 8, 1)) == want
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "want"),
+    [
+        ("Шістьох полонених розстріляли під Лиманом — прокуратура", "", 6),
+        (
+            "Постріли в голову одинадцятьом знерухомленим військовим: нове відео",
+            "Аналітики встановили, що російські солдати стріляють у голову одинадцятьом "
+            "знерухомленим українським військовим під Лиманом.",
+            11,
+        ),
+        (
+            "Командира засудили за розстріл полонених під Лиманом",
+            "Він наказав розстріляти двух взятых в плен украинских военных под Лиманом.",
+            2,
+        ),
+        ("Під Лиманом розстріляли полонених", "Троє потрапили в полон. Двоє загинули.", 2),
+    ],
+)
+def test_number_words_in_more_cases(title: str, body: str, want: int) -> None:
+    assert extract_facts(title, body, PUB).victims == want
+
+
+@pytest.mark.parametrize(
+    ("title", "body"),
+    [
+        ("Пятерых пленных ВСУ казнили под Лиманом — Генпрокуратура", ""),
+        (
+            "Видео: военные ведут захваченных бойцов к лесополосе",
+            "СБУ установила место съемки видео, на котором российские военные ведут троих "
+            "захваченных украинских бойцов к лесополосе и расстреливают.",
+        ),
+        (
+            "Двое российских военных расстреляли пленного под Лиманом",
+            "Двое военнослужащих ВС РФ расстреляли украинского солдата, которого взяли в плен.",
+        ),
+    ],
+)
+def test_the_units_named_beside_captives_and_killers(title: str, body: str) -> None:
+    assert extract_facts(title, body, PUB).victim_side == "Ukrainian"

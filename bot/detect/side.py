@@ -44,7 +44,7 @@ _SIDE = {  # side: (own adjective, own unit suffix, the other side as perpetrato
         r"Ukrainian|Ukraine's|українськ(?!ими)\w*|украинск(?!ими)\w*",
         r"ЗСУ|ВСУ",
         rf"(?:Russian|російськ\w+|российск\w+)\s+(?:{_KILLERS})|росіяни|окупанти|оккупанты"
-        r"|россияне",
+        r"|россияне|(?:военнослужащ|військовослужбовц|військов|военн)\w* (?:ВС |ЗС )?РФ",
     ),
     "Russian": (
         r"Russian|російськ(?!ими)\w*|российск(?!ими)\w*",
@@ -69,7 +69,8 @@ _SIDE_RX = {
     side: (
         CaseBlind(rf"\b(?:{own})\s+(?:[\w'-]+\s+){{0,2}}?{_NOUN_CAPTIVE}"),
         CaseBlind(
-            rf"\b(?:captured|surrendered|surrendering|wounded|unarmed|\w*полонен\w*|\w*пленн\w*)"
+            rf"\b(?:captured|surrendered|surrendering|wounded|unarmed|\w*полонен\w*|\w*пленн\w*"
+            rf"|захоплен\w*|захваченн\w*)"
             rf"\s+(?:{own})"
         ),
         CaseBlind(
@@ -85,8 +86,12 @@ _SIDE_RX = {
     )
     for side, (own, _, other) in _SIDE.items()
 }
-_SIDE_UNIT = {  # case-sensitive: "ЗСУ", "РФ"
-    side: re.compile(rf"\b{_NOUN_SOLDIER}\s+(?:{unit})\b") for side, (_, unit, _) in _SIDE.items()
+_SIDE_UNIT = {  # case-sensitive: "ЗСУ", "РФ"; "пленных ВСУ" are the unit's too
+    side: re.compile(
+        rf"\b(?:{_NOUN_SOLDIER}\s+(?:{unit})\b(?!\s+{_ACTIVE}{_KILL_OR_TAKE})"
+        rf"|{_NOUN_CAPTIVE}\s+(?:{unit})\b)"
+    )
+    for side, (_, unit, _) in _SIDE.items()
 }
 # Per side, the unit names the case-sensitive pattern needs: one cheap scan, rarely found.
 # (A gate of the case-blind patterns' union costs more than the scans it saves.)
