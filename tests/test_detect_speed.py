@@ -21,6 +21,7 @@ from bot.detect import extract as ex
 from bot.detect import irrealis as ir
 from bot.detect import lexicon as lx
 from bot.detect import quantities as qu
+from bot.detect import scene as sc
 from bot.detect import side as sd
 from bot.detect.boilerplate import strip_boilerplate
 from bot.detect.classify import _IMPLIED, analyse, classify
@@ -227,9 +228,9 @@ CASE_BLIND = [
     ex.ROUNDUP,
     ex.OCCURRENCE,
     ex.ASSAULT_OR_DATE,
-    ex._NOT_SCENE,
-    ex._MOVEMENT,
-    ex._BORDER,
+    sc._NOT_SCENE,
+    sc._MOVEMENT,
+    sc._BORDER,
     ex._RECAP_TITLE,
     ex._MONTH_OR_YEAR,
     qu._VAGUE,
@@ -303,3 +304,42 @@ def test_side_literal_gates_hold_for_every_plain_match() -> None:
             matched += 1
             assert any(k in t for k in sd._BOTH_SIDES_KEYS), s
     assert matched > len(examples)
+
+
+def _calls(run: Callable[[], object], name: str) -> list[tuple[Any, Any]]:
+    """The first two arguments of each Python-level call to a function named `name`."""
+    seen: list[tuple[Any, Any]] = []
+
+    def hook(frame: FrameType, event: str, arg: Any) -> None:
+        if event == "call" and frame.f_code.co_name == name:
+            names = frame.f_code.co_varnames[: min(2, frame.f_code.co_argcount)]
+            args = [frame.f_locals[a] for a in names]
+            seen.append((args[0], args[1] if len(args) > 1 else None))
+
+    sys.setprofile(hook)
+    try:
+        run()
+    finally:
+        sys.setprofile(None)
+    return seen
+
+
+def test_extract_reads_each_sentences_places_and_background_once() -> None:
+    title = "Russian troops shot two captured Ukrainian soldiers near Robotyne, prosecutors say"
+    text = (
+        "The men had surrendered near Robotyne in Zaporizhzhia Oblast. "
+        "They were shot on the spot near Robotyne, the regional office said. "
+        "Earlier, another captive was shot near Bakhmut. "
+        "The soldiers came from Kharkiv."
+    )
+    verdict = classify(title, text)
+    assert verdict.flagged
+    sentences = analyse(title, text).sentences
+    with _scans() as seen:
+        facts = extract_facts(title, text, None, None, verdict)
+    assert facts.locations
+    assert 0 < seen.count(ex.BACKGROUND.plain) <= len(sentences)
+    calls = _calls(lambda: extract_facts(title, text, None, None, verdict), "hits")
+    scene_tests = [s for s, _ in calls if isinstance(s, str)]  # scene.hits, not the memo's
+    assert scene_tests
+    assert len(scene_tests) == len(set(scene_tests))

@@ -11,7 +11,7 @@ import re
 from datetime import date
 from itertools import pairwise
 
-from bot.detect import authority
+from bot.detect import authority, scene
 from bot.detect import lexicon as lx
 from bot.detect.classify import Analysis, Statement, analyse
 from bot.detect.cue import CaseBlind, Keys, fold, scripts, union
@@ -61,48 +61,6 @@ ASSAULT_OR_DATE = CaseBlind(
     r"|Jun|Jul|Aug|Sep|Oct|Nov|Dec|січ|лют|берез|квіт|трав|черв|лип|серп|верес|жовт|листоп|груд"
     r"|январ|феврал|март|апрел|ма[яй]|июн|июл|август|сентябр|октябр|ноябр|декабр)\w*"
     r"|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\w*\.?\s+\d",
-)
-# A place named as a unit's origin or an office's seat is not where the killing happened.
-_NOT_SCENE = CaseBlind(
-    r"(?:defenders? of|оборонц\w*|захисник\w*|защитник\w*|prosecutors?|prosecutor's office"
-    r"|police|officials|authorities|governor|прокуратур\w*|прокурор\w*|поліці\w*|полици\w*"
-    r"|courts?|tribunal|суд\w*)"
-    r"\s+(?:in\s+|of\s+|в\s+|у\s+)?(?:the\s+)?$"
-    # "the regional prosecutor's office, which now works from Dnipro", "яка працює у Краматорську"
-    r"|(?:office|prosecutors?|court|прокуратур\w*|суд\w*),?\s+(?:which|that|яка|який|которая"
-    r"|который)\s+(?:now\s+|тепер\s+|зараз\s+|сейчас\s+)?(?:works?|sits?|is based|operates"
-    r"|працює|розташован\w*|базується|работает|находится|расположен\w*)\s+(?:in|from|у|в|з|із)\s+$"
-    # where a victim or a unit came from: "a rifleman from a village in Poltava Oblast",
-    # "a battalion from Chernihiv region", "уродженець Вінниччини", "родом из Сум"
-    r"|\b(?:\w*man|soldier|sniper|native|battalion|brigade|regiment|unit|defender|resident"
-    r"|volunteer|conscript|medic|\d+-year-old)\s+from\s+(?:the\s+|a\s+)?"
-    r"(?:(?:village|town|city|region)\s+(?:of|in)\s+)?$"
-    r"|(?:уроджен\w*|уроженц?\w*|родом\s+(?:з|із|из))\s+(?:(?:села|міста|села|города)\s+)?$"
-    # an earlier turn of the front: "after the liberation of Robotyne", "після звільнення X"
-    r"|\b(?:after|before|since)\s+(?:the\s+)?(?:liberation|capture|fall|occupation|recapture)"
-    r"\s+of\s+$|(?:після|до|з часу)\s+(?:звільнення|захоплення|падіння|окупації)\s+$"
-    r"|(?:после|до|со времени)\s+(?:освобождения|захвата|падения|оккупации)\s+$"
-    # "after the defence forces withdrew from Avdiivka", "після відходу Сил оборони з Авдіївки"
-    r"|\b(?:after|before)\s+(?:the\s+)?(?:withdrawal|retreat)\s+(?:[\w'-]+\s+){0,3}?from\s+$"
-    r"|(?:після|до)\s+відходу\s+(?:[\w'-]+\s+){0,3}?(?:з|із)\s+$"
-    r"|(?:после|до)\s+отхода\s+(?:[\w-]+\s+){0,3}?(?:из|с)\s+$",
-)
-# Where a unit came from, went to or fought before is not where the killing happened:
-# "advancing from Avdiivka toward Ocheretyne and Pokrovsk", "fought at Bakhmut, Avdiivka".
-_MOVEMENT = CaseBlind(
-    r"(?:(?:advanc\w*|push\w*|mov\w*|rotat\w*|came|arrived|redeploy\w*|transferr\w*)"
-    r"(?:\s+(?:with|west|east|north|south)\w*(?:\s+(?:his|their|the|its)\s+\w+)?)?(?:\s+in)?"
-    r"\s+(?:from|to)|toward|towards|fought (?:at|in"
-    r"|for|near)|defended|прибул\w* (?:туди |сюди )?з(?:-під)?"
-    r"|прибыл\w* (?:туда |сюда )?из(?:-под)?"
-    r"|перекину\w* (?:туди |сюди )?з(?:-під)?|переброш\w* (?:туда |сюда )?из(?:-под)?"
-    r"|у напрямку|в направлении|воювал\w* (?:під|біля|у|в)|воевал\w* (?:под|у|в))\s+"
-    r"(?:the\s+)?(?:[\w'-]+(?:,|\s+and|\s+і|\s+та|\s+и)\s+){0,3}$",
-)
-# A border ("along the border with Russia's Kursk region") is not the scene.
-_BORDER = CaseBlind(
-    r"(?:border with|border of|along the border|кордон\w* (?:з|із)|границ\w* с)\s+(?:the\s+)?"
-    r"(?:(?:Russia's|Russian|російськ\w+|российск\w+|Росії|России)\s+)?$",
 )
 _RECAP_TITLE = CaseBlind(
     r"\b(?:cases|incidents|episodes|timeline|recap|випадк\w*|епізод\w*|случа\w*|эпизод\w*)\b"
@@ -179,53 +137,18 @@ def _incident_sentences(a: Analysis, cues: _Cues) -> list[int]:
             )
         ):
             picked.append(i)
-    kept = [i for i in picked if not _is_background(a, i)]
+    kept = [i for i in picked if not cues.background(i)]
     return kept if len(kept) > 1 or len(picked) == 1 else picked
-
-
-def _places(hits: list[PlaceHit]) -> tuple[str, ...]:
-    has_district = any(h.kind == "district" for h in hits)
-    direct = {h.canonical for h in hits if h.kind != "direction"}
-    out = [
-        h.canonical
-        for h in hits
-        if h.kind != "direction" or not has_district or h.canonical in direct
-    ]
-    return tuple(dict.fromkeys(out))
-
-
-_MOVEMENT_KEYS = (
-    "from", "to", "fought", "defended", "прибул", "прибыл", "перекину", "переброш", "напрям",
-    "направлен", "воювал", "воевал",
-)  # fmt: skip
-
-
-def _not_scene(s: str, start: int) -> bool:
-    window = s[max(0, start - 80) : start]
-    if _has(_NOT_SCENE, window, max(0, len(window) - 40)):
-        return True
-    low = window.lower()
-    return any(k in low for k in _MOVEMENT_KEYS) and _has(_MOVEMENT, window)
-
-
-def _hits(s: str) -> list[PlaceHit]:
-    out: list[PlaceHit] = []
-    for h in find_places(s):
-        if _not_scene(s, h.start):
-            continue
-        if not _has(_BORDER, s[max(0, h.start - 40) : h.start]):
-            out.append(h)
-    return out
 
 
 _SEGMENT = re.compile(r"[;:|]|\s[—–]\s")
 
 
-def _title_hits(a: Analysis) -> list[PlaceHit]:
+def _title_hits(a: Analysis, cues: _Cues) -> list[PlaceHit]:
     """Places in the headline's statement segment: a round-up headline ("Pokrovsk holds,
     Kramatorsk hit; three captives shot near X", "Фронт за добу: ...") lists other towns."""
     title = a.sentences[0]
-    hits = _hits(title)
+    hits = cues.hits(title)
     spans = [(st.start, st.end) for st in a.statements if st.index == 0]
     if not spans or not _SEGMENT.search(title):
         return hits
@@ -241,26 +164,28 @@ def _title_hits(a: Analysis) -> list[PlaceHit]:
 
 def _locations(a: Analysis, recap: bool, picked: list[int], cues: _Cues) -> tuple[str, ...]:
     if recap:
-        return _places([h for s in a.sentences for h in _hits(s)])
-    body = _places([h for i in picked if i for h in _hits(a.sentences[i])])
+        return scene.places([h for s in a.sentences for h in cues.hits(s)])
+    body = scene.places([h for i in picked if i for h in cues.hits(a.sentences[i])])
     title_stated = any(st.index == 0 for st in a.statements)
     if title_stated or not body:
-        found = _places(_title_hits(a) + [h for i in picked if i for h in _hits(a.sentences[i])])
+        found = scene.places(
+            _title_hits(a, cues) + [h for i in picked if i for h in cues.hits(a.sentences[i])]
+        )
     else:  # a headline that states no killing: its places are the story's, not the incident's
         found = body
     if found:
-        return _with_region(a, found)
+        return _with_region(a, found, cues)
     # no place beside the statements: a sentence about captives or a killing nearest the
     # first statement, else (a statement in the lead) the story's first place
     first = min(st.index for st in a.statements)
-    told = [i for i in range(1, len(a.sentences)) if not _is_background(a, i)]
+    told = [i for i in range(1, len(a.sentences)) if not cues.background(i)]
     for i in sorted((i for i in told if any(cues[a.sentences[i]])), key=lambda i: abs(i - first)):
-        if hits := _hits(a.sentences[i]):
-            return _places(hits)
+        if hits := cues.hits(a.sentences[i]):
+            return scene.places(hits)
     if first <= 2:
         for i in told:
-            if hits := _hits(a.sentences[i]):
-                return _places(hits)
+            if hits := cues.hits(a.sentences[i]):
+                return scene.places(hits)
     return found
 
 
@@ -273,14 +198,14 @@ _APPOSITIVE = re.compile(
 )
 
 
-def _with_region(a: Analysis, found: tuple[str, ...]) -> tuple[str, ...]:
+def _with_region(a: Analysis, found: tuple[str, ...], cues: _Cues) -> tuple[str, ...]:
     if not any(
         k in s for s in a.sentences[1:] for k in ("village", "town", "сел", "місто", "город")
     ):
         return found
     extra: list[str] = []
     for s in a.sentences[1:]:
-        hits = _hits(s)
+        hits = cues.hits(s)
         for h in hits:
             if h.kind != "settlement" or h.canonical not in found:
                 continue
@@ -355,11 +280,29 @@ def _cues(s: str) -> tuple[bool, bool]:
 
 
 class _Cues(dict[str, tuple[bool, bool]]):
-    """Each sentence's `_cues`, read once per article: the incident, place, count and
-    authority rules look at the same sentences."""
+    """Each sentence's `_cues`, place hits and background test, read once per article: the
+    incident, place, count and authority rules look at the same sentences."""
+
+    def __init__(self, a: Analysis) -> None:
+        super().__init__()
+        self.a = a
+        self._hits: dict[str, list[PlaceHit]] = {}
+        self._background: dict[int, bool] = {}
 
     def __missing__(self, s: str) -> tuple[bool, bool]:
         self[s] = found = _cues(s)
+        return found
+
+    def hits(self, s: str) -> list[PlaceHit]:
+        """`scene.hits(s)`; callers do not change the list."""
+        if (found := self._hits.get(s)) is None:
+            found = self._hits[s] = scene.hits(s)
+        return found
+
+    def background(self, i: int) -> bool:
+        """`_is_background(a, i)`."""
+        if (found := self._background.get(i)) is None:
+            found = self._background[i] = _is_background(self.a, i)
         return found
 
 
@@ -378,11 +321,9 @@ def extract_facts(
     if not a.statements:
         return Facts()
     recap = _is_recap(a)
-    cues = _Cues()
+    cues = _Cues(a)
     picked = _incident_sentences(a, cues)
-    statements = [st for st in a.statements if not _is_background(a, st.index)] or list(
-        a.statements
-    )
+    statements = [st for st in a.statements if not cues.background(st.index)] or list(a.statements)
     texts = [st.sentence for st in statements]
     locations = _locations(a, recap, picked, cues)
     if recap:
@@ -397,7 +338,7 @@ def extract_facts(
     told = [
         (s, cues[s][0])
         for i in set(picked) | near
-        if 0 < i < len(a.sentences) and i not in stated and not _is_background(a, i)
+        if 0 < i < len(a.sentences) and i not in stated and not cues.background(i)
         for s in (a.sentences[i],)
     ]
     order = {s: min(abs(i - j) for j in stated) for i, s in enumerate(a.sentences)}

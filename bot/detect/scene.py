@@ -1,0 +1,92 @@
+"""Which places a sentence names as the scene: gazetteer hits minus a unit's origin, an office's
+seat, a unit's movements and a border."""
+
+from __future__ import annotations
+
+from bot.detect.cue import CaseBlind, fold
+from bot.detect.gazetteer import PlaceHit, find_places
+
+# A place named as a unit's origin or an office's seat is not where the killing happened.
+_NOT_SCENE = CaseBlind(
+    r"(?:defenders? of|оборонц\w*|захисник\w*|защитник\w*|prosecutors?|prosecutor's office"
+    r"|police|officials|authorities|governor|прокуратур\w*|прокурор\w*|поліці\w*|полици\w*"
+    r"|courts?|tribunal|суд\w*)"
+    r"\s+(?:in\s+|of\s+|в\s+|у\s+)?(?:the\s+)?$"
+    # "the regional prosecutor's office, which now works from Dnipro", "яка працює у Краматорську"
+    r"|(?:office|prosecutors?|court|прокуратур\w*|суд\w*),?\s+(?:which|that|яка|який|которая"
+    r"|который)\s+(?:now\s+|тепер\s+|зараз\s+|сейчас\s+)?(?:works?|sits?|is based|operates"
+    r"|працює|розташован\w*|базується|работает|находится|расположен\w*)\s+(?:in|from|у|в|з|із)\s+$"
+    # where a victim or a unit came from: "a rifleman from a village in Poltava Oblast",
+    # "a battalion from Chernihiv region", "уродженець Вінниччини", "родом из Сум"
+    r"|\b(?:\w*man|soldier|sniper|native|battalion|brigade|regiment|unit|defender|resident"
+    r"|volunteer|conscript|medic|\d+-year-old)\s+from\s+(?:the\s+|a\s+)?"
+    r"(?:(?:village|town|city|region)\s+(?:of|in)\s+)?$"
+    r"|(?:уроджен\w*|уроженц?\w*|родом\s+(?:з|із|из))\s+(?:(?:села|міста|села|города)\s+)?$"
+    # an earlier turn of the front: "after the liberation of Robotyne", "після звільнення X"
+    r"|\b(?:after|before|since)\s+(?:the\s+)?(?:liberation|capture|fall|occupation|recapture)"
+    r"\s+of\s+$|(?:після|до|з часу)\s+(?:звільнення|захоплення|падіння|окупації)\s+$"
+    r"|(?:после|до|со времени)\s+(?:освобождения|захвата|падения|оккупации)\s+$"
+    # "after the defence forces withdrew from Avdiivka", "після відходу Сил оборони з Авдіївки"
+    r"|\b(?:after|before)\s+(?:the\s+)?(?:withdrawal|retreat)\s+(?:[\w'-]+\s+){0,3}?from\s+$"
+    r"|(?:після|до)\s+відходу\s+(?:[\w'-]+\s+){0,3}?(?:з|із)\s+$"
+    r"|(?:после|до)\s+отхода\s+(?:[\w-]+\s+){0,3}?(?:из|с)\s+$",
+)
+# Where a unit came from, went to or fought before is not where the killing happened:
+# "advancing from Avdiivka toward Ocheretyne and Pokrovsk", "fought at Bakhmut, Avdiivka".
+_MOVEMENT = CaseBlind(
+    r"(?:(?:advanc\w*|push\w*|mov\w*|rotat\w*|came|arrived|redeploy\w*|transferr\w*)"
+    r"(?:\s+(?:with|west|east|north|south)\w*(?:\s+(?:his|their|the|its)\s+\w+)?)?(?:\s+in)?"
+    r"\s+(?:from|to)|toward|towards|fought (?:at|in"
+    r"|for|near)|defended|прибул\w* (?:туди |сюди )?з(?:-під)?"
+    r"|прибыл\w* (?:туда |сюда )?из(?:-под)?"
+    r"|перекину\w* (?:туди |сюди )?з(?:-під)?|переброш\w* (?:туда |сюда )?из(?:-под)?"
+    r"|у напрямку|в направлении|воювал\w* (?:під|біля|у|в)|воевал\w* (?:под|у|в))\s+"
+    r"(?:the\s+)?(?:[\w'-]+(?:,|\s+and|\s+і|\s+та|\s+и)\s+){0,3}$",
+)
+# A border ("along the border with Russia's Kursk region") is not the scene.
+_BORDER = CaseBlind(
+    r"(?:border with|border of|along the border|кордон\w* (?:з|із)|границ\w* с)\s+(?:the\s+)?"
+    r"(?:(?:Russia's|Russian|російськ\w+|российск\w+|Росії|России)\s+)?$",
+)
+
+
+def _has(rx: CaseBlind, s: str, pos: int = 0) -> bool:
+    t, folded = fold(s)
+    return rx.on(folded).search(t, pos) is not None
+
+
+def places(hits: list[PlaceHit]) -> tuple[str, ...]:
+    """Canonical names in order, once each; a direction only without a district to say it."""
+    has_district = any(h.kind == "district" for h in hits)
+    direct = {h.canonical for h in hits if h.kind != "direction"}
+    out = [
+        h.canonical
+        for h in hits
+        if h.kind != "direction" or not has_district or h.canonical in direct
+    ]
+    return tuple(dict.fromkeys(out))
+
+
+_MOVEMENT_KEYS = (
+    "from", "to", "fought", "defended", "прибул", "прибыл", "перекину", "переброш", "напрям",
+    "направлен", "воювал", "воевал",
+)  # fmt: skip
+
+
+def _not_scene(s: str, start: int) -> bool:
+    window = s[max(0, start - 80) : start]
+    if _has(_NOT_SCENE, window, max(0, len(window) - 40)):
+        return True
+    low = window.lower()
+    return any(k in low for k in _MOVEMENT_KEYS) and _has(_MOVEMENT, window)
+
+
+def hits(s: str) -> list[PlaceHit]:
+    """The places in `s` that may be the scene (not an origin, a seat, a route or a border)."""
+    out: list[PlaceHit] = []
+    for h in find_places(s):
+        if _not_scene(s, h.start):
+            continue
+        if not _has(_BORDER, s[max(0, h.start - 40) : h.start]):
+            out.append(h)
+    return out
