@@ -18,6 +18,7 @@ from typing import Any
 import pytest
 
 from bot.detect import extract as ex
+from bot.detect import families as fa
 from bot.detect import irrealis as ir
 from bot.detect import lexicon as lx
 from bot.detect import quantities as qu
@@ -28,6 +29,7 @@ from bot.detect.classify import _IMPLIED, analyse, classify
 from bot.detect.cue import CaseBlind, Cue, Keys, fold, scripts, union
 from bot.detect.dates import incident_dates, mask_dates
 from bot.detect.extract import extract_facts
+from bot.detect.families import ArticleKeys
 from bot.detect.sentences import split_sentences
 from bot.detect.suppressors import ANY_SUPPRESSOR
 
@@ -322,6 +324,48 @@ def _calls(run: Callable[[], object], name: str) -> list[tuple[Any, Any]]:
     finally:
         sys.setprofile(None)
     return seen
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_article_keys_give_the_answer_of_testing_every_key(text: str) -> None:
+    low = lx.lower(text)
+    keys = ArticleKeys(low, scripts(low), olenivka=False)
+    assert keys.irrealis == any(k in low for k in ir.IRREALIS_KEYS)
+    assert keys.helpless == any(k in low for k in ir.HELPLESS_KEYS)
+    assert keys.finish == any(k in low for k in ir.FINISH_KEYS)
+    assert keys.charge == any(k in low for k in ir.CHARGE_KEYS)
+    assert keys.fiction == any(k in low for k in ir.FICTION_KEYS)
+    assert keys.denial == tuple(k for k in ir.DENIAL_KEYS if k in low)
+    assert keys.with_olenivka(True).fiction == keys.fiction
+
+
+def test_article_keys_are_checked_only_when_a_rule_asks_and_once() -> None:
+    # a plain statement: no suppressor cue, so the fiction keys are never looked for
+    title = "Russian troops shot two captured Ukrainian soldiers near Robotyne"
+    text = "Both men were captured soldiers. The soldiers were killed after capture."
+    calls = _calls(lambda: analyse(title, text + " (1)"), "any_in")
+    assert classify(title, text).flagged
+    per_article = [keys for keys, low in calls if "\n" in low]  # title + "\n" + text
+    assert fa.FICTION not in per_article
+    assert len(per_article) == len(set(map(id, per_article)))  # each family once per article
+    assert {id(fa.HELPLESS), id(fa.FINISH)} <= set(map(id, per_article))
+
+
+def test_a_denial_key_that_blanks_nothing_does_not_rescan_the_killing_cues() -> None:
+    title = "Russian troops shot two captured Ukrainian soldiers, a war crime, officials say"
+    scanned = _scans_list(lambda: analyse(title, ""))
+    assert classify(title, "").flagged
+    assert ir.DENIAL_MASKS.en in scanned  # "crime" is a denial key: the masks were looked for
+    assert scanned.count(lx.KILL_EXEC.en) == 1
+    denied = "Russian troops could face execution if they shot captured Ukrainian soldiers"
+    scanned = _scans_list(lambda: analyse(denied, ""))
+    assert scanned.count(lx.KILL_EXEC.en) == 2  # something was blanked: look again
+
+
+def _scans_list(run: Callable[[], object]) -> list[re.Pattern[str]]:
+    with _scans() as seen:
+        run()
+    return list(seen)
 
 
 def test_extract_reads_each_sentences_places_and_background_once() -> None:

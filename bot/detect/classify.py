@@ -13,13 +13,14 @@ own-side headline); 5 flag if any remain.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import lru_cache
 
 from bot.detect import irrealis as ir
 from bot.detect import lexicon as lx
 from bot.detect.boilerplate import strip_boilerplate
 from bot.detect.cue import Keys, scripts, union
+from bot.detect.families import ALL_KEYS, HELPLESS, IRREALIS, ArticleKeys
 from bot.detect.gazetteer import find_places
 from bot.detect.headline import TitleCues, headline_filter, title_cues
 from bot.detect.sentences import clip, normalise, split_sentences
@@ -63,54 +64,15 @@ def _blank(text: str, spans: list[tuple[int, int]]) -> str:
     return "".join(chars)
 
 
-@dataclass(frozen=True, slots=True)
-class _Keys:
-    """Which optional cue families can occur in an article (checked once per article)."""
-
-    irrealis: bool = True
-    helpless: bool = True
-    finish: bool = True
-    charge: bool = True
-    fiction: bool = True
-    olenivka: bool = True
-    denial: tuple[str, ...] = ir.DENIAL_KEYS  # those present in the article
-
-
-_ALL_KEYS = _Keys()
-
-
-_IRREALIS, _HELPLESS, _FINISH, _CHARGE, _FICTION, _DENIAL = map(
-    Keys,
-    (
-        ir.IRREALIS_KEYS,
-        ir.HELPLESS_KEYS,
-        ir.FINISH_KEYS,
-        ir.CHARGE_KEYS,
-        ir.FICTION_KEYS,
-        ir.DENIAL_KEYS,
-    ),
-)
 _TRIGGERS, _OLENIVKA, _OLENIVKA_TRIGGERS, _SETUP = map(
     Keys, (lx.TRIGGERS, ir.OLENIVKA_KEYS, ir.OLENIVKA_TRIGGERS, ir.SETUP_KEYS)
 )
 
 
-def _keys(low: str, olenivka: bool, script: tuple[bool, bool]) -> _Keys:
-    return _Keys(
-        _IRREALIS.any_in(low, script),
-        _HELPLESS.any_in(low, script),
-        _FINISH.any_in(low, script),
-        _CHARGE.any_in(low, script),
-        _FICTION.any_in(low, script),
-        olenivka,
-        _DENIAL.present(low, script),
-    )
-
-
-def _mask(s: str, cyr: bool, keys: _Keys = _ALL_KEYS) -> str:
+def _mask(s: str, cyr: bool, keys: ArticleKeys = ALL_KEYS) -> str:
     spans = [m.span() for m in lx.MASKS.on(cyr).finditer(s)]
     # the keys hold for each sentence too (every mask part contains one): the regex is dear
-    if keys.irrealis and _IRREALIS.any_in(s, scripts(s)):
+    if keys.irrealis and IRREALIS.any_in(s, scripts(s)):
         spans.extend(m.span() for m in ir.IRREALIS_MASKS.on(cyr).finditer(s))
     for m in lx.CASUALTY_LIST.finditer(s):
         cap = lx.CASUALTY_CAPTIVE.search(m.group())
@@ -147,7 +109,7 @@ def _is_speaker(s: str, m: re.Match[str]) -> bool:
 
 
 def _captives(
-    s: str, cyr: bool, keys: _Keys = _ALL_KEYS
+    s: str, cyr: bool, keys: ArticleKeys = ALL_KEYS
 ) -> tuple[list[re.Match[str]], list[re.Match[str]]]:
     accused = keys.charge
     strong = [
@@ -162,7 +124,7 @@ def _captives(
             m for m in _spans(ir.CAPTURED_PARTICIPLE.on(cyr), s) if not _is_speaker(s, m)
         )
     weak = _spans(lx.CAPTIVE_VERBAL.on(cyr), s)
-    if keys.helpless and _HELPLESS.any_in(s, scripts(s)):
+    if keys.helpless and HELPLESS.any_in(s, scripts(s)):
         weak.extend(_spans(ir.HELPLESS.on(cyr), s))
     if keys.finish and ir.FINISH_OFF.on(cyr).search(s):
         # "finished off the wounded", "добили поранених"
@@ -180,7 +142,7 @@ def _statement(
     index: int,
     s: str,
     triggers: tuple[str, ...] = lx.TRIGGERS,
-    keys: _Keys = _ALL_KEYS,
+    keys: ArticleKeys = ALL_KEYS,
 ) -> tuple[Statement | None, str]:
     """The statement in one sentence (or None) and, when suppressed, the reason.
 
@@ -196,9 +158,11 @@ def _statement(
     others = _spans(lx.KILL_OTHER.on(cyr), m)
     if (execs or others) and any(k in low for k in keys.denial):
         # denials, risks, conditions: looked for only once a killing word is there (common words)
-        m = _blank(m, [x.span() for x in ir.DENIAL_MASKS.on(cyr).finditer(low)])
-        execs = _spans(lx.KILL_EXEC.on(cyr), m)
-        others = _spans(lx.KILL_OTHER.on(cyr), m)
+        denied = [x.span() for x in ir.DENIAL_MASKS.on(cyr).finditer(low)]
+        if denied:  # nothing blanked: the same text, the same kills
+            m = _blank(m, denied)
+            execs = _spans(lx.KILL_EXEC.on(cyr), m)
+            others = _spans(lx.KILL_OTHER.on(cyr), m)
     infinitives = [k for k in execs + others if ir.is_infinitive(m, k, cyr)]
     if infinitives and not ir.FACTUAL_GOVERNOR.on(cyr).search(m):
         # "proposes to shoot", "пообещал убивать", "could be executed": nothing was done
@@ -246,7 +210,7 @@ def _statement(
         return None, ""
     if has_captives:  # not looked for above
         strong = _captives(m, cyr, keys)[0]
-    reason = suppressor(m, cyr, bool(strong), bool(execs), keys.fiction)
+    reason = suppressor(m, cyr, bool(strong), bool(execs), keys)
     if reason:
         return None, reason
     st = Statement(index, s, terms, min(strength, 1.0), rule, span[0], span[1], bool(strong))
@@ -265,7 +229,7 @@ def _olenivka(m: str, cyr: bool, kills: list[re.Match[str]], strong: bool) -> tu
     return ()
 
 
-def _carried_over(sentences: tuple[str, ...], keys: _Keys) -> list[Statement]:
+def _carried_over(sentences: tuple[str, ...], keys: ArticleKeys) -> list[Statement]:
     """A killing told with a pronoun ("Both were shot moments later") one or two sentences
     after the captives are set up ("Two men in Ukrainian uniforms kneel in a tree line")."""
     found: list[Statement] = []
@@ -289,7 +253,7 @@ def _carried_over(sentences: tuple[str, ...], keys: _Keys) -> list[Statement]:
             if not setup:
                 continue
             execs = bool(lx.KILL_EXEC.on(cyr).search(m))
-            if not suppressor(f"{prev} {m}", cyr, bool(strong), execs, keys.fiction):
+            if not suppressor(f"{prev} {m}", cyr, bool(strong), execs, keys):
                 terms = (setup.group(), kill.group())
                 combatant = bool(strong) or bool(ir.COMBATANT.on(cyr).search(prev))
                 st = Statement(
@@ -320,7 +284,7 @@ def analyse(title: str, text: str) -> Analysis:
     if not present:
         # No captive or killing word at all (about half of all news): nothing to split or clean
         return Analysis((title,), (), (), 0.0)
-    keys = _keys(raw_low, olenivka, script)
+    keys = ArticleKeys(raw_low, script, olenivka)
     body = normalise(strip_boilerplate(text))
     sentences = (title, *split_sentences(body))
     full = f"{title}\n{body}"
@@ -333,7 +297,7 @@ def analyse(title: str, text: str) -> Analysis:
             continue
         if keys.olenivka:
             here = bool(ir.OLENIVKA.search(s))
-            st, reason = _statement(i, s, present, replace(keys, olenivka=near or here))
+            st, reason = _statement(i, s, present, keys.with_olenivka(near or here))
             in_title = in_title or (here and i == 0)
             near = here or in_title
         else:

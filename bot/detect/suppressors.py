@@ -7,6 +7,7 @@ from __future__ import annotations
 from bot.detect import irrealis as ir
 from bot.detect import lexicon as lx
 from bot.detect.cue import union
+from bot.detect.families import ALL_KEYS, ArticleKeys
 
 # Any sentence suppressor's first cue: most statements match none, and one scan of the union
 # costs about what one of its nine members does.
@@ -23,11 +24,11 @@ ANY_SUPPRESSOR = union(
 )
 
 
-def suppressor(s: str, cyr: bool, strong: bool, execs: bool, fiction: bool = True) -> str:
+def suppressor(s: str, cyr: bool, strong: bool, execs: bool, keys: ArticleKeys = ALL_KEYS) -> str:
     """Why a sentence's statement does not count (classify's rule 4), or "".
 
-    `strong`: a strong captive cue; `execs`: an execution verb; `fiction`: the article has a
-    fiction key (else the fiction cue is not looked for)."""
+    `strong`: a strong captive cue; `execs`: an execution verb; `keys.fiction`: the article has
+    a fiction key (else the fiction cue is not looked for; asked only when it matters)."""
     if not ANY_SUPPRESSOR.on(cyr).search(s):
         return ""
     if lx.DEATH_PENALTY.on(cyr).search(s):
@@ -38,7 +39,7 @@ def suppressor(s: str, cyr: bool, strong: bool, execs: bool, fiction: bool = Tru
         return "own side"
     if lx.METAPHOR.on(cyr).search(s):
         return "metaphor"
-    if fiction and ir.FICTION.on(cyr).search(s) and not ir.DOCUMENTARY.on(cyr).search(s):
+    if keys.fiction and ir.FICTION.on(cyr).search(s) and not ir.DOCUMENTARY.on(cyr).search(s):
         return "fiction or game"
     if not strong and lx.CIVILIAN.on(cyr).search(s):
         return "civilians"
