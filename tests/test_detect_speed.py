@@ -387,3 +387,38 @@ def test_extract_reads_each_sentences_places_and_background_once() -> None:
     scene_tests = [s for s, _ in calls if isinstance(s, str)]  # scene.hits, not the memo's
     assert scene_tests
     assert len(scene_tests) == len(set(scene_tests))
+
+
+def test_every_casualty_list_holds_two_stems_and_killed_and_captured_its_keys() -> None:
+    """classify._mask scans for these only when the literals are there."""
+    examples = [
+        "12 soldiers killed, wounded or captured in the assault",
+        "the brigade lost men: dead, injured, missing",
+        "вбиті, поранені, зниклих безвісти",
+        "убиты, ранены, взяты в плен",
+        "troops killed 200 soldiers and captured 12",
+        "знищили 30 окупантів і взяли в полон ще трьох",
+        "ликвидировали группу и пленили двоих",
+    ]
+    lists = pairs = 0
+    killed, captured = lx.KILLED_AND_CAPTURED_KEYS
+    for s in [*examples, *SENTENCES]:
+        for m in lx.CASUALTY_LIST.finditer(s):
+            lists += 1
+            assert sum(m.group().count(k) for k in lx.CASUALTY_STEMS) >= 2, (m.group(), s)
+        for m in lx.KILLED_AND_CAPTURED.finditer(s):
+            pairs += 1
+            assert any(k in m.group() for k in killed), (m.group(), s)
+            assert any(k in m.group() for k in captured), (m.group(), s)
+    assert lists >= 4 and pairs >= 3
+
+
+def test_a_sentence_without_the_literals_skips_the_list_and_prisoner_scans() -> None:
+    title = "Russian troops shot two captured Ukrainian soldiers near Robotyne"
+    scanned = _scanned(lambda: analyse(title, ""))
+    assert classify(title, "").flagged
+    for rx in (lx.CASUALTY_LIST, lx.KILLED_AND_CAPTURED, lx.PRISONER_CONTEXT.en, ir.CONVICTS.en):
+        assert rx not in scanned
+    listed = "Two soldiers were killed or captured, and prisoners of war were shot"
+    scanned = _scanned(lambda: analyse(listed, ""))
+    assert lx.CASUALTY_LIST in scanned and lx.PRISONER_CONTEXT.en in scanned

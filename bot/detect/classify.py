@@ -74,13 +74,17 @@ def _mask(s: str, cyr: bool, keys: ArticleKeys = ALL_KEYS) -> str:
     # the keys hold for each sentence too (every mask part contains one): the regex is dear
     if keys.irrealis and IRREALIS.any_in(s, scripts(s)):
         spans.extend(m.span() for m in ir.IRREALIS_MASKS.on(cyr).finditer(s))
-    for m in lx.CASUALTY_LIST.finditer(s):
+    # the literal tests are a few `in` scans; the two regexes cost more on every sentence
+    stems = sum(s.count(k) for k in lx.CASUALTY_STEMS)
+    for m in lx.CASUALTY_LIST.finditer(s) if stems >= 2 else ():
         cap = lx.CASUALTY_CAPTIVE.search(m.group())
         kill = lx.CASUALTY_KILL.search(m.group())
         # "captured and killed" is a sequence (keep); "killed or captured" is a list (mask)
         if not (cap and kill and cap.start() < kill.start() and " or " not in m.group()):
             spans.append(m.span())
-    spans.extend(m.span() for m in lx.KILLED_AND_CAPTURED.finditer(s))
+    killed, captured = lx.KILLED_AND_CAPTURED_KEYS
+    if any(k in s for k in killed) and any(k in s for k in captured):
+        spans.extend(m.span() for m in lx.KILLED_AND_CAPTURED.finditer(s))
     return _blank(s, spans)
 
 
@@ -129,7 +133,13 @@ def _captives(
     if keys.finish and ir.FINISH_OFF.on(cyr).search(s):
         # "finished off the wounded", "добили поранених"
         weak.extend(_spans(lx.WOUNDED.on(cyr), s))
-    if not cyr and lx.PRISONER_CONTEXT.en.search(s) and not ir.CONVICTS.en.search(s):
+    # bare "prisoner(s)": its context and the convicts check only matter when it is there
+    if (
+        not cyr
+        and "prisoner" in s
+        and lx.PRISONER_CONTEXT.en.search(s)
+        and not ir.CONVICTS.en.search(s)
+    ):
         weak.extend(m for m in lx.PRISONER.en.finditer(s) if not _is_speaker(s, m))
     return strong, weak
 

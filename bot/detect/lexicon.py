@@ -216,12 +216,23 @@ CASUALTY_LIST = re.compile(
 )
 CASUALTY_CAPTIVE = re.compile(r"captured|prisoner|captive|полон|плен")
 CASUALTY_KILL = re.compile(r"killed|dead|[ву]бит|загибл|погибш")
+# Every _CASUALTY match holds one of these stems, so a list (two or more matches, disjoint)
+# needs two occurrences in all: most sentences have one at most and skip the scan.
+CASUALTY_STEMS = (
+    "killed", "dead", "wounded", "injured", "missing", "captured", "taken", "бит", "загибл",
+    "погибш", "ранен", "полонен", "пленн", "зниклих", "пропавш", "зят",
+)  # fmt: skip
 # "killed 200 soldiers and captured 12": two different groups of people.
 KILLED_AND_CAPTURED = re.compile(
     r"\b(?:killed|[ву]били|уничтожили|знищили|ліквідували|ликвидировали)\b[^.;:]{0,80}?"
     r"(?:\band\b|\bта\b|\bі\b|\bи\b|,)\s+(?:also |також |также )?(?:captured|took (?:\w+ ){0,3}"
     r"prisoner|взяли в (?:полон|плен)|захопили|захватили|полонили|пленили)\b",
     0,
+)
+# A KILLED_AND_CAPTURED match holds one key of each list (lowercase text).
+KILLED_AND_CAPTURED_KEYS = (
+    ("killed", "били", "уничтожили", "знищили", "ліквідували", "ликвидировали"),
+    ("captured", "prisoner", "взяли в ", "захопили", "захватили", "полонили", "пленили"),
 )
 
 # --- sentence suppressors (negative cues) --------------------------------------------------
