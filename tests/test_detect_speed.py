@@ -422,3 +422,18 @@ def test_a_sentence_without_the_literals_skips_the_list_and_prisoner_scans() -> 
     listed = "Two soldiers were killed or captured, and prisoners of war were shot"
     scanned = _scanned(lambda: analyse(listed, ""))
     assert lx.CASUALTY_LIST in scanned and lx.PRISONER_CONTEXT.en in scanned
+
+
+def test_headline_cues_are_read_only_when_a_statement_asks() -> None:
+    # a strong captive cue: only the history and fiction headline cues can suppress it
+    title = "Russian troops shot two captured Ukrainian soldiers near Robotyne"
+    scanned = _scanned(lambda: analyse(title, "The prosecutors opened a case."))
+    assert classify(title, "").flagged
+    assert lx.HISTORY.both in scanned and ir.FICTION.both in scanned
+    for cue in (lx.CIVILIAN, lx.CAPTIVE_VERBAL, lx.OWN_SIDE):
+        assert cue.both not in scanned
+    # a verbal captive cue only: the civilian, own-side and accused cues are asked too
+    title = "Soldiers who surrendered near Robotyne were shot, prosecutors say"
+    scanned = _scanned(lambda: analyse(title, "The prosecutors opened a case."))
+    assert classify(title, "").flagged
+    assert lx.CIVILIAN.both in scanned and lx.CAPTIVE_STRONG.both in scanned

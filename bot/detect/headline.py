@@ -4,21 +4,63 @@ accused-captive headline suppresses the statements its body makes (classify's ru
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from functools import cached_property
 
 from bot.detect import irrealis as ir
 from bot.detect import lexicon as lx
 
 
-@dataclass(frozen=True, slots=True)
 class TitleCues:
-    """Whole-article cues read from the headline."""
+    """Whole-article cues read from the headline, each worked out when a statement first asks
+    (a statement with a strong captive cue asks only for the history and fiction cues)."""
 
-    history: bool
-    civilian: bool
-    own_side: bool
-    fiction: bool
-    accused: bool
+    def __init__(self, title: str, full: str, lead: str) -> None:
+        self._title, self._full, self._lead = title, full, lead
+        self._low = lx.lower(title)
+
+    @cached_property
+    def _captives(self) -> list[re.Match[str]]:
+        return list(lx.CAPTIVE_STRONG.both.finditer(self._low))
+
+    @cached_property
+    def _accused(self) -> list[re.Match[str]]:
+        return [c for c in self._captives if ir.is_accused(self._low, c)]
+
+    @cached_property
+    def _civilian(self) -> bool:
+        return bool(lx.CIVILIAN.search(self._title))
+
+    @cached_property
+    def _no_pow(self) -> bool:
+        # a captive who is the accused is no POW victim; a surrendered soldier he killed still
+        # is (an "unarmed villager" is not)
+        surrendered = not self._civilian and bool(lx.CAPTIVE_VERBAL.both.search(self._low))
+        return len(self._captives) == len(self._accused) and not surrendered
+
+    @cached_property
+    def history(self) -> bool:
+        title = self._title
+        return bool(lx.HISTORY.search(title)) and not lx.STRONG_ANCHOR.search(title)
+
+    @cached_property
+    def civilian(self) -> bool:
+        return self._no_pow and self._civilian
+
+    @cached_property
+    def own_side(self) -> bool:
+        return self._no_pow and bool(lx.OWN_SIDE.search(self._title))
+
+    @cached_property
+    def fiction(self) -> bool:
+        title = self._title
+        return bool(
+            ir.FICTION.search(title)
+            or (_WORK_NAME.search(title) and ir.FICTION.search(self._lead))
+        ) and not ir.DOCUMENTARY.search(self._full)
+
+    @cached_property
+    def accused(self) -> bool:
+        return bool(self._accused) and self._no_pow
 
 
 # A work's name in quotes ("In 'The Salt Road', a captured sniper waits…", «Полон»)
@@ -31,35 +73,21 @@ def title_cues(title: str, full: str, lead: str = "") -> TitleCues:
 
     `lead`, the first body sentence, makes a headline naming a work in quotes fiction when
     it says what the work is ("The new novel by a Kharkiv writer is set in …")."""
-    low = lx.lower(title)
-    captives = list(lx.CAPTIVE_STRONG.both.finditer(low))
-    accused = [c for c in captives if ir.is_accused(low, c)]
-    # a captive who is the accused is no POW victim; a surrendered soldier he killed still is
-    # (an "unarmed villager" is not)
-    civilian = bool(lx.CIVILIAN.search(title))
-    surrendered = not civilian and bool(lx.CAPTIVE_VERBAL.both.search(low))
-    no_pow = len(captives) == len(accused) and not surrendered
-    history = bool(lx.HISTORY.search(title)) and not lx.STRONG_ANCHOR.search(title)
-    return TitleCues(
-        history,
-        no_pow and civilian,
-        no_pow and bool(lx.OWN_SIDE.search(title)),
-        bool(ir.FICTION.search(title) or (_WORK_NAME.search(title) and ir.FICTION.search(lead)))
-        and not ir.DOCUMENTARY.search(full),
-        bool(accused) and no_pow,
-    )
+    return TitleCues(title, full, lead)
 
 
 def headline_filter(cues: TitleCues, sentence: str, strong_captive: bool) -> str:
-    """Reason a whole-article cue (from the headline) suppresses a statement, or ""."""
+    """Reason a whole-article cue (from the headline) suppresses a statement, or "".
+
+    A strong captive cue is tested first: it spares reading three of the headline's cues."""
     if cues.history and not lx.STRONG_ANCHOR.search(sentence):
         return "history headline"
-    if cues.civilian and not strong_captive:
+    if not strong_captive and cues.civilian:
         return "civilian headline"
-    if cues.own_side and not strong_captive:
+    if not strong_captive and cues.own_side:
         return "own-side headline"
     if cues.fiction:
         return "fiction headline"
-    if cues.accused and not strong_captive:
+    if not strong_captive and cues.accused:
         return "accused headline"
     return ""
