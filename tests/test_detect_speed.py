@@ -298,10 +298,11 @@ def test_side_literal_gates_hold_for_every_plain_match() -> None:
             continue  # the case-blind patterns run there, ungated
         for side, rxs in sd._SIDE_RX.items():
             own, other = sd._OWN_OTHER[side]
-            for rx, keys in zip(rxs, (own, own, other, own), strict=True):
+            for rx, keys, nouns in zip(rxs, (own, own, other, own), sd._NOUN_KEYS, strict=True):
                 for m in rx.plain.finditer(t):
                     matched += 1
                     assert any(k in t for k in keys), (side, m.group(), s)
+                    assert nouns is None or any(k in m.group() for k in nouns), (m.group(), s)
         if sd._BOTH_SIDES.plain.search(t):
             matched += 1
             assert any(k in t for k in sd._BOTH_SIDES_KEYS), s
@@ -437,3 +438,14 @@ def test_headline_cues_are_read_only_when_a_statement_asks() -> None:
     scanned = _scanned(lambda: analyse(title, "The prosecutors opened a case."))
     assert classify(title, "").flagged
     assert lx.CIVILIAN.both in scanned and lx.CAPTIVE_STRONG.both in scanned
+
+
+def test_victim_side_skips_the_noun_patterns_whose_nouns_are_absent() -> None:
+    captive, adj, _, soldier = sd._SIDE_RX["Ukrainian"]
+    scanned = _scanned(lambda: sd.victim_side(["Russian troops shot surrendering Ukrainians"]))
+    assert sd.victim_side(["Russian troops shot surrendering Ukrainians"]) == "Ukrainian"
+    assert adj.plain in scanned and soldier.plain in scanned
+    assert captive.plain not in scanned
+    scanned = _scanned(lambda: sd.victim_side(["Russian troops shot Ukrainian POWs"]))
+    assert captive.plain in scanned
+    assert adj.plain not in scanned and soldier.plain not in scanned

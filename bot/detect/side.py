@@ -126,6 +126,16 @@ _OWN_OTHER = {
         ("ukrainian", "українськ", "украинск", "зсу", "всу"),
     ),
 }
+# And the nouns: each match of the captive, adjective and soldier patterns holds one of these.
+_CAPTIVE_KEYS = ("pow", "prisoner", "captive", "полонен", "пленн")
+_ADJ_KEYS = (
+    "captured", "surrender", "wounded", "unarmed", "полонен", "пленн", "захоплен", "захваченн",
+)  # fmt: skip
+_SOLDIER_KEYS = (
+    "soldier", "servicem", "defenders", "sniper", "військов", "бійц", "бойц", "захисник",
+    "военн", "солдат", "ukrainians", "russians", "українц", "украинц", "росіян", "россиян",
+)  # fmt: skip
+_NOUN_KEYS = (_CAPTIVE_KEYS, _ADJ_KEYS, None, _SOLDIER_KEYS)  # per pattern of _SIDE_RX
 _BOTH_SIDES_KEYS = ("both", "стор")  # both sides / обидві сторони, обох сторін, обе стороны
 
 
@@ -146,6 +156,11 @@ def victim_side(texts: list[str]) -> str | None:
     for s in map(_without_accused, texts):
         t, folded = fold(s)  # offsets in t are those in s
         own = {side: _holds(t, folded, keys[0]) for side, keys in _OWN_OTHER.items()}
+        captive_noun, adj_word, soldier_noun = (
+            _holds(t, folded, _CAPTIVE_KEYS),
+            _holds(t, folded, _ADJ_KEYS),
+            _holds(t, folded, _SOLDIER_KEYS),
+        )
         # soldiers who are the subject of the killing ("Russian servicemen fired at them")
         # speak for the other side, not their own
         killers: dict[str, list[tuple[int, int]]] = {}
@@ -155,13 +170,15 @@ def victim_side(texts: list[str]) -> str | None:
                 kills = [m.span() for m in enemy.on(folded).finditer(t)]
             killers[_OTHER[side]] = kills
             strong = 0
-            if own[side]:
-                strong = len(captive.on(folded).findall(t)) + len(adj.on(folded).findall(t))
+            if own[side] and captive_noun:
+                strong += len(captive.on(folded).findall(t))
+            if own[side] and adj_word:
+                strong += len(adj.on(folded).findall(t))
             if _UNIT_GATE[side].search(s):
                 strong += len(_SIDE_UNIT[side].findall(s))
             score[side] += 2 * (strong + len(kills))
         for side, (*_, soldier) in _SIDE_RX.items():
-            if own[side]:
+            if own[side] and soldier_noun:
                 spans = killers[side]
                 score[side] += sum(
                     1
