@@ -17,6 +17,7 @@ from typing import Any
 
 import pytest
 
+from bot.detect import authority as au
 from bot.detect import extract as ex
 from bot.detect import families as fa
 from bot.detect import irrealis as ir
@@ -26,7 +27,7 @@ from bot.detect import scene as sc
 from bot.detect import side as sd
 from bot.detect.boilerplate import strip_boilerplate
 from bot.detect.classify import _IMPLIED, analyse, classify
-from bot.detect.cue import CaseBlind, Cue, Keys, fold, scripts, union
+from bot.detect.cue import _UNSAFE_ESCAPE, CaseBlind, Cue, Keys, fold, scripts, union
 from bot.detect.dates import incident_dates, mask_dates
 from bot.detect.extract import extract_facts
 from bot.detect.families import ArticleKeys
@@ -49,6 +50,14 @@ def _sentences() -> list[str]:
 
 
 SENTENCES = _sentences()
+TITLES_AND_SENTENCES = [
+    t
+    for path in sorted(EVAL.glob("*.jsonl"))
+    for line in path.read_text(encoding="utf-8").splitlines()
+    if line.strip()
+    for row in [json.loads(line)]
+    for t in (row["title"], *split_sentences(row["text"]))
+]
 
 
 @contextmanager
@@ -449,3 +458,58 @@ def test_victim_side_skips_the_noun_patterns_whose_nouns_are_absent() -> None:
     scanned = _scanned(lambda: sd.victim_side(["Russian troops shot Ukrainian POWs"]))
     assert captive.plain in scanned
     assert adj.plain not in scanned and soldier.plain not in scanned
+
+
+def _one_pass(text: str) -> list[tuple[tuple[int, int], int]]:
+    """The authority matches of one case-scoped pattern over every name (the reference)."""
+    rx = re.compile(
+        r"(?<!\w)(?:"
+        + "|".join(
+            f"(?P<a{i}>(?{'i' if p.flags & re.IGNORECASE else '-i'}:{p.pattern}))"
+            for i, (_, p) in enumerate(au.AUTHORITIES)
+        )
+        + ")"
+    )
+    return [(m.span(), int((m.lastgroup or "")[1:])) for m in rx.finditer(text)]
+
+
+def test_the_folded_authority_passes_find_what_one_pass_finds() -> None:
+    for i in au._BLIND:  # lowercasing keeps their meaning (as cue.CaseBlind requires)
+        assert not _UNSAFE_ESCAPE.search(au.AUTHORITIES[i][1].pattern)
+    examples = [
+        "the UN Human Rights Monitoring Mission and the U.N. said; SBU, the AP and BBC",
+        "Ukraine's Security Service (SBU) and the Prosecutor General's Office: ОГП, СБУ, ООН",
+        "Russia's Defence Ministry, the Russian prosecutor, Следственный комитет (СК), Türk",
+        "Volker Turk, VOLKER TÜRK, Office of the UN High Commissioner for Human Rights",
+    ]
+    found = 0
+    texts = [*examples, *TITLES_AND_SENTENCES]
+    for s in [*texts, *(t.upper() for t in texts), *(t.swapcase() for t in texts)]:
+        expected = _one_pass(s)
+        assert [(m.span(), i) for m, i in au._matches(s)] == expected, s
+        found += len(expected)
+    assert found > len(examples) * 4
+
+
+def test_the_merged_authority_passes_break_ties_by_list_order() -> None:
+    # at one position the name listed first wins, whichever pass it is in
+    names = [(re.IGNORECASE, "foo bar"), (0, "Foo"), (re.IGNORECASE, "foo"), (0, "Bar baz")]
+    blind = [i for i, (f, _) in enumerate(names) if f]
+
+    def one(indices: list[int], flags: int, lower: bool = False) -> re.Pattern[str]:
+        body = "|".join(
+            f"(?P<a{i}>{names[i][1].lower() if lower else names[i][1]})" for i in indices
+        )
+        return re.compile(rf"(?<!\w)(?:{body})", flags)
+
+    reference = re.compile(
+        r"(?<!\w)(?:"
+        + "|".join(f"(?P<a{i}>(?{'i' if f else '-i'}:{p}))" for i, (f, p) in enumerate(names))
+        + ")"
+    )
+    passes = (one(blind, 0, lower=True), one(blind, re.IGNORECASE))
+    cased = one([1, 3], 0)
+    for text in ("Foo bar, Foo, foo bar; Bar baz foo", "FOO BAR Bar baz", "foo Bar baz Foo"):
+        expected = [(m.span(), int((m.lastgroup or "")[1:])) for m in reference.finditer(text)]
+        got = [(m.span(), i) for m, i in au._matches(text, passes, cased)]
+        assert got == expected, text
