@@ -18,6 +18,7 @@ from functools import lru_cache
 
 from bot.detect import irrealis as ir
 from bot.detect import lexicon as lx
+from bot.detect.accused import CAPTIVE_KILLS, is_accused
 from bot.detect.boilerplate import strip_boilerplate
 from bot.detect.cue import Keys, scripts, union
 from bot.detect.families import ALL_KEYS, HELPLESS, IRREALIS, ArticleKeys
@@ -120,8 +121,8 @@ def _captives(
         m
         for m in _spans(lx.CAPTIVE_STRONG.on(cyr), s)
         if not _is_speaker(s, m)
-        and not (accused and ir.is_accused(s, m))
-        and not ir.CAPTIVE_KILLS.match(s, m.end())  # "a captive killed a guard"
+        and not (accused and is_accused(s, m))
+        and not CAPTIVE_KILLS.match(s, m.end())  # "a captive killed a guard"
     ]
     if cyr and ("захоплен" in s or "захваченн" in s):
         strong.extend(

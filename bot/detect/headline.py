@@ -8,6 +8,7 @@ from functools import cached_property
 
 from bot.detect import irrealis as ir
 from bot.detect import lexicon as lx
+from bot.detect.accused import is_accused
 
 
 class TitleCues:
@@ -24,7 +25,7 @@ class TitleCues:
 
     @cached_property
     def _accused(self) -> list[re.Match[str]]:
-        return [c for c in self._captives if ir.is_accused(self._low, c)]
+        return [c for c in self._captives if is_accused(self._low, c)]
 
     @cached_property
     def _civilian(self) -> bool:

@@ -8,6 +8,7 @@ import re
 
 from bot.detect import irrealis as ir
 from bot.detect import lexicon as lx
+from bot.detect.accused import is_accused
 from bot.detect.cue import CaseBlind, Keys, fold, scripts
 
 _BOTH_SIDES = CaseBlind(
@@ -108,7 +109,7 @@ def _without_accused(s: str) -> str:
         return s
     units = (rx.finditer(s) for rx in _SIDE_UNIT.values())  # "бойца ВСУ приговорили"
     for m in [*lx.CAPTIVE_STRONG.both.finditer(low), *(m for ms in units for m in ms)]:
-        if ir.is_accused(low, m):
+        if is_accused(low, m):
             s = s[: m.start()] + " " * (m.end() - m.start()) + s[m.end() :]
     return s
 
