@@ -6,14 +6,8 @@ the dear scans are in fact skipped (counted with a profile hook, no mocks).
 
 from __future__ import annotations
 
-import json
 import re
 import sys
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
-from pathlib import Path
-from types import FrameType
-from typing import Any
 
 import pytest
 
@@ -28,52 +22,11 @@ from bot.detect.classify import _IMPLIED, analyse, classify
 from bot.detect.cue import CaseBlind, Cue, Keys, fold, scripts, union
 from bot.detect.dates import incident_dates, mask_dates
 from bot.detect.extract import extract_facts
-from bot.detect.sentences import split_sentences
 from bot.detect.suppressors import ANY_SUPPRESSOR
+from tests.detect_scans import SENTENCES, TEXTS, TITLES_AND_SENTENCES
+from tests.detect_scans import scanned as _scanned
+from tests.detect_scans import scans as _scans
 
-EVAL = Path(__file__).resolve().parent.parent / "eval"
-
-
-def _sentences() -> list[str]:
-    """Lowercased sentences of the labelled sets shipped in eval/ (titles and bodies)."""
-    out: list[str] = []
-    for path in sorted(EVAL.glob("*.jsonl")):
-        for line in path.read_text(encoding="utf-8").splitlines():
-            if line.strip():
-                row = json.loads(line)
-                out.append(lx.lower(row["title"]))
-                out.extend(lx.lower(s) for s in split_sentences(row["text"]))
-    return out
-
-
-SENTENCES = _sentences()
-
-
-@contextmanager
-def _scans() -> Iterator[list[re.Pattern[str]]]:
-    """The compiled patterns whose search/match/finditer/findall/sub ran inside the block."""
-    seen: list[re.Pattern[str]] = []
-
-    def hook(frame: FrameType, event: str, arg: Any) -> None:
-        if event == "c_call" and isinstance(getattr(arg, "__self__", None), re.Pattern):
-            seen.append(arg.__self__)
-
-    sys.setprofile(hook)
-    try:
-        yield seen
-    finally:
-        sys.setprofile(None)
-
-
-TEXTS = [
-    "",
-    "12 . 05",
-    "prisoners were shot near the village",
-    "полонених розстріляли біля села",
-    "пленных расстреляли у деревни; в'язнів",
-    "mixed: Ukrainian POWs / українських полонених / ёлка",
-    "ЗСУ and ВСУ said nothing; call them, surgery, any day",
-]
 KEY_LISTS = [
     lx.TRIGGERS,
     ir.IRREALIS_KEYS,
@@ -162,12 +115,6 @@ def test_gate_letters_fold_only_to_their_capitals(letter: str) -> None:
     assert folds == {ord(letter), ord(letter.upper())}
 
 
-def _scanned(run: Callable[[], object]) -> set[re.Pattern[str]]:
-    with _scans() as seen:
-        run()
-    return set(seen)
-
-
 def test_a_plain_statement_skips_the_separate_suppressor_scans() -> None:
     title = "Russian troops shot two captured Ukrainian soldiers near Robotyne, prosecutors say"
     scanned = _scanned(lambda: classify(title, "The case was opened on Monday."))
@@ -241,14 +188,7 @@ CASE_BLIND = [
 
 @pytest.mark.parametrize("rx", CASE_BLIND, ids=lambda rx: rx.blind.pattern[:30])
 def test_the_plain_twin_finds_what_the_case_blind_pattern_finds(rx: CaseBlind) -> None:
-    raw = [
-        row
-        for path in sorted(EVAL.glob("*.jsonl"))
-        for line in path.read_text(encoding="utf-8").splitlines()
-        if line.strip()
-        for row in [json.loads(line)]
-    ]
-    texts = [t for row in raw for t in (row["title"], *split_sentences(row["text"]))]
+    texts = TITLES_AND_SENTENCES
     folded = 0
     for s in [*texts, *(t.upper() for t in texts), *(t.swapcase() for t in texts)]:
         t, is_folded = fold(s)
