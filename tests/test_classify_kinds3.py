@@ -360,3 +360,69 @@ def test_a_makiivka_style_denial_still_flags() -> None:
         "surrendered. Kyiv said the men only feigned surrender before opening fire."
     )
     assert classify("Moscow accuses Kyiv of shooting surrendered soldiers", text).flagged
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        # other words for the killing
+        (
+            "Prosecutors open a case over an intercepted call",
+            "A Russian commander reported that three Ukrainian soldiers who had given themselves "
+            "up near Lyman had been 'put down'.",
+        ),
+        ("«Взяли, кончили, закопали»: перехват из-под Лимана", "Речь об украинских пленных."),
+        (
+            "Окупанти «поклали» трьох бійців під Лиманом",
+            "Троє бійців вийшли з бліндажа з піднятими руками. Окупанти поклали їх з автомата.",
+        ),
+        (
+            "Відео з Лиману",
+            "Двоє наших стоять на колінах, руки за головою. Підходить окупант і кладе обох.",
+        ),
+        # the killing told with the marks of an execution, after the captives' setup
+        (
+            "Ombudsman forwards drone footage to the UN",
+            "It shows three Ukrainian soldiers led out of a dugout with their hands on their "
+            "helmets. A Russian soldier gestures for them to lie down. Seconds later two others "
+            "spray them with bullets.",
+        ),
+        (
+            "Лубинец показал видео из-под Лимана",
+            "Они выходили из лесополосы по одному. Руки за головой. Дальше на записи — очереди "
+            "в упор.",
+        ),
+        # captivity named by what was done: in enemy hands, came out without weapons
+        (
+            "На Луганщині окупанти вбили п'ятьох захисників",
+            "Українські військові після бою опинилися в руках окупантів. Їх роздягнули до "
+            "білизни, відвели до лісосмуги й застрелили.",
+        ),
+        (
+            "Прокуратура: під Кринками окупанти розстріляли морпіхів",
+            "Вони вийшли до російських позицій біля Кринок без зброї. За кілька хвилин їх "
+            "застрелили впритул.",
+        ),
+    ],
+)
+def test_sixth_round_miss_kinds(title: str, text: str) -> None:
+    assert classify(title, text).flagged
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        (
+            "TV host urges troops to 'take no prisoners'",
+            "A presenter told viewers that troops should 'shoot everyone who comes with a white "
+            "flag'.",
+        ),
+        ("Полонений росіянин: командири розстрілювали тих, хто відступав", ""),
+        (
+            "Засуджений до розстрілу морпіх повернувся додому",
+            "«Мені казали, що мене мають розстріляти.»",
+        ),
+    ],
+)
+def test_sixth_round_false_alarm_kinds(title: str, text: str) -> None:
+    assert not classify(title, text).flagged

@@ -240,6 +240,16 @@ def _olenivka(m: str, cyr: bool, kills: list[re.Match[str]], strong: bool) -> tu
     return ()
 
 
+# The marks of an execution, told a sentence after the captives: "bursts at point-blank range",
+# "lay dead with gunshot wounds to the head", "shot in the back of the head", "впритул".
+_EXECUTION_MARK = re.compile(
+    r"\b(?:point-blank|at close range|execution-style|gunshot wounds? (?:to|in) the (?:back of "
+    r"the )?head|shot in the (?:back of the )?head|spray(?:ed|ing)? (?:them|him) with bullets)\b"
+    r"|\b(?:впритул|в упор|в потилицю|в затылок|вогнепальн\w* поранен\w* (?:у |в )?голов\w*"
+    r"|огнестрельн\w* ранени\w* (?:в )?голов\w*|контрольн\w* (?:постріл|выстрел)\w*)"
+)
+
+
 def _carried_over(sentences: tuple[str, ...], keys: ArticleKeys) -> list[Statement]:
     """A killing told with a pronoun ("Both were shot moments later") one or two sentences
     after the captives are set up ("Two men in Ukrainian uniforms kneel in a tree line")."""
@@ -249,7 +259,9 @@ def _carried_over(sentences: tuple[str, ...], keys: ArticleKeys) -> list[Stateme
         cyr = lx.is_cyrillic(low)
         m = _mask(low, cyr, keys)
         m = _blank(m, [x.span() for x in ir.DENIAL_MASKS.on(cyr).finditer(low)])
-        kill = ir.ANAPHOR_KILL.on(cyr).search(m)
+        # a pronoun ("Both were shot"), or the words of an execution ("bursts at point-blank
+        # range", "lay dead with gunshot wounds to the head") after the captives' setup
+        kill = ir.ANAPHOR_KILL.on(cyr).search(m) or _EXECUTION_MARK.search(m)
         if not kill:
             continue
         for j in (i - 1, i - 2):
@@ -323,7 +335,11 @@ def analyse(title: str, text: str) -> Analysis:
             suppressed.append((i, doc_reason))
             continue
         statements.append(st)
-    if not statements and _SETUP.any_in(raw_low, script) and ir.ANAPHOR_KILL.both.search(raw_low):
+    if (
+        not statements
+        and _SETUP.any_in(raw_low, script)
+        and (ir.ANAPHOR_KILL.both.search(raw_low) or _EXECUTION_MARK.search(raw_low))
+    ):
         cues = cues or title_cues(title, full, sentences[1] if len(sentences) > 1 else "")
         for st in _carried_over(sentences, keys):
             doc_reason = headline_filter(cues, st.sentence, st.strong_captive)

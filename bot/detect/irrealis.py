@@ -49,6 +49,8 @@ IRREALIS_MASKS = Cue(
         rf"(?:{_INF_UK}|{_INF_RU})\b",
         rf"\b(?:запрещ\w*|нельзя|не имеют права|запрет\w*) (?:[\w'-]+ ){{0,3}}?(?:{_INF_RU}"
         rf"|убийство|казнь|расстрел)\w* (?:[\w'-]+ ){{0,2}}?{_CAPTIVE_NOUN}",
+        # what troops "should" do: "should shoot everyone who comes with a white flag"
+        r"\b(?:should|must|ought to|need to|have to) [\"'“‘]?(?:shoot|kill|execute|finish off)\b",
         # a killing in general, not one that happened: "every killing will be investigated"
         r"\b(?:every|any|each) (?:such )?(?:killing|execution|murder)\b|\b(?:кожн|будь-як)\w+ "
         r"(?:таке |такий )?(?:вбивств|страт|розстріл)\w*|\b(?:кажд|люб)\w+ (?:такое |такой )?"
@@ -325,10 +327,14 @@ PERISHED = Cue(
 
 # A killing told in the next sentence with a pronoun ("Two men in Ukrainian uniforms kneel in a
 # tree line. Both were shot moments later."): the sentence before sets up the captives.
-_KILLED_EN = r"(?:shot|killed|executed|murdered|finished off|gunned down|shot dead)"
+_KILLED_EN = (
+    r"(?:shot|killed|executed|murdered|finished off|gunned down|shot dead|put down|spray(?:ed)? "
+    r"(?:them|him) with bullets)"
+)
 _KILLED_CY = (
     r"(?:розстріля\w*|стратил\w*|вбил[иа]?|убил[иа]?|добил[иа]?|застрелил[иа]?|прикінчил\w*"
-    r"|расстреля\w*|казнил[иа]?|пристрелил[иа]?|прикончил[иа]?)"
+    r"|расстреля\w*|казнил[иа]?|пристрелил[иа]?|прикончил[иа]?|кончил[иа]?|порішил[иа]?"
+    r"|порешил[иа]?|поклал[иа]?|положил[иа]?|клад[еу]|кладут)"
 )
 _THEM_CY = r"(?:їх|його|обох|усіх|всіх|всех|их|его|обоих)"
 ANAPHOR_KILL = Cue(
@@ -337,14 +343,15 @@ ANAPHOR_KILL = Cue(
         rf"|wounded|injured|captives|prisoners))"
         rf" (?:[\w'-]+ ){{0,2}}?(?:were|was|had been|have been|has been|got) (?:[\w'-]+ ){{0,2}}?"
         rf"{_KILLED_EN}\b|\b{_KILLED_EN} (?:them|him|both|all of them|each of them)\b",
-        rf"\b{_THEM_CY} (?:[\w'-]+ ){{0,2}}?{_KILLED_CY}|\b{_KILLED_CY} {_THEM_CY}\b",
+        rf"\b{_THEM_CY} (?:[\w'-]+,? ){{0,8}}?{_KILLED_CY}|\b{_KILLED_CY} {_THEM_CY}\b",
     )
 )
 # Literal keys of a setup (checked before the pronoun regex, which is dearer)
 SETUP_KEYS = (
     "kneel", "knelt", "lie down", "lying", "wounded", "surrender", "captur", "captive", "prison",
     "hands", "unarmed", "колін", "колен", "поранен", "ранен", "здав", "здал", "здат", "сдав",
-    "сдал", "сдат", "полон", "плен", "рук", "беззбро", "безоруж",
+    "сдал", "сдат", "полон", "плен", "рук", "беззбро", "безоруж", "без зброї", "без оружия",
+    "given", "helmet",
 )  # fmt: skip
 # The setup: captives, surrender, a kneeling or lying-down posture, the wounded left behind.
 SETUP = Cue(

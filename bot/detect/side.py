@@ -120,11 +120,11 @@ def _without_accused(s: str) -> str:
 _OWN_OTHER = {
     "Ukrainian": (
         ("ukrain", "українськ", "украинск"),
-        ("russian", "російськ", "российск", "росіяни", "окупант", "оккупант", "россияне", " рф"),
+        ("russia", "російськ", "российск", "росіяни", "окупант", "оккупант", "россияне", " рф"),
     ),
     "Russian": (
         ("russian", "російськ", "российск"),
-        ("ukrainian", "українськ", "украинск", "зсу", "всу"),
+        ("ukrain", "українськ", "украинск", "зсу", "всу"),
     ),
 }
 # And the nouns: each match of the captive, adjective and soldier patterns holds one of these.
