@@ -569,3 +569,28 @@ def test_number_words_in_more_cases(title: str, body: str, want: int) -> None:
 )
 def test_the_units_named_beside_captives_and_killers(title: str, body: str) -> None:
     assert extract_facts(title, body, PUB).victim_side == "Ukrainian"
+
+
+@pytest.mark.parametrize(
+    ("title", "body"),
+    [
+        (
+            "Commander: men who came out with raised hands were shot",
+            "A company commander says Russian soldiers opened fire on members of his unit who had "
+            "emerged from a basement near Lyman with their hands raised.",
+        ),
+        (
+            "Два бійці загинули після полону під Лиманом",
+            "Російські військові їх обшукали, поставили на коліна, а потім розстріляли.",
+        ),
+        (
+            "Two captured soldiers were shot near Lyman, the brigade says",
+            "Two soldiers of the brigade were shot the next day near Lyman, the brigade said, "
+            "citing a Russian prisoner who had seen it.",
+        ),
+    ],
+)
+def test_captors_who_opened_fire_or_searched_and_a_prisoner_who_tells(
+    title: str, body: str
+) -> None:
+    assert extract_facts(title, body, PUB).victim_side == "Ukrainian"

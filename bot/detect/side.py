@@ -26,7 +26,8 @@ _KILL_OR_TAKE = (
     r"(?:shot|shoot\w*|killed|kill\w*|executed|execut\w*|murdered|gunned|captured|took|"
     r"розстріл\w*|розстрілю\w*|вбил\w*|вбива\w*|страти\w*|застрели\w*|добил\w*|взяли|"
     r"захопили|убил\w*|убива\w*|расстрел\w*|расстрелива\w*|казни\w*|захватили|добива\w*|"
-    r"opened fire|fired at|відкрили вогонь|открыли огонь)"
+    r"opened fire|fired at|відкрили вогонь|открыли огонь|searched|disarmed|обшука\w*|обыска\w*|"
+    r"роззброї\w*|разоружи\w*|вивели|вывели)"
 )
 # "Russian troops (then) shot ...": active voice, an object follows (not "killed after ...")
 _ACTIVE = (
@@ -77,6 +78,8 @@ _SIDE_RX = {
         CaseBlind(
             rf"\b(?:{other})(?:,?\s+(?:who|який|яка|які|который|которая|которые))?\s+"
             rf"{_ACTIVE}{_KILL_OR_TAKE}\b{_HAS_OBJECT}"
+            # "opened fire on them": the preposition brings the object
+            rf"|\b(?:{other})\s+{_ACTIVE}(?:opened fire|fired) (?:on|at)\b"
             # an active participle: "российского военного, расстрелявшего троих пленных"
             rf"|\b(?:{other}),?\s+(?:розстрілявш|расстрелявш|вбивш|убивш|застрелівш|застреливш"
             rf"|стратив|казнивш|добивш)\w*"
@@ -103,8 +106,14 @@ _CHARGE = Keys(ir.CHARGE_KEYS)
 
 
 def _without_accused(s: str) -> str:
-    """Blank a captive who is the accused of a killing: his side is not the victims'."""
+    """Blank a captive who is the accused of a killing or the source who tells it ("citing a
+    Russian prisoner"): his side is not the victims'."""
     low = lx.lower(s)
+    if any(k in low for k in _CITING_KEYS):
+        named = [m for rx in _SIDE_RX.values() for m in rx[0].blind.finditer(s)]
+        for m in [*lx.CAPTIVE_STRONG.both.finditer(low), *named]:
+            if _CITING.search(low[max(0, m.start() - 40) : m.start()]):
+                s = s[: m.start()] + " " * (m.end() - m.start()) + s[m.end() :]
     if not _CHARGE.any_in(low, scripts(low)):
         return s
     units = (rx.finditer(s) for rx in _SIDE_UNIT.values())  # "бойца ВСУ приговорили"
@@ -112,6 +121,16 @@ def _without_accused(s: str) -> str:
         if is_accused(low, m):
             s = s[: m.start()] + " " * (m.end() - m.start()) + s[m.end() :]
     return s
+
+
+_CITING_KEYS = (
+    "citing", "quoting", "according to", "цитуючи", "посилаючись", "посиланням", "за словами",
+    "ссылаясь", "ссылкой", "по словам",
+)  # fmt: skip
+_CITING = re.compile(
+    r"\b(?:citing|quoting|according to|цитуючи|посилаючись на|з посиланням на|за словами|"
+    r"ссылаясь на|со ссылкой на|по словам)\s+(?:\w+\s+){0,3}$"
+)
 
 
 # Literals a lowercased plain-case sentence must hold for the plain twins to match: the own
