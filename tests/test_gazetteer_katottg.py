@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import gzip
 import importlib.util
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -16,6 +17,8 @@ from bot.detect.gazetteer import find_places
 from bot.detect.katottg import DATA, index
 from bot.detect.translit import kmu2010, russian_forms
 from bot.incidents.regions import area, parents
+
+PUB = date(2024, 10, 18)
 
 
 @pytest.mark.parametrize(
@@ -53,6 +56,14 @@ def test_national_transliteration(uk: str, en: str) -> None:
         ("П'ятихатки", "Пятихатки"),
         ("Нова Каховка", "Новая Каховка"),
         ("Шахове", "Шахово"),
+        # Russian spellings that differ in the root or the ending (session 5)
+        ("Світле", "Светлое"),
+        ("Вільне", "Вольное"),
+        ("Кринки", "Крынки"),
+        ("Бердичі", "Бердычи"),
+        ("Піщане", "Песчаное"),
+        ("Новоекономічне", "Новоэкономическое"),
+        ("Червоногорівка", "Красногоровка"),
     ],
 )
 def test_russian_spelling(uk: str, ru: str) -> None:
@@ -164,3 +175,58 @@ def test_build_script_refuses_a_missing_codifier(
     out = tmp_path / "out.tsv.gz"
     assert script.main([str(tmp_path / "absent.xlsx"), "--out", str(out)]) == 2
     assert "build_gazetteer:" in capsys.readouterr().err and not out.exists()
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # Russian spellings of codifier villages, inflected, and English copy that romanizes them
+        ("Бойцов расстреляли у Песчаного Купянского района.", "Pishchane"),
+        ("Позиции под Бердычами были окружены.", "Berdychi"),
+        ("near the settlement of Novoekonomicheskoye, the ministry said", "Novoekonomichne"),
+        ("В районе Новоэкономического пленных расстреляли.", "Novoekonomichne"),
+        ("a prisoner of war killed in Mariinka in October 2022", "Marinka"),
+        ("near the village of Peschanoye in the Kupiansk district", "Pishchane"),
+    ],
+)
+def test_other_spellings_of_a_codifier_village(text: str, place: str) -> None:
+    assert place in canonical_places(text)
+
+
+def test_an_alternative_spelling_never_beats_the_official_one() -> None:
+    # "Dibrovka" is the official name of the villages called Дібровка; Дібрівка's Russian
+    # form ("Дибровка") romanizes the same, and the official owner keeps it
+    idx = index()
+    assert "dibrovka" in idx.english and "dibrovka" in idx.english_alt
+    assert canonical_places("near Dibrovka") == ["Dibrovka"]
+    assert canonical_places("near Dibrivka") == ["Dibrivka"]
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        # a village across the border beside its oblast or district counts ...
+        ("near the village of Martynovka in the Kursk region", ["Martynovka", "Kursk Oblast"]),
+        (
+            "в селе Русское Поречное Суджанского района",
+            ["Russkoye Porechnoye", "Sudzha district"],
+        ),
+        ("у селі Руське Поріччя на Курщині", ["Russkoye Porechnoye", "Kursk Oblast"]),
+        ("в районе Казачьей Локни Курской области", ["Kazachya Loknya", "Kursk Oblast"]),
+        # ... and a Ukrainian village of the same name stays itself
+        ("біля Мартинівки на Донеччині", ["Martynivka", "Donetsk Oblast"]),
+        ("near Martynovka", ["Martynivka"]),
+    ],
+)
+def test_villages_across_the_border(text: str, places: list[str]) -> None:
+    assert canonical_places(text) == places
+
+
+def test_a_border_village_counts_when_the_article_names_the_oblast() -> None:
+    title = "Из семи пленных выжили двое: в Погребках расстреляли российских военных"
+    body = (
+        "Генеральная прокуратура России сообщила о расстреле пятерых российских "
+        "военнослужащих, попавших в плен в селе Погребки Суджанского района."
+    )
+    facts = extract_facts(title, body, PUB)
+    assert "Pogrebki" in facts.locations and "Pohrebky" not in facts.locations

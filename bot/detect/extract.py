@@ -16,7 +16,7 @@ from bot.detect import lexicon as lx
 from bot.detect.classify import Analysis, Statement, analyse
 from bot.detect.cue import CaseBlind, Keys, fold, scripts, union
 from bot.detect.dates import EVENT, incident_dates
-from bot.detect.gazetteer import PlaceHit, find_places
+from bot.detect.gazetteer import PlaceHit, across_the_border, find_places
 from bot.detect.quantities import victims as count_victims
 from bot.detect.sentences import clip
 from bot.detect.side import both_sides, victim_side
@@ -288,6 +288,7 @@ class _Cues(dict[str, tuple[bool, bool]]):
         self.a = a
         self._hits: dict[str, list[PlaceHit]] = {}
         self._background: dict[int, bool] = {}
+        self._across = across_the_border("\n".join(a.sentences))
 
     def __missing__(self, s: str) -> tuple[bool, bool]:
         self[s] = found = _cues(s)
@@ -296,7 +297,7 @@ class _Cues(dict[str, tuple[bool, bool]]):
     def hits(self, s: str) -> list[PlaceHit]:
         """`scene.hits(s)`; callers do not change the list."""
         if (found := self._hits.get(s)) is None:
-            found = self._hits[s] = scene.hits(s)
+            found = self._hits[s] = scene.hits(s, self._across)
         return found
 
     def background(self, i: int) -> bool:

@@ -13,6 +13,7 @@ from functools import lru_cache
 from typing import Literal
 
 from bot.detect import katottg
+from bot.detect.handlist import BORDER as _BORDER
 from bot.detect.handlist import DIRECTIONS as _DIRECTIONS
 from bot.detect.handlist import DISTRICTS as _DISTRICTS
 from bot.detect.handlist import OBLASTS as _OBLASTS
@@ -111,6 +112,7 @@ _TAIL_ENDS = "|".join(
         (
             *("", "а", "у", "ом", "і", "ові", "ю", "ь", "и", "е", "я"),
             *("ої", "ій", "ою", "ой", "ая", "ую", "ів", "ях", "ах", "ов", "ей"),
+            *("ое", "ого", "ому", "ым"),  # Русское Поречное, в Русском Поречном
         ),
         key=len,
         reverse=True,
@@ -136,7 +138,8 @@ def _build() -> tuple[dict[str, list[_Entry]], dict[str, list[str]]]:
             index.setdefault(head, []).append(_Entry(canonical, kind, pat))
         forms.setdefault(canonical, []).extend(fs)
 
-    for line in _SETTLEMENTS.strip().replace("\n    |", "|").replace("\n    ,", ",").splitlines():
+    lines = (_SETTLEMENTS + _BORDER).strip().replace("\n    |", "|").replace("\n    ,", ",")
+    for line in filter(None, lines.splitlines()):
         canonical, en, uk, ru = line.split("|")
         names = en.split(",")
         add(canonical, "settlement", names, rf"(?:{_alt(names)})\b{_NOT_A_TOWN}", 0, names)
@@ -219,18 +222,36 @@ def _build() -> tuple[dict[str, list[_Entry]], dict[str, list[str]]]:
 
 
 _INDEX, _FORMS = _build()
+_BORDER_NAMES = frozenset(
+    line.split("|")[0] for line in _BORDER.strip().splitlines() if not line.startswith(" ")
+)
+_ACROSS_THE_BORDER = frozenset(
+    ("Kursk Oblast", "Belgorod Oblast", "Bryansk Oblast", "Sudzha district", "Korenevo district")
+)
+_RUSSIA_RX = re.compile(
+    r"Kursk|Курськ|Курск|Курщин|Belgorod|Бєлгород|Белгород|Bryansk|Брянськ|Брянск|Sudzha|Судж"
+    r"|Korenevo|Коренев"
+)
 # Ukrainian oblast adjective stem -> canonical name, for the codifier's oblasts (katottg.py)
 OBLAST_STEMS = {line.split("|")[2]: line.split("|")[0] for line in _OBLASTS.strip().splitlines()}
 PLACE_ALIASES: dict[str, tuple[str, ...]] = {k: tuple(dict.fromkeys(v)) for k, v in _FORMS.items()}
 _TOKEN = re.compile(r"[^\W\d_][\w'-]*")
 
 
+def across_the_border(text: str) -> bool:
+    """Does text name Kursk, Belgorod or Bryansk oblast (or Sudzha, Korenevo)? Then a village
+    of the border list counts in every sentence of it."""
+    return _RUSSIA_RX.search(text) is not None
+
+
 @lru_cache(maxsize=2048)
-def find_places(text: str) -> tuple[PlaceHit, ...]:
+def find_places(text: str, across: bool = False) -> tuple[PlaceHit, ...]:
     """Every place mention in text, in order; longer readings (district, oblast) win.
 
     The hand list (front-line places, their usual spellings) is read first; the codifier's
-    settlements and districts (katottg.py) fill in the rest, in a place context only.
+    settlements and districts (katottg.py) fill in the rest, in a place context only. A
+    village across the border counts beside its oblast or district, or with `across` (the
+    article names them elsewhere).
     """
     text = text.replace("ё", "е").replace("Ё", "Е")  # Новосёлка: spelt both ways, same length
     hits: list[PlaceHit] = []
@@ -250,6 +271,8 @@ def find_places(text: str) -> tuple[PlaceHit, ...]:
                 skip = m.end()
                 break
     scope = {h.canonical for h in hits if h.kind in ("district", "oblast")}
+    if not across and not scope & _ACROSS_THE_BORDER:
+        hits = [h for h in hits if h.canonical not in _BORDER_NAMES]
     known = set(_FORMS)
     more = [
         PlaceHit(name, kind, a, b, within)  # type: ignore[arg-type]

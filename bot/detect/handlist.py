@@ -49,7 +49,7 @@ Irpin|Irpin|Ірпін:M,Ірпен:M|Ирпен:M
 Sudzha|Sudzha|Судж:A|Судж:A
 Klishchiivka|Klishchiivka,Kleshcheevka,Kleshcheyevka|Кліщіїв:KA|Клещеев:KA
 Andriivka|Andriivka,Andreevka,Andreyevka|Андріїв:KA|Андреев:KA
-Marinka|Marinka,Maryinka|Мар'їн:KA|Марьин:KA
+Marinka|Marinka,Maryinka,Mariinka|Мар'їн:KA|Марьин:KA
 Krasnohorivka|Krasnohorivka,Krasnogorovka|Красногорів:KA|Красногоров:KA
 Ocheretyne|Ocheretyne,Ocheretino|Очеретин:E|Очеретин:O
 Novohrodivka|Novohrodivka,Novogrodovka|Новогродів:KA|Новогродов:KA
@@ -104,7 +104,7 @@ Malaya Loknya|Malaya Loknya,Mala Loknia|Мала Локн:M,Малої Локн:
 Dobropillia|Dobropillia,Dobropolye|Добропілл:NE|Доброполь:NE
 Rodynske|Rodynske,Rodinskoye|Родинськ:E|Родинск:OE
 Hrodivka|Hrodivka,Grodovka|Гродів:KA|Гродов:KA
-Berdychi|Berdychi,Berdichi|Бердич:PI|Бердич:PI
+Berdychi|Berdychi,Berdichi|Бердич:PI|Бердич:PI,Бердыч:PI
 Bohdanivka|Bohdanivka,Bogdanovka|Богданів:KA|Богданов:KA
 Kurdiumivka|Kurdiumivka,Kurdyumovka|Курдюмів:KA|Курдюмов:KA
 Pavlivka|Pavlivka,Pavlovka|Павлів:KA|Павлов:KA
@@ -199,4 +199,39 @@ Sloviansk|Sloviansk|Слов'янськ|Славянск
 Kharkiv|Kharkiv|Харківськ|Харьковск
 Zaporizhzhia|Zaporizhzhia|Запорізьк|Запорожск
 Velyka Novosilka|Velyka Novosilka|Великоновосілківськ|Великоновоселковск
+"""
+# Villages across the border (Kursk, Belgorod and Bryansk oblasts), in the same format. Many
+# share a name with Ukrainian villages, so one counts only beside its oblast or district in
+# the same sentence ("near Martynovka in the Kursk region"); else the codifier reads the name.
+BORDER = """
+Martynovka|Martynovka|Мартинів:KA|Мартынов:KA
+Russkoye Porechnoye|Russkoye Porechnoye,Russkoe Porechnoe|Руське Порічч:M|Русское Поречн:M
+Cherkasskoye Porechnoye|Cherkasskoye Porechnoye,Cherkasskoe Porechnoe|Черкаське Порічч:M
+    |Черкасское Поречн:M
+Kazachya Loknya|Kazachya Loknya,Kazachia Loknia|Козача Локн:M|Казачья Локн:M
+Pogrebki|Pogrebki,Pohrebky|Погреб:PL,Погріб:PL|Погреб:PL
+Goncharovka|Goncharovka,Honcharivka|Гончарів:KA|Гончаров:KA
+Kurilovka|Kurilovka,Kurylivka|Курилів:KA|Курилов:KA
+Zaoleshenka|Zaoleshenka|Заолешен:KA|Заолешен:KA
+Makhnovka|Makhnovka|Махнів:KA|Махнов:KA
+Kamyshevka|Kamyshevka|Камишів:KA|Камышев:KA
+Kositsa|Kositsa|Косиц:A|Косиц:A
+Lebedevka|Lebedevka|Лебедів:KA|Лебедев:KA
+Fanaseyevka|Fanaseyevka,Fanaseevka|Фанасіїв:KA|Фанасеев:KA
+Olgovka|Olgovka,Olhivka|Ольгів:KA|Ольгов:KA
+Lyubimovka|Lyubimovka,Liubymivka|Любимів:KA|Любимов:KA
+Tolpino|Tolpino|Толпин:E|Толпин:O
+Kremyanoye|Kremyanoye,Kremyanoe|Крем'ян:E|Кремян:OE
+Komarovka|Komarovka|Комарів:KA|Комаров:KA
+Vishnevka|Vishnevka|Вишнів:KA|Вишнев:KA
+Pushkarnoye|Pushkarnoye,Pushkarnoe|Пушкарн:E|Пушкарн:OE
+Glushkovo|Glushkovo|Глушков:E|Глушков:O
+Glotovo|Glotovo|Глотов:E|Глотов:O
+Novaya Tavolzhanka|Novaya Tavolzhanka,Nova Tavolzhanka|Нова Таволжанк:KA|Новая Таволжанк:KA
+Demidovka|Demidovka|Демидів:KA|Демидов:KA
+Spodaryushino|Spodaryushino|Сподарюшин:E|Сподарюшин:O
+Krasnaya Yaruga|Krasnaya Yaruga|Красна Яруг:A|Красная Яруг:A
+Kolotilovka|Kolotilovka|Колотилів:KA|Колотилов:KA
+Klimovo|Klimovo|Климов:E|Климов:O
+Sushany|Sushany|Сушан:PI|Сушан:PI
 """

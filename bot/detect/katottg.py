@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from bot.detect.translit import kmu2010, russian_forms
+from bot.detect.translit import kmu2010, latin_variants, russian_forms
 
 DATA = Path(__file__).with_name("katottg.tsv.gz")
 
@@ -131,6 +131,7 @@ class Index:
         default_factory=dict
     )
     english: dict[str, list[int]] = field(default_factory=dict)
+    english_alt: dict[str, list[int]] = field(default_factory=dict)  # read when KMU has none
     by_name: dict[str, list[int]] = field(default_factory=dict)
     district_rx: re.Pattern[str] = re.compile(r"(?!x)x")
     district_en_rx: re.Pattern[str] = re.compile(r"(?!x)x")
@@ -235,6 +236,8 @@ def index() -> Index:
         idx.names_uk.append(name)
         idx.district_of.append(int(parent))
         idx.english.setdefault(english.lower(), []).append(i)
+        for other in latin_variants(name, ru[n], english):
+            idx.english_alt.setdefault(other.lower(), []).append(i)
         idx.by_name.setdefault(english, []).append(i)
         _add(idx, i, name, ru[n])
     return idx
@@ -254,6 +257,11 @@ def _lookup(idx: Index, word: str) -> set[int]:
             if ending in ends:
                 found.add(i)
     return found
+
+
+def _lookup_en(idx: Index, name: str) -> set[int]:
+    low = name.lower()
+    return set(idx.english.get(low, ()) or idx.english_alt.get(low, ()))
 
 
 def _lookup_pair(idx: Index, first: str, second: str) -> set[int]:
@@ -331,18 +339,14 @@ def find(text: str, scope: set[str], taken: list[tuple[int, int]]) -> list[Hit]:
             pair = (
                 _lookup_pair(idx, prev.group(), tok.group())
                 if cyrillic
-                else set(idx.english.get(f"{prev.group()} {tok.group()}".lower(), ()))
+                else _lookup_en(idx, f"{prev.group()} {tok.group()}")
             )
             if pair and in_context(text, prev.start(), end, cyrillic):
                 if hits and hits[-1][0] == prev.start():
                     hits.pop()
                 found, start = pair, prev.start()
         if not found and in_context(text, start, end, cyrillic):
-            found = (
-                _lookup(idx, tok.group())
-                if cyrillic
-                else set(idx.english.get(tok.group().lower(), ()))
-            )
+            found = _lookup(idx, tok.group()) if cyrillic else _lookup_en(idx, tok.group())
         if found:
             name, district = _resolve(idx, found, scope)
             hits.append((start, end, name, "settlement", district))

@@ -81,10 +81,11 @@ def _not_scene(s: str, start: int) -> bool:
     return any(k in low for k in _MOVEMENT_KEYS) and _has(_MOVEMENT, window)
 
 
-def hits(s: str) -> list[PlaceHit]:
-    """The places in `s` that may be the scene (not an origin, a seat, a route or a border)."""
+def hits(s: str, across: bool = False) -> list[PlaceHit]:
+    """The places in `s` that may be the scene (not an origin, a seat, a route or a border);
+    `across`: the article names a Russian border oblast (gazetteer.find_places)."""
     out: list[PlaceHit] = []
-    for h in find_places(s):
+    for h in find_places(s, across):
         if _not_scene(s, h.start):
             continue
         if not _has(_BORDER, s[max(0, h.start - 40) : h.start]):
