@@ -594,3 +594,26 @@ def test_captors_who_opened_fire_or_searched_and_a_prisoner_who_tells(
     title: str, body: str
 ) -> None:
     assert extract_facts(title, body, PUB).victim_side == "Ukrainian"
+
+
+def test_a_short_storys_only_place_is_the_scene() -> None:
+    title = "Intercepted call: 'we sorted out the two from this morning'"
+    body = (
+        "Military intelligence released a call in which a soldier tells his wife that two men "
+        'his squad took in the morning near Synkivka "are sorted, no need to feed them."\n\n'
+        "Investigators later found two bodies in Ukrainian uniform in a barn. Both were shot at "
+        "close range. A case into the murder of prisoners of war has been opened."
+    )
+    assert extract_facts(title, body, PUB).locations == ("Synkivka",)
+
+
+def test_a_long_storys_only_place_is_not_the_scene_of_a_passing_mention() -> None:
+    title = "Ministers open talks on the energy package"
+    body = (
+        "Ministers met on Tuesday to open talks on the energy package. The talks will cover "
+        "grids, storage and prices. Diplomats said a compromise had been found after weeks. "
+        "The minister said the country was ready to move fast. She also condemned the "
+        "execution of prisoners of war by Russian forces, documented by monitors. A second "
+        "round is planned for the spring. Observers from Zakarpattia region will attend."
+    )
+    assert extract_facts(title, body, PUB).locations == ()

@@ -162,6 +162,9 @@ def _title_hits(a: Analysis, cues: _Cues) -> list[PlaceHit]:
     return kept or hits  # no place beside the statement: the headline's places are all there is
 
 
+_SHORT_STORY = 6  # sentences, headline included
+
+
 def _locations(a: Analysis, recap: bool, picked: list[int], cues: _Cues) -> tuple[str, ...]:
     if recap:
         return scene.places([h for s in a.sentences for h in cues.hits(s)])
@@ -186,7 +189,12 @@ def _locations(a: Analysis, recap: bool, picked: list[int], cues: _Cues) -> tupl
         for i in told:
             if hits := cues.hits(a.sentences[i]):
                 return scene.places(hits)
-    return found
+    # a short story (a wire item, a post) that names one place only: that is the scene; a
+    # long one mentions the killing in passing, and its place is the story's
+    if len(a.sentences) > _SHORT_STORY:
+        return found
+    only = scene.places([h for i in told for h in cues.hits(a.sentences[i])])
+    return only if len(only) == 1 else found
 
 
 # "Bilohorivka, a village on the Siverskyi Donets in Luhansk region": the oblast or district
