@@ -232,3 +232,34 @@ def test_wounded_civilians_finished_off_are_not_prisoners() -> None:
 )
 def test_cyrillic_compound_numbers(sentence: str, want: int) -> None:
     assert count(sentence)[1] == want
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "want"),
+    [
+        # the victims named by their service or by soldiers' own words
+        (
+            "Investigators: captured border guards shot",
+            "Investigators said Russian troops shot three border guards who had been taken"
+            " prisoner.",
+            3,
+        ),
+        (
+            "СК: расстреляны пленные",
+            "СК сообщил, что военные расстреляли четверых пограничников, захваченных в плен.",
+            4,
+        ),
+        (
+            "Прокуратура: розстріляли полонених",
+            "Окупанти розстріляли трьох прикордонників, які потрапили в полон.",
+            3,
+        ),
+        (
+            "Знову кадри",
+            "Кадри з-під Курахового: двоє наших стоять на колінах. Їх розстріляли.",
+            2,
+        ),
+    ],
+)
+def test_a_count_of_other_soldier_words(title: str, body: str, want: int) -> None:
+    assert extract_facts(title, body, PUB).victims == want

@@ -24,7 +24,7 @@ _PERSON_EN = (
     r"|Ukrainians|Russians|fighters?|marines?|defenders?|paratroopers?|operators?"
     r"|comrades?|snipers?|gunners?|crew|POWs?|conscripts?|recruits?|infantrym[ae]n|medics?"
     r"|scouts?|sappers?|pilots?|stormtroopers?|assault troops|mobili[sz]ed|personnel|members"
-    r"|sergeants?|corporals?|privates?|lieutenants?|officers?|infantry"
+    r"|sergeants?|corporals?|privates?|lieutenants?|officers?|infantry|border guards?|guardsm[ae]n"
 )
 
 # --- captive ideas -----------------------------------------------------------------------
@@ -78,9 +78,11 @@ CAPTIVE_VERBAL = _rx(
     r"|\bобеззброєн\w*|\bроззброєн\w*|\bпостав\w* (?:\w+ )?на колін\w*|\bна колінах\b"
     r"|\bобличчям (?:до землі|донизу|вниз)\b",
     r"\bзахопи\w* (?:у полон )?(?:[\w'-]+ ){0,2}?(?:поранен\w*|українськ\w*|російськ\w*|бійц\w*"
-    r"|бійця|військов\w*|солдат\w*|піхотинц\w*|морпіх\w*|десантник\w*|захисник\w*)",
+    r"|бійця|військов\w*|солдат\w*|піхотинц\w*|морпіх\w*|десантник\w*|захисник\w*"
+    r"|прикордонник\w*|нацгвардійц\w*)",
     r"\bзахвати\w* (?:в плен )?(?:[\w-]+ ){0,2}?(?:ранен\w*|украинск\w*|российск\w*|бойц\w*"
-    r"|военн\w*|солдат\w*|пехотинц\w*|морпех\w*|десантник\w*|защитник\w*)",
+    r"|военн\w*|солдат\w*|пехотинц\w*|морпех\w*|десантник\w*|защитник\w*"
+    r"|пограничник\w*|нацгвардейц\w*)",
     r"\bв плен(?:у)?\b|\bпленил\w*|\bсда\w*(?:с[яь]|ся)\b|\bсдач\w* в плен"
     r"|\bслож(?:ил|или|ивш)\w* оружие"
     r"|\bс поднятыми руками|\bбезоружн\w*|\bразоружен\w*|\bподняв руки"

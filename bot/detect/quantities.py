@@ -71,7 +71,8 @@ _VICTIM = (
     r"conscripts|infantrymen|medics|scouts|servicewomen|gunners|snipers|чоловік\w*|мужчин\w*|"
     r"guys|boys|lads|хлопц\w*|парн(?:ей|я)|защитник\w*|морпіх\w*|морпех\w*|десантник\w*|розвідник\w*|"
     r"разведчик\w*|штурмовик\w*|мобілізован\w*|мобилизованн\w*|бранц\w*|піхотинц\w*|"
-    r"пехотинц\w*|brothers|братів|братьев|comrades|побратимів|members)"
+    r"пехотинц\w*|brothers|братів|братьев|comrades|побратимів|members|border guards|"
+    r"guardsmen|прикордонник\w*|пограничник\w*|нацгвард\w*|хохл\w*|наших)"
 )
 _QUANT = re.compile(
     rf"(?P<pre>\b(?:at least|no fewer than|not less than|more than|over|up to|about|around|"
