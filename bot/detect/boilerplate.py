@@ -278,10 +278,13 @@ def _drop_headline_lists(lines: list[str]) -> list[str]:
     out: list[str] = []
     i = 0
     while i < len(lines):
-        j = i
-        while j < len(lines) and _is_headline_item(lines[j]):
+        j, items = i, 0  # numbered headlines may stand a blank line apart ("1. …", "", "2. …")
+        while j < len(lines) and (_is_headline_item(lines[j]) or (items and not lines[j])):
+            items += bool(lines[j])
             j += 1
-        if j - i < 2:
+        while j > i and not lines[j - 1]:
+            j -= 1  # the blank line after the run stays
+        if items < 2:
             j = i
             while j < len(lines) and _is_headline(lines[j]):
                 j += 1

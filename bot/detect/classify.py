@@ -147,6 +147,14 @@ def _captives(
 
 # The first cue of each implied rule: one scan rules them all out for most sentences
 _IMPLIED = union(lx.NO_QUARTER, lx.WOUNDED, lx.BOUND)
+# "take no prisoners" is an English idiom too ("the new CEO takes no prisoners", "Karpaty took
+# no prisoners at the stadium"): an order needs soldiers, a unit or the enemy in its sentence.
+_AT_WAR = re.compile(
+    r"\b(?:soldiers?|troops|units?|command\w*|order\w*|brigades?|battalions?|regiments?"
+    r"|platoons?|compan(?:y|ies)|assault\w*|front|fighters|enemy|ukrainians?|russians?"
+    r"|military|army|servicem[ae]n|marines|paratroopers|pows?|captured|surrender\w*"
+    r"|officers?|radio|intercept\w*|war)\b"
+)
 
 
 def _statement(
@@ -201,7 +209,11 @@ def _statement(
         span = (min(cap.start(), kill.start()), max(cap.end(), kill.end()))
     elif not _IMPLIED.on(cyr).search(m):
         pass  # none of the implied rules below can hold
-    elif (nq := lx.NO_QUARTER.on(cyr).search(m)) and not ir.COMMENTARY.on(cyr).search(m):
+    elif (
+        (nq := lx.NO_QUARTER.on(cyr).search(m))
+        and not ir.COMMENTARY.on(cyr).search(m)
+        and (cyr or _AT_WAR.search(m))
+    ):
         rule, terms, strength, span = "no-quarter order", (nq.group().lower(),), 0.6, nq.span()
     elif (wd := lx.WOUNDED.on(cyr).search(m)) and (lb := lx.LEFT_BEHIND.on(cyr).search(m)):
         dead = kills[0] if kills else lx.DEAD.on(cyr).search(m)

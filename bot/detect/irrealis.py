@@ -126,6 +126,17 @@ DENIAL_MASKS = Cue(
         r"\b(?:ніхто|никто|нікого|никого) (?:не )?(?:[\w'-]+ )?(?:загинув|загинули|вбит\w*"
         r"|убит\w*|погиб\w*|розстріля\w*|расстреля\w*)",
         r"\b(?:а|але|но) не (?:розстріл|страт|расстрел|казн)\w*",
+        # the law explained: "Что грозит за убийство военнопленного", "what is the penalty for"
+        r"\b(?:що|чим) (?:загрожує|світить) за (?:[\w'-]+ ){0,3}?(?:вбивство|розстріл|страту)"
+        r"|\b(?:что|чем) (?:грозит|светит) за (?:[\w-]+ ){0,3}?(?:убийство|расстрел|казнь)"
+        r"|\bwhat (?:is |are )?(?:the )?(?:penalty|penalties|punishment) (?:for|awaits?) "
+        r"(?:[\w'-]+ ){0,3}?(?:killing|executing|murdering|shooting)\b",
+        # "no evidence that any of the captives had been shot"
+        r"\bno (?:evidence|sign|signs|indication|proof) (?:that |of )?(?:[\w'-]+ ){0,6}?"
+        r"(?:had been |have been |were |was |being )?(?:shot|killed|executed|harmed|murdered)\b",
+        r"\b(?:немає|нема|нет) (?:жодних |никаких )?(?:доказів|ознак|доказательств|признаков)"
+        r",? (?:[\w'-]+,? ){0,8}?(?:розстріля\w*|вбил\w*|вбит\w*|страт\w*|расстреля\w*|убил\w*"
+        r"|убит\w*|казн\w*)",
     )
 )
 DENIAL_KEYS = (
@@ -136,7 +147,7 @@ DENIAL_KEYS = (
     "вважається", "визнається", "считается", "признается", "является", "could", "would",
     "might", "may ", "will ", "pretend", "feign", "to take", "surrender", "вдава", "удава",
     "імітув", "имитиров", "притвори", "прикинул", "відмов", "отказ", "чутк", "слух", "rumo",
-    "report", "claim",
+    "report", "claim", "немає", "нема", "нет ", "penalt", "punish", "світить", "светит",
 )  # fmt: skip
 
 # Literal keys: a sentence without any of them cannot match IRREALIS_MASKS / HELPLESS (the
@@ -169,7 +180,8 @@ FICTION_KEYS = (
     "series", "box office", "trailer", "review", "book", "theat", "playwright", "stage play",
     "dlc", "expansion pack", "фільм", "серіал", "гр", "гравц", "гравець", "квест", "рецензі",
     "шутер", "вистав", "театр", "повіст", "книж", "книг", "фильм", "сериал", "игр", "рецензи",
-    "спектакл", "повест", "дополнени", "кіно", "кино", "сюжет",
+    "спектакл", "повест", "дополнени", "кіно", "кино", "сюжет", "drama", "season finale",
+    "episode", "аудіосеріал", "аудиосериал", "радіопостанов", "радиопостанов",
 )  # fmt: skip
 FINISH_KEYS = ("finish", "добил", "добив", "добит", "прикінч", "прикончи")
 
@@ -184,12 +196,16 @@ FICTION = Cue(
         r"|\btrailer for\b|\breview:|\bnovels?\b(?! (?:tactics?|approach|weapons?|methods?"
         r"|ways?|drones?|technique|idea|threat))|\bnovelist\b|\bthe book's\b|\bbook review\b"
         r"|\bbook of the week\b|\btheat(?:re|er)\b|\bplaywright\b|\bstage play\b"
-        r"|\b(?:shooter|strategy|mobile|computer) games?\b|\bDLC\b|\bexpansion pack\b",
-        r"\bфільм\w*|\bкінофільм\w*|\bсеріал\w*|\b(?:комп'ютерн|відео)\w* гр\w*|\bв грі\b"
+        r"|\b(?:shooter|strategy|mobile|computer) games?\b|\bDLC\b|\bexpansion pack\b"
+        r"|\b(?:audio|radio|podcast) (?:drama|series|play)s?\b|\bseason finale\b"
+        r"|\bin episode \d+\b|\bEpisode \d+:",
+        r"\bфільм\w*|\bкінофільм\w*|\bсеріал\w*|\bаудіосеріал\w*"
+        r"|\bрадіопостанов\w*|\b(?:комп'ютерн|відео)\w* гр\w*|\bв грі\b"
         r"|\bу грі\b|\bгравц\w*|\bгравець\b|\bквест\w*|\bрецензі\w*|\bшутер\w*|\bвистав[аиіу]\b"
         r"|\bвиставою\b|\bтеатр\w*|\bповіст\w*|\bрома[нн]\w* про\b|\bкниж\w*|\bкниг\w*"
         r"|\b(?:нов|перш|друг|дебютн)\w* роман\w*|\bкіно\b|\bкінокартин\w*|\bсюжет\w*",
-        r"\bфильм\w*|\bкинофильм\w*|\bсериал\w*|\b(?:компьютерн|видео)\w* игр\w*|\bв игре\b"
+        r"\bфильм\w*|\bкинофильм\w*|\bсериал\w*|\bаудиосериал\w*"
+        r"|\bрадиопостанов\w*|\b(?:компьютерн|видео)\w* игр\w*|\bв игре\b"
         r"|\bигрок\w*|\bквест\w*|\bрецензи\w*|\bспектакл\w*|\bшутер\w*|\bтеатр\w*"
         r"|\bповест\w*|\bкниг\w*|\bдополнени\w* к игре|\bроман\w* (?:о|об)\b"
         r"|\b(?:нов|перв|втор|дебютн)\w* роман\w*|\bкино\b|\bкинокартин\w*|\bсюжет\w*",
@@ -199,7 +215,8 @@ FICTION = Cue(
 DOCUMENTARY = Cue(
     (
         r"\bdocumentar\w*|\bnon-?fiction\b|\breportage\b|\breporter'?s notebook\b|\bmemoirs?\b"
-        r"|\bdocument(?:s|ed|ing)\b|\bcourt (?:records|documents|files|materials)\b",
+        r"|\bdocument(?:s|ed|ing)\b|\bcourt (?:records|documents|files|materials)\b"
+        r"|\bnot a novel\b|\bcase files\b|\bwitness interviews\b",
         r"\bдокументальн\w*|\bнон-?ф[іи]кшн\b|\bрепортаж\w*|\bмемуар\w*|\bдокументу\w*"
         r"|\bзадокументува\w*|\bдокументир\w*|\bзадокументир\w*|\bсудов\w+ матеріал\w*"
         r"|\bсудебн\w+ материал\w*",

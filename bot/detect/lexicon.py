@@ -31,7 +31,8 @@ _PERSON_EN = (
 # "Strong": a noun that names a prisoner of war or captive.
 CAPTIVE_STRONG = _rx(
     r"\bP\.?O\.?W\.?s?\b|\bPoWs?\b|\bprisoners?[- ]of[- ]war\b|\bwar prisoners?\b|\bcaptives?\b"
-    r"(?!-|\s+(?:audience|market|animals?|bears?|lions?|tigers?|elephants?|dolphins?|birds?|wolves))",
+    r"(?!-|\s+(?:audience|market|animals?|bears?|lions?"
+    r"|tigers?|elephants?|dolphins?|birds?|wolves))",
     rf"\bcaptured (?:[\w-]+ ){{0,3}}?(?:{_PERSON_EN})\b|\bcaptured (?:Ukrainian|Russian)"
     r"(?=[,.;:]|$| (?:and|who|was|after|in|near|at|on|by)\b)",
     rf"\b(?:{_PERSON_EN}) (?:who|that) (?:had )?(?:been |were |was )?(?:captured|taken prisoner)"
@@ -49,7 +50,8 @@ PRISONER_CONTEXT = _rx(
 # "Verbal": surrender, capture, hands up, unarmed (bound hands alone are not captivity:
 # civilians are found so too; see BOUND).
 CAPTIVE_VERBAL = _rx(
-    r"\bsurrender(?:ed|ing|s)?\b|\b(?:taken|took|take|taking|held) (?:[\w-]+ ){0,4}?"
+    r"\bsurrender(?:ed|ing|s)?\b(?! (?:its|control|ground|territory|market"
+    r"|the lead)\b)|\b(?:taken|took|take|taking|held) (?:[\w-]+ ){0,4}?"
     r"(?:as )?(?:prisoner|captive)s?\b|\bin captivity\b|\bafter (?:their |his |being )?captur"
     r"(?:e|ed)\b|\b(?:had been|were|was|being|been|got) captured\b"
     r"|\b(?:day|hours?|minutes?|moments?) (?:of|after) (?:his |their |being )?captur(?:e|ed)\b",
@@ -96,15 +98,17 @@ CAPTIVE_VERBAL = _rx(
 # пленный", "за словами полоненого") is a source, not a victim: matched on the lowercased
 # sentence right after (SPEAKER_AFTER) or right before (SPEAKER_BEFORE) the captive cue.
 _SPEECH = (
-    r"says|said|say|tells|tell|told|describes|described|recounts|recounted|recalls|recalled|testifies"
+    r"says|said|say|tells|tell|told|describes|described"
+    r"|recounts|recounted|recalls|recalled|testifies"
     r"|testified|admits|admitted|confesses|confessed|explains|explained|claims|claimed|alleges"
-    r"|warns|warned|розпові\w*|заяви\w*|зізна\w*|сказа\w*|свідч\w*|пояснил\w*|пояснив"
+    r"|warns|warned|testifying|describing|recounting|recalling"
+    r"|розпові\w*|заяви\w*|зізна\w*|сказа\w*|свідч\w*|пояснил\w*|пояснив"
     r"|стверджу\w*|рассказ\w*|призна\w*|утвержда\w*|сообщил\w*|повідомил\w*|поділи\w*"
     r"|поделил\w*|вспомина\w*|згаду\w*"
 )
 SPEAKER_AFTER = re.compile(
     rf"(?:\s+(?!(?:and|і|й|та|и|а|але|но|but|then|потім|затем)\s)[\w'-]+){{0,3}}?\s+"
-    rf"(?:{_SPEECH})\b(?!\s+(?:to (?:be|have|lie|kneel)|as)\b)"
+    rf"(?:{_SPEECH})\b(?!\s+(?:to (?:be|have|lie|kneel)|as(?! a witness))\b)"
 )
 SPEAKER_BEFORE = re.compile(
     rf"(?:[,\"»”:—–-]\s*(?:{_SPEECH})|\baccording to|\bin (?:an )?interviews? with|\bза словами"
@@ -192,7 +196,8 @@ MASKS = _rx(
     r"assaults?|counteroffensive|offensive|counter-?attacks?|ambush(?:es)?|breakthrough|"
     r"withdrawal|landing|crossing|rotation|evacuation|budget|decisions?|decrees?|commands?|code|"
     r"scripts?|"
-    r"quer(?:y|ies)|turns?|swaps?|exchanges?)\b",
+    r"quer(?:y|ies)|turns?|swaps?|exchanges?|restructuring|reforms?|overhaul|turnaround"
+    r"|strateg(?:y|ies)|campaigns?|takeover|merger|layoffs|rebranding|launch)\b",
     r"\b(?:plans?|contracts?|orders?|strikes?|deals?|agreements?|projects?|missions?|tasks?|"
     r"operations?|attacks?) (?:[\w-]+ ){0,5}?(?:be|been|was|were|is|are|being) "
     r"(?:\w+ )?executed\b",
@@ -224,7 +229,10 @@ _CASUALTY = (
 # A list ends with "and/or" or, as in headlines ("убиты, ранены, взяты в плен"), with a comma.
 CASUALTY_LIST = re.compile(
     rf"\b{_CASUALTY}(?:\s*,\s*{_CASUALTY})*"
-    rf"(?:\s*,?\s*(?:and|or|та|і|й|и|или|або)\s+|\s*,\s*){_CASUALTY}\b",
+    rf"(?:\s*,?\s*(?:and|or|та|і|й|и|или|або)\s+|\s*,\s*){_CASUALTY}\b"
+    # a daily loss report: "lost 19 killed and 23 wounded, and 2 servicemen were taken prisoner"
+    rf"|\b\d[\d,]*\s+{_CASUALTY}(?:\s*,\s*\d[\d,]*\s+{_CASUALTY})*\s*,?\s*(?:and|та|і|и)\s+"
+    rf"\d[\d,]*\s+(?:[\w-]+\s+){{0,2}}?{_CASUALTY}\b",
     0,
 )
 CASUALTY_CAPTIVE = re.compile(r"captured|prisoner|captive|полон|плен")
@@ -270,7 +278,8 @@ OWN_SIDE = _rx(
     r"|\brefus\w* to (?:attack|advance|fight|storm|go (?:on|into) (?:the )?(?:attack|assault))\b",
     r"\bобнул\w*|\bзаградотряд\w*|\bзагороджувальн\w*|\bкувалд\w*|\bперебежчик\w*"
     r"|\bперебіжчик\w*|\bсво(?:их|іх|ими|їми) (?:же )?(?:солдат\w*|бійц\w*|бойц\w*|військов\w*"
-    r"|военн\w*|підлегл\w*|подчиненн\w*|побратим\w*|сослуживц\w*)|\bсобственн\w+ (?:солдат\w*"
+    r"|военн\w*|підлегл\w*|подчиненн\w*|побратим\w*|сослуживц\w*)"
+    r"|\bсво(?:их|їх),? (?:тих,? )?(?:хто|які|кто|которые|что)\b|\bсобственн\w+ (?:солдат\w*"
     r"|военн\w*|подчиненн\w*|военнослужащ\w*)|\bвласн\w+ (?:солдат\w*|військов\w*|підлегл\w*"
     r"|бійц\w*)"
     r"|\bза (?:самовільн\w+ )?відступ\w*|\bвідступа(?:л\w*|в|ли)\b"

@@ -1,0 +1,115 @@
+"""Failure kinds of the seventh blind round, in en/uk/ru (texts written here).
+
+False alarms: the business and sports idiom "take no prisoners", a daily loss report, a
+captive testifying as a witness, an audio drama, "no evidence that ... were shot", the law
+explained as a question, soldiers killing their own who try to surrender, and a numbered
+most-read list whose items stand a blank line apart.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.detect.boilerplate import strip_boilerplate
+from bot.detect.classify import classify
+
+NOT_A_KILLING = {
+    "the idiom in business and sport": [
+        (
+            "Steelmaker's new boss takes no prisoners in cost drive",
+            "The new chief of the Kyiv-based group has executed a sweeping restructuring, "
+            "surrendering its loss-making plants and cutting a third of the head office.",
+        ),
+        (
+            "Dynamo took no prisoners at the Olympic Stadium",
+            "Dynamo Kyiv took no prisoners in Kyiv on Saturday, beating Oleksandriia 5-1.",
+        ),
+    ],
+    "a daily loss report": [
+        (
+            "General Staff: the enemy's losses over the day",
+            "Near Lyman the enemy lost 27 killed and 31 wounded, and 3 servicemen were taken "
+            "prisoner.",
+        ),
+    ],
+    "a captive testifying about his unit": [
+        (
+            "Captured Russian describes checkpoint shooting to court",
+            "A Russian prisoner of war testifying as a witness in a Chernihiv court described "
+            "how his unit opened fire on a minibus carrying pensioners.",
+        ),
+    ],
+    "an audio drama": [
+        (
+            "Episode 4: 'The Quarry'",
+            "In this episode of our audio drama, Marko learns what happened to the two Ukrainian "
+            "sappers captured near Bakhmut in episode 2: Russian guards shot both of them.",
+        ),
+    ],
+    "no evidence of a killing": [
+        (
+            "Brigade: the seven captured near Toretsk are alive",
+            "The brigade said there was no evidence that any of the seven captives had been shot.",
+        ),
+        (
+            "Бригада: полонені живі",
+            "У бригаді заявили, що немає жодних доказів, що полонених розстріляли.",
+        ),
+    ],
+    "the law explained as a question": [
+        (
+            "Что грозит за убийство военнопленного: разбираем нормы права",
+            "Юристы объясняют, как международное право защищает пленных.",
+        ),
+        (
+            "Що загрожує за вбивство полоненого: пояснюємо",
+            "Юристи пояснюють, як міжнародне право захищає полонених.",
+        ),
+        (
+            "Explainer: what is the penalty for killing a Ukrainian prisoner of war?",
+            "Lawyers explain how the Geneva Conventions protect captured soldiers.",
+        ),
+    ],
+    "soldiers killing their own who try to surrender": [
+        (
+            "Бійці: росіяни добивають дронами своїх, хто намагається здатися",
+            "Оператори бригади показали кілька таких відео.",
+        ),
+        (
+            "Бойцы ВСУ: российские военные добивают дронами своих, кто пытается сдаться",
+            "Операторы бригады показали несколько таких видео.",
+        ),
+    ],
+}
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [case for cases in NOT_A_KILLING.values() for case in cases],
+)
+def test_seventh_round_false_alarm_kinds(title: str, text: str) -> None:
+    assert not classify(title, text).flagged
+
+
+def test_a_numbered_list_with_blank_lines_is_furniture() -> None:
+    page = (
+        "Repair crews restored power to most of the city by the evening.\n\n"
+        "POPULAR NOW\n\n"
+        "1. Drone footage shows captured soldiers shot near Vovchansk\n\n"
+        "2. New rules for conscription explained\n\n"
+        "3. Snow expected from Thursday\n\n"
+        "The utility said the next repairs would take a week."
+    )
+    kept = strip_boilerplate(page)
+    assert "captured soldiers shot" not in kept
+    assert "next repairs" in kept and "restored power" in kept
+    assert not classify("City gets power back after strike", page).flagged
+
+
+def test_a_real_numbered_account_still_flags() -> None:
+    # one numbered paragraph with a closing stop is content, not a list of links
+    text = (
+        "The mission listed its findings.\n\n"
+        "1. Russian troops shot three captured Ukrainian soldiers near Vovchansk in May."
+    )
+    assert classify("UN mission: findings", text).flagged
