@@ -113,3 +113,88 @@ def test_a_real_numbered_account_still_flags() -> None:
         "1. Russian troops shot three captured Ukrainian soldiers near Vovchansk in May."
     )
     assert classify("UN mission: findings", text).flagged
+
+
+KILLED = [
+    # captivity named by where the men were or what was done to them
+    (
+        "Forensic report on the eleven from the basement",
+        "Examiners said the Ukrainian gunners were killed after they were already in Russian "
+        "hands.",
+    ),
+    (
+        "Brigade posts new video from the north",
+        "Russian troops shot a Ukrainian soldier they had captured near Vovchansk.",
+    ),
+    (
+        "Monitors examine footage from the south",
+        "Russian servicemen may have executed three Ukrainian soldiers after capturing them "
+        "near Robotyne, the mission said.",
+    ),
+    (
+        "Prosecutors: officer shot a gunner from the dugout",
+        "A Russian officer shot a wounded Ukrainian gunner who had been dragged out of a dugout "
+        "near Toretsk, prosecutors said.",
+    ),
+    # a review of non-fiction: the book is built on case files
+    (
+        "Review: 'Salt Ledger' — a reporter's record of surrenders that ended in gunfire",
+        "This is not a novel, though parts of it move with the pace of one. The author, a court "
+        "reporter from Zaporizhzhia, built the book on case files and witness interviews.\n\n"
+        "Its best chapter reconstructs the killing of three Ukrainian soldiers who were shot "
+        "after surrendering near Robotyne in 2023.",
+    ),
+    # the setup and the killing in different sentences
+    (
+        "Brigade reconstructs the loss of a position near Kupiansk",
+        "The five Ukrainian soldiers were marched in single file towards the trees. The Russian "
+        "soldiers escorting them opened fire from behind.",
+    ),
+    (
+        "Brigade: two of ours killed near Siversk",
+        "Both had leg wounds; neither could move on his own and neither had a weapon. The "
+        "Russians did not take them. Both were shot where they lay.",
+    ),
+    (
+        "Заметки с фронта под Бахмутом",
+        "Раненый боец ВСУ, без автомата, выполз к ним и кричал «сдаюсь». Оккупанты подождали, "
+        "пока он подползет поближе, — и пристрелили.",
+    ),
+    (
+        "Сводка с Угледарского направления",
+        "У нас остались четверо раненых бойцов ВСУ. Сегодня противник выложил видео: наших "
+        "вытаскивают из окопа и добивают.",
+    ),
+    (
+        "Сводка из-под Торецка",
+        "Трое бойцов ВСУ вылезли из подвала с белой тряпкой, сдаются. Наши разбираться не стали."
+        " Положили всех троих прямо у подвала.",
+    ),
+    (
+        "Обмен: освобожденные рассказали о расстреле",
+        "Бойцы рассказали, что двух их раненых сослуживцев, захваченных у Бердычей, российские "
+        "военные расстреляли прямо на позиции.",
+    ),
+    (
+        "Омбудсман перевіряє відео з Луганщини",
+        "На відео українські військові стріляють у кількох російських солдатів, які лежать на "
+        "землі вже без зброї.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("title", "text"), KILLED)
+def test_seventh_round_killings_flag(title: str, text: str) -> None:
+    assert classify(title, text).flagged
+
+
+def test_a_post_ending_in_emoji_is_not_a_teaser() -> None:
+    post = (
+        "⚡️Покровское направление, Новоэкономическое\n\n"
+        "Двое наших парней выходят из дома, руки подняты, оружия нет. Орки кладут их лицом в "
+        "землю и через пару секунд стреляют в затылок. Обоим. Смотреть это невозможно, но "
+        "нужно, чтобы все знали. 🤬\n\n"
+        "Координаты уже переданы кому надо."
+    )
+    assert "стреляют в затылок" in strip_boilerplate(post)
+    assert classify("Окопный вестник 🇺🇦", post).flagged

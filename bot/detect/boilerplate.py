@@ -298,12 +298,17 @@ def _drop_headline_lists(lines: list[str]) -> list[str]:
     return out
 
 
+# A post's paragraph may end with emoji after its stop ("… Обоим. 🤬"): they do not cut it off.
+_TRAILING_SYMBOLS = re.compile(r"[\s\u200d\ufe0f\U0001F000-\U0001FAFF\u2600-\u27BF]+$")
+
+
 def _drop_teasers(lines: list[str]) -> list[str]:
     """Drop teaser pairs: a headline line followed by a cut-off blurb ("…" or no final stop)."""
     out: list[str] = []
     for line in lines:
         prev = next((p for p in reversed(out) if p), "")
-        is_cut = len(line) > 150 and (line.endswith(("…", "...")) or not line.endswith(_END_PUNCT))
+        end = _TRAILING_SYMBOLS.sub("", line) if line[-1:] > "\u2000" else line
+        is_cut = len(line) > 150 and (end.endswith(("…", "...")) or not end.endswith(_END_PUNCT))
         if is_cut and prev and len(prev) < 160 and not prev.endswith(_END_PUNCT):
             while out and not out[-1]:
                 out.pop()

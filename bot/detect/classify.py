@@ -256,7 +256,8 @@ def _olenivka(m: str, cyr: bool, kills: list[re.Match[str]], strong: bool) -> tu
 # "lay dead with gunshot wounds to the head", "shot in the back of the head", "впритул".
 _EXECUTION_MARK = re.compile(
     r"\b(?:point-blank|at close range|execution-style|gunshot wounds? (?:to|in) the (?:back of "
-    r"the )?head|shot in the (?:back of the )?head|spray(?:ed|ing)? (?:them|him) with bullets)\b"
+    r"the )?head|shot in the (?:back of the )?head|spray(?:ed|ing)? (?:them|him) with bullets"
+    r"|open(?:ed|s)? fire from behind|shot (?:them |him )?where (?:they|he) lay)\b"
     r"|\b(?:впритул|в упор|в потилицю|в затылок|вогнепальн\w* поранен\w* (?:у |в )?голов\w*"
     r"|огнестрельн\w* ранени\w* (?:в )?голов\w*|контрольн\w* (?:постріл|выстрел)\w*)"
 )
@@ -274,6 +275,8 @@ def _carried_over(sentences: tuple[str, ...], keys: ArticleKeys) -> list[Stateme
         # a pronoun ("Both were shot"), or the words of an execution ("bursts at point-blank
         # range", "lay dead with gunshot wounds to the head") after the captives' setup
         kill = ir.ANAPHOR_KILL.on(cyr).search(m) or _EXECUTION_MARK.search(m)
+        if not kill and keys.finish:  # "наших вытаскивают из окопа и добивают": the wounded
+            kill = ir.FINISH_OFF.on(cyr).search(m)
         if not kill:
             continue
         for j in (i - 1, i - 2):
@@ -350,7 +353,11 @@ def analyse(title: str, text: str) -> Analysis:
     if (
         not statements
         and _SETUP.any_in(raw_low, script)
-        and (ir.ANAPHOR_KILL.both.search(raw_low) or _EXECUTION_MARK.search(raw_low))
+        and (
+            ir.ANAPHOR_KILL.both.search(raw_low)
+            or _EXECUTION_MARK.search(raw_low)
+            or (keys.finish and ir.FINISH_OFF.both.search(raw_low))
+        )
     ):
         cues = cues or title_cues(title, full, sentences[1] if len(sentences) > 1 else "")
         for st in _carried_over(sentences, keys):

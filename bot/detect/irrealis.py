@@ -354,13 +354,20 @@ _KILLED_CY = (
     r"|порешил[иа]?|поклал[иа]?|положил[иа]?|клад[еу]|кладут)"
 )
 _THEM_CY = r"(?:їх|його|обох|усіх|всіх|всех|их|его|обоих)"
+# the killing as the last word of its sentence ("… — и пристрелили."): its object is the
+# captive of the sentence before
+_KILLED_LAST_CY = (
+    r"(?:розстріляли|стратили|вбили|убили|добили|застрелили|прикінчили|расстреляли|казнили"
+    r"|пристрелили|прикончили|кончили|порішили|порешили)(?=[.!…»\"]+(?:\s|$)|$)"
+)
 ANAPHOR_KILL = Cue(
     (
         rf"\b(?:they|both|all|he|(?:both|all|each|none) of them|the (?:men|two|three|four|five"
         rf"|wounded|injured|captives|prisoners))"
         rf" (?:[\w'-]+ ){{0,2}}?(?:were|was|had been|have been|has been|got) (?:[\w'-]+ ){{0,2}}?"
         rf"{_KILLED_EN}\b|\b{_KILLED_EN} (?:them|him|both|all of them|each of them)\b",
-        rf"\b{_THEM_CY} (?:[\w'-]+,? ){{0,8}}?{_KILLED_CY}|\b{_KILLED_CY} {_THEM_CY}\b",
+        rf"\b{_THEM_CY} (?:[\w'-]+,? ){{0,8}}?{_KILLED_CY}|\b{_KILLED_CY} {_THEM_CY}\b"
+        rf"|[—–-] (?:и|і|й) {_KILLED_LAST_CY}",
     )
 )
 # Literal keys of a setup (checked before the pronoun regex, which is dearer)
@@ -368,15 +375,24 @@ SETUP_KEYS = (
     "kneel", "knelt", "lie down", "lying", "wounded", "surrender", "captur", "captive", "prison",
     "hands", "unarmed", "колін", "колен", "поранен", "ранен", "здав", "здал", "здат", "сдав",
     "сдал", "сдат", "полон", "плен", "рук", "беззбро", "безоруж", "без зброї", "без оружия",
-    "given", "helmet",
+    "given", "helmet", "could", "unable", "neither", "none of", "no one", "escort", "marched",
+    "ні йти", "ни идти", "не мог", "не міг", "не змог", "сдаю", "здаю", "тряпк", "ганчірк",
+    "flag", "флаг", "прапор", "rag", "без автомат", "оружия нет", "зброї н", "захвачен",
+    "захоплен", "лицом", "обличчям", "dragged", "rifle", "weapon",
 )  # fmt: skip
 # The setup: captives, surrender, a kneeling or lying-down posture, the wounded left behind.
 SETUP = Cue(
     (
         r"\bkneel(?:s|ing)?\b|\bknelt\b|\blie down\b|\blying (?:face ?down|on the ground)\b"
+        r"|\b(?:could(?:n't| not)|unable to) (?:move|walk|resist|stand|crawl)\b"
+        r"|\b(?:neither|none of them|no one) (?:had|carried|held) (?:a )?(?:weapon|rifle|gun)s?\b"
+        r"|\bescort(?:ing|ed)? (?:them|him)\b|\bmarched (?:them |him )?(?:in single file|at "
+        r"gunpoint|away|off)\b"
         r"|\b(?:left|leave|abandon\w*) (?:[\w'-]+ ){0,2}?wounded\b|\bwounded (?:[\w'-]+ ){0,2}?"
         r"(?:left|behind)\b",
         r"\bна колін\w*|\bна колен\w*|\bзалиши\w* (?:[\w'-]+ ){0,2}?поранен\w*"
+        r"|\bні йти\b|\bни идти\b|\bне (?:могл?и?|міг|могла|змогл?и?) (?:ни |ні )?(?:идти|ходить"
+        r"|двигаться|ходити|рухатися|іти|йти)\b"
         r"|\bоставил\w* (?:[\w'-]+ ){0,2}?ранен\w*",
     )
 )

@@ -36,6 +36,8 @@ CAPTIVE_STRONG = _rx(
     rf"\bcaptured (?:[\w-]+ ){{0,3}}?(?:{_PERSON_EN})\b|\bcaptured (?:Ukrainian|Russian)"
     r"(?=[,.;:]|$| (?:and|who|was|after|in|near|at|on|by)\b)",
     rf"\b(?:{_PERSON_EN}) (?:who|that) (?:had )?(?:been |were |was )?(?:captured|taken prisoner)"
+    rf"|\b(?:{_PERSON_EN}) (?:whom |that )?(?:they|he|she|we|his unit|their unit|the russians"
+    r"|russian troops|the enemy) (?:had |have )?(?:just |earlier )?(?:captured|taken prisoner)\b"
     rf"|\b(?:{_PERSON_EN}) (?:captured|taken prisoner) (?:near|in|at|on|during|by|after|earlier"
     r"|last|when|while|and (?:later |then |subsequently )?(?:killed|shot|executed))\b",
     r"\b(?:військово)?полонен\w*|\bполонян\w*|\bбранц(?:і|ів|ям|ями|ях)\b|\bбранець\b",
@@ -61,6 +63,10 @@ CAPTIVE_VERBAL = _rx(
     r"\bhands? (?:up|raised|in the air|above (?:his|their) heads?|behind (?:his|their) heads?)"
     r"|\bhands? (?:on|clasped (?:on|behind)) (?:their |his )?(?:heads?|helmets?)\b"
     r"|\btook (?:away )?their (?:rifles|weapons|guns|arms)\b"
+    r"|\bin (?:russian|ukrainian|enemy) hands\b|\bafter capturing (?:them|him)\b"
+    r"|\bput (?:the|their|his) (?:rifles?|weapons?|guns?|arms) down\b"
+    r"|\bdragged (?:him |them )?(?:out of|from) (?:a|the|their|his) (?:dugout|trench|basement"
+    r"|bunker|cellar|shelter)\b"
     r"|\bin (?:the )?hands of the (?:enemy|Russians)\b"
     r"|\bby (?:his|their|her|the)"
     r" captors\b|\bруками? (?:за|на) голов\w*|\bруки (?:за|на) голов\w*"
@@ -91,7 +97,11 @@ CAPTIVE_VERBAL = _rx(
     r"|\bвыш(?:ел|ли|едш\w*) (?:[\w-]+ ){0,5}?без оружия|\bс бел\w+ (?:флаг|тряпк|ткан)\w*"
     r"|\bв руках (?:оккупантов|врага|противника)|\bвзяли(?=,? (?:и )?(?:кончили|расстреляли"
     r"|убили|застрелили|положили))"
-    r"|\bпостав\w* (?:\w+ )?на колени|\bна коленях\b|\bлицом (?:в землю|вниз)\b",
+    r"|\bпостав\w* (?:\w+ )?на колени|\bна коленях\b|\bлицом (?:в землю|вниз)\b"
+    r"|\bруки (?:подняты|вверх|підняті|вгору)\b|\b(?:уже |вже )?без (?:оружия|зброї|автомат\w*)\b"
+    r"|\bоружия (?:у них )?нет\b|\bзброї (?:у них )?(?:немає|нема|не було)\b"
+    r"|\b(?:сослуживц|товарищ|бойц|военн|солдат|побратим|бійц|військов|захисник|раненых"
+    r"|поранених)\w*,? (?:[\w-]+ )?(?:захваченн|захоплен)\w+",
 )
 
 # A captive who is the speaker ("captured soldier says ...", "..., said a POW", "рассказал
