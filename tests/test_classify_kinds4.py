@@ -198,3 +198,36 @@ def test_a_post_ending_in_emoji_is_not_a_teaser() -> None:
     )
     assert "стреляют в затылок" in strip_boilerplate(post)
     assert classify("Окопный вестник 🇺🇦", post).flagged
+
+
+STILL_KILLED = [
+    # a denial's words around a real report: the doubt is about resistance, not the killing
+    (
+        "Investigators: the captives did not resist",
+        "Investigators found no evidence that the captured men resisted when they were shot "
+        "near Bakhmut.",
+    ),
+    # an investigative podcast is not fiction
+    (
+        "Podcast: the men from the basement",
+        "In episode 3 of our investigative podcast, survivors describe how Russian troops shot "
+        "four captured Ukrainian soldiers near Bakhmut.",
+    ),
+    # an order carried out, told with "forces"
+    (
+        "Survivors: no quarter near Bakhmut",
+        "Wagner stormtroopers took no prisoners in the trenches.",
+    ),
+    # a numbered list of incidents without a related-links header is the story itself
+    (
+        "Monitors list the cases of the spring",
+        "The mission listed the cases it has verified.\n\n"
+        "1. Execution of three captured Ukrainian soldiers near Robotyne (May 2024)\n\n"
+        "2. Two captured marines shot near Krynky (January 2024)",
+    ),
+]
+
+
+@pytest.mark.parametrize(("title", "text"), STILL_KILLED)
+def test_seventh_round_rules_leave_real_reports(title: str, text: str) -> None:
+    assert classify(title, text).flagged

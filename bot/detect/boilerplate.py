@@ -231,6 +231,15 @@ def strip_boilerplate(text: str) -> str:
             if not block.group(1):  # a list of headlines follows, up to the next blank line
                 while i < len(lines) and lines[i] and len(lines[i]) < 250:
                     i += 1
+                # or headlines a blank line apart ("MOST READ", "", "1. …", "", "2. …"): up
+                # to the first line that ends as a sentence does
+                j = i
+                while j < len(lines) and not lines[j]:
+                    j += 1
+                if j > i and j < len(lines) and _is_headline(lines[j]):
+                    while j < len(lines) and (not lines[j] or _is_headline(lines[j])):
+                        j += 1
+                    i = j
             continue
         if _TAIL.match(line):
             j = i + 1
@@ -278,13 +287,10 @@ def _drop_headline_lists(lines: list[str]) -> list[str]:
     out: list[str] = []
     i = 0
     while i < len(lines):
-        j, items = i, 0  # numbered headlines may stand a blank line apart ("1. …", "", "2. …")
-        while j < len(lines) and (_is_headline_item(lines[j]) or (items and not lines[j])):
-            items += bool(lines[j])
+        j = i
+        while j < len(lines) and _is_headline_item(lines[j]):
             j += 1
-        while j > i and not lines[j - 1]:
-            j -= 1  # the blank line after the run stays
-        if items < 2:
+        if j - i < 2:
             j = i
             while j < len(lines) and _is_headline(lines[j]):
                 j += 1

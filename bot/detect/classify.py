@@ -153,7 +153,9 @@ _AT_WAR = re.compile(
     r"\b(?:soldiers?|troops|units?|command\w*|order\w*|brigades?|battalions?|regiments?"
     r"|platoons?|compan(?:y|ies)|assault\w*|front|fighters|enemy|ukrainians?|russians?"
     r"|military|army|servicem[ae]n|marines|paratroopers|pows?|captured|surrender\w*"
-    r"|officers?|radio|intercept\w*|war)\b"
+    r"|officers?|radio|intercept\w*|war|forces|captives"
+    r"|prisoners of war|positions?|trench\w*|combat|battle\w*|fighting|frontline|storm\w*"
+    r"|wagner|kill\w*|shot|execut\w*)\b"
 )
 
 

@@ -132,8 +132,9 @@ DENIAL_MASKS = Cue(
         r"|\bwhat (?:is |are )?(?:the )?(?:penalty|penalties|punishment) (?:for|awaits?) "
         r"(?:[\w'-]+ ){0,3}?(?:killing|executing|murdering|shooting)\b",
         # "no evidence that any of the captives had been shot"
-        r"\bno (?:evidence|sign|signs|indication|proof) (?:that |of )?(?:[\w'-]+ ){0,6}?"
-        r"(?:had been |have been |were |was |being )?(?:shot|killed|executed|harmed|murdered)\b",
+        r"\bno (?:evidence|sign|signs|indication|proof) (?:that |of )?(?:(?!when|while|as|before"
+        r"|after|once)[\w'-]+ ){0,5}?(?:had been |have been |were |was |being )"
+        r"(?:shot|killed|executed|harmed|murdered)\b",
         r"\b(?:немає|нема|нет) (?:жодних |никаких )?(?:доказів|ознак|доказательств|признаков)"
         r",? (?:[\w'-]+,? ){0,8}?(?:розстріля\w*|вбил\w*|вбит\w*|страт\w*|расстреля\w*|убил\w*"
         r"|убит\w*|казн\w*)",
@@ -180,8 +181,8 @@ FICTION_KEYS = (
     "series", "box office", "trailer", "review", "book", "theat", "playwright", "stage play",
     "dlc", "expansion pack", "фільм", "серіал", "гр", "гравц", "гравець", "квест", "рецензі",
     "шутер", "вистав", "театр", "повіст", "книж", "книг", "фильм", "сериал", "игр", "рецензи",
-    "спектакл", "повест", "дополнени", "кіно", "кино", "сюжет", "drama", "season finale",
-    "episode", "аудіосеріал", "аудиосериал", "радіопостанов", "радиопостанов",
+    "спектакл", "повест", "дополнени", "кіно", "кино", "сюжет", "drama", "audio fiction",
+    "radio play", "audio play", "аудіосеріал", "аудиосериал", "радіопостанов", "радиопостанов",
 )  # fmt: skip
 FINISH_KEYS = ("finish", "добил", "добив", "добит", "прикінч", "прикончи")
 
@@ -197,8 +198,7 @@ FICTION = Cue(
         r"|ways?|drones?|technique|idea|threat))|\bnovelist\b|\bthe book's\b|\bbook review\b"
         r"|\bbook of the week\b|\btheat(?:re|er)\b|\bplaywright\b|\bstage play\b"
         r"|\b(?:shooter|strategy|mobile|computer) games?\b|\bDLC\b|\bexpansion pack\b"
-        r"|\b(?:audio|radio|podcast) (?:drama|series|play)s?\b|\bseason finale\b"
-        r"|\bin episode \d+\b|\bEpisode \d+:",
+        r"|\b(?:audio|radio|podcast) (?:drama|play)s?\b|\baudio fiction\b",
         r"\bфільм\w*|\bкінофільм\w*|\bсеріал\w*|\bаудіосеріал\w*"
         r"|\bрадіопостанов\w*|\b(?:комп'ютерн|відео)\w* гр\w*|\bв грі\b"
         r"|\bу грі\b|\bгравц\w*|\bгравець\b|\bквест\w*|\bрецензі\w*|\bшутер\w*|\bвистав[аиіу]\b"
