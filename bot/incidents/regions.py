@@ -92,6 +92,19 @@ _SETTLEMENTS: dict[str, str] = {
         "Zelenyi Shliakh, Sudzha, Malaya Loknya, Sverdlikovo, Plekhovo, Tetkino, Korenevo, Guevo",
     ),
     **_towns("Belgorod Oblast", "Kozinka, Grayvoron, Shebekino, Zhuravlevka, Nekhoteevka"),
+    # the hand list's BORDER villages
+    **_towns(
+        "Kursk Oblast",
+        "Martynovka, Russkoye Porechnoye, Cherkasskoye Porechnoye, Kazachya Loknya, Pogrebki,"
+        " Goncharovka, Kurilovka, Zaoleshenka, Makhnovka, Kamyshevka, Kositsa, Lebedevka,"
+        " Fanaseyevka, Olgovka, Lyubimovka, Tolpino, Kremyanoye, Komarovka, Vishnevka,"
+        " Pushkarnoye, Glushkovo",
+    ),
+    **_towns(
+        "Belgorod Oblast",
+        "Glotovo, Novaya Tavolzhanka, Demidovka, Spodaryushino, Krasnaya Yaruga, Kolotilovka",
+    ),
+    **_towns("Bryansk Oblast", "Klimovo, Sushany"),
 }
 
 # Russian border oblasts: fighting there was confined to a strip the size of a raion, so the
