@@ -151,11 +151,11 @@ _IMPLIED = union(lx.NO_QUARTER, lx.WOUNDED, lx.BOUND)
 # no prisoners at the stadium"): an order needs soldiers, a unit or the enemy in its sentence.
 _AT_WAR = re.compile(
     r"\b(?:soldiers?|troops|units?|command\w*|order\w*|brigades?|battalions?|regiments?"
-    r"|platoons?|compan(?:y|ies)|assault\w*|front|fighters|enemy|ukrainians?|russians?"
+    r"|platoons?|compan(?:y|ies)|assault\w*|front|fighters|enemy"
     r"|military|army|servicem[ae]n|marines|paratroopers|pows?|captured|surrender\w*"
     r"|officers?|radio|intercept\w*|war|forces|captives"
     r"|prisoners of war|positions?|trench\w*|combat|battle\w*|fighting|frontline|storm\w*"
-    r"|wagner|kill\w*|shot|execut\w*)\b"
+    r"|wagner)\b"
 )
 
 
@@ -215,6 +215,7 @@ def _statement(
         (nq := lx.NO_QUARTER.on(cyr).search(m))
         and not ir.COMMENTARY.on(cyr).search(m)
         and (cyr or _AT_WAR.search(m))
+        and not _inside_denial(low, cyr, nq.span(), keys)
     ):
         rule, terms, strength, span = "no-quarter order", (nq.group().lower(),), 0.6, nq.span()
     elif (wd := lx.WOUNDED.on(cyr).search(m)) and (lb := lx.LEFT_BEHIND.on(cyr).search(m)):
@@ -259,10 +260,27 @@ def _olenivka(m: str, cyr: bool, kills: list[re.Match[str]], strong: bool) -> tu
 _EXECUTION_MARK = re.compile(
     r"\b(?:point-blank|at close range|execution-style|gunshot wounds? (?:to|in) the (?:back of "
     r"the )?head|shot in the (?:back of the )?head|spray(?:ed|ing)? (?:them|him) with bullets"
-    r"|open(?:ed|s)? fire from behind|shot (?:them |him )?where (?:they|he) lay)\b"
+    r"|open(?:ed|s)? fire from behind|shot (?:them |him )?where (?:they|he) lay"
+    r"|(?:none of (?:them|the \w+)|nobody|no one) (?:gets|got|moves|moved|stands|stood) up"
+    r"|nobody moves|no one moves)\b"
+    r"|(?:там,? )?где (?:они )?лежали|(?:там,? )?де (?:вони )?лежали"
+    r"|(?:никто|ніхто) (?:уже |вже )?не (?:шевел|ворушит|двига|рухає|вста|підвод)\w*"
+    r"|\b(?:все|всі|усі|обидва|оба|обоє)\b(?: [\w-]+){0,2}? (?:двухсот|двохсот)\w*"
     r"|\b(?:впритул|в упор|в потилицю|в затылок|вогнепальн\w* поранен\w* (?:у |в )?голов\w*"
     r"|огнестрельн\w* ранени\w* (?:в )?голов\w*|контрольн\w* (?:постріл|выстрел)\w*)"
 )
+
+
+def _inside_denial(low: str, cyr: bool, span: tuple[int, int], keys: ArticleKeys) -> bool:
+    """Is span inside a legal line, a question or a denial ("a 'no prisoners' order is itself
+    a war crime")?"""
+    if not any(k in low for k in keys.denial):
+        return False
+    return any(a <= span[0] and span[1] <= b for a, b in _denials(low, cyr))
+
+
+def _denials(low: str, cyr: bool) -> list[tuple[int, int]]:
+    return [x.span() for x in ir.DENIAL_MASKS.on(cyr).finditer(low)]
 
 
 def _carried_over(sentences: tuple[str, ...], keys: ArticleKeys) -> list[Statement]:

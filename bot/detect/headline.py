@@ -57,7 +57,7 @@ class TitleCues:
         return bool(
             ir.FICTION.search(title)
             or (_WORK_NAME.search(title) and ir.FICTION.search(self._lead))
-        ) and not ir.DOCUMENTARY.search(self._full)
+        ) and not ir.documentary(self._full)
 
     @cached_property
     def accused(self) -> bool:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from bot.detect.cue import Cue
+from bot.detect.cue import Cue, lower
 
 _INF_UK = r"(?:розстрілю|розстріля|страчу|страти|вбива|вбити|убива|добива|добити|прикінчи)\w*ти"
 _INF_RU = r"(?:расстрелива|расстреля|казни|убива|уби|добива|доби|прикончи|пристрели)\w*ть"
@@ -83,8 +83,9 @@ DENIAL_MASKS = Cue(
         r"\b(?:killing|executing|shooting|(?:the )?(?:execution|murder|killing) of) "
         r"(?:[\w'-]+ ){0,5}?(?:is|are|constitutes|amounts to|remains) (?:a |an )?(?:[\w-]+ )?"
         r"(?:war crime|crime|illegal|prohibited|forbidden|breach|violation)",
-        r"\b(?:вбивство|розстріл|страта|убийство|расстрел|казнь) (?:[\w'-]+,? ){0,5}?(?:—|–|-|є|це"
-        r"|это|является|становить|составляет) (?:[\w-]+ )?(?:воєнн\w* злочин\w*|злочин\w*"
+        r"\b(?:вбивство|розстріл|страта|убийство|расстрел|казнь|приказ\w*|наказ\w*) "
+        r"(?:[\w'«»-]+,? ){0,5}?(?:—|–|-|є|це"
+        r"|это|является|становить|составляет) (?:[\w-]+ ){0,3}?(?:воєнн\w* злочин\w*|злочин\w*"
         r"|военн\w* преступлени\w*|преступлени\w*|заборонен\w*|запрещ\w*|порушенн\w*"
         r"|нарушени\w*)",
         # the legal line with the act described at length: "killing a soldier who has
@@ -131,6 +132,9 @@ DENIAL_MASKS = Cue(
         r"|\b(?:что|чем) (?:грозит|светит) за (?:[\w-]+ ){0,3}?(?:убийство|расстрел|казнь)"
         r"|\bwhat (?:is |are )?(?:the )?(?:penalty|penalties|punishment) (?:for|awaits?) "
         r"(?:[\w'-]+ ){0,3}?(?:killing|executing|murdering|shooting)\b",
+        # the law asked about: "Можно ли убить пленного?", "Чи можна розстріляти полоненого?"
+        r"\b(?:можно ли|чи можна|чи дозволено|разрешено ли) (?:[\w'-]+ ){0,2}?(?:убить|убивать"
+        r"|расстрел\w*|казнить|вбити|вбивати|розстрілю\w*|розстріляти|стратити)",
         # "no evidence that any of the captives had been shot"
         r"\bno (?:evidence|sign|signs|indication|proof) (?:that |of )?(?:(?!when|while|as|before"
         r"|after|once)[\w'-]+ ){0,5}?(?:had been |have been |were |was |being )"
@@ -149,6 +153,7 @@ DENIAL_KEYS = (
     "might", "may ", "will ", "pretend", "feign", "to take", "surrender", "вдава", "удава",
     "імітув", "имитиров", "притвори", "прикинул", "відмов", "отказ", "чутк", "слух", "rumo",
     "report", "claim", "немає", "нема", "нет ", "penalt", "punish", "світить", "светит",
+    "можно ли", "чи можна", "чи дозволено", "разрешено ли",
 )  # fmt: skip
 
 # Literal keys: a sentence without any of them cannot match IRREALIS_MASKS / HELPLESS (the
@@ -182,6 +187,7 @@ FICTION_KEYS = (
     "dlc", "expansion pack", "фільм", "серіал", "гр", "гравц", "гравець", "квест", "рецензі",
     "шутер", "вистав", "театр", "повіст", "книж", "книг", "фильм", "сериал", "игр", "рецензи",
     "спектакл", "повест", "дополнени", "кіно", "кино", "сюжет", "drama", "audio fiction",
+    "invented", "вигадан", "вымышлен", "выдуманн",
     "radio play", "audio play", "аудіосеріал", "аудиосериал", "радіопостанов", "радиопостанов",
 )  # fmt: skip
 FINISH_KEYS = ("finish", "добил", "добив", "добит", "прикінч", "прикончи")
@@ -196,15 +202,16 @@ FICTION = Cue(
         r"|\bscreenplay\b|\bsitcom\b|\b(?:tv|drama|streaming) series\b|\bbox office\b"
         r"|\btrailer for\b|\breview:|\bnovels?\b(?! (?:tactics?|approach|weapons?|methods?"
         r"|ways?|drones?|technique|idea|threat))|\bnovelist\b|\bthe book's\b|\bbook review\b"
+        r"|\bfictional\b|\binvented (?:village|town|character|episode|story|hero)\b"
         r"|\bbook of the week\b|\btheat(?:re|er)\b|\bplaywright\b|\bstage play\b"
         r"|\b(?:shooter|strategy|mobile|computer) games?\b|\bDLC\b|\bexpansion pack\b"
         r"|\b(?:audio|radio|podcast) (?:drama|play)s?\b|\baudio fiction\b",
-        r"\bфільм\w*|\bкінофільм\w*|\bсеріал\w*|\bаудіосеріал\w*"
+        r"\bвигадан\w*|\bфільм\w*|\bкінофільм\w*|\bсеріал\w*|\bаудіосеріал\w*"
         r"|\bрадіопостанов\w*|\b(?:комп'ютерн|відео)\w* гр\w*|\bв грі\b"
         r"|\bу грі\b|\bгравц\w*|\bгравець\b|\bквест\w*|\bрецензі\w*|\bшутер\w*|\bвистав[аиіу]\b"
         r"|\bвиставою\b|\bтеатр\w*|\bповіст\w*|\bрома[нн]\w* про\b|\bкниж\w*|\bкниг\w*"
         r"|\b(?:нов|перш|друг|дебютн)\w* роман\w*|\bкіно\b|\bкінокартин\w*|\bсюжет\w*",
-        r"\bфильм\w*|\bкинофильм\w*|\bсериал\w*|\bаудиосериал\w*"
+        r"\bвымышлен\w*|\bвыдуманн\w*|\bфильм\w*|\bкинофильм\w*|\bсериал\w*|\bаудиосериал\w*"
         r"|\bрадиопостанов\w*|\b(?:компьютерн|видео)\w* игр\w*|\bв игре\b"
         r"|\bигрок\w*|\bквест\w*|\bрецензи\w*|\bспектакл\w*|\bшутер\w*|\bтеатр\w*"
         r"|\bповест\w*|\bкниг\w*|\bдополнени\w* к игре|\bроман\w* (?:о|об)\b"
@@ -222,6 +229,31 @@ DOCUMENTARY = Cue(
         r"|\bсудебн\w+ материал\w*",
     )
 )
+
+# "reads like reportage but is not", "не є репортажем", "это не документалка": a denied or
+# likened non-fiction word does not make a work real
+_NOT_REAL_BEFORE = re.compile(
+    r"(?:\bnot|\bno|n't|\bnever|\blike|\bthan|\bяк|\bкак|\bніж|\bчем|\bне є|\bне)\s+"
+    r"(?:a |an |most |many |any |the |більшість |большинство )?$"
+)
+_NOT_REAL_AFTER = re.compile(
+    r"^\w*,? (?:але|но|but|yet) (?:ним |им |it |this )?(?:не|is not|isn't)\b"
+)
+
+
+def documentary(text: str, cyrillic: bool | None = None) -> bool:
+    """A non-fiction word in `text` that is not denied or a likeness ("not a documentary",
+    "reads like reportage but is not")."""
+    low = lower(text)
+    rx = DOCUMENTARY.both if cyrillic is None else DOCUMENTARY.on(cyrillic)
+    for m in rx.finditer(low):
+        if _NOT_REAL_BEFORE.search(low[max(0, m.start() - 24) : m.start()]):
+            continue
+        if _NOT_REAL_AFTER.search(low[m.end() : m.end() + 30]):
+            continue
+        return True
+    return False
+
 
 # The helpless without a prisoner word: finishing off the wounded; "unable to resist".
 FINISH_OFF = Cue(
@@ -277,10 +309,12 @@ COMMENTARY = Cue(
         r"|tournament|rivals?|thrash\w*)\b",
         r"\b(?:блогер\w*|подкаст\w*|ведуч\w*|телеведуч\w*|пропагандист\w*|коментатор\w*"
         r"|ефір\w*|висловлюван\w*|мали б|повинні|слід|погро\w*|пригроз\w*|натяк\w*|пообіця\w*"
-        r"|закли\w*|депутат\w*|матч\w*|чемпіонат\w*|турнір\w*|суперник\w*)",
+        r"|закли\w*|депутат\w*|матч\w*|чемпіонат\w*|турнір\w*|суперник\w*|думк[аиу]\b"
+        r"|вважаю|на мою думку)",
         r"\b(?:блогер\w*|подкаст\w*|ведущ\w*|телеведущ\w*|пропагандист\w*|комментатор\w*"
         r"|эфир\w*|высказыван\w*|должны|следует|пригроз\w*|угрож\w*|намек\w*|пообеща\w*"
-        r"|призыв\w*|призва\w*|депутат\w*|матч\w*|чемпионат\w*|турнир\w*|соперник\w*)",
+        r"|призыв\w*|призва\w*|депутат\w*|матч\w*|чемпионат\w*|турнир\w*|соперник\w*"
+        r"|мнени[ея]\b|считаю|по-моему)",
     )
 )
 
@@ -349,7 +383,7 @@ _KILLED_EN = (
     r"(?:them|him) with bullets)"
 )
 _KILLED_CY = (
-    r"(?:розстріля\w*|стратил\w*|вбил[иа]?|убил[иа]?|добил[иа]?|застрелил[иа]?|прикінчил\w*"
+    r"(?:розстріля\w*|розстрілю\w*|расстрелива\w*|стратил\w*|вбил[иа]?|убил[иа]?|добил[иа]?|застрелил[иа]?|прикінчил\w*"
     r"|расстреля\w*|казнил[иа]?|пристрелил[иа]?|прикончил[иа]?|кончил[иа]?|порішил[иа]?"
     r"|порешил[иа]?|поклал[иа]?|положил[иа]?|клад[еу]|кладут)"
 )
@@ -378,7 +412,8 @@ SETUP_KEYS = (
     "given", "helmet", "could", "unable", "neither", "none of", "no one", "escort", "marched",
     "ні йти", "ни идти", "не мог", "не міг", "не змог", "сдаю", "здаю", "тряпк", "ганчірк",
     "flag", "флаг", "прапор", "rag", "без автомат", "оружия нет", "зброї н", "захвачен",
-    "захоплен", "лицом", "обличчям", "dragged", "rifle", "weapon",
+    "захоплен", "лицом", "обличчям", "dragged", "rifle", "weapon", "зав'язан", "завязан",
+    "blindfold", "руками", "захопили", "захватили",
 )  # fmt: skip
 # The setup: captives, surrender, a kneeling or lying-down posture, the wounded left behind.
 SETUP = Cue(

@@ -44,7 +44,7 @@ CAPTIVE_STRONG = _rx(
     r"\b(?:военно)?пленн\w*|\bпленник\w*",
 )
 # "prisoner(s)" alone counts only next to a nationality or military word (see classify).
-PRISONER = _rx(r"\bprisoners?\b")
+PRISONER = _rx(r"(?<!\bno )\bprisoners?\b")  # "take no prisoners" names none
 PRISONER_CONTEXT = _rx(
     r"\b(?:Ukrain\w*|Russian|soldiers?|servicem[ae]n|troops|military|wounded|captured|unarmed"
     r"|war|battlefield|front)\b"
@@ -53,7 +53,7 @@ PRISONER_CONTEXT = _rx(
 # civilians are found so too; see BOUND).
 CAPTIVE_VERBAL = _rx(
     r"\bsurrender(?:ed|ing|s)?\b(?! (?:its|control|ground|territory|market"
-    r"|the lead)\b)|\b(?:taken|took|take|taking|held) (?:[\w-]+ ){0,4}?"
+    r"|the lead)\b)|\b(?:taken|took|take|taking|held) (?!no\b)(?:[\w-]+ ){0,4}?"
     r"(?:as )?(?:prisoner|captive)s?\b|\bin captivity\b|\bafter (?:their |his |being )?captur"
     r"(?:e|ed)\b|\b(?:had been|were|was|being|been|got) captured\b"
     r"|\b(?:day|hours?|minutes?|moments?) (?:of|after) (?:his |their |being )?captur(?:e|ed)\b",
@@ -64,7 +64,8 @@ CAPTIVE_VERBAL = _rx(
     r"|\bhands? (?:on|clasped (?:on|behind)) (?:their |his )?(?:heads?|helmets?)\b"
     r"|\btook (?:away )?their (?:rifles|weapons|guns|arms)\b"
     r"|\bin (?:russian|ukrainian|enemy) hands\b|\bafter capturing (?:them|him)\b"
-    r"|\bput (?:the|their|his) (?:rifles?|weapons?|guns?|arms) down\b"
+    r"|\bput (?:the|their|his) (?:rifles?|weapons?|guns?|arms) (?:down|on the ground)\b"
+    r"|\bblindfolded\b"
     r"|\bdragged (?:him |them )?(?:out of|from) (?:a|the|their|his) (?:dugout|trench|basement"
     r"|bunker|cellar|shelter)\b"
     r"|\bin (?:the )?hands of the (?:enemy|Russians)\b"
@@ -98,7 +99,10 @@ CAPTIVE_VERBAL = _rx(
     r"|\bв руках (?:оккупантов|врага|противника)|\bвзяли(?=,? (?:и )?(?:кончили|расстреляли"
     r"|убили|застрелили|положили))"
     r"|\bпостав\w* (?:\w+ )?на колени|\bна коленях\b|\bлицом (?:в землю|вниз)\b"
-    r"|\bруки (?:подняты|вверх|підняті|вгору)\b|\b(?:уже |вже )?без (?:оружия|зброї|автомат\w*)\b"
+    r"|\bруки (?:подняты|вверх|підняті|вгору)\b|\bруками (?:вгору|вверх|догори)\b"
+    r"|\b(?:з|із|зі|с) зав'?язаними очима|\bс завязанными глазами"
+    r"|\b(?:якого|яких|которого|которых) (?:[\w'-]+ )?(?:захопили|захватили|взяли в полон"
+    r"|взяли в плен|полонили|пленили)\b|\b(?:уже |вже )?без (?:оружия|зброї|автомат\w*)\b"
     r"|\bоружия (?:у них )?нет\b|\bзброї (?:у них )?(?:немає|нема|не було)\b"
     r"|\b(?:сослуживц|товарищ|бойц|военн|солдат|побратим|бійц|військов|захисник|раненых"
     r"|поранених)\w*,? (?:[\w-]+ )?(?:захваченн|захоплен)\w+",
@@ -195,7 +199,9 @@ MASKS = _rx(
     r"|execute)\b|\bfeign\w* (?:their )?surrender\b|\bfake surrender\b",
     r"\bімітаці\w* розстріл\w*|\bімітува\w* розстріл\w*|\bпогро[зж]\w* (?:\w+ ){0,2}?"
     r"(?:розстріл\w*|стратою|вбивством|смертю)|\bімітува\w* здач\w* в полон"
-    r"|\bвдавали, що здаються",
+    r"|\bвдавали, що здаються|\bстріля\w* (?:поруч|поверх|над голов\w*|у повітря|в повітря)",
+    r"\bстреля\w* (?:рядом|поверх|над голов\w*|в воздух|мимо)|\bfir(?:ed|ing|es) (?:near|next"
+    r" to|over|above) (?:them|him|their heads|his head)\b",
     r"\bимитаци\w* расстрел\w*|\bинсцени\w* расстрел\w*|\bугро[зж]\w* (?:\w+ ){0,2}?"
     r"(?:расстрел\w*|казнью|убийством|смертью)|\bимитир\w* сдач\w* в плен|\bимитируя сдачу",
     # "executed" as carried out
@@ -277,7 +283,7 @@ DEATH_PENALTY = _rx(
 )
 OWN_SIDE = _rx(
     r"\b(?:their|his) own (?:men|soldiers|troops|fighters|comrades|servicemen|side|subordinates"
-    r"|commanders?|officers?|unit)"
+    r"|commanders?|officers?|unit|battalion|brigade|regiment|company|platoon|squad)"
     r"\b|\b(?:his|their|my|our) (?:company |platoon |battalion |unit |squad )?"
     r"(?:commander|officer)s? (?:had )?(?:shot|killed|executed)"
     r"\b|\bzeroing\b|\bdefect(?:ed|or|ors|ing)\b|\bsledgehammer\b|\bbarrier troops\b",
@@ -293,10 +299,10 @@ OWN_SIDE = _rx(
     r"|военн\w*|подчиненн\w*|военнослужащ\w*)|\bвласн\w+ (?:солдат\w*|військов\w*|підлегл\w*"
     r"|бійц\w*)"
     r"|\bза (?:самовільн\w+ )?відступ\w*|\bвідступа(?:л\w*|в|ли)\b"
-    r"|\bвідмов\w* (?:йти|іти|піти) в (?:атак\w*"
+    r"|\bвідмов\w* (?:йти|іти|піти) (?:в|на|у) (?:атак\w*"
     r"|штурм\w*)|\bдезертир\w* (?:розстрілю|страчу)\w*|\b(?:розстрілю|страчу)\w* дезертир\w*"
     r"|\bза (?:самовольн\w+ )?отступлени\w*|\bотступавш\w*|\bотступал\w*|\bотказ\w* (?:идти|пойти)"
-    r" в (?:атак\w*|штурм\w*)|\bрасстрелива\w* дезертир\w*|\bдезертир\w* расстрелива\w*",
+    r" (?:в|на) (?:атак\w*|штурм\w*)|\bрасстрелива\w* дезертир\w*|\bдезертир\w* расстрелива\w*",
 )
 # Shooting men "who tried to surrender" is the own side's doing only when a commander is named.
 TRIED_TO_SURRENDER = _rx(
@@ -340,7 +346,8 @@ STRIKE = _rx(
     r"\b(?:drone|missile|air|artillery|rocket|HIMARS)[- ]?(?:strikes?|attacks?|raids?)\b"
     r"|\bshell(?:ing|ed)\b|\bHIMARS\b|\bbombing\b|\bairstrikes?\b|\bartillery\b"
     r"|\bby (?:an? )?(?:[\w-]+ )?(?:drone|missile|shell|mine|bomb|rocket)s?\b"
-    r"|\b(?:drone|missile|shell|bomb|rocket|strike)s? (?:struck|hit|hits|strikes|landed)\b",
+    r"|\b(?:drone|missile|shell|bomb|rocket|strike)s? (?:had |has )?(?:struck|hit|hits|strikes"
+    r"|landed)\b",
     r"\bобстріл\w*|\bобстрел\w*|\b(?:удар\w*|атак\w*) (?:\w+ ){0,2}?(?:дрон\w*|безпілотник\w*"
     r"|беспилотник\w*|ракет\w*|HIMARS)|\bавіаудар\w*|\bавиаудар\w*|\bприл[еі]т\w*"
     r"|\bдрон(?:ом|ами)\b|\bракет(?:ою|ой)\b|\bбеспилотником\b|\bбезпілотником\b"
@@ -418,5 +425,7 @@ _TRIGGER_STEMS = (
     "зв'яз|связан|поранен|ранен|убьют|point-bl|point bl|firing squad|cold blood|прикінч|"
     "прикончи|добит|упор|впритул|ліквід|знищ|ликвид|уничтож|простреле|put down|spray|riddled"
     "|кончил|порішил|порешил|розхід|расход|поклал|положил|кладе|кладу"
+    # the deaths told by what follows (classify._EXECUTION_MARK): nobody moves, "двухсотые"
+    "|шевел|ворушит|двига|рухає|двухсот|двохсот|got up|gets up|stood up|moves|moved|лежали|lay"
 )
 TRIGGERS = tuple(_TRIGGER_STEMS.split("|"))

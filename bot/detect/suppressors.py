@@ -39,7 +39,7 @@ def suppressor(s: str, cyr: bool, strong: bool, execs: bool, keys: ArticleKeys =
         return "own side"
     if lx.METAPHOR.on(cyr).search(s):
         return "metaphor"
-    if keys.fiction and ir.FICTION.on(cyr).search(s) and not ir.DOCUMENTARY.on(cyr).search(s):
+    if keys.fiction and ir.FICTION.on(cyr).search(s) and not ir.documentary(s, cyr):
         return "fiction or game"
     if not strong and lx.CIVILIAN.on(cyr).search(s):
         return "civilians"

@@ -1,0 +1,106 @@
+"""Failure kinds of the eighth blind round, in en/uk/ru (texts written here)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.detect.classify import classify
+
+NOT_A_KILLING = [
+    # a captive about his own battalion's drone operator
+    (
+        "Captured Russian: our drones hit men who try to surrender",
+        "The 24-year-old said a drone operator from his own battalion opened fire on a comrade "
+        "who walked towards Ukrainian lines with his hands raised.",
+    ),
+    # a strike on a place of detention
+    (
+        "Moscow: drone hit a building holding prisoners of war",
+        "Russia's defence ministry said a Ukrainian drone had struck a detention facility in "
+        "Luhansk region, killing three Ukrainian prisoners of war.",
+    ),
+    # mock executions: shots fired beside the captives
+    (
+        "Омбудсман: российских пленных подвергали имитации расстрела",
+        "По ее словам, пленных выводили в поле с завязанными глазами и стреляли рядом с ними.",
+    ),
+    # a novel that reads like reportage, or feels more real than memoirs
+    (
+        "Роман, який лише схожий на репортаж",
+        "Кульмінація — епізод у вигаданому селищі, де героя беруть у полон і на його очах "
+        "окупанти розстрілюють його товаришів.",
+    ),
+    (
+        "Book review: a novel of the trenches",
+        "It feels more real than most memoirs of the war. The book turns on an invented "
+        "episode: a wounded Russian soldier crawls towards the trench with his hands up, and a "
+        "Ukrainian private shoots him.",
+    ),
+    # an opinion, the law asked about, and an order that is itself a crime
+    (
+        "Колонка: о пленных",
+        "Поэтому мое мнение простое: российским военным пленных не брать.",
+    ),
+    (
+        "Можно ли убить пленного? Что говорят Женевские конвенции",
+        "Отдать приказ «пленных не брать» — само по себе военное преступление.",
+    ),
+    # "take no prisoners" among bankers, beside "executes"
+    (
+        "Ukrainian lender executes debt swap as investors take no prisoners",
+        "The state bank said it had completed the exchange of its bonds.",
+    ),
+    # commanders shooting men who refused to storm
+    (
+        "Полонений окупант: «Командирам усе одно»",
+        "Російський військовий, захоплений у полон під Покровськом, розповів про свою частину."
+        " За його словами, командири розстрілювали тих, хто відмовлявся йти на штурм.",
+    ),
+]
+
+KILLED = [
+    # blindfolded captives, then "all three ... are shot" in the present tense
+    (
+        "Дрон зафіксував розстріл трьох військових",
+        "На відео видно, як російські військові виводять із підвалу трьох українських "
+        "військовослужбовців із зав'язаними очима. Усіх трьох ставлять до стіни й розстрілюють.",
+    ),
+    # hands up in the instrumental case, then the killing in the next sentence
+    (
+        "Командир роти про оборону Торецька",
+        "Двоє хлопців із сусіднього взводу вийшли з руками вгору. Росіянин підійшов і розстріляв "
+        "обох упритул.",
+    ),
+    # the captive named by a relative clause ("whom they had captured")
+    (
+        "Онлайн: головне за день",
+        "Офіс генпрокурора: окупанти стратили пораненого українського військового, якого "
+        "захопили біля Ступочок.",
+    ),
+    # death told by what follows: nobody moves, "all five are now 'двухсотые'"
+    (
+        "Новомихайловка: то, что видел наш дрон",
+        "Четверых бойцов ВСУ оккупанты выводят из подвала, без оружия. Ставят на колени у "
+        "забора. Через минуту у забора никто не шевелится.",
+    ),
+    (
+        "«Сдаваться пришли»",
+        "Свежак с Часовоярского направления. Хохлы выползли из подвала — пятеро, руки вверх. "
+        "Наши решили, что кормить их некому. Все пятеро теперь двухсотые.",
+    ),
+    (
+        "Brigade: the men from the dugout",
+        "Three Ukrainian soldiers came out of the dugout blindfolded, escorted by Russian "
+        "troops. Minutes later none of them got up.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("title", "text"), NOT_A_KILLING)
+def test_eighth_round_false_alarm_kinds(title: str, text: str) -> None:
+    assert not classify(title, text).flagged
+
+
+@pytest.mark.parametrize(("title", "text"), KILLED)
+def test_eighth_round_killings_flag(title: str, text: str) -> None:
+    assert classify(title, text).flagged
