@@ -617,3 +617,15 @@ def test_a_long_storys_only_place_is_not_the_scene_of_a_passing_mention() -> Non
         "round is planned for the spring. Observers from Zakarpattia region will attend."
     )
     assert extract_facts(title, body, PUB).locations == ()
+
+
+def test_a_killing_told_after_its_captives_takes_their_place_and_count() -> None:
+    title = "Что видел наш дрон"
+    body = (
+        "Запись с нашего дрона, вчера около 16:00. Четверых бойцов ВСУ оккупанты выводят из "
+        "подвала на окраине Новомихайловки, без оружия. Ставят на колени у забора. Через "
+        "минуту у забора никто не шевелится."
+    )
+    facts = extract_facts(title, body, PUB)
+    assert "Novomykhailivka" in facts.locations
+    assert facts.victims == 4

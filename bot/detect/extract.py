@@ -116,9 +116,18 @@ def _incident_sentences(a: Analysis, cues: _Cues) -> list[int]:
     towns = {h.canonical for h in find_places(a.sentences[0]) if h.kind == "settlement"}
     roundup = 0 not in stated and len(towns) >= 2
     lead = min((i for i in stated if i), default=0) - 1 if roundup else 0
+    # a killing told after its captives ("Both were shot where they lay"): the sentences that
+    # set them up hold the place and the count
+    told = {
+        j
+        for st in a.statements
+        if st.rule == "carried over"
+        and any(st.terms[0] in lx.lower(a.sentences[k]) for k in range(st.index - 2, st.index))
+        for j in range(max(1, st.index - 2), st.index)
+    }
     picked: list[int] = []
     for i, s in enumerate(a.sentences):
-        if i == 0 or i in stated:
+        if i == 0 or i in stated or i in told:
             picked.append(i)
             continue
         kill, captive = cues[s]
