@@ -104,3 +104,23 @@ def test_eighth_round_false_alarm_kinds(title: str, text: str) -> None:
 @pytest.mark.parametrize(("title", "text"), KILLED)
 def test_eighth_round_killings_flag(title: str, text: str) -> None:
     assert classify(title, text).flagged
+
+
+def test_captured_men_by_a_participle_or_an_object_clause() -> None:
+    assert classify(
+        "На Харківщині розслідують вбивство захоплених окупантами прикордонників", "Текст."
+    ).flagged
+    assert classify(
+        "Brigade: the gunner was shot",
+        "Russian troops shot a Ukrainian gunner they had captured near Lyptsi.",
+    ).flagged
+    # captured land is not a captive
+    assert not classify(
+        "Звіт про обстріли",
+        "На захоплених росіянами територіях окупанти розстріляли колону техніки з дронів.",
+    ).flagged
+    assert not classify(
+        "Front update",
+        "Russian troops said they had captured the village of Lyptsi and killed 40 Ukrainian "
+        "soldiers in the fighting.",
+    ).flagged

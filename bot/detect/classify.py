@@ -261,7 +261,7 @@ _EXECUTION_MARK = re.compile(
     r"\b(?:point-blank|at close range|execution-style|gunshot wounds? (?:to|in) the (?:back of "
     r"the )?head|shot in the (?:back of the )?head|spray(?:ed|ing)? (?:them|him) with bullets"
     r"|open(?:ed|s)? fire from behind|shot (?:them |him )?where (?:they|he) lay"
-    r"|(?:none of (?:them|the \w+)|nobody|no one) (?:gets|got|moves|moved|stands|stood) up"
+    r"|(?:none of (?:them|the \w+)|nobody|no one) (?:gets|got|stands|stood) up"
     r"|nobody moves|no one moves)\b"
     r"|(?:там,? )?где (?:они )?лежали|(?:там,? )?де (?:вони )?лежали"
     r"|(?:никто|ніхто) (?:уже |вже )?не (?:шевел|ворушит|двига|рухає|вста|підвод)\w*"

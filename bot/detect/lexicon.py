@@ -36,8 +36,6 @@ CAPTIVE_STRONG = _rx(
     rf"\bcaptured (?:[\w-]+ ){{0,3}}?(?:{_PERSON_EN})\b|\bcaptured (?:Ukrainian|Russian)"
     r"(?=[,.;:]|$| (?:and|who|was|after|in|near|at|on|by)\b)",
     rf"\b(?:{_PERSON_EN}) (?:who|that) (?:had )?(?:been |were |was )?(?:captured|taken prisoner)"
-    rf"|\b(?:{_PERSON_EN}) (?:whom |that )?(?:they|he|she|we|his unit|their unit|the russians"
-    r"|russian troops|the enemy) (?:had |have )?(?:just |earlier )?(?:captured|taken prisoner)\b"
     rf"|\b(?:{_PERSON_EN}) (?:captured|taken prisoner) (?:near|in|at|on|during|by|after|earlier"
     r"|last|when|while|and (?:later |then |subsequently )?(?:killed|shot|executed))\b",
     r"\b(?:військово)?полонен\w*|\bполонян\w*|\bбранц(?:і|ів|ям|ями|ях)\b|\bбранець\b",
@@ -64,6 +62,10 @@ CAPTIVE_VERBAL = _rx(
     r"|\bhands? (?:on|clasped (?:on|behind)) (?:their |his )?(?:heads?|helmets?)\b"
     r"|\btook (?:away )?their (?:rifles|weapons|guns|arms)\b"
     r"|\bin (?:russian|ukrainian|enemy) hands\b|\bafter capturing (?:them|him)\b"
+    # "a soldier they had captured": the object is before the verb, not a place after it
+    r"|\b(?:they|he|we) (?:had |have )?(?:just |earlier )?captured\b(?! (?:the |a |an )?"
+    r"(?:[\w-]+ )?(?:village|town|city|position|trench|hill|settlement|area|district"
+    r"|bridgehead)s?\b)"
     r"|\bput (?:the|their|his) (?:rifles?|weapons?|guns?|arms) (?:down|on the ground)\b"
     r"|\bblindfolded\b"
     r"|\bdragged (?:him |them )?(?:out of|from) (?:a|the|their|his) (?:dugout|trench|basement"
@@ -104,8 +106,9 @@ CAPTIVE_VERBAL = _rx(
     r"|\b(?:якого|яких|которого|которых) (?:[\w'-]+ )?(?:захопили|захватили|взяли в полон"
     r"|взяли в плен|полонили|пленили)\b|\b(?:уже |вже )?без (?:оружия|зброї|автомат\w*)\b"
     r"|\bоружия (?:у них )?нет\b|\bзброї (?:у них )?(?:немає|нема|не було)\b"
-    r"|\b(?:сослуживц|товарищ|бойц|военн|солдат|побратим|бійц|військов|захисник|раненых"
-    r"|поранених)\w*,? (?:[\w-]+ )?(?:захваченн|захоплен)\w+",
+    # captured men named by the participle alone, not captured land or kit
+    r"|\b(?:захваченн|захоплен)\w*(?! (?:[\w-]+ )?(?:територ|земл|город|міст|сел|населен|район"
+    r"|позиц|техні|техник|пункт|област|регион|регіон|укріплен|укреплен|плацдарм|курщин|частин))",
 )
 
 # A captive who is the speaker ("captured soldier says ...", "..., said a POW", "рассказал
@@ -426,6 +429,8 @@ _TRIGGER_STEMS = (
     "прикончи|добит|упор|впритул|ліквід|знищ|ликвид|уничтож|простреле|put down|spray|riddled"
     "|кончил|порішил|порешил|розхід|расход|поклал|положил|кладе|кладу"
     # the deaths told by what follows (classify._EXECUTION_MARK): nobody moves, "двухсотые"
-    "|шевел|ворушит|двига|рухає|двухсот|двохсот|got up|gets up|stood up|moves|moved|лежали|lay"
+    "|шевел|ворушит|не двига|не рухає|двухсот|двохсот|got up|gets up|stood up|stands up"
+    "|nobody moves|no one moves|where they lay|where he lay|где они лежали|где лежали"
+    "|де вони лежали|де лежали|не вста|не підвод"
 )
 TRIGGERS = tuple(_TRIGGER_STEMS.split("|"))
