@@ -17,6 +17,7 @@ from bot.detect.classify import Analysis, Statement, analyse
 from bot.detect.cue import CaseBlind, Keys, fold, scripts, union
 from bot.detect.dates import EVENT, incident_dates
 from bot.detect.gazetteer import PlaceHit, across_the_border, find_places
+from bot.detect.quantities import Kind, count
 from bot.detect.quantities import victims as count_victims
 from bot.detect.sentences import clip
 from bot.detect.side import both_sides, victim_side
@@ -91,10 +92,17 @@ def _has(rx: CaseBlind, s: str, pos: int = 0) -> bool:
     return rx.on(folded).search(t, pos) is not None
 
 
-def _is_background(a: Analysis, i: int) -> bool:
+def _main_statement(a: Analysis) -> int | None:
+    """The first statement of an incident: a tally ("200 POWs executed since 2022") tells no
+    one incident, so "Only last month, troops shot four captives" after it is the incident."""
+    told = [st for st in a.statements if st.rule != "no-quarter order"]
+    first = next((st.index for st in told if count(st.sentence)[0] is not Kind.TALLY), None)
+    return min((st.index for st in told), default=None) if first is None else first
+
+
+def _is_background(a: Analysis, i: int, first: int | None) -> bool:
     """A sentence about an earlier case or the wider picture, after the main statement."""
-    first = min((st.index for st in a.statements if st.rule != "no-quarter order"), default=i)
-    return i > first and _has(BACKGROUND, a.sentences[i])
+    return i > (i if first is None else first) and _has(BACKGROUND, a.sentences[i])
 
 
 def _is_recap(a: Analysis) -> bool:
@@ -150,6 +158,7 @@ def _incident_sentences(a: Analysis, cues: _Cues) -> list[int]:
     return kept if len(kept) > 1 or len(picked) == 1 else picked
 
 
+_PRONOUN_START = re.compile(r"^\W*(?:they|them|their|вони|їх|їхні|они|их)\b", re.IGNORECASE)
 _SEGMENT = re.compile(r"[;:|]|\s[—–]\s")
 
 
@@ -306,6 +315,7 @@ class _Cues(dict[str, tuple[bool, bool]]):
         self._hits: dict[str, list[PlaceHit]] = {}
         self._background: dict[int, bool] = {}
         self._across = across_the_border("\n".join(a.sentences))
+        self._first = _main_statement(a)
 
     def __missing__(self, s: str) -> tuple[bool, bool]:
         self[s] = found = _cues(s)
@@ -318,9 +328,9 @@ class _Cues(dict[str, tuple[bool, bool]]):
         return found
 
     def background(self, i: int) -> bool:
-        """`_is_background(a, i)`."""
+        """`_is_background(a, i, main statement)`."""
         if (found := self._background.get(i)) is None:
-            found = self._background[i] = _is_background(self.a, i)
+            found = self._background[i] = _is_background(self.a, i, self._first)
         return found
 
 
@@ -352,6 +362,11 @@ def extract_facts(
     both = both_sides(a.sentences[0])  # a report on both sides: no one count
     stated = {st.index for st in statements}
     near = {j for i in stated for j in (i - 1, i + 1)} - {0}  # "Five of our guys."
+    # a statement that names its victims by a pronoun ("They were shot as prisoners") refers
+    # back to the sentences that brought them in ("Three men stepped out of a tree line ...")
+    body = [st.index for st in statements if st.index]
+    if body and _PRONOUN_START.match(a.sentences[min(body)]):
+        near |= set(range(1, min(body)))
     # the sentences that tell a killing, then those nearest a statement, speak of its victims
     told = [
         (s, cues[s][0])

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from enum import Enum
 
 from bot.detect.cue import CaseBlind, fold
@@ -119,9 +119,15 @@ _SINGLE = CaseBlind(
     r"|unarmed) (?:Ukrainian|Russian)\b(?!s)|\b(?:полоненого|військовополоненого|пораненого бійця|"
     r"бійця|захисника|військового|пленного|военнопленного|раненого|военного|солдата|"
     r"военнослужащего|сдавшегося|оператора|десантника|морпіха|морпеха|розвідника|разведчика|"
-    r"медика|снайпера|мобілізованого|мобилизованного|оборонця|защитника|здавшегося)\b|\b(?:його|его)\s+(?:[\w-]+\s+){0,1}?(?:вбива\w*|вбили|"
+    r"медика|снайпера|мобілізованого|мобилизованного|оборонця|защитника|здавшегося|бойца"
+    r"|пехотинца|піхотинця|штурмовика|стрелка|стрільця|прикордонника|пограничника"
+    r"|нацгвардійця|нацгвардейца|артилериста|артиллериста|танкиста|сапера|кулеметника"
+    r"|пулеметчика|добровольця|добровольца|контрактника)\b|\b(?:його|его)\s+(?:[\w-]+\s+){0,1}?(?:вбива\w*|вбили|"
     r"розстріля\w*|убива\w*|убили|расстреля\w*|застрели\w*|добили)|\b(?:вбива\w*|вбили|"
-    r"розстріля\w*|убили|расстреля\w*|застрели\w*|добили)\s+(?:його|его)\b",
+    r"розстріля\w*|убили|расстреля\w*|застрели\w*|добили)\s+(?:його|его)\b"
+    # "розстріляли його побратимів": a possessive, the victims are his comrades
+    r"(?!\s+(?:[\w'-]+(?:ів|ей|ев|ов|их|ых)\b|побратим|товариш|товарищ|сослуживц|брат|друг"
+    r"|друз|сина|сын|бійц|бойц))",
 )
 _BOTH = re.compile(
     r"\b(?:pow|prisoner|captive|soldier|serviceman|fighter|defender|полонен\w*|бійц\w*|пленн\w*"
@@ -160,7 +166,7 @@ _BARE_SINGLE = re.compile(
     r"(?<!\d )\b(?:(?:wounded|captured|unarmed|helpless|surrendered|surrendering|"
     r"injured|young|ukrainian|russian|missing),? ){1,3}"
     r"(?:(?:combat|army|field|infantry|assault) )?"
-    r"(?:pow|prisoner of war|soldier|serviceman|"
+    r"(?:pow|prisoner of war|prisoner(?! (?:exchange|swap))|soldier|serviceman|"
     r"servicewoman|scout|medic|marine|paratrooper|sniper|fighter|defender|drone operator|"
     r"gunner|sergeant)\b(?!s\b|'s\b)"
     r"|\b(?:to|of|for|killed|shot|executed|murdered|as)\s+(?:missing\s+)?(?:pow|soldier|serviceman)"
@@ -209,10 +215,46 @@ _COUNT_KILLED = re.compile(
 )
 
 
+# "Шістьох убили", "Пятерых расстреляли": an accusative count before an active verb is the
+# victims ("Двоє розстріляли полоненого": a nominative one is the killers)
+_ACCUSATIVE_KILLED = re.compile(
+    rf"^\W*(?P<num>{_NUM})\s+(?:(?:там|тут|одразу|сразу|потім|потом|згодом|затем)\s+)?(?:вбили"
+    r"|убили|розстріляли|расстреляли|застрелили|стратили|казнили|добили)\b"
+)
+_ACCUSATIVE = ("ох", "их", "ых", "ех")
+# A count that is the agent of a passive ("shot by three Russian soldiers") or the subject of
+# a killing verb before the victims' noun ("двоє окупантів розстріляли полоненого") counts
+# the killers.
+_AGENT_BEFORE = re.compile(r"\bby\s+(?:the\s+)?$")
+_VERB_BETWEEN = re.compile(
+    r"\b(?:shot|killed|executed|murdered|gunned|розстріля\w*|вбил\w*|стратил\w*|застрелил\w*"
+    r"|добил\w*|расстреля\w*|убил\w*|казнил\w*)\b"
+)
+
+
+def _quantities(sentence: str) -> Iterator[re.Match[str]]:
+    """Counts attached to a victim noun, minus those of the killers (read past them)."""
+    pos = 0
+    while m := _QUANT.search(sentence, pos):
+        if _AGENT_BEFORE.search(sentence, max(0, m.start() - 12), m.start()) or (
+            _VERB_BETWEEN.search(sentence, m.end("num"), m.start("noun"))
+        ):
+            pos = m.end("num")
+            continue
+        yield m
+        pos = m.end()
+
+
 def count(sentence: str) -> tuple[Kind, int | None]:
     """How many victims one statement sentence gives (first count attached to a victim noun)."""
     sentence = mask_dates(sentence).lower()
     if (bare := _COUNT_KILLED.match(sentence)) and (n := _value(bare.group("num"))):
+        return (Kind.TALLY, None) if n >= AGGREGATE_LIMIT else (Kind.EXACT, n)
+    if (
+        (bare := _ACCUSATIVE_KILLED.match(sentence))
+        and bare.group("num").endswith(_ACCUSATIVE)
+        and (n := _value(bare.group("num")))
+    ):
         return (Kind.TALLY, None) if n >= AGGREGATE_LIMIT else (Kind.EXACT, n)
     folded = fold(sentence)[1]  # already lowercase: only which twin of the patterns to use
     if (rise := _RISE.search(sentence)) and (n := _value(rise.group("num"))):
@@ -221,7 +263,7 @@ def count(sentence: str) -> tuple[Kind, int | None]:
             return Kind.TALLY, None
         return Kind.EXACT, n
     best: tuple[int, Kind, int | None] | None = None
-    for m in _QUANT.finditer(sentence):
+    for m in _quantities(sentence):
         n = _value(m.group("num"))
         if not n or 1900 <= n <= 2100:
             continue

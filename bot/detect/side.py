@@ -56,10 +56,10 @@ _SIDE = {  # side: (own adjective, own unit suffix, the other side as perpetrato
 }
 _OTHER = {"Ukrainian": "Russian", "Russian": "Ukrainian"}
 _AGENT = {
-    "Ukrainian": r"(?:Ukrainian|Ukraine's)\s+(?:[\w-]+\s+){0,3}?(?:troops|forces|soldiers"
-    r"|servicemen|fighters|militants|nationalists|units?|groups?|military)",
-    "Russian": r"(?:Russian|Russia's)\s+(?:[\w-]+\s+){0,3}?(?:troops|forces|soldiers|servicemen"
-    r"|fighters|militants|units?|groups?|military|paratroopers|marines)",
+    "Ukrainian": r"(?:Ukrainian|Ukraine's)\s+(?:[\w-]+\s+){0,3}?(?:troops|forces|soldiers?"
+    r"|servicem[ae]n|fighters?|militants|nationalists|units?|groups?|military|snipers?)",
+    "Russian": r"(?:Russian|Russia's)\s+(?:[\w-]+\s+){0,3}?(?:troops|forces|soldiers?"
+    r"|servicem[ae]n|fighters?|militants|units?|groups?|military|paratroopers|marines|snipers?)",
 }
 _AGENT_CY = {  # the instrumental case names the agent
     "Ukrainian": r"українськими\s+(?:військов|бійц|бойовик|силам)\w*|украинскими\s+(?:военн"
@@ -72,7 +72,7 @@ _SIDE_RX = {
         CaseBlind(rf"\b(?:{own})\s+(?:[\w'-]+\s+){{0,2}}?{_NOUN_CAPTIVE}"),
         CaseBlind(
             rf"\b(?:captured|surrendered|surrendering|wounded|unarmed|\w*полонен\w*|\w*пленн\w*"
-            rf"|захоплен\w*|захваченн\w*)"
+            rf"|захоплен\w*|захваченн\w*|поранен\w*|ранен\w*|беззбройн\w*|безоружн\w*)"
             rf"\s+(?:{own})"
         ),
         CaseBlind(
@@ -84,7 +84,8 @@ _SIDE_RX = {
             rf"|\b(?:{other}),?\s+(?:розстрілявш|расстрелявш|вбивш|убивш|застрелівш|застреливш"
             rf"|стратив|казнивш|добивш)\w*"
             # the agent of a passive: "shot by Ukrainian servicemen", "розстріляні російськими"
-            rf"|\b(?:by\s+(?:the\s+)?{_AGENT[_OTHER[side]]}|{_AGENT_CY[_OTHER[side]]})"
+            # "shot by three Russian soldiers", "by a Russian sniper": a count or article first
+            rf"|\b(?:by\s+(?:the\s+)?(?:[\w-]+\s+)?{_AGENT[_OTHER[side]]}|{_AGENT_CY[_OTHER[side]]})"
         ),
         CaseBlind(rf"\b(?:{own})\s+(?:[\w'-]+\s+){{0,2}}?{_NOUN_SOLDIER}"),
     )
@@ -150,6 +151,7 @@ _OWN_OTHER = {
 _CAPTIVE_KEYS = ("pow", "prisoner", "captive", "полонен", "пленн")
 _ADJ_KEYS = (
     "captured", "surrender", "wounded", "unarmed", "полонен", "пленн", "захоплен", "захваченн",
+    "ранен", "беззбройн", "безоружн",
 )  # fmt: skip
 _SOLDIER_KEYS = (
     "soldier", "servicem", "defenders", "sniper", "військов", "бійц", "бойц", "захисник",

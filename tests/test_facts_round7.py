@@ -1,0 +1,138 @@
+"""Fact kinds of the seventh blind round (texts written here): whose count a number is, the
+incident behind a tally, pronouns that refer back, and the side named by a wounded captive."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from bot.detect.extract import extract_facts
+from bot.detect.quantities import count
+
+PUB = date(2026, 11, 28)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "want"),
+    [
+        # the agent of a passive counts the killers, not the victims
+        ("The captives were lined up and then shot by two Russian soldiers", None),
+        ("The prisoners were executed by the three paratroopers who had taken them", None),
+        # the subject of a killing verb before the victims' noun: the killers
+        ("Троє окупантів розстріляли полоненого біля Кліщіївки", 1),
+        ("Двое российских военных расстреляли пленного у Работино", 1),
+        ("Два окупанти розстріляли трьох полонених під Кураховим", 3),
+        # an accusative count before an active verb: the victims
+        ("Чотирьох убили одразу.", 4),
+        ("Пятерых расстреляли сразу.", 5),
+        ("Четверо убили пленного.", 1),
+        # "його" before a noun is a possessive: the victims are his comrades, not him
+        ("Боєць розповів, як окупанти розстріляли його побратимів біля Торського", None),
+        ("Окупанти розстріляли його на місці", 1),
+        # a singular soldier noun in the genitive
+        ("Суд назначил срок за убийство раненого пехотинца под Кременной", 1),
+        ("Розпочато справу про вбивство пораненого прикордонника на Харківщині", 1),
+        ("Вынесен приговор за расстрел взятого в плен бойца под Угледаром", 1),
+        # a headline's bare "prisoner" without an article
+        ("Russian troops shoot wounded prisoner near Lyptsi, brigade says", 1),
+        ("Ukraine proposes new prisoner exchange", None),
+    ],
+)
+def test_whose_count_a_number_is(sentence: str, want: int | None) -> None:
+    assert count(sentence)[1] == want
+
+
+def test_the_killers_counted_in_a_passive_are_not_the_victims() -> None:
+    facts = extract_facts(
+        "Witnesses describe killing of captured marines near Krynky",
+        "Russian troops shot dead four Ukrainian marines after taking them prisoner near "
+        "Krynky on 9 March. "
+        "A drone operator watched from above. "
+        "The captives were made to kneel in a crater and then shot by two Russian soldiers "
+        "while their commander filmed it.",
+        PUB,
+    )
+    assert (facts.victims, facts.victim_side) == (4, "Ukrainian")
+
+
+def test_the_incident_told_after_a_tally_is_not_background() -> None:
+    facts = extract_facts(
+        "Peace talks must not forget the captives",
+        "Opinion. "
+        "Officials in Kyiv count more than 150 prisoners of war executed since 2022. "
+        "Just last month, prosecutors said Russian troops had shot three captured soldiers "
+        "near Orikhiv. "
+        "Any agreement must start with an exchange of all prisoners.",
+        PUB,
+    )
+    assert (facts.victims, facts.locations) == (3, ("Orikhiv",))
+
+
+def test_a_tally_before_the_incident_keeps_later_cases_in_the_background() -> None:
+    facts = extract_facts(
+        "Russian troops shot five captured Ukrainian soldiers near Orikhiv",
+        "Russian troops shot five captured Ukrainian soldiers near Orikhiv on Monday, "
+        "prosecutors said. "
+        "Last month another captive was shot near Polohy.",
+        PUB,
+    )
+    assert (facts.victims, facts.locations) == (5, ("Orikhiv",))
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "want"),
+    [
+        (
+            "Soldiers who raised their hands were cut down, footage shows",
+            "Four men climbed out of a trench near Vuhledar with their arms above their heads, "
+            "drone footage released on Friday shows. "
+            "The brigade said they were its riflemen whose ammunition had run out. "
+            "They were shot dead after they had surrendered, the brigade said.",
+            4,
+        ),
+        (
+            "Бійців, які підняли руки, скосили чергою — відео",
+            "Троє бійців вийшли з посадки біля Вугледара з піднятими руками. "
+            "Бригада підтвердила, що це її піхотинці. "
+            "Їх розстріляли як полонених, заявили в бригаді.",
+            3,
+        ),
+    ],
+)
+def test_a_pronoun_statement_takes_the_count_from_before(title: str, body: str, want: int) -> None:
+    assert extract_facts(title, body, PUB).victims == want
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "want"),
+    [
+        (
+            "Video shows captured soldier shot in a ditch",
+            "Prosecutors said the prisoner of war was shot by a Russian soldier near Lyman.",
+            "Ukrainian",
+        ),
+        (
+            "Survivors describe the killing of captives",
+            "The captives were searched and then shot by three Russian soldiers, the two "
+            "survivors said.",
+            "Ukrainian",
+        ),
+        (
+            "Мать узнала сына на видео",
+            "На видео украинские военные ведут раненого российского бойца со связанными "
+            "руками, а потом один из них стреляет в пленного.",
+            "Russian",
+        ),
+        (
+            "Мати впізнала сина на відео",
+            "На відео російські військові ведуть пораненого українського бійця, а потім "
+            "один з них стріляє в полоненого.",
+            "Ukrainian",
+        ),
+    ],
+)
+def test_the_side_of_a_wounded_captive_and_a_counted_agent(
+    title: str, body: str, want: str
+) -> None:
+    assert extract_facts(title, body, PUB).victim_side == want
