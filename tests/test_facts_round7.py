@@ -7,7 +7,9 @@ from datetime import date
 
 import pytest
 
+from bot.detect import scene
 from bot.detect.extract import extract_facts
+from bot.detect.gazetteer import canonical_places
 from bot.detect.quantities import count
 
 PUB = date(2026, 11, 28)
@@ -136,3 +138,48 @@ def test_the_side_of_a_wounded_captive_and_a_counted_agent(
     title: str, body: str, want: str
 ) -> None:
     assert extract_facts(title, body, PUB).victim_side == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # a plural name in "-ки" whose genitive is "-ків" / "-ков"
+        ("полонених розстріляли біля Малих Щербаків", ["Mali Shcherbaky"]),
+        ("пленных расстреляли возле Грыпаков", ["Hrypaky"]),
+        # a region's possessive before the village
+        ("Two POWs were shot in Kharkiv region's Husarivka", ["Kharkiv Oblast", "Husarivka"]),
+        # an appositive after the name is a place context
+        (
+            "the trench line east of Tsukuryne, a village in Pokrovsk district",
+            ["Tsukuryne", "Pokrovsk district"],
+        ),
+        ("a ditch beyond Lobkove, a small village near the river", ["Lobkove"]),
+        # "past", "east" end in "st" but are no street abbreviation ("st. Franka")
+        ("the captives were led past Lobkove, a small village near the river", ["Lobkove"]),
+        ("свідки бачили це, Щербинівка — село під Торецьком", ["Shcherbynivka", "Toretsk"]),
+        # ... but a bare capitalised word is still not a village
+        ("Щербинівка прийшла до редакції", []),
+    ],
+)
+def test_codifier_names_in_more_contexts(text: str, want: list[str]) -> None:
+    assert canonical_places(text) == want
+
+
+@pytest.mark.parametrize(
+    ("sentence", "place"),
+    [
+        # where a victim came from
+        ("The dead man was a 40-year-old machine-gunner from the village of Sedniv", "Sedniv"),
+        ("He was identified as a sergeant from the town of Irpin", "Irpin"),
+        # an earlier turn of the front
+        ("It happened as Russian units pulled back after losing Lyman", "Lyman"),
+        ("It happened weeks after the loss of Avdiivka", "Avdiivka"),
+        # an office's seat
+        ("Прокуратура, которая работает из Краматорска, сообщила о казни", "Kramatorsk"),
+        # where a unit went
+        ("Russian troops also advanced into central Toretsk", "Toretsk"),
+    ],
+)
+def test_more_places_that_are_not_the_scene(sentence: str, place: str) -> None:
+    assert place in canonical_places(sentence)
+    assert place not in [h.canonical for h in scene.hits(sentence)]

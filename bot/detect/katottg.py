@@ -21,7 +21,7 @@ DATA = Path(__file__).with_name("katottg.tsv.gz")
 # Declension of a name by its nominative ending: (ending, endings of the other cases).
 _UK_CLASSES: list[tuple[str, tuple[str, ...]]] = [
     ("ка", ("ка", "ки", "ці", "ку", "кою")),
-    ("ки", ("ки", "ок", "ках", "кам", "ками")),
+    ("ки", ("ки", "ок", "ків", "ках", "кам", "ками")),  # П'ятихаток, but Щербаків
     ("ці", ("ці", "ців", "цях", "цям", "цями")),
     ("ий", ("ий", "ого", "ому", "им", "ім")),
     ("е", ("е", "ого", "ому", "им", "ім")),
@@ -39,7 +39,7 @@ _UK_CLASSES: list[tuple[str, tuple[str, ...]]] = [
 ]
 _RU_CLASSES: list[tuple[str, tuple[str, ...]]] = [
     ("ка", ("ка", "ки", "ке", "ку", "кой", "кою")),
-    ("ки", ("ки", "ок", "ках", "кам", "ками")),
+    ("ки", ("ки", "ок", "ков", "ках", "кам", "ками")),
     ("ое", ("ое", "ого", "ом", "ому", "ым")),
     ("ый", ("ый", "ого", "ом", "ому", "ым")),
     ("ий", ("ий", "ого", "ом", "ому", "им")),
@@ -114,7 +114,17 @@ _PAIR = re.compile(r"\b([A-ZА-ЯІЇЄҐ][\w'-]+),?\s+(?:and|or|і|та|й|и|�
 _STREET = re.compile(
     r"[\w\s,'-]{0,60}?\b(?:streets?|st\.|avenue|вулиц\w*|улиц\w*|проспект\w*)", re.I
 )
-_AFTER = re.compile(r"\s*,?\s*(?:\w+\s+){0,1}?(?:район\w*|област\w*|district|raion|oblast)", re.I)
+_AFTER = re.compile(
+    r"\s*,?\s*(?:\w+\s+){0,1}?(?:район\w*|област\w*|district|raion|oblast)"
+    # an appositive: "Tsukuryne, a village in Pokrovsk district", "Лобкове — село на ..."
+    r"|\s*,\s*(?:an?\s+)?(?:(?:small|tiny|frontline|front-line|border)\s+)?(?:village|town"
+    r"|settlement|hamlet)\s+(?:in|of|near|on|outside|north|south|east|west)\b"
+    r"|\s*(?:,|\s[—–])\s*(?:сел[оаіе]|селищ\w*|смт|поселк?\w*|посёлк?\w*|деревн\w*)\s+(?:у|в"
+    r"|на|під|біля|под|возле|неподалік|недалеко)\s",
+    re.I,
+)
+# "Kherson region's Korsunka", "Donetsk Oblast's Yampolivka": the region's possessive
+_REGION_OWNS = re.compile(r"\b(?:oblast|region|district)['’]s\s+$", re.I)
 
 
 @dataclass(slots=True)
@@ -279,7 +289,7 @@ def in_context(text: str, start: int, end: int, cyrillic: bool) -> bool:
     """A place context around text[start:end]: a preposition or settlement word before it,
     or a district or oblast right after it; never a street name."""
     before = text[max(0, start - 40) : start]
-    if _STREET.match(text, end) or re.search(r"(?:вул|ул|st)\.?\s*$|вулиц\w*\s+$", before):
+    if _STREET.match(text, end) or re.search(r"\b(?:вул|ул|st)\.?\s*$|вулиц\w*\s+$", before):
         return False
     if _INSTITUTION.match(text, end):  # "в Головному управлінні поліції": an adjective
         return False
@@ -292,7 +302,7 @@ def in_context(text: str, start: int, end: int, cyrillic: bool) -> bool:
     if cyrillic:
         word = _PREV_WORD.search(before)
         return bool(word and word.group(1).lower() in _CONTEXT_CY)
-    return bool(_CONTEXT_EN.search(before.lower()))
+    return bool(_CONTEXT_EN.search(before.lower()) or _REGION_OWNS.search(before))
 
 
 def _resolve(idx: Index, found: set[int], scope: set[str]) -> tuple[str, str]:

@@ -15,17 +15,21 @@ _NOT_SCENE = CaseBlind(
     # "the regional prosecutor's office, which now works from Dnipro", "яка працює у Краматорську"
     r"|(?:office|prosecutors?|court|прокуратур\w*|суд\w*),?\s+(?:which|that|яка|який|которая"
     r"|который)\s+(?:now\s+|тепер\s+|зараз\s+|сейчас\s+)?(?:works?|sits?|is based|operates"
-    r"|працює|розташован\w*|базується|работает|находится|расположен\w*)\s+(?:in|from|у|в|з|із)\s+$"
+    r"|працює|розташован\w*|базується|работает|находится|расположен\w*)\s+(?:in|from|у|в|з|із"
+    r"|из)\s+$"
     # where a victim or a unit came from: "a rifleman from a village in Poltava Oblast",
     # "a battalion from Chernihiv region", "уродженець Вінниччини", "родом из Сум"
     r"|\b(?:\w*man|soldier|sniper|native|battalion|brigade|regiment|unit|defender|resident"
-    r"|volunteer|conscript|medic|\d+-year-old)\s+from\s+(?:the\s+|a\s+)?"
+    r"|volunteer|conscript|medic|\d+-year-old|\w*gunner|officer|sergeant|marine|paratrooper"
+    r"|fighter|operator|driver|mechanic|scout|sapper|commander|father|son|husband|teacher"
+    r"|farmer|miner)\s+from\s+(?:the\s+|a\s+)?"
     r"(?:(?:village|town|city|region)\s+(?:of|in)\s+)?$"
     r"|(?:уроджен\w*|уроженц?\w*|родом\s+(?:з|із|из))\s+(?:(?:села|міста|села|города)\s+)?$"
     # an earlier turn of the front: "after the liberation of Robotyne", "після звільнення X"
-    r"|\b(?:after|before|since)\s+(?:the\s+)?(?:liberation|capture|fall|occupation|recapture)"
-    r"\s+of\s+$|(?:після|до|з часу)\s+(?:звільнення|захоплення|падіння|окупації)\s+$"
-    r"|(?:после|до|со времени)\s+(?:освобождения|захвата|падения|оккупации)\s+$"
+    r"|\b(?:after|before|since)\s+(?:the\s+)?(?:liberation|capture|fall|occupation|recapture"
+    r"|loss)\s+of\s+$|\b(?:after|before|since)\s+(?:losing|abandoning|leaving)\s+$"
+    r"|(?:після|до|з часу)\s+(?:звільнення|захоплення|падіння|окупації|втрати)\s+$"
+    r"|(?:после|до|со времени)\s+(?:освобождения|захвата|падения|оккупации|потери)\s+$"
     # "after the defence forces withdrew from Avdiivka", "після відходу Сил оборони з Авдіївки"
     r"|\b(?:after|before)\s+(?:the\s+)?(?:withdrawal|retreat)\s+(?:[\w'-]+\s+){0,3}?from\s+$"
     r"|(?:після|до)\s+відходу\s+(?:[\w'-]+\s+){0,3}?(?:з|із)\s+$"
@@ -36,12 +40,13 @@ _NOT_SCENE = CaseBlind(
 _MOVEMENT = CaseBlind(
     r"(?:(?:advanc\w*|push\w*|mov\w*|rotat\w*|came|arrived|redeploy\w*|transferr\w*)"
     r"(?:\s+(?:with|west|east|north|south)\w*(?:\s+(?:his|their|the|its)\s+\w+)?)?(?:\s+in)?"
-    r"\s+(?:from|to)|toward|towards|fought (?:at|in"
+    r"\s+(?:from|to|into)|toward|towards|fought (?:at|in"
     r"|for|near)|defended|прибул\w* (?:туди |сюди )?з(?:-під)?"
     r"|прибыл\w* (?:туда |сюда )?из(?:-под)?"
     r"|перекину\w* (?:туди |сюди )?з(?:-під)?|переброш\w* (?:туда |сюда )?из(?:-под)?"
     r"|у напрямку|в направлении|воювал\w* (?:під|біля|у|в)|воевал\w* (?:под|у|в))\s+"
-    r"(?:the\s+)?(?:[\w'-]+(?:,|\s+and|\s+і|\s+та|\s+и)\s+){0,3}$",
+    r"(?:the\s+)?(?:(?:central|northern|southern|eastern|western)\s+)?"
+    r"(?:[\w'-]+(?:,|\s+and|\s+і|\s+та|\s+и)\s+){0,3}$",
 )
 # A border ("along the border with Russia's Kursk region") is not the scene.
 _BORDER = CaseBlind(
