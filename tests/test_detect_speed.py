@@ -175,6 +175,7 @@ CASE_BLIND = [
     ex.ROUNDUP,
     ex.OCCURRENCE,
     ex.ASSAULT_OR_DATE,
+    ex.FINDING,
     sc._NOT_SCENE,
     sc._MOVEMENT,
     sc._BORDER,

@@ -7,10 +7,11 @@ from datetime import date
 
 import pytest
 
-from bot.detect import scene
+from bot.detect import extract, scene
 from bot.detect.extract import extract_facts
 from bot.detect.gazetteer import canonical_places
 from bot.detect.quantities import count
+from tests.detect_scans import SENTENCES
 
 PUB = date(2026, 11, 28)
 
@@ -183,3 +184,120 @@ def test_codifier_names_in_more_contexts(text: str, want: list[str]) -> None:
 def test_more_places_that_are_not_the_scene(sentence: str, place: str) -> None:
     assert place in canonical_places(sentence)
     assert place not in [h.canonical for h in scene.hits(sentence)]
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "want"),
+    [
+        # the region right after the incident's village locates it
+        (
+            "Russian troops shot two captured Ukrainian soldiers near Krynky",
+            "Russian troops shot two captured Ukrainian soldiers near Krynky, prosecutors said. "
+            "The two had been cut off in a dugout near Krynky, in Kherson Oblast, for a day.",
+            {"Krynky", "Kherson Oblast"},
+        ),
+        (
+            "Intercept: Russian soldier boasts of shooting captives near Bilohorivka",
+            "In an intercepted call, a soldier describes what his squad did near Bilohorivka in "
+            "Luhansk Oblast. The SBU said three captured Ukrainian soldiers had been shot.",
+            {"Bilohorivka", "Luhansk Oblast"},
+        ),
+        (
+            "Окупанти розстріляли двох полонених під Юнаківкою",
+            "Окупанти розстріляли двох полонених під Юнаківкою, повідомили в бригаді. "
+            "Бійці вийшли з лісосмуги біля Юнаківки Сумського району з піднятими руками.",
+            {"Yunakivka", "Sumy district"},
+        ),
+        # a headline that tells a killing without a captive word adds its town, not its oblast
+        (
+            "Батько впізнав на відео сина, розстріляного окупантами під Куп'янськом",
+            "На відео російські військові ведуть пораненого українського бійця, а потім один з "
+            "них стріляє полоненому в спину. Слідчі встановили, що зйомка зроблена біля "
+            "Синьківки.",
+            {"Kupiansk", "Synkivka"},
+        ),
+        (
+            "На Луганщині окупанти вбили трьох бійців",
+            "Українських військових, які здалися біля Невського, окупанти розстріляли.",
+            {"Nevske"},
+        ),
+        # the findings of an investigation or a court tell the incident itself
+        (
+            "Prosecutors charge Russian sergeant over killing of two captured guards",
+            "A Russian sergeant has been charged in absentia with shooting two Ukrainian border "
+            "guards after they surrendered, prosecutors said. "
+            "According to the investigation, on 3 June 2024 near the village of Hlyboke the "
+            "suspect's squad took the guards out of a cellar. "
+            "He has been notified of suspicion.",
+            {"Hlyboke"},
+        ),
+        (
+            "Окупанту повідомили про підозру у розстрілі полоненого",
+            "Окупанту заочно повідомили про підозру у вбивстві полоненого. "
+            "Слідство встановило, що 4 квітня 2023 року біля села Іванівське підозрюваний "
+            "захопив українського бійця. "
+            "Йому загрожує довічне ув'язнення.",
+            {"Ivanivske"},
+        ),
+        (
+            "Военнослужащему вынесли приговор за убийство пленного",
+            "Суд вынес приговор военнослужащему за убийство пленного. "
+            "Судом установлено, что в мае 2023 года на окраине Новомихайловки подсудимый "
+            "застрелил раненого бойца.",
+            {"Novomykhailivka"},
+        ),
+        # an office whose long name ends in "which works from X" sits there
+        (
+            "Бойцов, которые сдались, расстреляли — прокуратура",
+            "Прокуратура в сфере обороны Восточного региона, которая работает из Краматорска, "
+            "сообщила о расстреле трех украинских военнопленных на окраине Курахово.",
+            {"Kurakhove"},
+        ),
+    ],
+)
+def test_which_places_locate_the_incident(title: str, body: str, want: set[str]) -> None:
+    assert set(extract_facts(title, body, PUB).locations) == want
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "want"),
+    [
+        (
+            "Prosecutors charge Russian sergeant over killing of two captured guards",
+            "A Russian sergeant has been charged in absentia with shooting two Ukrainian border "
+            "guards after they surrendered, prosecutors said. "
+            "According to the investigation, on 3 June 2024 near the village of Hlyboke the "
+            "suspect's squad took the guards out of a cellar. "
+            "He has been notified of suspicion.",
+            date(2024, 6, 3),
+        ),
+        (
+            "Окупанти розстріляли двох полонених прикордонників на Сумщині",
+            "Прокуратура розслідує вбивство двох полонених прикордонників. "
+            "За даними слідства, 8 травня ворожа група зайшла на околицю села Басівка. "
+            "Двоє військових дістали поранення. "
+            "Російські військові підійшли до них і вбили обох.",
+            date(2026, 5, 8),
+        ),
+    ],
+)
+def test_the_findings_date_the_incident(title: str, body: str, want: date) -> None:
+    assert extract_facts(title, body, PUB).incident_date == want
+
+
+def test_every_finding_match_holds_a_key() -> None:
+    examples = [
+        "According to the investigation, on 3 June the squad shot them.",
+        "The court found that the defendant shot the prisoner.",
+        "За даними Донецької обласної прокуратури, йдеться про події 6 вересня.",
+        "Суд встановив, що обвинувачений розстріляв полоненого.",
+        "По версии следствия, пленного расстреляли 5 мая.",
+        "Судом установлено, что подсудимый застрелил пленного.",
+    ]
+    matched = 0
+    for s in [*examples, *SENTENCES]:
+        for t in (s, s.upper()):
+            if extract.FINDING.blind.search(t):
+                matched += 1
+                assert any(k in t[:160].lower() for k in extract.FINDING_KEYS), t
+    assert matched >= 2 * len(examples)

@@ -63,6 +63,29 @@ ASSAULT_OR_DATE = CaseBlind(
     r"|январ|феврал|март|апрел|ма[яй]|июн|июл|август|сентябр|октябр|ноябр|декабр)\w*"
     r"|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\w*\.?\s+\d",
 )
+# The investigators' or the court's findings tell the incident itself: "According to the
+# investigation, on 12 May ...", "Слідство встановило, що ...", "Судом установлено, что ..."
+FINDING = CaseBlind(
+    r"^.{0,60}?\b(?:according to (?:the )?(?:investigat\w+|prosecutors?|indictment|charge sheet"
+    r"|case file|court|verdict)|investigators? (?:found|established)|(?:the )?court (?:found"
+    r"|established)|за даними (?:[\w'-]+ ){0,3}?(?:слідства|розслідування|обвинувачення"
+    r"|прокуратури)|(?:слідство|суд) встановил?[аио]?|за версією (?:слідства|обвинувачення)"
+    r"|як встановил[аио]? слідство|по данным (?:[\w-]+ ){0,3}?(?:следствия|расследования|обвинения"
+    r"|прокуратуры)|следствие установило|(?:судом|следствием) установлено|суд установил"
+    r"|по версии (?:следствия|обвинения)|как установил[аио]? следствие)\b",
+)
+# every FINDING match holds one of these (lowercase): most sentences skip the scan
+FINDING_KEYS = (
+    "according", "investigator", "court", "даними", "встанов", "версі", "верси", "данным",
+    "установ",
+)  # fmt: skip
+
+
+def _is_finding(s: str) -> bool:
+    low = s[:160].lower()
+    return any(k in low for k in FINDING_KEYS) and _has(FINDING, s)
+
+
 _RECAP_TITLE = CaseBlind(
     r"\b(?:cases|incidents|episodes|timeline|recap|випадк\w*|епізод\w*|случа\w*|эпизод\w*)\b"
 )
@@ -146,6 +169,7 @@ def _incident_sentences(a: Analysis, cues: _Cues) -> list[int]:
         if (
             kill
             or setup
+            or _is_finding(s)
             or ((captive or (beside and EVENT.search(s))) and _has(ASSAULT_OR_DATE, s))
             or (
                 i >= lead
@@ -186,12 +210,16 @@ _SHORT_STORY = 6  # sentences, headline included
 def _locations(a: Analysis, recap: bool, picked: list[int], cues: _Cues) -> tuple[str, ...]:
     if recap:
         return scene.places([h for s in a.sentences for h in cues.hits(s)])
-    body = scene.places([h for i in picked if i for h in cues.hits(a.sentences[i])])
+    body_hits = [h for i in picked if i for h in cues.hits(a.sentences[i])]
+    body = scene.places(body_hits)
     title_stated = any(st.index == 0 for st in a.statements)
     if title_stated or not body:
-        found = scene.places(
-            _title_hits(a, cues) + [h for i in picked if i for h in cues.hits(a.sentences[i])]
-        )
+        found = scene.places(_title_hits(a, cues) + body_hits)
+    elif cues[a.sentences[0]][0]:
+        # a headline that tells a killing with no captive word ("Мать опознала сына,
+        # расстрелянного ... под Купянском") adds its towns; its oblast or front is the area
+        towns = [h for h in _title_hits(a, cues) if h.kind == "settlement"]
+        found = scene.places(towns + body_hits)
     else:  # a headline that states no killing: its places are the story's, not the incident's
         found = body
     if found:
@@ -224,11 +252,15 @@ _APPOSITIVE = re.compile(
 )
 
 
+# "near Bilohorivka in Luhansk Oblast", "Krynky, in Kherson Oblast", "біля Юнаківки Сумського
+# району", "біля Кремінної на Луганщині": the region right after the village locates it
+_REGION_NEXT = re.compile(r",?\s+(?:(?:in|у|в|на)\s+(?:the\s+)?)?", _F)
+
+
 def _with_region(a: Analysis, found: tuple[str, ...], cues: _Cues) -> tuple[str, ...]:
-    if not any(
+    described = any(
         k in s for s in a.sentences[1:] for k in ("village", "town", "сел", "місто", "город")
-    ):
-        return found
+    )
     extra: list[str] = []
     for s in a.sentences[1:]:
         hits = cues.hits(s)
@@ -236,10 +268,11 @@ def _with_region(a: Analysis, found: tuple[str, ...], cues: _Cues) -> tuple[str,
             if h.kind != "settlement" or h.canonical not in found:
                 continue
             for o in hits:
-                if (
-                    o.kind in ("oblast", "district")
-                    and 0 < o.start - h.end < 90
-                    and _APPOSITIVE.match(s, h.end)
+                if o.kind not in ("oblast", "district") or o.start <= h.end:
+                    continue
+                nxt = _REGION_NEXT.match(s, h.end)
+                if (nxt is not None and nxt.end() == o.start) or (
+                    described and o.start - h.end < 90 and _APPOSITIVE.match(s, h.end)
                 ):
                     extra.append(o.canonical)
     return tuple(dict.fromkeys([*found, *extra])) if extra else found
