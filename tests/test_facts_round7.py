@@ -301,3 +301,107 @@ def test_every_finding_match_holds_a_key() -> None:
                 matched += 1
                 assert any(k in t[:160].lower() for k in extract.FINDING_KEYS), t
     assert matched >= 2 * len(examples)
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "want"),
+    [
+        # a reported clause dates the event, not the report
+        (
+            "Court jails Russian corporal for shooting a captured Ukrainian",
+            "Prosecutors said that on 5 August 2023 the corporal shot a captured Ukrainian "
+            "soldier near Robotyne.",
+            date(2023, 8, 5),
+        ),
+        (
+            "Court jails Russian corporal for shooting a captured Ukrainian",
+            "The regional prosecutor's office said the court found that on 5 August 2023 the "
+            "corporal shot a captured Ukrainian soldier near Robotyne.",
+            date(2023, 8, 5),
+        ),
+        (
+            "Court jails Russian corporal for shooting a captured Ukrainian",
+            "Prosecutors said on 5 August 2023 that the corporal had shot a captured Ukrainian "
+            "soldier near Robotyne.",
+            None,
+        ),
+        # a sentence that dates the event
+        (
+            "Окупанти добили двох бійців, які здавалися дрону",
+            "Бригада оприлюднила відео, як окупанти добили двох поранених бійців, які "
+            "здавалися. Подію датують 14 березня.",
+            date(2026, 3, 14),
+        ),
+        (
+            "«Нас вивели з піднятими руками»: боєць розповів про розстріл побратимів",
+            "Це було 9 лютого 2024 року. "
+            "Семеро бійців вийшли з бліндажа з піднятими руками. "
+            "Росіяни розстріляли їх одразу.",
+            date(2024, 2, 9),
+        ),
+        # a daily update's headline date is its issue date
+        (
+            "Front Daily Update, March 2, 2025",
+            "Russian forces reportedly executed four surrendering Ukrainian servicemen near "
+            "Pokrovsk.",
+            None,
+        ),
+        # bound captives set up before the shots, and a capture two sentences before them
+        (
+            "Свідки розповіли про розстріл полонених біля Лобкового",
+            "Прокуратура отримала показання свідків розстрілу українських полонених. "
+            "За їхніми словами, 8 червня 2023 року російські військові привели до лісосмуги "
+            "двох бійців зі зв'язаними руками. "
+            "Потім пролунали постріли.",
+            date(2023, 6, 8),
+        ),
+    ],
+)
+def test_which_day_the_incident_is(title: str, body: str, want: date | None) -> None:
+    assert extract_facts(title, body, PUB).incident_date == want
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "want"),
+    [
+        # the place of a capture two sentences before the killing
+        (
+            "«Двох моїх побратимів застрелили»: звільнений з полону розповів про страту під "
+            "Авдіївкою",
+            "Сержант розповів, як потрапив у полон біля Степового разом із трьома побратимами. "
+            "Двоє з них мали поранення. "
+            "Росіяни наказали всім лягти, а потім застрелили обох поранених полонених.",
+            {"Avdiivka", "Stepove"},
+        ),
+        # the accused's own capture later is not the scene
+        (
+            "Captured Russian soldier jailed for shooting a Ukrainian who surrendered",
+            "A court sentenced a captured Russian soldier to life for shooting a Ukrainian "
+            "soldier who had surrendered near Husarivka. "
+            "The Russian was himself taken prisoner near Balakliia in September 2022.",
+            {"Husarivka"},
+        ),
+        (
+            "Осужден российский военный, расстрелявший пленного у Гусаровки",
+            "Суд приговорил российского военного за расстрел пленного украинского бойца у "
+            "Гусаровки. "
+            "Осужденный сам был взят в плен 3 сентября под Балаклеей.",
+            {"Husarivka"},
+        ),
+        # where a court sat, told as where the sentence happened
+        (
+            "У Ростові засудили українського полоненого за вбивство російського військового",
+            "Суд визнав українського полоненого винним у вбивстві російського військового, "
+            "який здався в полон біля Кремінної.",
+            {"Kreminna"},
+        ),
+        (
+            "In Rostov, a court sentenced a Ukrainian POW over the killing of a captive",
+            "The court said the Ukrainian had shot a Russian soldier who had surrendered near "
+            "Kreminna.",
+            {"Kreminna"},
+        ),
+    ],
+)
+def test_which_places_are_the_incidents(title: str, body: str, want: set[str]) -> None:
+    assert set(extract_facts(title, body, PUB).locations) == want

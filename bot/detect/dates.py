@@ -94,6 +94,9 @@ _NOT_EVENT = re.compile(
 )
 
 
+_THAT = frozenset(("that", "що", "что"))
+
+
 def _is_report_date(sentence: str, start: int, end: int) -> bool:
     """True for "said on Nov. 5", "повідомили 25 лютого", "2 грудня оприлюднили"."""
     if _DATELINE.match(sentence[:start]) or _CLOCK.match(sentence, end):
@@ -103,8 +106,10 @@ def _is_report_date(sentence: str, start: int, end: int) -> bool:
     words = before[cut:].split()[-6:]
     said = [i for i, w in enumerate(words) if _REPORT.fullmatch(w.strip(".,\"'«»"))]
     if said:
-        # "said the killings took place on Nov. 19": the event, not the statement, is dated
-        return not EVENT.search(" ".join(words[said[-1] + 1 :]))
+        # "said the killings took place on Nov. 19": the event, not the statement, is dated;
+        # so is a reported clause ("said that on Oct. 2", "said the court found that on ...")
+        told = words[said[-1] + 1 :]
+        return not EVENT.search(" ".join(told)) and not any(w in _THAT for w in told)
     after = sentence[end : end + 40]
     stop = _CLAUSE_BREAK.search(after)
     words = (after[: stop.start()] if stop else after).split()[:4]

@@ -39,11 +39,17 @@ BACKGROUND = CaseBlind(
     r"|a growing (?:list|number)"
     r"|has been (?:intense|ongoing)|already been (?:convicted|sentenced)|не перш\w+ (?:подібн\w+"
     r" )?випад\w*|ще один|останні місяці|щотижня|вже засуджен\w*|не перв\w+ (?:подобн\w+ )?"
-    r"случа\w*|еще один|в последние месяцы|еженедельно|уже осужден\w*)\b",
+    r"случа\w*|еще один|в последние месяцы|еженедельно|уже осужден\w*"
+    # the accused's own capture later: "was himself taken prisoner near X", "сам потрапив у
+    # полон", "сам был взят в плен"
+    r"|(?:was|were|had been) (?:himself|themselves) (?:taken prisoner|captured)"
+    r"|(?:himself|themselves) (?:was|were|had been) (?:later )?(?:taken prisoner|captured)"
+    r"|(?:сам|сама|сами|самі) (?:[\w']+ ){0,3}?(?:полон|плен)\w*)\b",
 )
 ROUNDUP = CaseBlind(
     r"\b(?:what we know|latest|live(?: updates| blog)?|day \d+|key events|as it happened"
-    r"|round-?up|briefing|digest|recap|news of the day|morning|evening|головне|підсумки"
+    r"|round-?up|briefing|digest|recap|news of the day|morning|evening|(?:daily|weekly) update"
+    r"|update \d+|щоденне зведення|зведення|ежедневная сводка|сводка|головне|підсумки"
     r"|хронік\w*|онлайн|дайджест|новини дня|що відомо|день \d+|главное|итоги|хроник\w*"
     r"|новости дня|что известно)\b",
 )
@@ -55,7 +61,10 @@ OCCURRENCE = CaseBlind(
     r"|совершен\w*|surrounded|encircled|ambushed|trapped|overrun|оточил\w*|оточен\w*|окружил\w*"
     r"|окружен\w*|засідк\w*|засад\w*|штурм\w*|бою\b|боїв|бойов\w+"
     r" зіткнен\w*|зник\w* безвісти|тіла|произош\w*|случилос\w*|боя\b|тела|пропал\w* без вести"
-    r"|снят\w*|знят\w*)",
+    r"|снят\w*|знят\w*"
+    # the event dated: "Подію датують 27 травня", "It was 3 January 2024.", "Это было 3 января"
+    r"|датують|датуют|датирую\w*|(?:it|this|це|то|это) (?:was|happened|було|было|сталося"
+    r"|случилось) (?:on )?(?=\d))",
 )
 ASSAULT_OR_DATE = CaseBlind(
     r"\b(?:storm\w*|assault|firefight|штурм\w*|бою\b|бо[їя]\b)|\b\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May"
@@ -163,9 +172,12 @@ def _incident_sentences(a: Analysis, cues: _Cues) -> list[int]:
             continue
         kill, captive = cues[s]
         beside = i - 1 in stated or i + 1 in stated
-        # captives set up right before the sentence that kills them ("a soldier with a white
-        # rag walks out near X. Seconds later they open fire on him.")
-        setup = captive and i + 1 < len(a.sentences) and cues[a.sentences[i + 1]][0]
+        # captives set up one or two sentences before the one that kills them ("a soldier
+        # with a white rag walks out near X. Seconds later they open fire on him."; "... з
+        # зв'язаними руками. Потім пролунали постріли.")
+        setup = any(cues[a.sentences[j]][0] for j in (i + 1, i + 2) if j < len(a.sentences)) and (
+            captive or lx.BOUND.on(lx.is_cyrillic(s)).search(s) is not None
+        )
         if (
             kill
             or setup

@@ -3,6 +3,8 @@ seat, a unit's movements and a border."""
 
 from __future__ import annotations
 
+import re
+
 from bot.detect.cue import CaseBlind, fold
 from bot.detect.gazetteer import PlaceHit, find_places
 
@@ -58,6 +60,15 @@ _BORDER = CaseBlind(
 )
 
 
+# Where a court sat, told as the scene of the sentence: "У Ростові засудили ...", "In Rostov, a
+# court sentenced ...", "В Ростове осудили ..."
+_COURT_BEFORE = re.compile(r"(?:^|[^\w'])(?:У|В|Во|In|in|у|в)\s+$")
+_COURT_AFTER = re.compile(
+    r"(?:-на-Дону|-on-Don)?,?\s+(?:(?:a|the)\s+(?:[\w-]+\s+)?court\s+(?:has\s+)?)?(?:засуди\w*"
+    r"|осуди\w*|sentenced|convicted|jailed|винесли вирок|вынесли приговор)"
+)
+
+
 def _has(rx: CaseBlind, s: str, pos: int = 0) -> bool:
     t, folded = fold(s)
     return rx.on(folded).search(t, pos) is not None
@@ -94,7 +105,9 @@ def hits(s: str, across: bool = False) -> list[PlaceHit]:
     `across`: the article names a Russian border oblast (gazetteer.find_places)."""
     out: list[PlaceHit] = []
     for h in find_places(s, across):
-        if _not_scene(s, h.start):
+        if _not_scene(s, h.start) or (
+            _COURT_BEFORE.search(s, max(0, h.start - 4), h.start) and _COURT_AFTER.match(s, h.end)
+        ):
             continue
         if not _has(_BORDER, s[max(0, h.start - 40) : h.start]):
             out.append(h)
