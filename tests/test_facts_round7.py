@@ -405,3 +405,128 @@ def test_which_day_the_incident_is(title: str, body: str, want: date | None) -> 
 )
 def test_which_places_are_the_incidents(title: str, body: str, want: set[str]) -> None:
     assert set(extract_facts(title, body, PUB).locations) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # a renamed town's old name, as Russian sources still write it
+        ("пленных расстреляли в Дзержинске", ["Toretsk"]),
+        ("полонених розстріляли під Дзержинськом", ["Toretsk"]),
+        # a soft plural's Russian genitive
+        ("их захватили у Бердычей", ["Berdychi"]),
+        # the next name in a list of places
+        ("Курахівський напрямок, Успенівка", ["Kurakhove", "Uspenivka"]),
+        (
+            "near Pokrovsk, Novoekonomichne and Myrnohrad",
+            ["Pokrovsk", "Novoekonomichne", "Myrnohrad"],
+        ),
+        ("Покровськ, Перемога буде за нами", ["Pokrovsk"]),
+    ],
+)
+def test_old_names_plurals_and_lists(text: str, want: list[str]) -> None:
+    assert canonical_places(text) == want
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "want"),
+    [
+        (
+            "Записки з окопу",
+            "Кліщіївка.\n"
+            "Знову.\n"
+            "Хлопець із сусідньої роти вийшов до них без зброї з піднятими руками.\n"
+            "Орки дочекалися, поки він підійде ближче, і розстріляли полоненого впритул.\n"
+            "Я його знав.\n"
+            "Пишу без імен, родині ще не повідомили.\n"
+            "Відео не викладаю.",
+            {"Klishchiivka"},
+        ),
+        (
+            "Вести с передка",
+            "⚡️Курахівський напрямок, Успенівка\n"
+            "Двоє наших вийшли з підвалу з піднятими руками.\n"
+            "Орки поклали їх обличчям у землю і розстріляли.\n"
+            "Відео вже гуляє по їхніх пабліках.\n"
+            "Позивні передали куди треба.\n"
+            "Пам'ятаємо.\n"
+            "#воєнні_злочини",
+            {"Kurakhove", "Uspenivka"},
+        ),
+    ],
+)
+def test_a_posts_place_line_names_the_scene(title: str, body: str, want: set[str]) -> None:
+    assert set(extract_facts(title, body, PUB).locations) == want
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "want"),
+    [
+        (
+            "A brigade reconstructs how its squad was lost",
+            "Four men walked out of a dugout with their hands raised. "
+            "In the last frames the Russian soldiers guarding them open fire from behind, "
+            "killing the prisoners.",
+            "Ukrainian",
+        ),
+        (
+            "Омбудсман перевіряє відео",
+            "На відео, як стверджують пропагандисти, українські військові стріляють у трьох "
+            "полонених, які лежать на землі без зброї, — йдеться про росіян.",
+            "Russian",
+        ),
+        # "ours" is the author's side: shown by the slur for the enemy
+        (
+            "⚡️Вугледарський напрямок",
+            "Позавчора під час відходу у нас лишилися четверо поранених, укропи накрили все "
+            "мінометами.\n"
+            "Сьогодні противник сам виклав відео: наших полонених витягують з окопу і добивають.",
+            "Russian",
+        ),
+        (
+            "Вугледарський напрямок",
+            "Позавчора під час відходу у нас лишилися четверо поранених, орки накрили все "
+            "мінометами.\n"
+            "Сьогодні противник сам виклав відео: наших полонених витягують з окопу і добивають.",
+            "Ukrainian",
+        ),
+    ],
+)
+def test_the_side_of_killers_who_open_fire_and_of_ours(title: str, body: str, want: str) -> None:
+    assert extract_facts(title, body, PUB).victim_side == want
+
+
+@pytest.mark.parametrize(
+    ("sentence", "want"),
+    [
+        # "200" is the soldiers' word for the dead
+        ("Обидва — двохсоті.", 2),
+        ("Оба двухсотые.", 2),
+        ("Троє двохсоті.", 3),
+        # a hyphenated soldier noun
+        ("Then he shot a wounded machine-gunner at point-blank range", 1),
+    ],
+)
+def test_more_ways_to_count(sentence: str, want: int) -> None:
+    assert count(sentence)[1] == want
+
+
+def test_an_office_that_has_worked_from_a_town_and_men_who_came_under_fire() -> None:
+    facts = extract_facts(
+        "🩸 Орки добили наших поранених під Кліщіївкою",
+        "Це пише адмін каналу. "
+        "Вчора, 12 травня, група наших хлопців потрапила під щільний вогонь на південь від "
+        "Кліщіївки, що під Бахмутом. "
+        "Двоє були важко поранені, хлопці відійшли, щоб повернутися за ними вночі. "
+        "Вранці дрон зняв, як орки підійшли до поранених полонених і добили їх упритул. "
+        "Обидва — двохсоті.",
+        PUB,
+    )
+    assert (facts.locations, facts.victims, facts.incident_date) == (
+        ("Klishchiivka", "Bakhmut"),
+        2,
+        date(2026, 5, 12),
+    )
+    seat = "Prosecutors, whose office has worked from Kramatorsk since spring, named the accused"
+    assert scene.hits("The regional office, which has worked from Kramatorsk since spring") == []
+    assert "Kramatorsk" in canonical_places(seat)

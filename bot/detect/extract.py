@@ -61,7 +61,8 @@ OCCURRENCE = CaseBlind(
     r"|совершен\w*|surrounded|encircled|ambushed|trapped|overrun|оточил\w*|оточен\w*|окружил\w*"
     r"|окружен\w*|засідк\w*|засад\w*|штурм\w*|бою\b|боїв|бойов\w+"
     r" зіткнен\w*|зник\w* безвісти|тіла|произош\w*|случилос\w*|боя\b|тела|пропал\w* без вести"
-    r"|снят\w*|знят\w*"
+    r"|снят\w*|знят\w*|came under (?:heavy )?fire|потрапил\w* під (?:\w+ )?(?:вогонь|обстріл)"
+    r"|попал\w* под (?:\w+ )?(?:огонь|обстрел)"
     # the event dated: "Подію датують 27 травня", "It was 3 January 2024.", "Это было 3 января"
     r"|датують|датуют|датирую\w*|(?:it|this|це|то|это) (?:was|happened|було|было|сталося"
     r"|случилось) (?:on )?(?=\d))",
@@ -225,7 +226,9 @@ def _locations(a: Analysis, recap: bool, picked: list[int], cues: _Cues) -> tupl
     body_hits = [h for i in picked if i for h in cues.hits(a.sentences[i])]
     body = scene.places(body_hits)
     title_stated = any(st.index == 0 for st in a.statements)
-    if title_stated or not body:
+    if not body:
+        found = scene.places(_title_hits(a, cues) + _place_line(a, cues))
+    elif title_stated:
         found = scene.places(_title_hits(a, cues) + body_hits)
     elif cues[a.sentences[0]][0]:
         # a headline that tells a killing with no captive word ("Мать опознала сына,
@@ -253,6 +256,25 @@ def _locations(a: Analysis, recap: bool, picked: list[int], cues: _Cues) -> tupl
         return found
     only = scene.places([h for i in told for h in cues.hits(a.sentences[i])])
     return only if len(only) == 1 else found
+
+
+_PLACE_LINE = 60  # characters
+
+
+_LINE_START = re.compile(r"\W*$")
+_LINE_PLACE_END = re.compile(r"\s*(?:[,.;:!]|$)")
+
+
+def _place_line(a: Analysis, cues: _Cues) -> list[PlaceHit]:
+    """A post's place line under its headline ("Белогоровка.", "⚡️Покровское направление,
+    Новоэкономическое"): one of the first two body lines, short, opening with a place that a
+    comma or stop ends; not a breadcrumb, nor a sentence ("Kramatorsk was hit overnight.")."""
+    for s in a.sentences[1:3]:
+        if len(s) > _PLACE_LINE or any(c in s for c in "/|›»>") or not (hits := cues.hits(s)):
+            continue
+        if _LINE_START.match(s, 0, hits[0].start) and _LINE_PLACE_END.match(s, hits[0].end):
+            return hits
+    return []
 
 
 # "Bilohorivka, a village on the Siverskyi Donets in Luhansk region": the oblast or district
@@ -424,7 +446,7 @@ def extract_facts(
     return Facts(
         locations=locations,
         victims=None if both else count_victims(texts, a.sentences[0], narrative),
-        victim_side=victim_side(texts),
+        victim_side=victim_side(texts, "\n".join(a.sentences)),
         incident_date=min(dates) if dates else None,
         source_authority=_authority(a, statements, cues),
     )

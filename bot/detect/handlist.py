@@ -29,7 +29,7 @@ Krynky|Krynky,Krinki|Крин:PL|Крын:PL
 Makiivka|Makiivka,Makeevka,Makeyevka|Макіїв:KA|Макеев:KA
 Olenivka|Olenivka,Olenovka,Yelenovka|Оленів:KA|Оленов:KA,Еленов:KA
 Dmytrivka|Dmytrivka,Dmitrivka,Dmitrovka|Дмитрів:KA|Дмитров:KA
-Toretsk|Toretsk,Dzerzhynsk|Торецьк:M|Торецк:M
+Toretsk|Toretsk,Dzerzhynsk,Dzerzhinsk|Торецьк:M,Дзержинськ:M|Торецк:M,Дзержинск:M
 Kurakhove|Kurakhove,Kurakhovo|Курахов:E|Курахов:O
 Myrnohrad|Myrnohrad,Mirnograd,Dymytrov|Мирноград:M|Мирноград:M,Димитров:M
 Siversk|Siversk|Сіверськ:M|Северск:M
@@ -104,7 +104,7 @@ Malaya Loknya|Malaya Loknya,Mala Loknia|Мала Локн:M,Малої Локн:
 Dobropillia|Dobropillia,Dobropolye|Добропілл:NE|Доброполь:NE
 Rodynske|Rodynske,Rodinskoye|Родинськ:E|Родинск:OE
 Hrodivka|Hrodivka,Grodovka|Гродів:KA|Гродов:KA
-Berdychi|Berdychi,Berdichi|Бердич:PI|Бердич:PI,Бердыч:PI
+Berdychi|Berdychi,Berdichi|Бердич:PI|Бердич:PS,Бердыч:PS
 Bohdanivka|Bohdanivka,Bogdanovka|Богданів:KA|Богданов:KA
 Kurdiumivka|Kurdiumivka,Kurdyumovka|Курдюмів:KA|Курдюмов:KA
 Pavlivka|Pavlivka,Pavlovka|Павлів:KA|Павлов:KA

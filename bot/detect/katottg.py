@@ -321,6 +321,25 @@ def _resolve(idx: Index, found: set[int], scope: set[str]) -> tuple[str, str]:
     return name, ""
 
 
+_COMMA = re.compile(r"\s*,\s*")
+_LIST_GOES_ON = re.compile(r"\s*(?:[,.;:!?)\n]|$|(?:and|or|і|й|та|и|або|или)\s)")
+
+
+def _listed(
+    text: str, span: tuple[int, int], spans: list[tuple[int, int]], hits: list[Hit]
+) -> bool:
+    """Next in a list of places, which ends or goes on after it: "Покровское направление,
+    Новоэкономическое", "near Pokrovsk, Novoekonomichne and Myrnohrad"."""
+    start, end = span
+    ends = [b for _, b in spans] + [h[1] for h in hits]
+    last = max((b for b in ends if b <= start), default=-1)
+    return (
+        last >= 0
+        and _COMMA.fullmatch(text, last, start) is not None
+        and _LIST_GOES_ON.match(text, end) is not None
+    )
+
+
 def find(text: str, scope: set[str], taken: list[tuple[int, int]]) -> list[Hit]:
     """Codifier places in text outside the `taken` spans; `scope`: districts and oblasts the
     text names (for same-name villages)."""
@@ -355,7 +374,9 @@ def find(text: str, scope: set[str], taken: list[tuple[int, int]]) -> list[Hit]:
                 if hits and hits[-1][0] == prev.start():
                     hits.pop()
                 found, start = pair, prev.start()
-        if not found and in_context(text, start, end, cyrillic):
+        if not found and (
+            in_context(text, start, end, cyrillic) or _listed(text, (start, end), spans, hits)
+        ):
             found = _lookup(idx, tok.group()) if cyrillic else _lookup_en(idx, tok.group())
         if found:
             name, district = _resolve(idx, found, scope)

@@ -111,7 +111,7 @@ _AGGREGATE = CaseBlind(
     r"(?:повномасштабн\w+ |полномасштабн\w+ )?(?:війни|вторгнення|войны|вторжения)\b",
 )
 _SINGLE = CaseBlind(
-    r"\b(?:an?|one)\s+(?:[\w-]+\s+){0,3}?(?:POW|prisoner of war|prisoner|captive|soldier|"
+    r"\b(?:an?|one)\s+(?:[\w-]+\s+){0,3}?(?:\w+-)?(?:POW|prisoner of war|prisoner|captive|soldier|"
     r"serviceman|servicewoman|servicemember|sniper|fighter|defender|marine|paratrooper|"
     r"(?:drone )?operator|medic|scout|conscript|gunner|infantryman|comrades?)\b(?! (?:killings?|"
     r"shootings?|"
@@ -134,9 +134,10 @@ _BOTH = re.compile(
     r"|бойц\w*|военн\w*) (?:and|та|і|и) (?:his|їхн\w+|його|его) (?:comrade|fellow|brother|friend"
     r"|побратим\w*|товариш\w*|брат\w*|сослуживц\w*|товарищ\w*)|"
     r"\b(?:shot|killed|executed|murdered) both\b|\bboth (?:men |soldiers |of them )?(?:were |had "
-    r"been )(?:shot|killed|executed|murdered)\b|\b(?:обидва|обоє|оба|обоих) (?:були |были )?"
-    r"(?:розстріляні|вбиті|расстреляны|убиты)\b|\b(?:розстріляли|вбили|стратили|застрелили|"
-    r"расстреляли|убили|казнили|застрелили)\s+(?:\w+\s+)?(?:обох|обоих)\b|\b(?:обох|обоих)\s+"
+    r"been )(?:shot|killed|executed|murdered)\b|\b(?:обидва|обоє|оба|обоих),? (?:[—–-] )?"
+    # "Обидва — двохсоті": "200" is the soldiers' word for the dead
+    r"(?:були |были )?(?:розстріляні|вбиті|расстреляны|убиты|двохсот\w*|двухсот\w*)(?!\w)"
+    r"|\b(?:розстріляли|вбили|стратили|застрелили|расстреляли|убили|казнили|застрелили)\s+(?:\w+\s+)?(?:обох|обоих)\b|\b(?:обох|обоих)\s+"
     r"(?:[\w-]+\s+){0,2}?(?:розстріляли|вбили|расстреляли|убили)"
 )
 # A counted group that is the subject of the killing ("two Russian soldiers shot a POW"), or
@@ -211,7 +212,7 @@ def _value(token: str) -> int | None:
 _COUNT_KILLED = re.compile(
     rf"^\W*(?P<num>{_NUM})\s+(?:(?:were|have been|had been)\s+)?(?:killed|shot|executed|"
     r"убито|убиты|вбито|вбиті|розстріляно|розстріляні|расстреляны|застрелено|застрелены"
-    r"|загинули|загинуло|погибли|погибло|died)\b"
+    r"|загинули|загинуло|погибли|погибло|died|двохсот\w*|двухсот\w*)(?!\w)"
 )
 
 

@@ -21,7 +21,8 @@ _NOT_SCENE = CaseBlind(
     r"|из)\s+$"
     # the same after a longer name: "прокуратура в сфере обороны ..., которая работает из"
     r"|,\s+(?:which|яка|який|которая|который)\s+(?:now\s+|тепер\s+|зараз\s+|сейчас\s+)?"
-    r"(?:works|is based|працює|базується|работает|базируется)\s+(?:in|from|у|в|з|із|из)\s+$"
+    r"(?:works|has worked|is based|has been based|працює|базується|работает|базируется)"
+    r"\s+(?:in|from|у|в|з|із|из)\s+$"
     # where a victim or a unit came from: "a rifleman from a village in Poltava Oblast",
     # "a battalion from Chernihiv region", "уродженець Вінниччини", "родом из Сум"
     r"|\b(?:\w*man|soldier|sniper|native|battalion|brigade|regiment|unit|defender|resident"

@@ -26,7 +26,8 @@ _KILL_OR_TAKE = (
     r"(?:shot|shoot\w*|killed|kill\w*|executed|execut\w*|murdered|gunned|captured|took|"
     r"розстріл\w*|розстрілю\w*|вбил\w*|вбива\w*|страти\w*|застрели\w*|добил\w*|взяли|"
     r"захопили|убил\w*|убива\w*|расстрел\w*|расстрелива\w*|казни\w*|захватили|добива\w*|"
-    r"opened fire|fired at|відкрили вогонь|открыли огонь|searched|disarmed|обшука\w*|обыска\w*|"
+    r"open(?:s|ed)? fire|fire[sd]? (?:at|on)|відкри\w* вогонь|откры\w* огонь|стріля\w*|стреля\w*|"
+    r"searched|disarmed|обшука\w*|обыска\w*|"
     r"роззброї\w*|разоружи\w*|вивели|вывели)"
 )
 # "Russian troops (then) shot ...": active voice, an object follows (not "killed after ...")
@@ -79,7 +80,7 @@ _SIDE_RX = {
             rf"\b(?:{other})(?:,?\s+(?:who|який|яка|які|который|которая|которые))?\s+"
             rf"{_ACTIVE}{_KILL_OR_TAKE}\b{_HAS_OBJECT}"
             # "opened fire on them": the preposition brings the object
-            rf"|\b(?:{other})\s+{_ACTIVE}(?:opened fire|fired) (?:on|at)\b"
+            rf"|\b(?:{other})\s+{_ACTIVE}(?:open(?:s|ed)? fire|fire[sd]?) (?:on|at|from)\b"
             # an active participle: "российского военного, расстрелявшего троих пленных"
             rf"|\b(?:{other}),?\s+(?:розстрілявш|расстрелявш|вбивш|убивш|застрелівш|застреливш"
             rf"|стратив|казнивш|добивш)\w*"
@@ -172,8 +173,30 @@ def both_sides(s: str) -> bool:
     return _holds(t, folded, _BOTH_SIDES_KEYS) and _BOTH_SIDES.on(folded).search(t) is not None
 
 
-def victim_side(texts: list[str]) -> str | None:
-    """The victims' side the statements name, Ukrainian or Russian; None when both are."""
+# "Our men" belong to the author, whose side shows in the slur for the enemy: a post about
+# "укропы" calls Russians "наши", one about "орки" or "русня" calls Ukrainians so.
+_OURS = re.compile(
+    r"\b(?:наш(?:их|і|и|ого|ому|ему|его|у|а|им|ими)?|our (?:guys|men|boys|lads))\b", re.I
+)
+_ENEMY_OF = {
+    "Russian": re.compile(r"\b(?:укроп\w*|хохл\w*|всушник\w*|бандер(?:овц|івц)\w*)", re.I),
+    "Ukrainian": re.compile(
+        r"\b(?:орк(?:и|ів|ов|ам|ами|а|ів)?\b|русн\w*|кацап\w*|рашист\w*|москал\w*)", re.I
+    ),
+}
+
+
+def _author_side(context: str) -> str | None:
+    sides = [side for side, rx in _ENEMY_OF.items() if rx.search(context)]
+    return sides[0] if len(sides) == 1 else None
+
+
+def victim_side(texts: list[str], context: str = "") -> str | None:
+    """The victims' side the statements name, Ukrainian or Russian; None when both are.
+
+    `context`: the whole text, read only when the statements name no side but call the
+    victims "ours" ("наших ... добивают").
+    """
     score = {"Ukrainian": 0, "Russian": 0}
     for s in map(_without_accused, texts):
         t, folded = fold(s)  # offsets in t are those in s
@@ -213,4 +236,6 @@ def victim_side(texts: list[str]) -> str | None:
         return None
     if score["Russian"] > score["Ukrainian"]:
         return "Russian"
+    if not any(score.values()) and context and any(_OURS.search(t) for t in texts):
+        return _author_side(context) or "Ukrainian"
     return "Ukrainian"
