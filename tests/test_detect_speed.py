@@ -14,6 +14,7 @@ import pytest
 from bot.detect import extract as ex
 from bot.detect import irrealis as ir
 from bot.detect import lexicon as lx
+from bot.detect import narrative as nr
 from bot.detect import quantities as qu
 from bot.detect import scene as sc
 from bot.detect import side as sd
@@ -175,12 +176,12 @@ CASE_BLIND = [
     ex.ROUNDUP,
     ex.OCCURRENCE,
     ex.ASSAULT_OR_DATE,
-    ex.FINDING,
+    nr.FINDING,
     sc._NOT_SCENE,
     sc._MOVEMENT,
     sc._BORDER,
-    ex._RECAP_TITLE,
-    ex._MONTH_OR_YEAR,
+    nr.RECAP_TITLE,
+    nr.MONTH_OR_YEAR,
     qu._VAGUE,
     qu._AGGREGATE,
     qu._SINGLE,

@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from bot.detect import extract, scene
+from bot.detect import narrative, scene
 from bot.detect.extract import extract_facts
 from bot.detect.gazetteer import canonical_places
 from bot.detect.quantities import count
@@ -297,9 +297,9 @@ def test_every_finding_match_holds_a_key() -> None:
     matched = 0
     for s in [*examples, *SENTENCES]:
         for t in (s, s.upper()):
-            if extract.FINDING.blind.search(t):
+            if narrative.FINDING.blind.search(t):
                 matched += 1
-                assert any(k in t[:160].lower() for k in extract.FINDING_KEYS), t
+                assert any(k in t[:160].lower() for k in narrative.FINDING_KEYS), t
     assert matched >= 2 * len(examples)
 
 

@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from bot.detect.placecontext import in_context as in_context
+from bot.detect.placecontext import listed
 from bot.detect.translit import kmu2010, latin_variants, russian_forms
 
 DATA = Path(__file__).with_name("katottg.tsv.gz")
@@ -93,38 +95,6 @@ _SKIP = _words(
     " Кракен Вагнер Ахмат Спарта Сомалі Шахтар Динамо"
 )
 MIN_NAME = 4  # shorter names ("Ріг" -> "в Риге") collide with inflected foreign words
-_CONTEXT_CY = _words(
-    "у в біля під поблизу неподалік поруч коло довкола з із зі до через за районі околицях"
-    " околиці село села селі селом селище селища селищі смт місто міста місті с м сел"
-    " около возле под близ вблизи из селе селу поселок поселка поселке деревня деревни деревне"
-    " хутор хутора хуторе хуторі город сіл селах селами"
-    " города городе районе окрестностях рядом окраине окраины окраина окраину окраинах околицю"
-)
-_CONTEXT_EN = re.compile(
-    r"(?:\b(?:near|in|at|outside|around|toward|towards|into|village|villages|town"
-    r"|settlement|hamlet)(?:\s+of)?\s+(?:the\s+)?(?:(?:village|town|settlement)\s+of\s+)?)$"
-)
-_INSTITUTION = re.compile(
-    r"\s+(?:управлінн|управлени|штаб|відділ|отдел|департамент|комітет|комитет|інститут|институт"
-    r"|центр|суд|прокуратур|госпітал|госпитал|міністерств|министерств)\w*",
-    re.IGNORECASE,
-)
-_PAIR = re.compile(r"\b([A-ZА-ЯІЇЄҐ][\w'-]+),?\s+(?:and|or|і|та|й|и|або|или)\s+$")
-# "around Ivana Franka and Shevchenka streets": streets are named after people, as villages are
-_STREET = re.compile(
-    r"[\w\s,'-]{0,60}?\b(?:streets?|st\.|avenue|вулиц\w*|улиц\w*|проспект\w*)", re.I
-)
-_AFTER = re.compile(
-    r"\s*,?\s*(?:\w+\s+){0,1}?(?:район\w*|област\w*|district|raion|oblast)"
-    # an appositive: "Tsukuryne, a village in Pokrovsk district", "Лобкове — село на ..."
-    r"|\s*,\s*(?:an?\s+)?(?:(?:small|tiny|frontline|front-line|border)\s+)?(?:village|town"
-    r"|settlement|hamlet)\s+(?:in|of|near|on|outside|north|south|east|west)\b"
-    r"|\s*(?:,|\s[—–])\s*(?:сел[оаіе]|селищ\w*|смт|поселк?\w*|посёлк?\w*|деревн\w*)\s+(?:у|в"
-    r"|на|під|біля|под|возле|неподалік|недалеко)\s",
-    re.I,
-)
-# "Kherson region's Korsunka", "Donetsk Oblast's Yampolivka": the region's possessive
-_REGION_OWNS = re.compile(r"\b(?:oblast|region|district)['’]s\s+$", re.I)
 
 
 @dataclass(slots=True)
@@ -254,7 +224,6 @@ def index() -> Index:
 
 
 _CAP = re.compile(r"[A-ZА-ЯІЇЄҐ][\w'-]*")
-_PREV_WORD = re.compile(r"(\w+)\.?\s+$")
 Hit = tuple[int, int, str, str, str]  # start, end, canonical, kind, district ("" unknown)
 
 
@@ -285,26 +254,6 @@ def _lookup_pair(idx: Index, first: str, second: str) -> set[int]:
     return found
 
 
-def in_context(text: str, start: int, end: int, cyrillic: bool) -> bool:
-    """A place context around text[start:end]: a preposition or settlement word before it,
-    or a district or oblast right after it; never a street name."""
-    before = text[max(0, start - 40) : start]
-    if _STREET.match(text, end) or re.search(r"\b(?:вул|ул|st)\.?\s*$|вулиц\w*\s+$", before):
-        return False
-    if _INSTITUTION.match(text, end):  # "в Головному управлінні поліції": an adjective
-        return False
-    if _AFTER.match(text, end):
-        return True
-    # the second of a pair: "between the villages of Kruhliakivka and Kivsharivka"
-    if pair := _PAIR.search(before):
-        first = max(0, start - 40) + pair.start(1)
-        return in_context(text, first, first + len(pair.group(1)), cyrillic)
-    if cyrillic:
-        word = _PREV_WORD.search(before)
-        return bool(word and word.group(1).lower() in _CONTEXT_CY)
-    return bool(_CONTEXT_EN.search(before.lower()) or _REGION_OWNS.search(before))
-
-
 def _resolve(idx: Index, found: set[int], scope: set[str]) -> tuple[str, str]:
     """The canonical name for the candidates and the district it lies in: "" when the name
     is shared and the text's own district or oblast does not single one district out."""
@@ -319,25 +268,6 @@ def _resolve(idx: Index, found: set[int], scope: set[str]) -> tuple[str, str]:
             districts = {idx.chain(i)[0] for i in picked}
             return name, districts.pop() if len(districts) == 1 else ""
     return name, ""
-
-
-_COMMA = re.compile(r"\s*,\s*")
-_LIST_GOES_ON = re.compile(r"\s*(?:[,.;:!?)\n]|$|(?:and|or|і|й|та|и|або|или)\s)")
-
-
-def _listed(
-    text: str, span: tuple[int, int], spans: list[tuple[int, int]], hits: list[Hit]
-) -> bool:
-    """Next in a list of places, which ends or goes on after it: "Покровское направление,
-    Новоэкономическое", "near Pokrovsk, Novoekonomichne and Myrnohrad"."""
-    start, end = span
-    ends = [b for _, b in spans] + [h[1] for h in hits]
-    last = max((b for b in ends if b <= start), default=-1)
-    return (
-        last >= 0
-        and _COMMA.fullmatch(text, last, start) is not None
-        and _LIST_GOES_ON.match(text, end) is not None
-    )
 
 
 def find(text: str, scope: set[str], taken: list[tuple[int, int]]) -> list[Hit]:
@@ -375,7 +305,8 @@ def find(text: str, scope: set[str], taken: list[tuple[int, int]]) -> list[Hit]:
                     hits.pop()
                 found, start = pair, prev.start()
         if not found and (
-            in_context(text, start, end, cyrillic) or _listed(text, (start, end), spans, hits)
+            in_context(text, start, end, cyrillic)
+            or listed(text, (start, end), [*spans, *((h[0], h[1]) for h in hits)])
         ):
             found = _lookup(idx, tok.group()) if cyrillic else _lookup_en(idx, tok.group())
         if found:
