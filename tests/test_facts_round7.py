@@ -530,3 +530,30 @@ def test_an_office_that_has_worked_from_a_town_and_men_who_came_under_fire() -> 
     seat = "Prosecutors, whose office has worked from Kramatorsk since spring, named the accused"
     assert scene.hits("The regional office, which has worked from Kramatorsk since spring") == []
     assert "Kramatorsk" in canonical_places(seat)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "want"),
+    [
+        # a definite count stands for the group told before
+        ("The five are led in single file towards a ditch.", 5),
+        ("All four were made to lie face down.", 4),
+        ("Усі троє лежали обличчям донизу.", 3),
+        # ... but not survivors
+        ("The two were the only survivors.", None),
+    ],
+)
+def test_a_definite_count_of_the_group(sentence: str, want: int | None) -> None:
+    assert count(sentence)[1] == want
+
+
+def test_the_group_counted_beside_the_statement() -> None:
+    facts = extract_facts(
+        "A drone's footage shows the end of a lost squad",
+        "The squad had held the position for nine days. "
+        "A clip filmed by a drone shows what happened next. "
+        "The five are led in single file towards a ditch. "
+        "Then the Russian soldiers escorting the prisoners open fire from behind.",
+        PUB,
+    )
+    assert (facts.victims, facts.victim_side) == (5, "Ukrainian")

@@ -223,6 +223,12 @@ _ACCUSATIVE_KILLED = re.compile(
     r"|убили|розстріляли|расстреляли|застрелили|стратили|казнили|добили)\b"
 )
 _ACCUSATIVE = ("ох", "их", "ых", "ех")
+# A definite count standing for the group told before: "The six are marched to a tree line",
+# "All five were made to kneel", "Усі шестеро лежали обличчям донизу"
+_DEFINITE = re.compile(
+    rf"^\W*(?:the|all|усі|всі|все)\s+(?P<num>{_NUM})\s+(?:are|were|had|have|lay|lie|stood"
+    r"|knelt|лежал\w*|стоял\w*|стояли|вийшли|вышли|йшли|шли)\b"
+)
 # A count that is the agent of a passive ("shot by three Russian soldiers") or the subject of
 # a killing verb before the victims' noun ("двоє окупантів розстріляли полоненого") counts
 # the killers.
@@ -250,6 +256,12 @@ def count(sentence: str) -> tuple[Kind, int | None]:
     """How many victims one statement sentence gives (first count attached to a victim noun)."""
     sentence = mask_dates(sentence).lower()
     if (bare := _COUNT_KILLED.match(sentence)) and (n := _value(bare.group("num"))):
+        return (Kind.TALLY, None) if n >= AGGREGATE_LIMIT else (Kind.EXACT, n)
+    if (
+        (bare := _DEFINITE.match(sentence))
+        and not _BYSTANDER.search(sentence)
+        and (n := _value(bare.group("num")))
+    ):
         return (Kind.TALLY, None) if n >= AGGREGATE_LIMIT else (Kind.EXACT, n)
     if (
         (bare := _ACCUSATIVE_KILLED.match(sentence))
