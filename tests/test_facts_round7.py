@@ -557,3 +557,33 @@ def test_the_group_counted_beside_the_statement() -> None:
         PUB,
     )
     assert (facts.victims, facts.victim_side) == (5, "Ukrainian")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "want"),
+    [
+        # a term or a span of time is never a count
+        ("Russian corporal jailed for 12 years for shooting Ukrainian POW", 1),
+        ("Росіянина засудили до 14 років за розстріл полоненого", 1),
+        ("Three days later the captives were shot", None),
+        # the accused counted is not the victims
+        ("Prosecutors notified three Russian paratroopers of suspicion of killing a POW", 1),
+        ("Прокурори повідомили про підозру двом окупантам у вбивстві полоненого", 1),
+        # a singular passive, not a film's
+        ("His brother, she says, was shot by Russian soldiers after surrendering", 1),
+        ("The footage was shot near Avdiivka, the captives' bodies were found later", None),
+    ],
+)
+def test_terms_the_accused_and_singular_passives(sentence: str, want: int | None) -> None:
+    assert count(sentence)[1] == want
+
+
+def test_the_dead_counted_before_the_captives_counted() -> None:
+    facts = extract_facts(
+        "Один із чотирьох вижив: під Прогресом окупанти розстріляли полонених",
+        "Четверо українських бійців потрапили в полон 3 березня поблизу села Прогрес. "
+        "Російські військові поставили їх на коліна й відкрили вогонь. "
+        "Троє загинули, четвертий удав мертвого і згодом виповз до своїх.",
+        PUB,
+    )
+    assert facts.victims == 3

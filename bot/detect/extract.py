@@ -125,6 +125,7 @@ def _incident_sentences(a: Analysis, cues: _Cues) -> list[int]:
     return kept if len(kept) > 1 or len(picked) == 1 else picked
 
 
+_DIED = re.compile(r"\b(?:died|загинул\w*|загинуло|погибл\w*|погибло|двохсот\w*|двухсот\w*)\b", _F)
 _PRONOUN_START = re.compile(r"^\W*(?:they|them|their|вони|їх|їхні|они|их)\b", re.IGNORECASE)
 _SEGMENT = re.compile(r"[;:|]|\s[—–]\s")
 
@@ -372,7 +373,8 @@ def extract_facts(
         for s in (a.sentences[i],)
     ]
     order = {s: min(abs(i - j) for j in stated) for i, s in enumerate(a.sentences)}
-    narrative = sorted(told, key=lambda t: (not t[1], order[t[0]]))
+    # the dead counted ("Двоє загинули") before the captives counted ("Троє потрапили в полон")
+    narrative = sorted(told, key=lambda t: (not t[1], not _DIED.search(t[0]), order[t[0]]))
     return Facts(
         locations=locations,
         victims=None if both else count_victims(texts, a.sentences[0], narrative),

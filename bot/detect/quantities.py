@@ -74,11 +74,16 @@ _VICTIM = (
     r"пехотинц\w*|brothers|братів|братьев|comrades|побратимів|members|border guards|"
     r"guardsmen|прикордонник\w*|пограничник\w*|нацгвард\w*|хохл\w*|наших)"
 )
+# a term or a span of time is never a count: "jailed for 15 years for killing a POW"
+_DURATION = (
+    r"(?:years?|months?|weeks?|days?|hours?|minutes?|роки|років|рік|місяц\w*|тижн\w*|днів|дні"
+    r"|годин\w*|хвилин\w*|лет|года?|месяц\w*|недел\w*|дней|дня|час(?:а|ов)|минут\w*)\b"
+)
 _QUANT = re.compile(
     rf"(?P<pre>\b(?:at least|no fewer than|not less than|more than|over|up to|about|around|"
     rf"roughly|nearly|almost|some|approximately|щонайменше|принаймні|не менше|понад|більше|"
     rf"близько|приблизно|майже|до|не менее|как минимум|по меньшей мере|более|свыше|больше|"
-    rf"около|почти|примерно)\s+)?(?<![\w'’:-])(?P<num>{_NUM})"
+    rf"около|почти|примерно)\s+)?(?<![\w'’:-])(?P<num>{_NUM})(?!\s+{_DURATION})"
     rf"(?:\s+(?:of|із|з|из)\s+(?:the\s+)?{_NUM})?\s+(?:[\w'-]+\s+){{0,4}}?"
     rf"(?P<noun>{_VICTIM.lower()})\b",
 )
@@ -172,6 +177,9 @@ _BARE_SINGLE = re.compile(
     r"gunner|sergeant)\b(?!s\b|'s\b)"
     r"|\b(?:to|of|for|killed|shot|executed|murdered|as)\s+(?:missing\s+)?(?:pow|soldier|serviceman)"
     r"\b(?!s\b)"
+    # a singular passive: "his friend ... was shot by Russian soldiers"
+    r"|(?<!video )(?<!footage )(?<!clip )(?<!film )\b(?:was|has been)\s+(?:\w+\s+)?"
+    r"(?:shot|executed|killed|murdered|gunned down|finished off)\b"
 )
 # A revised toll: "the death toll rose to 10", "число погибших возросло до десяти". The new
 # figure is the count even though no victim noun follows it.
@@ -233,6 +241,11 @@ _DEFINITE = re.compile(
 # a killing verb before the victims' noun ("двоє окупантів розстріляли полоненого") counts
 # the killers.
 _AGENT_BEFORE = re.compile(r"\bby\s+(?:the\s+)?$")
+# the accused: "notified two servicemen of suspicion", "повідомили про підозру двом"
+_ACCUSED_BEFORE = re.compile(
+    r"\b(?:notified|charged|convicted|sentenced|indicted|підозру|подозрение|засудили|осудили"
+    r"|обвинуватили|обвинили)\s+(?:the\s+)?$"
+)
 _VERB_BETWEEN = re.compile(
     r"\b(?:shot|killed|executed|murdered|gunned|розстріля\w*|вбил\w*|стратил\w*|застрелил\w*"
     r"|добил\w*|расстреля\w*|убил\w*|казнил\w*)\b"
@@ -243,9 +256,10 @@ def _quantities(sentence: str) -> Iterator[re.Match[str]]:
     """Counts attached to a victim noun, minus those of the killers (read past them)."""
     pos = 0
     while m := _QUANT.search(sentence, pos):
-        if _AGENT_BEFORE.search(sentence, max(0, m.start() - 12), m.start()) or (
-            _VERB_BETWEEN.search(sentence, m.end("num"), m.start("noun"))
-        ):
+        if (
+            _AGENT_BEFORE.search(sentence, max(0, m.start() - 12), m.start())
+            or _ACCUSED_BEFORE.search(sentence, max(0, m.start() - 16), m.start())
+        ) or (_VERB_BETWEEN.search(sentence, m.end("num"), m.start("noun"))):
             pos = m.end("num")
             continue
         yield m
