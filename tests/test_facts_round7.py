@@ -587,3 +587,32 @@ def test_the_dead_counted_before_the_captives_counted() -> None:
         PUB,
     )
     assert facts.victims == 3
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "want"),
+    [
+        # a second verb after the killers: "made them lie down and fired at them"
+        (
+            "Prosecutors investigate the killing of three captives near Orikhiv",
+            "The three captives were made to kneel: Ukrainian servicemen made them lie face "
+            "down and fired at them with rifles, the investigators said.",
+            "Russian",
+        ),
+        # a quoted verb and a wound before the object
+        (
+            "Spokeswoman accuses Kyiv of killing fighters who raised a white flag",
+            "She said Ukrainian soldiers near Kreminna had 'shot in the back' a group of Russian "
+            "fighters who had raised a white flag.",
+            "Russian",
+        ),
+        # fighters are soldiers
+        (
+            "Ministry says captives were shot",
+            "Two Russian fighters were shot after they surrendered, the ministry said.",
+            "Russian",
+        ),
+    ],
+)
+def test_killers_with_a_second_verb_or_a_quoted_one(title: str, body: str, want: str) -> None:
+    assert extract_facts(title, body, PUB).victim_side == want

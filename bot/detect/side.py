@@ -18,7 +18,7 @@ _BOTH_SIDES = CaseBlind(
 )
 _NOUN_CAPTIVE = r"(?:POWs?|prisoners?|captives?|(?:військово)?полонен\w*|(?:военно)?пленн\w*)"
 _NOUN_SOLDIER = (
-    r"(?:soldiers?|servicem[ae]n|defenders|sniper|військов\w*|бійц\w*|бійця|бойц\w*|захисник\w*|"
+    r"(?:soldiers?|servicem[ae]n|defenders|fighters|sniper|військов\w*|бійц\w*|бійця|бойц\w*|захисник\w*|"
     r"военн\w*|солдат\w*|военнослужащ\w*|Ukrainians|Russians|українц\w*|украинц\w*|"
     r"росіян\w*|россиян\w*)"
 )
@@ -35,7 +35,10 @@ _ACTIVE = (
     r"(?:(?!(?:who|that|which|were|was|been|being|які|яких|которы\w*|and|и|і|й|та)\b)"
     r"[\w'-]+\s+){0,3}?"
 )
-_HAS_OBJECT = r"(?!\s+(?:after|in|while|as|by|when|during|on|near|at|upon|with)\b)"
+# ("shot in the back" / "in the head" a group of ...: the object follows the wound)
+_HAS_OBJECT = (
+    r"(?!\s+(?:after|in(?! the (?:back|head))|while|as|by|when|during|on|near|at|upon|with)\b)"
+)
 # who does the killing: "Russian troops", "українські бойовики", "российские солдаты"
 _KILLERS = (
     r"troops|forces|soldiers|military|servicemen|fighters|militants|infantrymen|marines"
@@ -78,7 +81,10 @@ _SIDE_RX = {
         ),
         CaseBlind(
             rf"\b(?:{other})(?:,?\s+(?:who|який|яка|які|который|которая|которые))?\s+"
-            rf"{_ACTIVE}{_KILL_OR_TAKE}\b{_HAS_OBJECT}"
+            rf"{_ACTIVE}[\"'“«]?{_KILL_OR_TAKE}\b{_HAS_OBJECT}"
+            # a second verb: "Russian servicemen made them lie face down and fired at them"
+            rf"|\b(?:{other})\s+{_ACTIVE}[\w'-]+(?:\s+[\w'-]+){{0,5}}?,?\s+(?:and|then|і|й|та|и"
+            rf"|а потім|затем)\s+(?:then\s+|потім\s+|затем\s+)?{_KILL_OR_TAKE}\b"
             # "opened fire on them": the preposition brings the object
             rf"|\b(?:{other})\s+{_ACTIVE}(?:open(?:s|ed)? fire|fire[sd]?) (?:on|at|from)\b"
             # an active participle: "российского военного, расстрелявшего троих пленных"
@@ -155,8 +161,9 @@ _ADJ_KEYS = (
     "ранен", "беззбройн", "безоружн",
 )  # fmt: skip
 _SOLDIER_KEYS = (
-    "soldier", "servicem", "defenders", "sniper", "військов", "бійц", "бойц", "захисник",
-    "военн", "солдат", "ukrainians", "russians", "українц", "украинц", "росіян", "россиян",
+    "soldier", "servicem", "defenders", "fighters", "sniper", "військов", "бійц", "бойц",
+    "захисник", "военн", "солдат", "ukrainians", "russians", "українц", "украинц", "росіян",
+    "россиян",
 )  # fmt: skip
 _NOUN_KEYS = (_CAPTIVE_KEYS, _ADJ_KEYS, None, _SOLDIER_KEYS)  # per pattern of _SIDE_RX
 _BOTH_SIDES_KEYS = ("both", "стор")  # both sides / обидві сторони, обох сторін, обе стороны
