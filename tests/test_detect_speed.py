@@ -179,6 +179,7 @@ CASE_BLIND = [
     nr.FINDING,
     sc._NOT_SCENE,
     sc._MOVEMENT,
+    sc._MOTIVE,
     sc._BORDER,
     nr.RECAP_TITLE,
     nr.MONTH_OR_YEAR,

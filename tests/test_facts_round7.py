@@ -616,3 +616,31 @@ def test_the_dead_counted_before_the_captives_counted() -> None:
 )
 def test_killers_with_a_second_verb_or_a_quoted_one(title: str, body: str, want: str) -> None:
     assert extract_facts(title, body, PUB).victim_side == want
+
+
+@pytest.mark.parametrize(
+    ("sentence", "place", "scene_place"),
+    [
+        # what the enemy did elsewhere, given as a motive, is another event's place
+        (
+            "Наші не церемонилися — після того, що ці тварюки робили з нашими під Бахмутом.",
+            "Bakhmut",
+            False,
+        ),
+        (
+            "Наши не церемонились — после того, что эти твари делали с нашими под Бахмутом.",
+            "Bakhmut",
+            False,
+        ),
+        (
+            "They did not hold back after what the enemy had done to their friends near Bakhmut",
+            "Bakhmut",
+            False,
+        ),
+        # ... not "after they were captured near X"
+        ("После того как их взяли в плен под Бахмутом, их расстреляли", "Bakhmut", True),
+    ],
+)
+def test_a_motive_names_another_events_place(sentence: str, place: str, scene_place: bool) -> None:
+    assert place in canonical_places(sentence)
+    assert (place in [h.canonical for h in scene.hits(sentence)]) == scene_place

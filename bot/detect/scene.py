@@ -54,6 +54,12 @@ _MOVEMENT = CaseBlind(
     r"(?:the\s+)?(?:(?:central|northern|southern|eastern|western)\s+)?"
     r"(?:[\w'-]+(?:,|\s+and|\s+і|\s+та|\s+и)\s+){0,3}$",
 )
+# What the enemy did elsewhere, given as a motive ("после того, что эти твари творили с нашими
+# под Курском", "after what they did to our men near X"), is another event's place.
+_MOTIVE = CaseBlind(
+    r"(?:после того,? что|після того,? що|за то,? что|за те,? що|after what|for what)\s+"
+    r"(?:[\w'-]+,?\s+){0,8}?(?:под|під|near|in|у|в|біля|возле|around)\s+$"
+)
 # A border ("along the border with Russia's Kursk region") is not the scene.
 _BORDER = CaseBlind(
     r"(?:border with|border of|along the border|кордон\w* (?:з|із)|границ\w* с)\s+(?:the\s+)?"
@@ -93,11 +99,16 @@ _MOVEMENT_KEYS = (
 )  # fmt: skip
 
 
+_MOTIVE_KEYS = ("того", "after what", "for what", "за то", "за те")
+
+
 def _not_scene(s: str, start: int) -> bool:
     window = s[max(0, start - 80) : start]
     if _has(_NOT_SCENE, window, max(0, len(window) - 40)):
         return True
     low = window.lower()
+    if any(k in low for k in _MOTIVE_KEYS) and _has(_MOTIVE, window):
+        return True
     return any(k in low for k in _MOVEMENT_KEYS) and _has(_MOVEMENT, window)
 
 
