@@ -8,6 +8,7 @@ tallies, the front in general) are left out. Recaps of many incidents keep only 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date
 from itertools import pairwise
 
@@ -63,9 +64,13 @@ def _main_statement(a: Analysis) -> int | None:
     return min((st.index for st in told), default=None) if first is None else first
 
 
-def _is_background(a: Analysis, i: int, first: int | None) -> bool:
-    """A sentence about an earlier case or the wider picture, after the main statement."""
-    return i > (i if first is None else first) and _has(BACKGROUND, a.sentences[i])
+def _is_background(a: Analysis, i: int, first: Callable[[], int | None]) -> bool:
+    """A sentence about an earlier case or the wider picture, after the main statement
+    (`first`: its index, worked out only when a background cue is found)."""
+    if not _has(BACKGROUND, a.sentences[i]):
+        return False
+    main = first()
+    return main is not None and i > main
 
 
 def _is_recap(a: Analysis) -> bool:
@@ -313,7 +318,7 @@ class _Cues(dict[str, tuple[bool, bool]]):
         self._hits: dict[str, list[PlaceHit]] = {}
         self._background: dict[int, bool] = {}
         self._across = across_the_border("\n".join(a.sentences))
-        self._first = _main_statement(a)
+        self._first: list[int | None] = []
 
     def __missing__(self, s: str) -> tuple[bool, bool]:
         self[s] = found = _cues(s)
@@ -325,10 +330,15 @@ class _Cues(dict[str, tuple[bool, bool]]):
             found = self._hits[s] = scene.hits(s, self._across)
         return found
 
+    def _main(self) -> int | None:
+        if not self._first:
+            self._first.append(_main_statement(self.a))
+        return self._first[0]
+
     def background(self, i: int) -> bool:
         """`_is_background(a, i, main statement)`."""
         if (found := self._background.get(i)) is None:
-            found = self._background[i] = _is_background(self.a, i, self._first)
+            found = self._background[i] = _is_background(self.a, i, self._main)
         return found
 
 

@@ -36,6 +36,9 @@ _ACTIVE = (
     r"[\w'-]+\s+){0,3}?"
 )
 # ("shot in the back" / "in the head" a group of ...: the object follows the wound)
+_ACTIVE_LONG = (
+    r"(?:(?!(?:who|that|which|were|was|been|being|які|яких|которы\w*)\b)[\w'-]+,?\s+){1,8}?"
+)
 _HAS_OBJECT = (
     r"(?!\s+(?:after|in(?! the (?:back|head))|while|as|by|when|during|on|near|at|upon|with)\b)"
 )
@@ -83,8 +86,8 @@ _SIDE_RX = {
             rf"\b(?:{other})(?:,?\s+(?:who|який|яка|які|который|которая|которые))?\s+"
             rf"{_ACTIVE}[\"'“«]?{_KILL_OR_TAKE}\b{_HAS_OBJECT}"
             # a second verb: "Russian servicemen made them lie face down and fired at them"
-            rf"|\b(?:{other})\s+{_ACTIVE}[\w'-]+(?:\s+[\w'-]+){{0,5}}?,?\s+(?:and|then|і|й|та|и"
-            rf"|а потім|затем)\s+(?:then\s+|потім\s+|затем\s+)?{_KILL_OR_TAKE}\b"
+            rf"|\b(?:{other})\s+{_ACTIVE_LONG}(?:and|then|і|й|та|и|а потім|затем)\s+"
+            rf"(?:then\s+|потім\s+|затем\s+)?{_KILL_OR_TAKE}\b"
             # "opened fire on them": the preposition brings the object
             rf"|\b(?:{other})\s+{_ACTIVE}(?:open(?:s|ed)? fire|fire[sd]?) (?:on|at|from)\b"
             # an active participle: "российского военного, расстрелявшего троих пленных"
