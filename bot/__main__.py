@@ -168,7 +168,14 @@ def _subcommand(name: str, argv: list[str]) -> int:
     import importlib
 
     module = importlib.import_module(f"bot.cli.{COMMANDS[name][0]}")
-    code: int = module.main(argv)
+    try:
+        code: int = module.main(argv)
+    except BrokenPipeError:
+        # the reader went away (`... | head`): stop quietly, as other Unix tools do, and keep
+        # the interpreter from complaining again when it flushes stdout at exit
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 141  # 128 + SIGPIPE, what a shell reports for a killed writer
     return code
 
 

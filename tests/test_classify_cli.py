@@ -118,3 +118,30 @@ def test_cyrillic_is_written_as_text() -> None:
     assert main([], stdin=io.StringIO(json.dumps(item)), stdout=out) == 0
     assert "розстріляли" in out.getvalue()
     assert json.loads(out.getvalue())["facts"]["locations"] == ["Krynky"]
+
+
+def test_a_reader_that_goes_away_ends_the_run_quietly(tmp_path: Path) -> None:
+    # `python -m bot classify < big.jsonl | head -1`: no traceback when head closes the pipe
+    import subprocess
+    import sys
+
+    big = tmp_path / "big.jsonl"
+    big.write_text("\n".join(json.dumps({**POSITIVE, "id": n}) for n in range(3000)) + "\n")
+    with (
+        big.open("rb") as src,
+        subprocess.Popen(
+            [sys.executable, "-m", "bot", "classify"],
+            stdin=src,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            cwd=Path(__file__).resolve().parent.parent,
+        ) as proc,
+    ):
+        assert proc.stdout is not None and proc.stderr is not None
+        first = proc.stdout.readline()
+        proc.stdout.close()  # the reader goes away after one verdict
+        err = proc.stderr.read().decode()
+        code = proc.wait(timeout=120)
+    assert json.loads(first)["id"] == 0
+    assert "Traceback" not in err and "BrokenPipe" not in err
+    assert code == 141
