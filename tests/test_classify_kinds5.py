@@ -124,3 +124,14 @@ def test_captured_men_by_a_participle_or_an_object_clause() -> None:
         "Russian troops said they had captured the village of Lyptsi and killed 40 Ukrainian "
         "soldiers in the fighting.",
     ).flagged
+
+
+def test_a_columns_call_echoed_in_its_headline_is_no_order() -> None:
+    text = (
+        "Я много думал об этой войне. Поэтому мое мнение простое: российским военным пленных "
+        "не брать."
+    )
+    assert not classify("Пленных не брать", text).flagged
+    # a headline order over a body that reports it as an order still flags
+    report = "Перехват: командир штурмовой роты ВС РФ приказал пленных не брать под Угледаром."
+    assert classify("Пленных не брать", report).flagged

@@ -386,6 +386,17 @@ def analyse(title: str, text: str) -> Analysis:
                 suppressed.append((st.index, doc_reason))
             else:
                 statements.append(st)
+    if statements and all(st.index == 0 and st.rule == "no-quarter order" for st in statements):
+        # a column's call echoed in its headline ("Пленных не брать" over "my view: take no
+        # prisoners"): the body says it as commentary, so the headline is no order either
+        echoed = [
+            i
+            for i, s in enumerate(sentences[1:], 1)
+            if lx.NO_QUARTER.search(s) and ir.COMMENTARY.on(lx.is_cyrillic(s)).search(lx.lower(s))
+        ]
+        if echoed:
+            suppressed.append((0, "commentary headline"))
+            statements = []
     if statements and not lx.WAR_CONTEXT.search(full) and not find_places(full):
         # a Ukrainian or Russian text about killed POWs (noun полонені/пленные) is about this
         # war unless a history or other-war cue said otherwise (already suppressed above)
