@@ -409,11 +409,11 @@ SETUP_KEYS = (
     "kneel", "knelt", "lie down", "lying", "wounded", "surrender", "captur", "captive", "prison",
     "hands", "unarmed", "колін", "колен", "поранен", "ранен", "здав", "здал", "здат", "сдав",
     "сдал", "сдат", "полон", "плен", "рук", "беззбро", "безоруж", "без зброї", "без оружия",
-    "given", "helmet", "could", "unable", "neither", "none of", "no one", "escort", "marched",
-    "ні йти", "ни идти", "не мог", "не міг", "не змог", "сдаю", "здаю", "тряпк", "ганчірк",
-    "flag", "флаг", "прапор", "rag", "без автомат", "оружия нет", "зброї н", "захвачен",
-    "захоплен", "лицом", "обличчям", "dragged", "rifle", "weapon", "зав'язан", "завязан",
-    "blindfold", "руками", "захопили", "захватили",
+    "given", "helmet", "could not", "couldn't", "unable", "escort", "marched", "ні йти",
+    "ни идти", "не мог", "не міг", "не змог", "сдаю", "здаю", "тряпк", "ганчірк", "white fl",
+    "white rag", "white cl", "білим", "білою", "белым", "белой", "без автомат", "оружия нет",
+    "зброї н", "захвачен", "захоплен", "лицом", "обличчям", "dragged", "rifle", "weapon", "gun",
+    "зав'язан", "завязан", "blindfold", "руками", "захопили", "захватили", "hand",
 )  # fmt: skip
 # The setup: captives, surrender, a kneeling or lying-down posture, the wounded left behind.
 SETUP = Cue(
