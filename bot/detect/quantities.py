@@ -72,12 +72,14 @@ _VICTIM = (
     r"guys|boys|lads|хлопц\w*|парн(?:ей|я)|защитник\w*|морпіх\w*|морпех\w*|десантник\w*|розвідник\w*|"
     r"разведчик\w*|штурмовик\w*|мобілізован\w*|мобилизованн\w*|бранц\w*|піхотинц\w*|"
     r"пехотинц\w*|brothers|братів|братьев|comrades|побратимів|members|border guards|"
-    r"guardsmen|прикордонник\w*|пограничник\w*|нацгвард\w*|хохл\w*|наших)"
+    r"guardsmen|прикордонник\w*|пограничник\w*|нацгвард\w*|хохл\w*|наших|трьохсот\w*"
+    r"|трехсот\w*|трёхсот\w*)"
 )
 # a term or a span of time is never a count: "jailed for 15 years for killing a POW"
 _DURATION = (
     r"(?:years?|months?|weeks?|days?|hours?|minutes?|роки|років|рік|місяц\w*|тижн\w*|днів|дні"
-    r"|годин\w*|хвилин\w*|лет|года?|месяц\w*|недел\w*|дней|дня|час(?:а|ов)|минут\w*)\b"
+    r"|годин\w*|хвилин\w*|лет|года?|годам|годами|рокам|роками|месяц\w*|недел\w*|дней|дня"
+    r"|час(?:а|ов)|минут\w*)\b"
 )
 _QUANT = re.compile(
     rf"(?P<pre>\b(?:at least|no fewer than|not less than|more than|over|up to|about|around|"
@@ -87,6 +89,8 @@ _QUANT = re.compile(
     rf"(?:\s+(?:of|із|з|из)\s+(?:the\s+)?{_NUM})?\s+(?:[\w'-]+\s+){{0,4}}?"
     rf"(?P<noun>{_VICTIM.lower()})\b",
 )
+# "a pair of captured marines": two
+_PAIR = re.compile(rf"\b(?:a )?pair of\s+(?:[\w'-]+\s+){{0,3}}?{_VICTIM.lower()}\b")
 _VAGUE_PRE = re.compile(
     r"more|over|up to|about|around|roughly|nearly|almost|some|approx|понад|більше|близько|"
     r"приблизно|майже|^до$|более|свыше|больше|около|почти|примерно",
@@ -143,7 +147,9 @@ _BOTH = re.compile(
     # "Обидва — двохсоті": "200" is the soldiers' word for the dead
     r"(?:були |были )?(?:розстріляні|вбиті|расстреляны|убиты|двохсот\w*|двухсот\w*)(?!\w)"
     r"|\b(?:розстріляли|вбили|стратили|застрелили|расстреляли|убили|казнили|застрелили)\s+(?:\w+\s+)?(?:обох|обоих)\b|\b(?:обох|обоих)\s+"
-    r"(?:[\w-]+\s+){0,2}?(?:розстріляли|вбили|расстреляли|убили)"
+    # a chain of verbs before the killing one: "обох підняли, поставили на коліна і добили"
+    r"(?:[\w'-]+,?\s+){0,6}?(?:розстріляли|вбили|стратили|застрелили|добили|расстреляли|убили"
+    r"|казнили|застрелили)\b"
 )
 # A counted group that is the subject of the killing ("two Russian soldiers shot a POW"), or
 # that is described as witnesses, survivors or the accused, is not the victims.
@@ -158,7 +164,8 @@ _PERPETRATOR = re.compile(
 _BYSTANDER = re.compile(
     r"\b(?:witness\w*|surviv\w*|accused|suspect(?:s|ed)?|charged|convicted|defendants?|свідк\w*"
     r"|вижил\w*|вцілі\w*|обвинувачен\w*|підозрюван\w*|свидетел\w*|выжил\w*|уцелевш\w*"
-    r"|обвиняем\w*|подозреваем\w*)\b"
+    r"|обвиняем\w*|подозреваем\w*|sentenced|found guilty|засуджен\w*|засудил\w*|засудив"
+    r"|осужден\w*|осудил\w*|приговорен\w*|визна\w* винн\w*|призна\w* виновн\w*)\b"
 )
 # A counted group that tells what happened ("Four soldiers freed last week have told
 # investigators that …", "Several of the freed men said …") is the source, not the victims.
@@ -172,14 +179,18 @@ _BARE_SINGLE = re.compile(
     r"(?<!\d )\b(?:(?:wounded|captured|unarmed|helpless|surrendered|surrendering|"
     r"injured|young|ukrainian|russian|missing),? ){1,3}"
     r"(?:(?:combat|army|field|infantry|assault) )?"
-    r"(?:pow|prisoner of war|prisoner(?! (?:exchange|swap))|soldier|serviceman|"
+    r"(?:pow|prisoner of war|prisoner(?! (?:exchange|swap))|captive|soldier|serviceman|"
     r"servicewoman|scout|medic|marine|paratrooper|sniper|fighter|defender|drone operator|"
     r"gunner|sergeant)\b(?!s\b|'s\b)"
     r"|\b(?:to|of|for|killed|shot|executed|murdered|as)\s+(?:missing\s+)?(?:pow|soldier|serviceman)"
     r"\b(?!s\b)"
     # a singular passive: "his friend ... was shot by Russian soldiers"
-    r"|(?<!video )(?<!footage )(?<!clip )(?<!film )\b(?:was|has been)\s+(?:\w+\s+)?"
-    r"(?:shot|executed|killed|murdered|gunned down|finished off)\b"
+    r"|(?<!video )(?<!footage )(?<!clip )(?<!film )\b(?:was|has been|(?<=he )had been"
+    r"|(?<=she )had been)\s+(?:\w+\s+)?(?:shot|executed|killed|murdered|gunned down"
+    r"|finished off)\b"
+    # "he was the soldier seen being shot": a singular noun, then its killing in the passive
+    r"|\b(?:the|a) (?:\w+ )?(?:soldier|pow|prisoner|captive|serviceman|marine|man) (?:\w+ )?being"
+    r" (?:shot|executed|killed|murdered)\b"
 )
 # A revised toll: "the death toll rose to 10", "число погибших возросло до десяти". The new
 # figure is the count even though no victim noun follows it.
@@ -218,7 +229,8 @@ def _value(token: str) -> int | None:
 
 # "П'ятьох убито.", "Пятеро убиты.", "Five were killed.": a count with no noun, then the verb
 _COUNT_KILLED = re.compile(
-    rf"^\W*(?P<num>{_NUM})\s+(?:(?:were|have been|had been)\s+)?(?:killed|shot|executed|"
+    rf"^\W*(?:(?:all|усі|всі|все)\s+)?(?P<num>{_NUM})\s+(?:(?:теперь|тепер|now|вже|уже)\s+)?"
+    r"(?:(?:were|have been|had been|are)\s+)?(?:killed|shot|executed|dead|"
     r"убито|убиты|вбито|вбиті|розстріляно|розстріляні|расстреляны|застрелено|застрелены"
     r"|загинули|загинуло|погибли|погибло|died|двохсот\w*|двухсот\w*)(?!\w)"
 )
@@ -246,6 +258,12 @@ _ACCUSED_BEFORE = re.compile(
     r"\b(?:notified|charged|convicted|sentenced|indicted|підозру|подозрение|засудили|осудили"
     r"|обвинуватили|обвинили)\s+(?:the\s+)?$"
 )
+# the people an author or investigator talked to are the sources: "interviewing more than 40
+# people", "опитали 12 бійців"
+_SOURCES_BEFORE = re.compile(
+    r"\b(?:interview(?:ed|ing|s)?|spoke (?:to|with)|talked (?:to|with)|questioned|surveyed"
+    r"|опитал\w*|опитав|опросил\w*|опросив|поговорил\w* (?:з|с|із)|розмовля\w* (?:з|із))\s+$"
+)
 _VERB_BETWEEN = re.compile(
     r"\b(?:shot|killed|executed|murdered|gunned|розстріля\w*|вбил\w*|стратил\w*|застрелил\w*"
     r"|добил\w*|расстреля\w*|убил\w*|казнил\w*)\b"
@@ -259,6 +277,7 @@ def _quantities(sentence: str) -> Iterator[re.Match[str]]:
         if (
             _AGENT_BEFORE.search(sentence, max(0, m.start() - 12), m.start())
             or _ACCUSED_BEFORE.search(sentence, max(0, m.start() - 16), m.start())
+            or _SOURCES_BEFORE.search(sentence, max(0, m.start() - 24), m.start())
         ) or (_VERB_BETWEEN.search(sentence, m.end("num"), m.start("noun"))):
             pos = m.end("num")
             continue
@@ -323,7 +342,7 @@ def count(sentence: str) -> tuple[Kind, int | None]:
         and not _SPEAKERS.match(sentence, amount.end())
     ):
         found.append((amount.start(), Kind.VAGUE, None))  # not "a group of seven POWs"
-    if both := _BOTH.search(sentence):
+    if both := _BOTH.search(sentence) or _PAIR.search(sentence):
         found.append((both.start(), Kind.EXACT, 2))
     if single := _SINGLE.on(folded).search(sentence):
         found.append((single.start(), Kind.SINGLE, 1))
@@ -366,12 +385,13 @@ def victims(
         tally = tally or kind is Kind.TALLY  # a tally is not this incident's count: read on
     if single:
         return 1
+    if headline and headline not in sentences:
+        # a headline's exact count tells one incident even where the statements are tallies
+        kind, n = count(headline)
+        if kind is Kind.EXACT or (kind is Kind.VAGUE and not tally):
+            return n
     if tally:
         return None
-    if headline and headline not in sentences:
-        kind, n = count(headline)
-        if kind in (Kind.EXACT, Kind.VAGUE):
-            return n
     for s, killing in narrative:
         kind, n = count(s)
         if kind is Kind.SINGLE and not killing:
