@@ -8,6 +8,7 @@ from datetime import date
 import pytest
 
 from bot.detect.extract import extract_facts
+from bot.detect.gazetteer import canonical_places
 from bot.detect.quantities import count
 
 PUB = date(2026, 11, 28)
@@ -79,3 +80,29 @@ def test_a_headline_count_outweighs_a_tally_in_the_statements() -> None:
         PUB,
     )
     assert facts.victims == 9
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # villages renamed in the codifier keep their old names in reports
+        ("Бій точився біля села Желанне Покровського району", ["Zhelanne", "Pokrovsk district"]),
+        ("Окупанти зайшли в Желанне зі сходу", ["Zhelanne"]),
+        ("Стрельба велась у Ласточкино", ["Lastochkyne"]),
+        ("fighting near Lastochkyne went on", ["Lastochkyne"]),
+        # an old (pre-2020) district, still named by writers
+        (
+            "in the Huliaipole district of Zaporizhzhia Oblast",
+            ["Huliaipole district", "Zaporizhzhia Oblast"],
+        ),
+        ("на території Гуляйпільського району", ["Huliaipole district"]),
+        # the occupation names spelt out name the oblast
+        ("у селі Білогорівка Луганської народної республіки", ["Bilohorivka", "Luhansk Oblast"]),
+        ("в Донецкой Народной Республике", ["Donetsk Oblast"]),
+        ("in the self-styled Luhansk People's Republic", ["Luhansk Oblast"]),
+        # "желанное" is a word: the village needs a place context
+        ("Желанное перемирие так и не наступило", []),
+    ],
+)
+def test_old_names_and_districts(text: str, want: list[str]) -> None:
+    assert canonical_places(text) == want

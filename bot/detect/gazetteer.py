@@ -44,7 +44,7 @@ _ENDINGS: dict[str, tuple[str, ...]] = {
 }
 
 # Hand-list villages whose names are also ordinary words: they need a place context too.
-COMMON_WORDS = frozenset({"Vesele", "Prohres", "Udachne", "Tonenke"})
+COMMON_WORDS = frozenset({"Vesele", "Prohres", "Udachne", "Tonenke", "Zhelanne"})
 _NOT_AN_ORG = (  # "Donetsk Oblast prosecutor's office" names an office, not a place
     r"(?!['’]s\s+[Pp]rosecutor)(?!\s+(?:[Pp]rosecutor|[Pp]olice|[Mm]ilitary [Aa]dmin"
     r"|[Aa]dministration|[Gg]overnor|[Cc]ourt|[Cc]ouncil))"
@@ -56,6 +56,22 @@ _EXTRA_OBLAST = [  # (canonical, head, regex, forms)
     ("Luhansk Oblast", "lnr", r"LNR\b|LPR\b", ("LNR", "LPR")),
     ("Donetsk Oblast", "днр", r"ДНР\b", ("ДНР",)),
     ("Donetsk Oblast", "don", r"Donetsk People's Republic", ("Donetsk People's Republic",)),
+    ("Luhansk Oblast", "luh", r"Luhansk People's Republic", ("Luhansk People's Republic",)),
+    # the occupation names spelt out: "в районе села Белогоровка Луганской Народной Республики"
+    (
+        "Luhansk Oblast",
+        "луг",
+        r"Луганськ(?:а|ої|ій|у) [Нн]ародн(?:а|ої|ій|у) [Рр]еспублі(?:ка|ки|ці|ку)\b"
+        r"|Луганск(?:ая|ой|ую) [Нн]ародн(?:ая|ой|ую) [Рр]еспублик(?:а|и|е|у)\b",
+        ("Луганська народна республіка", "Луганская народная республика"),
+    ),
+    (
+        "Donetsk Oblast",
+        "дон",
+        r"Донецьк(?:а|ої|ій|у) [Нн]ародн(?:а|ої|ій|у) [Рр]еспублі(?:ка|ки|ці|ку)\b"
+        r"|Донецк(?:ая|ой|ую) [Нн]ародн(?:ая|ой|ую) [Рр]еспублик(?:а|и|е|у)\b",
+        ("Донецька народна республіка", "Донецкая народная республика"),
+    ),
     ("Kursk Oblast", "kur", r"Kursk\b" + _NOT_AN_ORG, ("Kursk",)),
     # the Russian cities name their oblasts ("под Курском", not the Ukrainian village Курське)
     ("Kursk Oblast", "кур", r"Курськ(?:у|ом|а)?\b|Курск(?:е|ом|а|у)?\b", ("Курськ", "Курск")),

@@ -117,6 +117,8 @@ Kozachi Laheri|Kozachi Laheri,Kozachi Lageri|Козачі Лагер:PI,Коза
 Hostomel|Hostomel,Gostomel|Гостомел:M,Гостомель:M|Гостомел:M,Гостомель:M
 Borodianka|Borodianka,Borodyanka|Бородян:KA|Бородян:KA
 Balakliia|Balakliia,Balakleya|Балакл:AJ|Балакле:AJ
+Zhelanne|Zhelanne,Zhelannoye,Zhelannoe|Желанн:E|Желанн:OE
+Lastochkyne|Lastochkyne,Lastochkino|Ласточкин:E|Ласточкин:O
 Velyka Novosilka|Velyka Novosilka,Velikaya Novoselka|Велика Новосілк:KA,Великої Новосілк:KA
     ,Великій Новосілц:KA,Велику Новосілк:KA
     |Великая Новоселк:KA,Великой Новоселк:KA
@@ -179,6 +181,7 @@ Kherson|Kherson|Херсонськ|Херсонск
 Skadovsk|Skadovsk|Скадовськ|Скадовск
 Kharkiv|Kharkiv|Харківськ|Харьковск
 Donetsk|Donetsk|Донецьк|Донецк
+Huliaipole|Huliaipole|Гуляйпільськ|Гуляйпольск
 """
 DIRECTIONS = """
 Pokrovsk|Pokrovsk|Покровськ|Покровск

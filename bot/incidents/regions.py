@@ -38,6 +38,7 @@ _DISTRICTS: dict[str, str] = {
     "Chuhuiv district": "Kharkiv Oblast",
     "Izium district": "Kharkiv Oblast",
     "Kharkiv district": "Kharkiv Oblast",
+    "Huliaipole district": "Zaporizhzhia Oblast",  # a pre-2020 district, still named
 }
 
 
@@ -52,7 +53,7 @@ _SETTLEMENTS: dict[str, str] = {
         "Pokrovsk, Myrnohrad, Mykolaivka, Sukhyi Yar, Avdiivka, Karlivka, Stepove, Selydove,"
         " Udachne, Kotlyne, Shakhove, Novohrodivka, Kurakhove, Marinka, Krasnohorivka,"
         " Ocheretyne, Dobropillia, Rodynske, Hrodivka, Prohres, Orlivka, Tonenke, Berdychi,"
-        " Novoselivka Persha",
+        " Novoselivka Persha, Zhelanne, Lastochkyne",
     ),
     **_towns(
         "Bakhmut district",
