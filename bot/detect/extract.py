@@ -24,8 +24,10 @@ from bot.detect.narrative import (
     MONTH_OR_YEAR,
     OCCURRENCE,
     RECAP_TITLE,
+    REFERS_BACK,
     ROUNDUP,
     is_finding,
+    own_line_notes,
 )
 from bot.detect.quantities import Kind, count
 from bot.detect.quantities import victims as count_victims
@@ -35,20 +37,6 @@ from bot.models import Facts, Verdict
 
 _F = re.IGNORECASE
 SUMMARY_LIMIT = 300
-
-# A syndication note ("This story was first published by ...") in a paragraph of the story:
-# page furniture is dropped line by line, so it goes on a line of its own, not with the story.
-_SYNDICATION = re.compile(
-    r"(?:^|(?<=[.!?»\"”]\s))((?:(?:This|The) (?:article|story|report|piece|material)\b[^.\n]"
-    r"{0,60}?\b(?:first|originally) (?:published|appeared)|(?:Originally|First) "
-    r"(?:published|appeared)|Republished|Впервые опубликован|Впервые опубликовано|Вперше "
-    r"опубліковано|Матеріал вперше)\b[^\n]*?(?:[.!?](?=\s|$)|$))",
-    re.MULTILINE,
-)
-
-
-def _own_line_notes(text: str) -> str:
-    return _SYNDICATION.sub(r"\n\1\n", text) if "ublish" in text or "публ" in text else text
 
 
 def _has(rx: CaseBlind, s: str, pos: int = 0) -> bool:
@@ -154,6 +142,7 @@ def _title_hits(a: Analysis, cues: _Cues) -> list[PlaceHit]:
 
 
 _SHORT_STORY = 6  # sentences, headline included
+_SCENE_BACK = 6  # sentences before the first statement
 
 
 def _locations(a: Analysis, recap: bool, picked: list[int], cues: _Cues) -> tuple[str, ...]:
@@ -186,6 +175,13 @@ def _locations(a: Analysis, recap: bool, picked: list[int], cues: _Cues) -> tupl
         for i in told:
             if hits := cues.hits(a.sentences[i]):
                 return scene.places(hits)
+    # a statement that refers back to its victims ("обох добили", "All five are now dead")
+    # ends a story told in order: its scene is set shortly before ("Позавчора під X наша
+    # група відходила ... Двоє лишилися"), the nearest place there
+    back = range(first - _SCENE_BACK, first) if REFERS_BACK.search(a.sentences[first]) else ()
+    for i in sorted((i for i in told if i in back), reverse=True):
+        if hits := cues.hits(a.sentences[i]):
+            return scene.places(hits)
     # a short story (a wire item, a post) that names one place only: that is the scene; a
     # long one mentions the killing in passing, and its place is the story's
     if len(a.sentences) > _SHORT_STORY:
@@ -353,7 +349,7 @@ def extract_facts(
     del lang
     if verdict is not None and not verdict.flagged:
         return Facts()
-    a = analyse(title or "", _own_line_notes(text or ""))
+    a = analyse(title or "", own_line_notes(text or ""))
     if not a.statements:
         return Facts()
     recap = _is_recap(a)

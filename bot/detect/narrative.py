@@ -4,6 +4,8 @@ findings of an investigation or a court."""
 
 from __future__ import annotations
 
+import re
+
 from bot.detect.cue import CaseBlind, fold
 
 BACKGROUND = CaseBlind(
@@ -92,3 +94,27 @@ def has(rx: CaseBlind, s: str, pos: int = 0) -> bool:
     """Does `rx` match `s` (from `pos`), on the folded text where that is safe?"""
     t, folded = fold(s)
     return rx.on(folded).search(t, pos) is not None
+
+
+# A syndication note ("This story was first published by ...") in a paragraph of the story:
+# page furniture is dropped line by line, so it goes on a line of its own, not with the story.
+_SYNDICATION = re.compile(
+    r"(?:^|(?<=[.!?»\"”]\s))((?:(?:This|The) (?:article|story|report|piece|material)\b[^.\n]"
+    r"{0,60}?\b(?:first|originally) (?:published|appeared)|(?:Originally|First) "
+    r"(?:published|appeared)|Republished|Впервые опубликован|Впервые опубликовано|Вперше "
+    r"опубліковано|Матеріал вперше)\b[^\n]*?(?:[.!?](?=\s|$)|$))",
+    re.MULTILINE,
+)
+
+
+def own_line_notes(text: str) -> str:
+    """The text with each syndication note on a line of its own."""
+    return _SYNDICATION.sub(r"\n\1\n", text) if "ublish" in text or "публ" in text else text
+
+
+# a statement that refers back to its victims: "обох добили", "All five are now dead"
+REFERS_BACK = re.compile(
+    r"\b(?:both|all (?:of them|\w+)|обох|обоих|обидва|обоє|оба|(?:усі|всі|все|усіх|всіх|всех) \w+"
+    r"|they|them|вони|їх|они|их)\b",
+    re.IGNORECASE,
+)
