@@ -7,6 +7,7 @@ from datetime import date
 
 import pytest
 
+from bot.detect.dates import incident_dates
 from bot.detect.extract import extract_facts
 from bot.detect.gazetteer import canonical_places
 from bot.detect.quantities import count
@@ -157,3 +158,59 @@ def test_a_passing_mention_takes_no_scene_from_before() -> None:
         PUB,
     )
     assert facts.locations == ()
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "want"),
+    [
+        (
+            "Survivor says Russian troops shot surrendered comrades near Kurakhove",
+            "Nine Ukrainian infantrymen climbed out of a cellar in Kurakhove on 14 August "
+            "after the attackers promised to spare them. "
+            "Six of them were shot on the spot, the regional prosecutor said on Tuesday. "
+            "One man hid in a garden and reached Ukrainian lines two days later.",
+            date(2026, 8, 14),
+        ),
+        (
+            "Полонених розстріляли біля Торецька",
+            "Четверо бійців вийшли з укриття біля Торецька 9 липня, повіривши обіцянкам "
+            "окупантів. "
+            "Трьох із них розстріляли одразу, повідомили в прокуратурі. "
+            "Четвертий вижив і розповів слідчим про події того дня.",
+            date(2026, 7, 9),
+        ),
+    ],
+)
+def test_the_group_a_killing_refers_back_to_dates_it(title: str, body: str, want: date) -> None:
+    assert extract_facts(title, body, PUB).incident_date == want
+
+
+@pytest.mark.parametrize(
+    ("sentence", "want"),
+    [
+        # "the Nth of Month"
+        ("On the 9th of March two captives were shot near Siversk", [date(2026, 3, 9)]),
+        ("The men were executed on 21st of June, 2024", [date(2024, 6, 21)]),
+        # a pair of days: the earliest
+        ("The prisoners were shot on 3 and 4 May near Vuhledar", [date(2026, 5, 3)]),
+        ("Полонених розстріляли 7-8 квітня під Бахмутом", [date(2026, 4, 7)]),
+        # a screening or broadcast day is the film's, not the killing's
+        ("The documentary premiered on 2 and 3 September at a festival in Lviv", []),
+        ("The film about the killings airs on 14 November", []),
+    ],
+)
+def test_more_day_formats_and_days_that_are_not_the_incidents(
+    sentence: str, want: list[date]
+) -> None:
+    assert incident_dates(sentence, PUB) == want
+
+
+def test_a_periodic_assessments_headline_date_is_its_issue_date() -> None:
+    facts = extract_facts(
+        "Russian Offensive Campaign Assessment, October 3, 2026",
+        "Key takeaways: Russian forces made gains near Siversk. "
+        "Footage geolocated by the team shows Russian troops executing two Ukrainian POWs "
+        "near Ivanivske.",
+        PUB,
+    )
+    assert facts.incident_date is None

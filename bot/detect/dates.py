@@ -22,9 +22,11 @@ _EN_MONTH = (
 )
 _DATE = re.compile(
     rf"\b(?P<m1>{_EN_MONTH})\.?\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y1>\d{{4}}))?"
-    rf"|\b(?P<d2>\d{{1,2}})\s+(?P<m2>{_EN_MONTH}|{'|'.join(_CYR)})\b(?:,?\s+(?P<y2>\d{{4}}))?"
+    # "11 and 12 October", "3-4 березня": the first day, the earliest
+    rf"|\b(?P<d2>\d{{1,2}})(?:(?:\s+(?:and|і|та|и)\s+|\s*[-–]\s*)\d{{1,2}})?\s+(?P<m2>{_EN_MONTH}|{'|'.join(_CYR)})\b(?:,?\s+(?P<y2>\d{{4}}))?"
     rf"|\b(?P<y3>20\d\d)-(?P<m3>\d\d)-(?P<d3>\d\d)\b"
-    rf"|\b(?P<d4>\d{{1,2}})\.(?P<m4>\d{{1,2}})\.(?P<y4>20\d\d)\b",
+    rf"|\b(?P<d4>\d{{1,2}})\.(?P<m4>\d{{1,2}})\.(?P<y4>20\d\d)\b"
+    rf"|\b(?P<d5>\d{{1,2}})(?:st|nd|rd|th) of (?P<m5>{_EN_MONTH})\b(?:,?\s+(?P<y5>\d{{4}}))?",
 )
 # the same, any case: count() reads lower-cased text ("november 24 execution of pows")
 _DATE_ANY_CASE = re.compile(_DATE.pattern, _F)
@@ -44,7 +46,8 @@ def mask_dates(text: str) -> str:
 _REPORT = re.compile(
     r"\b(?:said|says|say|reported|reports|announced|told|stated|published|posted|surfaced|"
     r"circulat\w*|appeared|released|spread|shared|emerged|wrote|added|confirmed|noted|"
-    r"declared|claimed|reporting|announcing|публік\w*|повідомил\w*|повідомля\w*|заявил\w*|"
+    r"declared|claimed|reporting|announcing|screen(?:s|ed|ing)?|premiere[sd]?|airs|aired|"
+    r"broadcast|прем'єр\w*|премьер\w*|публік\w*|повідомил\w*|повідомля\w*|заявил\w*|"
     r"заяви\w*|оприлюдни\w*|оприлюднен\w*|опубліковано|опубликовано|обнародован\w*|опублікува\w*|поширил\w*|з'явил\w*|сказа\w*|написа\w*|"
     r"розповів|розповіл\w*|інформува\w*|сообщил\w*|сообща\w*|опубликова\w*|обнародова\w*|"
     r"распростран\w*|появил\w*|рассказал\w*|показал\w*)\b",
@@ -70,6 +73,8 @@ def _parse(m: re.Match[str], year: int | None) -> date | None:
             return date(int(g["y4"]), int(g["m4"]), int(g["d4"]))
         if g["m1"]:
             month, day, y = _EN[g["m1"][:3].lower()], int(g["d1"]), g["y1"]
+        elif g["m5"]:  # "the 5th of April"
+            month, day, y = _EN[g["m5"][:3].lower()], int(g["d5"]), g["y5"]
         else:
             name = g["m2"].lower()
             month = _CYR.get(name) or _EN[name[:3]]
@@ -130,7 +135,8 @@ def incident_dates(sentence: str, published: date | None) -> list[date]:
         d = _parse(m, year)
         if d is None:
             continue
-        if published and not m.group("y1") and not m.group("y2") and d > published:
+        explicit = m.group("y1") or m.group("y2") or m.group("y5")
+        if published and not explicit and d > published:
             try:
                 d = d.replace(year=d.year - 1)
             except ValueError:

@@ -23,6 +23,7 @@ from bot.detect.narrative import (
     BACKGROUND,
     MONTH_OR_YEAR,
     OCCURRENCE,
+    OPENS_BACK,
     RECAP_TITLE,
     REFERS_BACK,
     ROUNDUP,
@@ -102,6 +103,10 @@ def _incident_sentences(a: Analysis, cues: _Cues) -> list[int]:
         setup = any(cues[a.sentences[j]][0] for j in (i + 1, i + 2) if j < len(a.sentences)) and (
             captive or lx.BOUND.on(lx.is_cyrillic(s)).search(s) is not None
         )
+        # "Seven soldiers walked out of a basement in X on 2 September. Five of them were
+        # shot within minutes": the killing refers back to the group this sentence brings in
+        nxt = a.sentences[i + 1] if i + 1 < len(a.sentences) else ""
+        setup = setup or (bool(nxt) and cues[nxt][0] and OPENS_BACK.match(nxt) is not None)
         if (
             kill
             or setup

@@ -31,6 +31,7 @@ BACKGROUND = CaseBlind(
 ROUNDUP = CaseBlind(
     r"\b(?:what we know|latest|live(?: updates| blog)?|day \d+|key events|as it happened"
     r"|round-?up|briefing|digest|recap|news of the day|morning|evening|(?:daily|weekly) update"
+    r"|(?:campaign|situation|daily|weekly) assessment"
     r"|update \d+|щоденне зведення|зведення|ежедневная сводка|сводка|головне|підсумки"
     r"|хронік\w*|онлайн|дайджест|новини дня|що відомо|день \d+|главное|итоги|хроник\w*"
     r"|новости дня|что известно)\b",
@@ -112,6 +113,13 @@ def own_line_notes(text: str) -> str:
     return _SYNDICATION.sub(r"\n\1\n", text) if "ublish" in text or "публ" in text else text
 
 
+# a killing told of a group brought in before: "Five of them were shot", "They were killed",
+# "Обох добили", "Из них троих расстреляли"
+OPENS_BACK = re.compile(
+    r"^\W*(?:(?:[\w'-]+\s+)?(?:of them|з них|із них|из них)|they|both|all (?:of them|\w+)"
+    r"|вони|їх|они|их|обох|обоих|обидва|обоє|оба|(?:усі|всі|все|усіх|всіх|всех) \w+)\b",
+    re.IGNORECASE,
+)
 # a statement that refers back to its victims: "обох добили", "All five are now dead"
 REFERS_BACK = re.compile(
     r"\b(?:both|all (?:of them|\w+)|обох|обоих|обидва|обоє|оба|(?:усі|всі|все|усіх|всіх|всех) \w+"
