@@ -53,6 +53,12 @@ PUB = date(2026, 11, 28)
         # the wounded ("300") counted, then "both" finished off after a chain of verbs
         ("Троє трьохсотих лишилися в окопі.", 3),
         ("Обох роззули, поклали обличчям у землю і добили.", 2),
+        # a killing between the count and "said" ends the group's clause: the unit said it
+        (
+            "The regiment confirmed that three of its soldiers had been shot after surrendering "
+            "near Siversk and said the video was sent to prosecutors",
+            3,
+        ),
     ],
 )
 def test_whose_count_a_number_is(sentence: str, want: int) -> None:

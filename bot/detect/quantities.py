@@ -170,7 +170,10 @@ _BYSTANDER = re.compile(
 # A counted group that tells what happened ("Four soldiers freed last week have told
 # investigators that …", "Several of the freed men said …") is the source, not the victims.
 _SPEAKERS = re.compile(
-    r"(?:(?!\b(?:who|that|which|які|яких|котор\w*)\b)[^.;:,]){0,60}?"
+    # a killing in between ends the group's clause: "two of its soldiers had been killed
+    # after surrendering near X and said ...": the brigade said it
+    r"(?:(?!\b(?:who|that|which|які|яких|котор\w*|killed|shot|executed|murdered|розстріля\w*"
+    r"|вбит\w*|убит\w*|расстреля\w*)\b)[^.;:,]){0,60}?"
     r"\b(?:(?:have |has |had )?(?:told|said|say|says|testified|recalled|described"
     r"|recounted)|розповіли|розповіла|заявили|свідчать|засвідчили|рассказали|заявили"
     r"|свидетельствуют|показали)\b"
