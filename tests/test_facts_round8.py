@@ -220,3 +220,35 @@ def test_a_periodic_assessments_headline_date_is_its_issue_date() -> None:
         PUB,
     )
     assert facts.incident_date is None
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "want"),
+    [
+        (
+            "Что снял наш дрон под Торецком",
+            "Окраина Торецка, запись с коптера, вчера днем. "
+            "Пятерых ребят из нашей роты оккупанты выводят из блиндажа. "
+            "Руки за головой, без оружия. "
+            "Ставят на колени у стены. "
+            "Смотреть дальше невозможно. "
+            "Через пару секунд у стены никто не шевелится. "
+            "Видео передали следователям.",
+            5,
+        ),
+        (
+            "What our drone saw near Siversk",
+            "The footage is from Tuesday morning. "
+            "Russian soldiers lead three of our men out of a dugout. "
+            "They are pushed to their knees beside a crater with their hands raised. "
+            "It is hard to watch the rest. "
+            "Seconds later nobody moves. "
+            "We have sent the video to investigators.",
+            3,
+        ),
+    ],
+)
+def test_a_killing_told_by_its_outcome_takes_the_count_from_before(
+    title: str, body: str, want: int
+) -> None:
+    assert extract_facts(title, body, PUB).victims == want

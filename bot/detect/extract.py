@@ -125,6 +125,8 @@ def _incident_sentences(a: Analysis, cues: _Cues) -> list[int]:
 
 _DIED = re.compile(r"\b(?:died|загинул\w*|загинуло|погибл\w*|погибло|двохсот\w*|двухсот\w*)\b", _F)
 _PRONOUN_START = re.compile(r"^\W*(?:they|them|their|вони|їх|їхні|они|их)\b", re.IGNORECASE)
+# the killing told by its outcome, with no victim named: "a minute later nobody moves"
+_NOBODY = re.compile(r"\b(?:никто|ніхто|nobody|no one)\b", re.IGNORECASE)
 _SEGMENT = re.compile(r"[;:|]|\s[—–]\s")
 
 
@@ -374,7 +376,9 @@ def extract_facts(
     # a statement that names its victims by a pronoun ("They were shot as prisoners") refers
     # back to the sentences that brought them in ("Three men stepped out of a tree line ...")
     body = [st.index for st in statements if st.index]
-    if body and _PRONOUN_START.match(a.sentences[min(body)]):
+    if body and (
+        _PRONOUN_START.match(a.sentences[min(body)]) or _NOBODY.search(a.sentences[min(body)])
+    ):
         near |= set(range(1, min(body)))
     # the sentences that tell a killing, then those nearest a statement, speak of its victims
     told = [
