@@ -11,6 +11,7 @@ from bot.detect.dates import incident_dates
 from bot.detect.extract import extract_facts
 from bot.detect.gazetteer import canonical_places
 from bot.detect.quantities import count
+from bot.detect.side import victim_side
 
 PUB = date(2026, 11, 28)
 
@@ -256,3 +257,22 @@ def test_a_killing_told_by_its_outcome_takes_the_count_from_before(
     title: str, body: str, want: int
 ) -> None:
     assert extract_facts(title, body, PUB).victims == want
+
+
+@pytest.mark.parametrize(
+    ("sentence", "want"),
+    [
+        # the armed forces named in full after the soldiers
+        (
+            "Four servicemen of the Armed Forces of the Russian Federation were shot after "
+            "laying down their arms",
+            "Russian",
+        ),
+        ("Three servicemen of the Armed Forces of Ukraine were executed in a ravine", "Ukrainian"),
+        # "formations" as the agent of a passive
+        ("The captives were shot by the Ukrainian formations near the river", "Russian"),
+        ("The prisoners were killed by Russian formations after their capture", "Ukrainian"),
+    ],
+)
+def test_the_side_of_armed_forces_named_in_full(sentence: str, want: str) -> None:
+    assert victim_side([sentence]) == want

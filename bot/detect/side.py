@@ -51,22 +51,25 @@ _KILLERS = (
 _SIDE = {  # side: (own adjective, own unit suffix, the other side as perpetrator)
     "Ukrainian": (
         r"Ukrainian|Ukraine's|українськ(?!ими)\w*|украинск(?!ими)\w*",
-        r"ЗСУ|ВСУ",
+        # "servicemen of the Armed Forces of Ukraine"
+        r"ЗСУ|ВСУ|of the Armed Forces of Ukraine",
         rf"(?:Russian|російськ\w+|российск\w+)\s+(?:{_KILLERS})|росіяни|окупанти|оккупанты"
         r"|россияне|(?:военнослужащ|військовослужбовц|військов|военн)\w* (?:ВС |ЗС )?РФ",
     ),
     "Russian": (
         r"Russian|російськ(?!ими)\w*|российск(?!ими)\w*",
-        r"ВС РФ|РФ|армии России",
+        r"ВС РФ|РФ|армии России|of the Armed Forces of (?:the )?Russian Federation",
         rf"(?:Ukrainian|українськ\w+|украинск\w+)\s+(?:{_KILLERS})|ЗСУ|ВСУ",
     ),
 }
 _OTHER = {"Ukrainian": "Russian", "Russian": "Ukrainian"}
 _AGENT = {
     "Ukrainian": r"(?:Ukrainian|Ukraine's)\s+(?:[\w-]+\s+){0,3}?(?:troops|forces|soldiers?"
-    r"|servicem[ae]n|fighters?|militants|nationalists|units?|groups?|military|snipers?)",
+    r"|servicem[ae]n|fighters?|militants|nationalists|units?|groups?|military|snipers?"
+    r"|formations?)",
     "Russian": r"(?:Russian|Russia's)\s+(?:[\w-]+\s+){0,3}?(?:troops|forces|soldiers?"
-    r"|servicem[ae]n|fighters?|militants|units?|groups?|military|paratroopers|marines|snipers?)",
+    r"|servicem[ae]n|fighters?|militants|units?|groups?|military|paratroopers|marines|snipers?"
+    r"|formations?)",
 }
 _AGENT_CY = {  # the instrumental case names the agent
     "Ukrainian": r"українськими\s+(?:військов|бійц|бойовик|силам)\w*|украинскими\s+(?:военн"
