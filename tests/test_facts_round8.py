@@ -276,3 +276,21 @@ def test_a_killing_told_by_its_outcome_takes_the_count_from_before(
 )
 def test_the_side_of_armed_forces_named_in_full(sentence: str, want: str) -> None:
     assert victim_side([sentence]) == want
+
+
+def test_an_obituarys_life_is_not_the_scene_and_fighting_for_a_village_is() -> None:
+    facts = extract_facts(
+        "Petro Lysenko, 1991-2024: the nurse who stayed with the wounded",
+        "Petro Lysenko, who has died aged 33, worked as a nurse at a clinic in Lubny for "
+        "nine years before he enlisted in 2022. "
+        "Colleagues remember a quiet man who sang in a church choir. "
+        "He served with an assault battalion as a combat medic. "
+        "In May, during fighting for Berestove, he stayed behind with two wounded men and was "
+        "himself hit by shrapnel. "
+        "Russian soldiers took him prisoner that night. "
+        "His battalion said in June that drone footage showed he had been shot dead by his "
+        "captors the next morning, 19 May. "
+        "He leaves a wife and a son.",
+        PUB,
+    )
+    assert (facts.locations, facts.victims) == (("Berestove",), 1)

@@ -39,7 +39,9 @@ ROUNDUP = CaseBlind(
 # Narrative cues: the sentence tells where or when the incident itself happened.
 OCCURRENCE = CaseBlind(
     r"\b(?:happened|occurred|took place|stormed|storming|during (?:an? |the )?assault|firefight"
-    r"|filmed|geolocated|recorded|bod(?:y|ies)|went missing|died|загину\w*|погиб\w*|съемк\w*"
+    # "who has died aged 35" opens an obituary: the life, not the incident
+    r"|filmed|geolocated|recorded|bod(?:y|ies)|went missing|died(?! aged| at the age)"
+    r"|загину\w*|погиб\w*|съемк\w*"
     r"|зйомк\w*|сталас[яь]|сталос[яь]|стався|стался|відбулос[яь]|committed|скоєн\w*|вчинен\w*"
     r"|совершен\w*|surrounded|encircled|ambushed|trapped|overrun|оточил\w*|оточен\w*|окружил\w*"
     r"|окружен\w*|засідк\w*|засад\w*|штурм\w*|бою\b|боїв|бойов\w+"

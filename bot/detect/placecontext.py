@@ -20,7 +20,8 @@ _CONTEXT_CY = _words(
 )
 _CONTEXT_EN = re.compile(
     r"(?:\b(?:near|in|at|outside|around|toward|towards|into|village|villages|town"
-    r"|settlement|hamlet)(?:\s+of)?\s+(?:the\s+)?(?:(?:village|town|settlement)\s+of\s+)?)$"
+    r"|settlement|hamlet|(?:fighting|fights?|battles?) for)(?:\s+of)?\s+(?:the\s+)?"
+    r"(?:(?:village|town|settlement)\s+of\s+)?)$"
 )
 _INSTITUTION = re.compile(
     r"\s+(?:управлінн|управлени|штаб|відділ|отдел|департамент|комітет|комитет|інститут|институт"
