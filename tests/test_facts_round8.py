@@ -7,6 +7,7 @@ from datetime import date
 
 import pytest
 
+from bot.detect import scene
 from bot.detect.dates import incident_dates
 from bot.detect.extract import extract_facts
 from bot.detect.gazetteer import canonical_places
@@ -294,3 +295,21 @@ def test_an_obituarys_life_is_not_the_scene_and_fighting_for_a_village_is() -> N
         PUB,
     )
     assert (facts.locations, facts.victims) == (("Berestove",), 1)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "want"),
+    [
+        # a unit redeployed from or to a place: its route, not the scene
+        (
+            "Це бійці бригади, перекинутої на Покровський напрямок із-під Бахмута.",
+            [],
+        ),
+        ("Речь о полку, переброшенном на Запорожское направление из-под Херсона.", []),
+        ("The regiment had been redeployed to the Kupiansk sector from Kherson.", []),
+        # the scene in the same story still counts
+        ("Полонених розстріляли біля села Роботине.", ["Robotyne"]),
+    ],
+)
+def test_a_redeployed_units_route_is_not_the_scene(sentence: str, want: list[str]) -> None:
+    assert [h.canonical for h in scene.hits(sentence)] == want
