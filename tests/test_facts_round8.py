@@ -113,6 +113,9 @@ def test_a_headline_count_outweighs_a_tally_in_the_statements() -> None:
         ("у селі Білогорівка Луганської народної республіки", ["Bilohorivka", "Luhansk Oblast"]),
         ("в Донецкой Народной Республике", ["Donetsk Oblast"]),
         ("in the self-styled Luhansk People's Republic", ["Luhansk Oblast"]),
+        # a soft stem's genitive and instrumental: Маріуполь -> Маріуполя, под Мариуполем
+        ("після оборони Маріуполя", ["Mariupol"]),
+        ("бои под Мариуполем", ["Mariupol"]),
         # "желанное" is a word: the village needs a place context
         ("Желанное перемирие так и не наступило", []),
     ],
@@ -312,4 +315,20 @@ def test_an_obituarys_life_is_not_the_scene_and_fighting_for_a_village_is() -> N
     ],
 )
 def test_a_redeployed_units_route_is_not_the_scene(sentence: str, want: list[str]) -> None:
+    assert [h.canonical for h in scene.hits(sentence)] == want
+
+
+@pytest.mark.parametrize(
+    ("sentence", "want"),
+    [
+        # the siege or defence before the captivity is an earlier turn of the front
+        ("The men had laid down their arms after the siege of Mariupol ended", []),
+        ("Вони потрапили в полон після оборони Маріуполя", []),
+        ("Их взяли в плен после осады Мариуполя", []),
+        ("They were captured after the battle for Avdiivka", []),
+        # during the siege, the town is the scene
+        ("During the siege of Mariupol two captives were shot", ["Mariupol"]),
+    ],
+)
+def test_a_siege_before_the_captivity_is_not_the_scene(sentence: str, want: list[str]) -> None:
     assert [h.canonical for h in scene.hits(sentence)] == want

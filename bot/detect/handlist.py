@@ -40,7 +40,7 @@ Orikhiv|Orikhiv,Orekhov|Оріхов:M,Оріхів:M|Орехов:M
 Kramatorsk|Kramatorsk|Краматорськ:M|Краматорск:M
 Sloviansk|Sloviansk,Slovyansk|Слов'янськ:M|Славянск:M
 Kostiantynivka|Kostiantynivka,Konstantinovka,Kostyantynivka|Костянтинів:KA|Константинов:KA
-Mariupol|Mariupol|Маріупол:M,Маріуполь:M|Мариупол:M,Мариуполь:M
+Mariupol|Mariupol|Маріупол:M,Маріуполь:M,Маріупол:NE|Мариупол:M,Мариуполь:M,Мариупол:NE
 Sievierodonetsk|Sievierodonetsk,Severodonetsk|Сєвєродонецьк:M|Северодонецк:M
 Lysychansk|Lysychansk,Lisichansk|Лисичанськ:M|Лисичанск:M
 Izium|Izium,Izyum|Ізюм:M|Изюм:M
