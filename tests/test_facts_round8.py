@@ -332,3 +332,17 @@ def test_a_redeployed_units_route_is_not_the_scene(sentence: str, want: list[str
 )
 def test_a_siege_before_the_captivity_is_not_the_scene(sentence: str, want: list[str]) -> None:
     assert [h.canonical for h in scene.hits(sentence)] == want
+
+
+def test_under_a_headline_only_statement_the_bodys_captives_are_the_incidents() -> None:
+    facts = extract_facts(
+        "«Пленных не брать»: СБУ опубликовала перехват из-под Торецка",
+        "Служба безопасности Украины обнародовала разговор российского офицера с "
+        "подчиненным. "
+        "В записи подчиненный докладывает, что троих украинских военных, вышедших из "
+        "блиндажа с поднятыми руками возле села Щербиновка под Торецком, «списали». "
+        "Следователи устанавливают личности собеседников. "
+        "Открыто уголовное производство.",
+        PUB,
+    )
+    assert (facts.victims, set(facts.locations)) == (3, {"Shcherbynivka", "Toretsk"})

@@ -30,6 +30,7 @@ from bot.detect.narrative import (
     is_finding,
     own_line_notes,
 )
+from bot.detect.placecontext import APPOSITIVE, REGION_NEXT
 from bot.detect.quantities import Kind, count
 from bot.detect.quantities import victims as count_victims
 from bot.detect.sentences import clip
@@ -90,6 +91,9 @@ def _incident_sentences(a: Analysis, cues: _Cues) -> list[int]:
         and any(st.terms[0] in lx.lower(a.sentences[k]) for k in range(st.index - 2, st.index))
         for j in range(max(1, st.index - 2), st.index)
     }
+    # under a headline that is the only statement ("«Полонених не брати»: …"), the body's
+    # captives ("двох військових, які вийшли з піднятими руками біля X") are the incident's
+    headline_only = stated == {0}
     picked: list[int] = []
     for i, s in enumerate(a.sentences):
         if i == 0 or i in stated or i in told:
@@ -110,6 +114,7 @@ def _incident_sentences(a: Analysis, cues: _Cues) -> list[int]:
         if (
             kill
             or setup
+            or (headline_only and captive)
             or is_finding(s)
             or ((captive or (beside and EVENT.search(s))) and _has(ASSAULT_OR_DATE, s))
             or (
@@ -216,20 +221,6 @@ def _place_line(a: Analysis, cues: _Cues) -> list[PlaceHit]:
     return []
 
 
-# "Bilohorivka, a village on the Siverskyi Donets in Luhansk region": the oblast or district
-# of an incident's settlement, named where the story describes it.
-_APPOSITIVE = re.compile(
-    r",?\s+(?:is\s+|lies\s+)?(?:a|an|the)?\s*(?:[\w'-]+\s+){0,2}?(?:village|town|settlement|city)"
-    r"\b|,?\s+(?:—\s+)?(?:село|селище|місто|поселок|посёлок|деревня|город)\b",
-    _F,
-)
-
-
-# "near Bilohorivka in Luhansk Oblast", "Krynky, in Kherson Oblast", "біля Юнаківки Сумського
-# району", "біля Кремінної на Луганщині": the region right after the village locates it
-_REGION_NEXT = re.compile(r",?\s+(?:(?:in|у|в|на)\s+(?:the\s+)?)?", _F)
-
-
 def _with_region(a: Analysis, found: tuple[str, ...], cues: _Cues) -> tuple[str, ...]:
     described = any(
         k in s for s in a.sentences[1:] for k in ("village", "town", "сел", "місто", "город")
@@ -243,9 +234,9 @@ def _with_region(a: Analysis, found: tuple[str, ...], cues: _Cues) -> tuple[str,
             for o in hits:
                 if o.kind not in ("oblast", "district") or o.start <= h.end:
                     continue
-                nxt = _REGION_NEXT.match(s, h.end)
+                nxt = REGION_NEXT.match(s, h.end)
                 if (nxt is not None and nxt.end() == o.start) or (
-                    described and o.start - h.end < 90 and _APPOSITIVE.match(s, h.end)
+                    described and o.start - h.end < 90 and APPOSITIVE.match(s, h.end)
                 ):
                     extra.append(o.canonical)
     return tuple(dict.fromkeys([*found, *extra])) if extra else found

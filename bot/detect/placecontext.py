@@ -81,3 +81,17 @@ def listed(text: str, span: tuple[int, int], spans: list[tuple[int, int]]) -> bo
         and _COMMA.fullmatch(text, last, start) is not None
         and _LIST_GOES_ON.match(text, end) is not None
     )
+
+
+# "Bilohorivka, a village on the Siverskyi Donets in Luhansk region": the oblast or district
+# of an incident's settlement, named where the story describes it.
+APPOSITIVE = re.compile(
+    r",?\s+(?:is\s+|lies\s+)?(?:a|an|the)?\s*(?:[\w'-]+\s+){0,2}?(?:village|town|settlement|city)"
+    r"\b|,?\s+(?:—\s+)?(?:село|селище|місто|поселок|посёлок|деревня|город)\b",
+    re.IGNORECASE,
+)
+
+
+# "near Bilohorivka in Luhansk Oblast", "Krynky, in Kherson Oblast", "біля Юнаківки Сумського
+# району", "біля Кремінної на Луганщині": the region right after the village locates it
+REGION_NEXT = re.compile(r",?\s+(?:(?:in|у|в|на)\s+(?:the\s+)?)?", re.IGNORECASE)
