@@ -135,3 +135,37 @@ def test_a_columns_call_echoed_in_its_headline_is_no_order() -> None:
     # a headline order over a body that reports it as an order still flags
     report = "Перехват: командир штурмовой роты ВС РФ приказал пленных не брать под Угледаром."
     assert classify("Пленных не брать", report).flagged
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        # the idiom in politics and business, with the words of a fight but no soldiers
+        (
+            "Budget battle: Ukraine's finance minister takes no prisoners",
+            "In the battle over next year's budget the minister took no prisoners, cutting "
+            "every ministry's request.",
+        ),
+        (
+            "Kyiv grocer takes no prisoners in price war",
+            "The company took no prisoners in the price war with its Ukrainian rivals, fighting "
+            "for every position on the shelves.",
+        ),
+        # a drama podcast is fiction
+        (
+            "New drama podcast: 'The Cellar'",
+            "In our drama podcast a captured Ukrainian scout is shot by Russian guards in the "
+            "final episode.",
+        ),
+    ],
+)
+def test_metaphors_of_war_and_drama_podcasts(title: str, text: str) -> None:
+    assert not classify(title, text).flagged
+
+
+def test_a_denial_in_the_active_voice() -> None:
+    assert not classify(
+        "Brigade: the captives from Toretsk are alive",
+        "The brigade said there was no evidence that Russian troops killed the captured "
+        "Ukrainian soldiers.",
+    ).flagged

@@ -150,12 +150,10 @@ _IMPLIED = union(lx.NO_QUARTER, lx.WOUNDED, lx.BOUND)
 # "take no prisoners" is an English idiom too ("the new CEO takes no prisoners", "Karpaty took
 # no prisoners at the stadium"): an order needs soldiers, a unit or the enemy in its sentence.
 _AT_WAR = re.compile(
-    r"\b(?:soldiers?|troops|units?|command\w*|order\w*|brigades?|battalions?|regiments?"
-    r"|platoons?|compan(?:y|ies)|assault\w*|front|fighters|enemy"
-    r"|military|army|servicem[ae]n|marines|paratroopers|pows?|captured|surrender\w*"
-    r"|officers?|radio|intercept\w*|war|forces|captives"
-    r"|prisoners of war|positions?|trench\w*|combat|battle\w*|fighting|frontline|storm\w*"
-    r"|wagner)\b"
+    r"\b(?:soldiers?|troops|brigades?|battalions?|regiments?|platoons?|assault (?:group|unit)s?"
+    r"|fighters|enemy|military|army|servicem[ae]n|marines|paratroopers|pows?|captured"
+    r"|surrender\w*|officers?|commanders?|ordered|orders? to|intercept\w*|captives"
+    r"|prisoners of war|trench\w*|wagner)\b"
 )
 
 

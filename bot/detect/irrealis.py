@@ -137,7 +137,7 @@ DENIAL_MASKS = Cue(
         r"|расстрел\w*|казнить|вбити|вбивати|розстрілю\w*|розстріляти|стратити)",
         # "no evidence that any of the captives had been shot"
         r"\bno (?:evidence|sign|signs|indication|proof) (?:that |of )?(?:(?!when|while|as|before"
-        r"|after|once)[\w'-]+ ){0,5}?(?:had been |have been |were |was |being )"
+        r"|after|once)[\w'-]+ ){0,5}?(?:had been |have been |were |was |being )?"
         r"(?:shot|killed|executed|harmed|murdered)\b",
         r"\b(?:немає|нема|нет) (?:жодних |никаких )?(?:доказів|ознак|доказательств|признаков)"
         r",? (?:[\w'-]+,? ){0,8}?(?:розстріля\w*|вбил\w*|вбит\w*|страт\w*|расстреля\w*|убил\w*"
@@ -205,7 +205,8 @@ FICTION = Cue(
         r"|\bfictional\b|\binvented (?:village|town|character|episode|story|hero)\b"
         r"|\bbook of the week\b|\btheat(?:re|er)\b|\bplaywright\b|\bstage play\b"
         r"|\b(?:shooter|strategy|mobile|computer) games?\b|\bDLC\b|\bexpansion pack\b"
-        r"|\b(?:audio|radio|podcast) (?:drama|play)s?\b|\baudio fiction\b",
+        r"|\b(?:audio|radio|podcast) (?:drama|play)s?\b|\baudio fiction\b"
+        r"|\b(?:drama|fiction) podcasts?\b|\baudio series\b",
         r"\bвигадан\w*|\bфільм\w*|\bкінофільм\w*|\bсеріал\w*|\bаудіосеріал\w*"
         r"|\bрадіопостанов\w*|\b(?:комп'ютерн|відео)\w* гр\w*|\bв грі\b"
         r"|\bу грі\b|\bгравц\w*|\bгравець\b|\bквест\w*|\bрецензі\w*|\bшутер\w*|\bвистав[аиіу]\b"
