@@ -263,3 +263,14 @@ def test_cyrillic_compound_numbers(sentence: str, want: int) -> None:
 )
 def test_a_count_of_other_soldier_words(title: str, body: str, want: int) -> None:
     assert extract_facts(title, body, PUB).victims == want
+
+
+def test_the_first_reports_join_a_follow_up_that_arrived_before_them() -> None:
+    """Feeds arrive in any order: when a follow-up ("the ten victims ... identified") started
+    the incident, the first reports with the earlier figure of its town and day join it."""
+    follow_up = "Victims of the November 19 killing of POWs near Toretsk identified"
+    view = new_incident(1, Facts(("Toretsk",), 10, "Ukrainian", DAY), follow_up, DAY)
+    match = match_incident(ORIGINAL[1], ORIGINAL[0], "", DAY, [view])
+    assert match is not None and match.incident_id == 1
+    # another day near the same town stays out
+    assert match_incident(OTHER_DAY[1], OTHER_DAY[0], "", DAY, [view]) is None

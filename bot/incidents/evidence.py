@@ -157,12 +157,15 @@ def is_revision(
         return False
     same_day = facts.incident_date is not None and facts.incident_date == view.incident_date
     if same_day and (
-        revised or follow_up or (new < old and any(says_revised(t, "") for t in view.titles))
+        revised
+        or follow_up
+        or (new < old and any(says_revised(t, "") for t in view.titles))
+        or any(says_follow_up(t, "") for t in view.titles)
     ):
         # "the toll rose to 12" naming the incident's town and day is that incident, whenever
         # it is published; so is an earlier, lower figure once the incident holds the update
         # (feeds arrive in any order), and a follow-up ("the victims of the 24 November
-        # killing near X identified") that gives a newer count
+        # killing near X identified") that gives a newer count, before or after the others
         return True
     if view.latest_published is None or published < view.latest_published + timedelta(days=1):
         return False  # sibling releases of one day with other counts are other incidents
