@@ -15,7 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from bot.detect.placecontext import in_context as in_context
-from bot.detect.placecontext import listed
+from bot.detect.placecontext import listed, words
 from bot.detect.translit import kmu2010, latin_variants, russian_forms
 
 DATA = Path(__file__).with_name("katottg.tsv.gz")
@@ -82,11 +82,7 @@ def first_word_forms(word: str) -> list[str]:
 
 # Big cities are left to the hand list: "in Kyiv" or "у Харкові" is where a court sits or an
 # official speaks far more often than where captives were killed.
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
-
-_SKIP = _words(
+_SKIP = words(
     "Київ Севастополь Харків Дніпро Одеса Запоріжжя Львів Донецьк Луганськ Херсон Миколаїв Суми"
     " Чернігів Полтава Вінниця Житомир Черкаси Кропивницький Хмельницький Рівне Тернопіль"
     " Івано-Франківськ Ужгород Луцьк Чернівці Сімферополь Україна Крим Росія"

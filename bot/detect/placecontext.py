@@ -7,11 +7,12 @@ from __future__ import annotations
 import re
 
 
-def _words(text: str) -> frozenset[str]:
+def words(text: str) -> frozenset[str]:
+    """The words of a space-separated list, as a set."""
     return frozenset(text.split())
 
 
-_CONTEXT_CY = _words(
+_CONTEXT_CY = words(
     "у в біля під поблизу неподалік поруч коло довкола з із зі до через за районі околицях"
     " околиці село села селі селом селище селища селищі смт місто міста місті с м сел"
     " около возле под близ вблизи из селе селу поселок поселка поселке деревня деревни деревне"
