@@ -17,14 +17,16 @@ CAPTIVE_KILLS = re.compile(
 # convicted of killing a civilian", "засудили полоненого за вбивство цивільного").
 ACCUSED_AFTER = re.compile(
     r"[^.;]{0,80}?\b(?:convicted|jailed|sentenced|charged|accused|suspected|guilty|tried|trial"
+    r"|acquitted|cleared|виправда\w*|оправда\w*"
     r"|received|gets|got|faces|accusing|засуд\w*|обвинува\w*|звинува\w*|звинувач\w*|обвиняя"
     r"|підозрю\w*|вирок\w*|отрима\w*|осуд\w*"
     r"|осужд\w*|приговор\w*|обвиня\w*|подозрева\w*|получи\w*)"
-    r"[^.;]{0,60}?\b(?:for|of|with|over|in|за|в|у) (?:the )?(?:killing|murder\w*|shooting"
+    r"[^.;]{0,60}?\b(?:for|of|with|over|in|за|в|у|про|об|о) (?:the )?(?:killing|murder\w*|shooting"
     r"|executing|вбивств\w*|убийств\w*|розстріл\w*|расстрел\w*|страт\w*|казн\w*)"
 )
 ACCUSED_BEFORE = re.compile(
-    r"\b(?:convict\w*|jail\w*|sentenc\w*|charg\w*|засуд\w*|обвинува\w*|підозр\w*|осуд\w*"
+    r"\b(?:convict\w*|jail\w*|sentenc\w*|charg\w*|acquit\w*|clear(?:s|ed)?|засуд\w*|обвинува\w*"
+    r"|підозр\w*|осуд\w*|виправда\w*|оправда\w*"
     r"|приговор\w*|обвин\w*|подозр\w*)\s+(?:[\w'-]+\s+){0,3}$"
 )
 # "captured paratrooper who shot a villager": the captive is the subject of the killing
@@ -36,8 +38,8 @@ ACCUSED_WHO = re.compile(
     r"|расстрелявш|убивш|застреливш)\w*)"
 )
 ACCUSED_TAIL = re.compile(
-    r"^[^.;]{0,160}?\b(?:for|of|with|over|за|including) (?:the )?(?:alleged )?(?:killing|murder\w*"
-    r"|shooting|вбивств\w*|убийств\w*|розстріл\w*|расстрел\w*)"
+    r"^[^.;]{0,160}?\b(?:for|of|with|over|за|including|про|об|о) (?:the )?(?:alleged )?"
+    r"(?:killing|murder\w*|shooting|вбивств\w*|убийств\w*|розстріл\w*|расстрел\w*)"
 )
 
 

@@ -48,7 +48,7 @@ _APPEAL = re.compile(
     r"become a member|gift a membership|new members|paying members|paid for by readers"
     r"|readers like you|financial contribution|monthly contribution|support us|support "
     r"(?:the|our) (?:newsroom|journalism|work)|your support|help us (?:get|reach|fund|prepare"
-    r"|keep|continue)|(?:weekly|daily|free|our) newsletter"
+    r"|keep|continue)|(?:weekly|daily|free|our|week's|today's|this|latest) newsletter|newsletter:"
     r"|subscribers agree|privacy policy|by subscribing|sign up for|in your inbox|one email every"
     r"|check your inbox|thank you for signing up|thanks for signing up|dear readers"
     r"|can we count on you|independent journalism .{0,40}(?:survives|depends)|is republished"
@@ -267,18 +267,23 @@ _BULLET = re.compile(r"^(?:[•·▪►▸*–—-]|\d{1,2}[.)]|\d{1,2}:\d{2})\s
 _SCHEDULE = re.compile(r"^\d{1,2}[:.]\d{2}\s+[«\"“„].{1,80}?[»\"”]\s*[—–-]\s+\w")
 
 
+# An item that ends in ";" or "," is a clause of the page's own list ("• загиблі — троє
+# бійців…;"), never a headline.
+_CLAUSE_END = (*_END_PUNCT[:4], ";", ",")
+
+
 def _is_headline_item(line: str) -> bool:
     return (
         len(line) < 180
         and bool(_BULLET.match(line))
-        and not line.endswith(_END_PUNCT[:4])
+        and not line.endswith(_CLAUSE_END)
         and not _SCHEDULE.match(line)
     )
 
 
 def _is_headline(line: str) -> bool:
     """A short line without a closing stop: a headline, a header, a subhead."""
-    return 0 < len(line) < 180 and not line.endswith(_END_PUNCT[:4]) and not _SCHEDULE.match(line)
+    return 0 < len(line) < 180 and not line.endswith(_CLAUSE_END) and not _SCHEDULE.match(line)
 
 
 def _drop_headline_lists(lines: list[str]) -> list[str]:

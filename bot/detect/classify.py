@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from bot.detect import carried, custody
 from bot.detect import irrealis as ir
 from bot.detect import lexicon as lx
 from bot.detect.accused import CAPTIVE_KILLS, is_accused
@@ -66,7 +67,7 @@ def _blank(text: str, spans: list[tuple[int, int]]) -> str:
 
 
 _TRIGGERS, _OLENIVKA, _OLENIVKA_TRIGGERS, _SETUP = map(
-    Keys, (lx.TRIGGERS, ir.OLENIVKA_KEYS, ir.OLENIVKA_TRIGGERS, ir.SETUP_KEYS)
+    Keys, (lx.TRIGGERS, ir.OLENIVKA_KEYS, ir.OLENIVKA_TRIGGERS, carried.SETUP_KEYS)
 )
 
 
@@ -129,11 +130,13 @@ def _captives(
             m for m in _spans(ir.CAPTURED_PARTICIPLE.on(cyr), s) if not _is_speaker(s, m)
         )
     weak = _spans(lx.CAPTIVE_VERBAL.on(cyr), s)
+    if custody.asserted(s):  # "executed two wounded servicemen"
+        weak.extend(_spans(custody.EXECUTED_SOLDIERS.on(cyr), s))
     if keys.helpless and HELPLESS.any_in(s, scripts(s)):
         weak.extend(_spans(ir.HELPLESS.on(cyr), s))
     if keys.finish and ir.FINISH_OFF.on(cyr).search(s):
         # "finished off the wounded", "добили поранених"
-        weak.extend(_spans(lx.WOUNDED.on(cyr), s))
+        weak.extend(_spans(custody.WOUNDED.on(cyr), s))
     # bare "prisoner(s)": its context and the convicts check only matter when it is there
     if (
         not cyr
@@ -146,7 +149,7 @@ def _captives(
 
 
 # The first cue of each implied rule: one scan rules them all out for most sentences
-_IMPLIED = union(lx.NO_QUARTER, lx.WOUNDED, lx.BOUND)
+_IMPLIED = union(custody.NO_QUARTER, custody.WOUNDED, custody.BOUND)
 # "take no prisoners" is an English idiom too ("the new CEO takes no prisoners", "Karpaty took
 # no prisoners at the stadium"): an order needs soldiers, a unit or the enemy in its sentence.
 _AT_WAR = re.compile(
@@ -210,22 +213,24 @@ def _statement(
     elif not _IMPLIED.on(cyr).search(m):
         pass  # none of the implied rules below can hold
     elif (
-        (nq := lx.NO_QUARTER.on(cyr).search(m))
+        (nq := custody.NO_QUARTER.on(cyr).search(m))
         and not ir.COMMENTARY.on(cyr).search(m)
         and (cyr or _AT_WAR.search(m))
         and not _inside_denial(low, cyr, nq.span(), keys)
     ):
         rule, terms, strength, span = "no-quarter order", (nq.group().lower(),), 0.6, nq.span()
-    elif (wd := lx.WOUNDED.on(cyr).search(m)) and (lb := lx.LEFT_BEHIND.on(cyr).search(m)):
-        dead = kills[0] if kills else lx.DEAD.on(cyr).search(m)
+    elif (wd := custody.WOUNDED.on(cyr).search(m)) and (
+        lb := custody.LEFT_BEHIND.on(cyr).search(m)
+    ):
+        dead = kills[0] if kills else custody.DEAD.on(cyr).search(m)
         if dead:
             rule = "wounded left behind"
             terms = (wd.group().lower(), lb.group().lower(), dead.group().lower())
             strength = 0.7 if kills else 0.55
     elif (
-        (bd := lx.BOUND.on(cyr).search(m))
-        and (dd := lx.DEAD.on(cyr).search(m) or (kills[0] if kills else None))
-        and lx.SOLDIER.on(cyr).search(m)
+        (bd := custody.BOUND.on(cyr).search(m))
+        and (dd := custody.DEAD.on(cyr).search(m) or (kills[0] if kills else None))
+        and custody.SOLDIER.on(cyr).search(m)
     ):
         rule, terms, strength = "bound bodies", (bd.group().lower(), dd.group().lower()), 0.55
     if not rule and keys.olenivka and (ol := _olenivka(m, cyr, kills, bool(strong))):
@@ -234,7 +239,10 @@ def _statement(
         return None, ""
     if has_captives:  # not looked for above
         strong = _captives(m, cyr, keys)[0]
-    reason = suppressor(m, cyr, bool(strong), bool(execs), keys)
+    # a weak captive cue beside a soldier noun ("сдававшихся в плен украинских бойцов") is
+    # not made civilian by a list's other items ("депортации детей, расстрелы …")
+    soldierly = bool(strong) or bool(found and custody.SOLDIERS_AFTER.match(m, found[1].end()))
+    reason = suppressor(m, cyr, soldierly, bool(execs), keys)
     if reason:
         return None, reason
     st = Statement(index, s, terms, min(strength, 1.0), rule, span[0], span[1], bool(strong))
@@ -245,28 +253,12 @@ def _olenivka(m: str, cyr: bool, kills: list[re.Match[str]], strong: bool) -> tu
     """Olenivka named with a death (or a blast that POWs were in), or POWs who perished in the
     sentence after one naming it (`keys.olenivka` is set per sentence for that)."""
     here = ir.OLENIVKA.on(cyr).search(m)
-    death = kills[0] if kills else lx.DEAD.on(cyr).search(m) or ir.PERISHED.on(cyr).search(m)
+    death = kills[0] if kills else custody.DEAD.on(cyr).search(m) or ir.PERISHED.on(cyr).search(m)
     if here and (death or (strong and (death := ir.BLAST.on(cyr).search(m)))):
         return (here.group(), death.group())
     if strong and (perished := ir.PERISHED.on(cyr).search(m)):
         return ("olenivka", perished.group())
     return ()
-
-
-# The marks of an execution, told a sentence after the captives: "bursts at point-blank range",
-# "lay dead with gunshot wounds to the head", "shot in the back of the head", "впритул".
-_EXECUTION_MARK = re.compile(
-    r"\b(?:point-blank|at close range|execution-style|gunshot wounds? (?:to|in) the (?:back of "
-    r"the )?head|shot in the (?:back of the )?head|spray(?:ed|ing)? (?:them|him) with bullets"
-    r"|open(?:ed|s)? fire from behind|shot (?:them |him )?where (?:they|he) lay"
-    r"|(?:none of (?:them|the \w+)|nobody|no one) (?:gets|got|stands|stood) up"
-    r"|nobody moves|no one moves)\b"
-    r"|(?:там,? )?где (?:они )?лежали|(?:там,? )?де (?:вони )?лежали"
-    r"|(?:никто|ніхто) (?:уже |вже )?не (?:шевел|ворушит|двига|рухає|вста|підвод)\w*"
-    r"|\b(?:все|всі|усі|обидва|оба|обоє)\b(?: [\w-]+){0,2}? (?:двухсот|двохсот)\w*"
-    r"|\b(?:впритул|в упор|в потилицю|в затылок|вогнепальн\w* поранен\w* (?:у |в )?голов\w*"
-    r"|огнестрельн\w* ранени\w* (?:в )?голов\w*|контрольн\w* (?:постріл|выстрел)\w*)"
-)
 
 
 def _inside_denial(low: str, cyr: bool, span: tuple[int, int], keys: ArticleKeys) -> bool:
@@ -292,26 +284,26 @@ def _carried_over(sentences: tuple[str, ...], keys: ArticleKeys) -> list[Stateme
         m = _blank(m, [x.span() for x in ir.DENIAL_MASKS.on(cyr).finditer(low)])
         # a pronoun ("Both were shot"), or the words of an execution ("bursts at point-blank
         # range", "lay dead with gunshot wounds to the head") after the captives' setup
-        kill = ir.ANAPHOR_KILL.on(cyr).search(m) or _EXECUTION_MARK.search(m)
+        kill = carried.ANAPHOR_KILL.on(cyr).search(m) or carried.EXECUTION_MARK.search(m)
         if not kill and keys.finish:  # "наших вытаскивают из окопа и добивают": the wounded
             kill = ir.FINISH_OFF.on(cyr).search(m)
         if not kill:
             continue
-        for j in (i - 1, i - 2):
-            if j < 1:
-                continue
+        for j in carried.before(sentences, i):
             prev = _mask(lx.lower(sentences[j]), lx.is_cyrillic(sentences[j]), keys)
             strong, weak = _captives(prev, cyr, keys)
             cue = strong or weak
-            setup = cue[0] if cue else ir.SETUP.on(cyr).search(prev)
+            setup = cue[0] if cue else carried.SETUP.on(cyr).search(prev)
             if not setup and keys.finish and ir.FINISH_OFF.on(cyr).search(m):
-                setup = lx.WOUNDED.on(cyr).search(prev)  # "Our wounded stayed. … finished off"
+                setup = custody.WOUNDED.on(cyr).search(
+                    prev
+                )  # "Our wounded stayed. … finished off"
             if not setup:
                 continue
             execs = bool(lx.KILL_EXEC.on(cyr).search(m))
             if not suppressor(f"{prev} {m}", cyr, bool(strong), execs, keys):
                 terms = (setup.group(), kill.group())
-                combatant = bool(strong) or bool(ir.COMBATANT.on(cyr).search(prev))
+                combatant = bool(strong) or bool(carried.COMBATANT.on(cyr).search(prev))
                 st = Statement(
                     i, sentences[i], terms, 0.55, "carried over", *kill.span(), combatant
                 )
@@ -372,8 +364,8 @@ def analyse(title: str, text: str) -> Analysis:
         not statements
         and _SETUP.any_in(raw_low, script)
         and (
-            ir.ANAPHOR_KILL.both.search(raw_low)
-            or _EXECUTION_MARK.search(raw_low)
+            carried.ANAPHOR_KILL.both.search(raw_low)
+            or carried.EXECUTION_MARK.search(raw_low)
             or (keys.finish and ir.FINISH_OFF.both.search(raw_low))
         )
     ):
@@ -390,7 +382,8 @@ def analyse(title: str, text: str) -> Analysis:
         echoed = [
             i
             for i, s in enumerate(sentences[1:], 1)
-            if lx.NO_QUARTER.search(s) and ir.COMMENTARY.on(lx.is_cyrillic(s)).search(lx.lower(s))
+            if custody.NO_QUARTER.search(s)
+            and ir.COMMENTARY.on(lx.is_cyrillic(s)).search(lx.lower(s))
         ]
         if echoed:
             suppressed.append((0, "commentary headline"))

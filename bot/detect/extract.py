@@ -12,7 +12,7 @@ from collections.abc import Callable
 from datetime import date
 from itertools import pairwise
 
-from bot.detect import authority, scene
+from bot.detect import authority, custody, scene
 from bot.detect import lexicon as lx
 from bot.detect.classify import Analysis, Statement, analyse
 from bot.detect.cue import CaseBlind, Keys, fold, scripts, union
@@ -105,7 +105,7 @@ def _incident_sentences(a: Analysis, cues: _Cues) -> list[int]:
         # with a white rag walks out near X. Seconds later they open fire on him."; "... з
         # зв'язаними руками. Потім пролунали постріли.")
         setup = any(cues[a.sentences[j]][0] for j in (i + 1, i + 2) if j < len(a.sentences)) and (
-            captive or lx.BOUND.on(lx.is_cyrillic(s)).search(s) is not None
+            captive or custody.BOUND.on(lx.is_cyrillic(s)).search(s) is not None
         )
         # "Seven soldiers walked out of a basement in X on 2 September. Five of them were
         # shot within minutes": the killing refers back to the group this sentence brings in
@@ -119,7 +119,7 @@ def _incident_sentences(a: Analysis, cues: _Cues) -> list[int]:
             or ((captive or (beside and EVENT.search(s))) and _has(ASSAULT_OR_DATE, s))
             or (
                 i >= lead
-                and (_has(OCCURRENCE, s) or lx.WOUNDED.search(s))
+                and (_has(OCCURRENCE, s) or custody.WOUNDED.search(s))
                 and (captive or not lx.CIVILIAN.search(s))  # "three civilians were wounded"
             )
         ):

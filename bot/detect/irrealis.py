@@ -34,8 +34,8 @@ IRREALIS_MASKS = Cue(
         rf"\b(?:призыв|призва)\w* (?:[\w'«»\"“”-]+,? ){{0,8}}[«\"“]?(?:{_INF_RU}\b|не брать"
         rf"|к (?:расстрел|казн|убийств|уничтожени)\w*)",
         # the legal line: "POWs may not be executed", "the law forbids killing prisoners"
-        rf"\b{_CAPTIVE_NOUN} (?:[\w'-]+ ){{0,3}}?(?:may|must|can|cannot|can't|should|shall)"
-        rf"(?: not|n't)? (?:never )?be (?:kill\w*|shot|execut\w*|murder\w*|harmed)\b",
+        rf"\b{_CAPTIVE_NOUN} (?:[\w'-]+ ){{0,3}}?[\"'“‘]?(?:may|must|can|cannot|can't|should"
+        rf"|shall)(?: not|n't)? (?:never )?be (?:kill\w*|shot|execut\w*|murder\w*|harmed)\b",
         rf"\b(?:prohibit\w*|forbid\w*|forbade|bans?|banned|outlaw\w*|illegal to|unlawful to|"
         rf"a war crime to) (?:[\w'-]+ ){{0,3}}?(?:kill\w*|shooting|execut\w*|murder\w*)"
         rf"(?: of)? (?:[\w'-]+ ){{0,2}}?{_CAPTIVE_NOUN}",
@@ -93,6 +93,14 @@ DENIAL_MASKS = Cue(
         # нарушением"
         r"\b(?:killing|executing|shooting) (?:[\w'-]+ ){0,12}?(?:is|are|constitutes) (?:a |an )?"
         r"(?:[\w-]+ )?(?:war crime|crime|breach|violation)",
+        # the law's generic person: "для вбивства людини, яка склала зброю, конвенція має…"
+        r"\b(?:вбивств\w*|убийств\w*|розстріл\w*|расстрел\w*|killing|executing|execution of"
+        r"|murder of) (?:людини|особи|человека|лица|a person|any person|anyone|someone)\b"
+        r"[^.;]{0,80}",
+        # without a copula: "убийство пленных запрещено конвенцией", "прямо заборонене"
+        r"\b(?:вбивство|убийство|розстріл|расстрел|страта|казнь|страти|казни) (?:[\w'-]+,? ){0,4}?"
+        r"(?:прямо |категорично |строго |суворо )?(?:заборонен\w*|запрещен\w*|неприпустим\w*"
+        r"|недопустим\w*)",
         r"\b(?:вбивство|убийство|розстріл|расстрел|страта|казнь) (?:[\w'-]+,? ){0,6}?"
         r"(?:вважається|визнається|считается|признается|является) (?:[\w-]+ )?(?:воєнн\w* злочин"
         r"\w*|злочин\w*|порушенн\w*|военн\w* преступлени\w*|преступлени\w*|нарушени\w*)",
@@ -153,7 +161,8 @@ DENIAL_KEYS = (
     "might", "may ", "will ", "pretend", "feign", "to take", "surrender", "вдава", "удава",
     "імітув", "имитиров", "притвори", "прикинул", "відмов", "отказ", "чутк", "слух", "rumo",
     "report", "claim", "немає", "нема", "нет ", "penalt", "punish", "світить", "светит",
-    "можно ли", "чи можна", "чи дозволено", "разрешено ли",
+    "можно ли", "чи можна", "чи дозволено", "разрешено ли", "заборон", "запрещ", "неприпуст",
+    "недопуст", "людини", "особи", "человека", "лица", "person", "anyone", "someone",
 )  # fmt: skip
 
 # Literal keys: a sentence without any of them cannot match IRREALIS_MASKS / HELPLESS (the
@@ -179,7 +188,7 @@ CHARGE_KEYS = (
     "осужд", "приговор", "подозр", "получи", "звинува", "звинувач", "accusing", "who shot",
     "who killed", "who murdered", "who had", "who fired", "який стріляв", "который стрелял",
     "апеляц", "апелляц", "appeal", "який застрелив", "який вбив", "который убил",
-    "который застрелил",
+    "который застрелил", "acquit", "clear", "виправда", "оправда",
 )  # fmt: skip
 FICTION_KEYS = (
     "movie", "film", "novel", "fiction", "game", "quest", "player", "screenplay", "sitcom",
@@ -374,70 +383,5 @@ PERISHED = Cue(
     (
         r"\bkilled\b|\bperished\b|\blost their lives\b",
         r"\bзагину\w*|\bзагибл\w*|\bпогиб\w*|\b[ву]бит\w*|\bвбили\b|\bубили\b",
-    )
-)
-
-# A killing told in the next sentence with a pronoun ("Two men in Ukrainian uniforms kneel in a
-# tree line. Both were shot moments later."): the sentence before sets up the captives.
-_KILLED_EN = (
-    r"(?:shot|killed|executed|murdered|finished off|gunned down|shot dead|put down|spray(?:ed)? "
-    r"(?:them|him) with bullets)"
-)
-_KILLED_CY = (
-    r"(?:розстріля\w*|розстрілю\w*|расстрелива\w*|стратил\w*|вбил[иа]?|убил[иа]?|добил[иа]?|застрелил[иа]?|прикінчил\w*"
-    r"|расстреля\w*|казнил[иа]?|пристрелил[иа]?|прикончил[иа]?|кончил[иа]?|порішил[иа]?"
-    r"|порешил[иа]?|поклал[иа]?|положил[иа]?|клад[еу]|кладут)"
-)
-_THEM_CY = r"(?:їх|його|обох|усіх|всіх|всех|их|его|обоих)"
-# the killing as the last word of its sentence ("… — и пристрелили."): its object is the
-# captive of the sentence before
-_KILLED_LAST_CY = (
-    r"(?:розстріляли|стратили|вбили|убили|добили|застрелили|прикінчили|расстреляли|казнили"
-    r"|пристрелили|прикончили|кончили|порішили|порешили)(?=[.!…»\"]+(?:\s|$)|$)"
-)
-ANAPHOR_KILL = Cue(
-    (
-        rf"\b(?:they|both|all|he|(?:both|all|each|none) of them|the (?:men|two|three|four|five"
-        rf"|wounded|injured|captives|prisoners))"
-        rf" (?:[\w'-]+ ){{0,2}}?(?:were|was|had been|have been|has been|got) (?:[\w'-]+ ){{0,2}}?"
-        rf"{_KILLED_EN}\b|\b{_KILLED_EN} (?:them|him|both|all of them|each of them)\b",
-        rf"\b{_THEM_CY} (?:[\w'-]+,? ){{0,8}}?{_KILLED_CY}|\b{_KILLED_CY} {_THEM_CY}\b"
-        rf"|[—–-] (?:и|і|й) {_KILLED_LAST_CY}",
-    )
-)
-# Literal keys of a setup (checked before the pronoun regex, which is dearer)
-SETUP_KEYS = (
-    "kneel", "knelt", "lie down", "lying", "wounded", "surrender", "captur", "captive", "prison",
-    "hands", "unarmed", "колін", "колен", "поранен", "ранен", "здав", "здал", "здат", "сдав",
-    "сдал", "сдат", "полон", "плен", "рук", "беззбро", "безоруж", "без зброї", "без оружия",
-    "given", "helmet", "could not", "couldn't", "unable", "escort", "marched", "ні йти",
-    "ни идти", "не мог", "не міг", "не змог", "сдаю", "здаю", "тряпк", "ганчірк", "white fl",
-    "white rag", "white cl", "білим", "білою", "белым", "белой", "без автомат", "оружия нет",
-    "зброї н", "захвачен", "захоплен", "лицом", "обличчям", "dragged", "rifle", "weapon", "gun",
-    "зав'язан", "завязан", "blindfold", "руками", "захопили", "захватили", "hand",
-)  # fmt: skip
-# The setup: captives, surrender, a kneeling or lying-down posture, the wounded left behind.
-SETUP = Cue(
-    (
-        r"\bkneel(?:s|ing)?\b|\bknelt\b|\blie down\b|\blying (?:face ?down|on the ground)\b"
-        r"|\b(?:could(?:n't| not)|unable to) (?:move|walk|resist|stand|crawl)\b"
-        r"|\b(?:neither|none of them|no one) (?:had|carried|held) (?:a )?(?:weapon|rifle|gun)s?\b"
-        r"|\bescort(?:ing|ed)? (?:them|him)\b|\bmarched (?:them |him )?(?:in single file|at "
-        r"gunpoint|away|off)\b"
-        r"|\b(?:left|leave|abandon\w*) (?:[\w'-]+ ){0,2}?wounded\b|\bwounded (?:[\w'-]+ ){0,2}?"
-        r"(?:left|behind)\b",
-        r"\bна колін\w*|\bна колен\w*|\bзалиши\w* (?:[\w'-]+ ){0,2}?поранен\w*"
-        r"|\bні йти\b|\bни идти\b|\bне (?:могл?и?|міг|могла|змогл?и?) (?:ни |ні )?(?:идти|ходить"
-        r"|двигаться|ходити|рухатися|іти|йти)\b"
-        r"|\bоставил\w* (?:[\w'-]+ ){0,2}?ранен\w*",
-    )
-)
-# Combatants in the setup (so a headline about a mother or a widow does not make it civilian)
-COMBATANT = Cue(
-    (
-        r"\buniforms?\b|\bin (?:ukrainian|russian) kit\b|\bsoldiers?\b|\bservicem[ae]n\b"
-        r"|\btroops\b|\bfighters\b|\bmarines\b",
-        r"\bу (?:військовій )?формі\b|\bв (?:военной )?форме\b|\bвійськов\w*|\bбійц\w*"
-        r"|\bвоенн\w*|\bвоеннослужащ\w*|\bсолдат\w*|\bбойц\w*",
     )
 )

@@ -86,7 +86,12 @@ CAPTIVE_VERBAL = _rx(
     r"|\bз піднятими руками|\bбеззбройн\w*|\bпіднявши руки|\bвийш\w* (?:[\w'-]+ ){0,5}?без зброї"
     r"|\b[ву] руках (?:окупантів|ворога|противника|росіян)"
     r"|\b(?:з|із) біл\w+ (?:прапор|ганчірк|тканин)\w*"
-    r"|\bобеззброєн\w*|\bроззброєн\w*|\bпостав\w* (?:\w+ )?на колін\w*|\bна колінах\b"
+    r"|\bобеззброєн\w*|\bроззброєн\w*|\bна колінах\b"
+    # made to kneel ("ставив наших поранених бійців на коліна"), not a country brought to its
+    # knees: only people between the verb and the knees
+    r"|\b(?:по)?став\w* (?:(?:наших|їх|його|усіх|всіх|поранених|полонених|бійців|хлопців"
+    r"|військових|солдат\w*|чоловіків|українських|російських|двох|трьох|кількох) ){0,3}на колін\w*"
+    r"|\bпідня(?:ли|в|вши|вших|вшого|вшим|вшими) (?:[\w'-]+ )?руки\b(?! за\b)"
     r"|\bобличчям (?:до землі|донизу|вниз)\b",
     r"\bзахопи\w* (?:у полон )?(?:[\w'-]+ ){0,2}?(?:поранен\w*|українськ\w*|російськ\w*|бійц\w*"
     r"|бійця|військов\w*|солдат\w*|піхотинц\w*|морпіх\w*|десантник\w*|захисник\w*"
@@ -100,7 +105,10 @@ CAPTIVE_VERBAL = _rx(
     r"|\bвыш(?:ел|ли|едш\w*) (?:[\w-]+ ){0,5}?без оружия|\bс бел\w+ (?:флаг|тряпк|ткан)\w*"
     r"|\bв руках (?:оккупантов|врага|противника)|\bвзяли(?=,? (?:и )?(?:кончили|расстреляли"
     r"|убили|застрелили|положили))"
-    r"|\bпостав\w* (?:\w+ )?на колени|\bна коленях\b|\bлицом (?:в землю|вниз)\b"
+    r"|\b(?:по)?став\w* (?:(?:наших|их|его|всех|раненых|пленных|бойцов|ребят|военных|солдат"
+    r"|мужчин|украинских|российских|двоих|троих|нескольких) ){0,3}на колени"
+    r"|\bна коленях\b|\bлицом (?:в землю|вниз)\b"
+    r"|\bподня(?:ли|л|вш\w*) (?:[\w-]+ )?руки\b(?! за\b)"
     r"|\bруки (?:подняты|вверх|підняті|вгору)\b|\bруками (?:вгору|вверх|догори)\b"
     r"|\b(?:з|із|зі|с) зав'?язаними очима|\bс завязанными глазами"
     r"|\b(?:якого|яких|которого|которых) (?:[\w'-]+ )?(?:захопили|захватили|взяли в полон"
@@ -146,12 +154,16 @@ KILL_EXEC = _rx(
     r"|\bmow(?:ed|n) down\b|\b(?:at|from) (?:point-blank|point blank|close) range\b"
     r"|\bpoint-blank\b|\bfiring squads?\b|\bin cold blood\b|\bexecution-style\b"
     r"|\bhead ?shots?\b|\bshots? (?:to|in|into) the head\b|\bback of (?:the|his|their) heads?\b"
-    r"|\bgunshot wounds? (?:to|in) the (?:back of the )?head\b",
+    r"|\bgunshot wounds? (?:to|in) the (?:back of the )?head\b"
+    r"|\bput (?:a )?bullets? (?:in|into|through) (?:him|them|his|their|the|each)\b"
+    # "liquidated" kills in battle too; with captives or the wounded as the object it executes
+    r"|\bliquidat\w*(?= (?:[\w'-]+ ){0,4}?(?:prisoners|captives|pows|wounded|injured))",
     r"\bрозстр[іi]л\w*|\bстрат(?:а|и|у|ою|і|ами|ам|ах|ив|ила|или|ити|ять|ить|ено)?\b"
     r"|\bстрачен\w*|\bстрачу\w*|\bдобил[иао]?\b|\bдобива(?:ли|ють|є|в|ти|ючи)\b"
     r"|\bобезголов\w*|\bвідрізал\w* голов\w*|\bзарізал\w*|\bспалил\w* живцем"
     r"|\bдобит(?:і|ий|их|ого|ому|ими|а|о)\b|\bприкінчи\w*|\bпристрели\w*|\bвпритул\b"
     r"|\bконтрольн\w* (?:постріл|в голову)\w*|\b[ву] потилицю\b|\bпростреленою головою\b"
+    r"|\bпусти\w* (?:[\w'-]+ )?кулю (?:в|у|їм|йому)\b"
     r"|\bвогнепальн\w* поранен\w* (?:у |в )?(?:голов\w*|потилиц\w*)"
     # "ліквідували/знищили" kill soldiers in battle; with captives as the object they execute
     r"|\b(?:ліквідува|знищи)\w*(?= (?:(?!де\b|куди\b)[\w'-]+,? ){0,3}?"
@@ -160,6 +172,7 @@ KILL_EXEC = _rx(
     r"|\bдобил[иао]?\b|\bдобива(?:ли|ют|ет|л|ть|я)\b|\bобезглав\w*|\bотрезал\w* голов\w*"
     r"|\bзарезал\w*|\bсожгл\w* заживо|\bдобит(?:ы|ый|ых|ого|ому|ыми|ые|а|о)\b|\bприкончи\w*"
     r"|\bпристрели\w*|\bв упор\b|\bконтрольн\w* (?:выстрел|в голову)\w*|\bв затылок\b"
+    r"|\bпусти\w* (?:[\w-]+ )?пулю (?:в|им|ему)\b"
     r"|\bпростреленн\w* голов\w*|\bогнестрельн\w* ранени\w* (?:в )?(?:голов\w*|затылк\w*)"
     r"|\b(?:ликвидирова|уничтожи)\w*(?= (?:(?!где\b|куда\b)[\w-]+,? ){0,3}?"
     r"(?:\w*пленн|сдавш|сдал|захваченн))",
@@ -205,6 +218,10 @@ MASKS = _rx(
     r"|\bвдавали, що здаються|\bстріля\w* (?:поруч|поверх|над голов\w*|у повітря|в повітря)",
     r"\bстреля\w* (?:рядом|поверх|над голов\w*|в воздух|мимо)|\bfir(?:ed|ing|es) (?:near|next"
     r" to|over|above) (?:them|him|their heads|his head)\b",
+    # a staging being prepared, not an allegation: "Киев готовит инсценировку «расстрела»"
+    r"\b(?:готов|планиру|собира|намерева|готу|планує|збира|prepar|plan)\w* (?:[\w-]+ ){0,3}?"
+    r"(?:инсценировк|постановочн|інсценуванн|інсценізаці|постановк|staged|stage-managed|a stag)"
+    r"\w*[^.;!?]{0,80}",
     r"\bимитаци\w* расстрел\w*|\bинсцени\w* расстрел\w*|\bугро[зж]\w* (?:\w+ ){0,2}?"
     r"(?:расстрел\w*|казнью|убийством|смертью)|\bимитир\w* сдач\w* в плен|\bимитируя сдачу",
     # "executed" as carried out
@@ -226,8 +243,9 @@ MASKS = _rx(
     r"(?:video|footage|film)\b|\bshot (?:[\w-]+ ){0,3}?(?:portraits?|photos?|photographs?"
     r"|pictures?"
     r"|images?|series|documentar\w*|videos?)\b|\bphotographer\w*\b",
-    r"\b(?:shot|shoot\w*|fir\w*|стріля\w*|постріл\w*|стреля\w*|выстрел\w*)\b (?:\w+ ){0,5}?"
-    r"(?:legs?|knees?|kneecaps?|limbs|arms|feet|ноги|ногам|ногах|ноги|колін\w*|колен\w*"
+    r"\b(?:shot|shoot\w*|fir\w*|стріля\w*|постріл\w*|вистріл\w*|стреля\w*|выстрел\w*)\b"
+    r" (?:\w+ ){0,5}?(?:legs?|knees?|kneecaps?|limbs|arms|feet|foot|thighs?|hips?|ankles?"
+    r"|calf|calves|ноги|ногу|нозі|ногам|ногах|колін\w*|колен\w*|стегн\w*|бедр\w*|ступн\w*"
     r"|кінцівк\w*|конечност\w*)\b",
     r"\bkill\w* (?:another|other|more|a further|dozens of other) (?:\d+ )?|\bkill\w* (?:\w+ ){1,2}"
     r"more\b|\bkilled in (?:the )?(?:ensuing |subsequent |following )?"
@@ -296,7 +314,7 @@ OWN_SIDE = _rx(
     r"(?:retreat|flee|desert|run away|leave (?:their|the) positions?)\b"
     r"|\brefus\w* to (?:attack|advance|fight|storm|go (?:on|into) (?:the )?(?:attack|assault))\b",
     r"\bобнул\w*|\bзаградотряд\w*|\bзагороджувальн\w*|\bкувалд\w*|\bперебежчик\w*"
-    r"|\bперебіжчик\w*|\bсво(?:их|іх|ими|їми) (?:же )?(?:солдат\w*|бійц\w*|бойц\w*|військов\w*"
+    r"|\bперебіжчик\w*|\bсво(?:их|іх|їх|ими|їми) (?:же )?(?:солдат\w*|бійц\w*|бойц\w*|військов\w*"
     r"|военн\w*|підлегл\w*|подчиненн\w*|побратим\w*|сослуживц\w*)"
     r"|\bсво(?:их|їх),? (?:тих,? )?(?:хто|які|кто|которые|что)\b|\bсобственн\w+ (?:солдат\w*"
     r"|военн\w*|подчиненн\w*|военнослужащ\w*)|\bвласн\w+ (?:солдат\w*|військов\w*|підлегл\w*"
@@ -370,40 +388,6 @@ METAPHOR = _rx(
     r"\bворот(?:а|ар\w*)\b|\bвратар\w*|\bфутбол\w*|\bматч\w*|\bкомментатор\w*|\bкоментатор\w*"
     r"|\bППО\b|\bПВО\b|\bshahed\w*|\bшахед\w*",
 )
-NO_QUARTER = _rx(
-    r"\b(?:take|taking|took) no (?:more )?(?:[\w-]+ ){0,2}?(?:prisoners|captives)\b"
-    r"|\b(?:not|never) (?:to )?(?:take|taking) (?:any |more )?(?:ukrainians? |russians? |enemy )?"
-    r"(?:soldiers |troops |men )?(?:prisoners?|captives?)\b"
-    r"|\bstop taking (?:[\w-]+ ){0,2}?prisoners\b|\bno prisoners\b"
-    r"|\bkill (?:[\w-]+ ){0,2}?(?:prisoners|captives) rather\b",
-    r"\bне брати (?:\w+ )?(?:в |у )?полон\w*|\bполонених не брати|\b[ву] полон не бер\w*",
-    r"\bне брать (?:\w+ )?(?:в )?плен\w*|\bпленных не брать|\bв плен не бер\w*",
-)
-# Implied killings: bound bodies of soldiers; wounded men left behind and then found dead.
-BOUND = _rx(
-    r"\bhands? (?:were |was |had been )?(?:tied|bound|taped|zip-tied|cable-tied)"
-    r"|\b(?:tied|bound|taped|zip-tied|cable-tied) hands",
-    r"\bзв'язан\w* рук\w*|\bрук\w* (?:\w+ )?(?:зв'язан|замотан|обмотан|скут)\w*",
-    r"\bсвязанн\w* рук\w*|\bрук\w* (?:\w+ )?(?:связан|замотан|обмотан|скован)\w*",
-)
-DEAD = _rx(
-    r"\bbod(?:y|ies)\b|\bdead\b|\bdeaths?\b|\bdied\b|\bkilled\b",
-    r"\bтіл[оаі]?\b|\bтел[оа]?\b|\bзагибл\w*|\bпогибш\w*|\bмертв\w*|\bзагину\w*|\bпогиб\w*",
-)
-SOLDIER = _rx(
-    r"\bsoldiers?\b|\bservicem[ae]n\b|\btroops\b|\bfighters\b",
-    r"\bвійськов\w*|\bбійц\w*|\bбоєць\b|\bвоенн\w*|\bвоеннослужащ\w*|\bсолдат\w*|\bбойц\w*",
-)
-WOUNDED = _rx(
-    r"\bwounded\b|\binjured\b|\bhurt\b",
-    r"\b(?:тяжко|важко)?поранен\w*|\b(?:тяжело|тяже)?ранен(?:ый|ого|ых|ые|ым|ыми|ому)\b",
-)
-LEFT_BEHIND = _rx(
-    r"\bleft (?:behind|at|in)\b|\babandoned\b|\bcould not (?:be )?(?:evacuated|carried|moved|"
-    r"evacuate|carry|move)\b|\bevacuat\w*|\bstay(?:ed)? put\b",
-    r"\bзалиши\w*|\bзалишен\w*|\bевакуюва\w*|\bевакуац\w*|\bоставлен\w*|\bоставил\w*"
-    r"|\bэвакуир\w*|\bэвакуаци\w*",
-)
 WAR_CONTEXT = _rx(
     r"\bUkrain\w*|\bRussia\w*|\bKremlin\b|\bKyiv\b|\bKiev\b|\bMoscow\b|\bDonbas\w*"
     r"|\bfull-scale invasion\b|\bsince the invasion\b|\bspecial military operation\b",
@@ -427,8 +411,9 @@ _TRIGGER_STEMS = (
     "добив|вби|уби|застрел|розправ|вогонь|стріл|расстрел|казн|расправ|огонь|стрел|полон|плен|"
     "зв'яз|связан|поранен|ранен|убьют|point-bl|point bl|firing squad|cold blood|прикінч|"
     "прикончи|добит|упор|впритул|ліквід|знищ|ликвид|уничтож|простреле|put down|spray|riddled"
-    "|кончил|порішил|порешил|розхід|расход|поклал|положил|кладе|кладу"
-    # the deaths told by what follows (classify._EXECUTION_MARK): nobody moves, "двухсотые"
+    "|кончил|порішил|порешил|розхід|расход|поклал|положил|кладе|кладу|bullet|кулю|пулю|liquidat"
+    "|трехсот|трёхсот|трьохсот"
+    # the deaths told by what follows (carried.EXECUTION_MARK): nobody moves, "двухсотые"
     "|шевел|ворушит|не двига|не рухає|двухсот|двохсот|got up|gets up|stood up|stands up"
     "|nobody moves|no one moves|where they lay|where he lay|где они лежали|где лежали"
     "|де вони лежали|де лежали|не вста|не підвод"

@@ -1,0 +1,116 @@
+"""Custody implied without a prisoner word: soldiers as the object of an execution verb ("executed
+two wounded servicemen", "бійців, страчених окупантами", "казнили троих военнослужащих").
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.detect.cue import Cue
+
+# Only the verbs of an execution: a firing squad needs men in its power. "Shot" and
+# "розстріляли" also tell combat ("shot the soldiers in the trench", "розстріляли колону").
+KEYS = ("execut", "страт", "страч", "казн")
+# The inference needs an execution told as done: not a rumour refuted ("інформація про нібито
+# страту … не відповідає дійсності", "rumours of an execution")
+_HEDGES = (
+    "rumo", "чутк", "слух", "не відповідає дійсності", "не соответствует действительности",
+    "не підтверд", "не подтверд", "фейк", "fake", "debunk", "спростува", "опроверг",
+)  # fmt: skip
+
+_SOLDIERS_EN = (
+    r"(?:soldiers?|servicem[ae]n|troops|fighters|marines|paratroopers|defenders|infantrym[ae]n"
+    r"|conscripts|stormtroopers|scouts)"
+)
+# accusative (= genitive) plural or singular: the object, not the subject "бійці стратили"
+_SOLDIERS_UK = (
+    r"(?:бійц(?:ів|я)|військов(?:их|ого)|солдат(?:ів|а)|захисник(?:ів|а)|оборонц(?:ів|я)"
+    r"|морпіх(?:ів|а)|десантник(?:ів|а)|піхотинц(?:ів|я)|штурмовик(?:ів|а)|розвідник(?:ів|а))"
+)
+_SOLDIERS_RU = (
+    r"(?:бойц(?:ов|а)|военн(?:ых|ого)|военнослужащ(?:их|его)|солдат(?:а)?|защитник(?:ов|а)"
+    r"|морпех(?:ов|а)|десантник(?:ов|а)|пехотинц(?:ев|а)|штурмовик(?:ов|а)|разведчик(?:ов|а))"
+)
+_PERSON_UK = r"(?:бійц|військов|солдат|захисник|оборонц|морпіх|десантник|піхотинц|штурмовик)"
+_PERSON_RU = r"(?:бойц|военн|военнослужащ|солдат|защитник|морпех|десантник|пехотинц|штурмовик)"
+
+EXECUTED_SOLDIERS = Cue(
+    (
+        # "executed two wounded Russian servicemen", "the execution of three soldiers"
+        rf"\bexecut(?:e|ed|es|ing|ions?)\b (?:of )?(?:[\w'-]+ ){{0,4}}?{_SOLDIERS_EN}\b",
+        # "three Ukrainian soldiers were executed"
+        rf"\b{_SOLDIERS_EN} (?:[\w'-]+ ){{0,3}}?(?:were|was|had been|have been|has been|being|"
+        rf"been) (?:[\w-]+ )?executed\b",
+        rf"\b(?:стратил[иа]?|стратив|стратять|страту|страти|страта) (?:[\w'-]+ ){{0,4}}?"
+        rf"{_SOLDIERS_UK}\b|\b{_SOLDIERS_UK} (?:[\w'-]+ ){{0,2}}?(?:стратил[иа]?|стратив)\b"
+        rf"|\b{_PERSON_UK}\w*,? (?:[\w'-]+ ){{0,2}}?страчен\w*",
+        rf"\b(?:казнил[иа]?|казнят|казнь|казни) (?:[\w-]+ ){{0,4}}?{_SOLDIERS_RU}\b"
+        rf"|\b{_SOLDIERS_RU} (?:[\w-]+ ){{0,2}}?казнил[иа]?\b"
+        rf"|\b{_PERSON_RU}\w*,? (?:[\w-]+ ){{0,2}}?казнен\w*",
+    )
+)
+
+
+def asserted(s: str) -> bool:
+    """Whether a lowercased sentence may hold the inference: an execution verb, no hedge."""
+    return any(k in s for k in KEYS) and not any(h in s for h in _HEDGES)
+
+
+# A soldier noun (object case) right after a weak captive cue names the captives: "расстрелы
+# сдававшихся в плен украинских бойцов"; "surrendered to Ukrainian troops" names the captors.
+SOLDIERS_AFTER = re.compile(
+    r"(?!\s+(?:to|до|к|перед)\b)(?:\s+[\w'-]+){0,3}?\s+(?:soldiers|servicemen|troops|fighters"
+    r"|marines|бійців|військових|захисників|оборонців|бойцов|военных|военнослужащих|солдат"
+    r"|защитников)\b"
+)
+
+
+# Implied killings (classify): a no-quarter order; bound bodies of soldiers; wounded men left
+# behind and then found dead or finished off.
+NO_QUARTER = Cue(
+    (
+        r"\b(?:take|taking|took) no (?:more )?(?:[\w-]+ ){0,2}?(?:prisoners|captives)\b"
+        r"|\b(?:not|never) (?:to )?(?:take|taking) (?:any |more )?(?:ukrainians? |russians? "
+        r"|enemy )?(?:soldiers |troops |men )?(?:prisoners?|captives?)\b"
+        r"|\bstop taking (?:[\w-]+ ){0,2}?prisoners\b|\bno prisoners\b"
+        r"|\bkill (?:[\w-]+ ){0,2}?(?:prisoners|captives) rather\b",
+        r"\bне брати (?:\w+ )?(?:в |у )?полон\w*|\bполонених не брати|\b[ву] полон не бер\w*",
+        r"\bне брать (?:\w+ )?(?:в )?плен\w*|\bпленных не брать|\bв плен не бер\w*",
+    )
+)
+BOUND = Cue(
+    (
+        r"\bhands? (?:were |was |had been )?(?:tied|bound|taped|zip-tied|cable-tied)"
+        r"|\b(?:tied|bound|taped|zip-tied|cable-tied) hands",
+        r"\bзв'язан\w* рук\w*|\bрук\w* (?:\w+ )?(?:зв'язан|замотан|обмотан|скут)\w*",
+        r"\bсвязанн\w* рук\w*|\bрук\w* (?:\w+ )?(?:связан|замотан|обмотан|скован)\w*",
+    )
+)
+DEAD = Cue(
+    (
+        r"\bbod(?:y|ies)\b|\bdead\b|\bdeaths?\b|\bdied\b|\bkilled\b",
+        r"\bтіл[оаі]?\b|\bтел[оа]?\b|\bзагибл\w*|\bпогибш\w*|\bмертв\w*|\bзагину\w*|\bпогиб\w*",
+    )
+)
+SOLDIER = Cue(
+    (
+        r"\bsoldiers?\b|\bservicem[ae]n\b|\btroops\b|\bfighters\b",
+        r"\bвійськов\w*|\bбійц\w*|\bбоєць\b|\bвоенн\w*|\bвоеннослужащ\w*|\bсолдат\w*|\bбойц\w*",
+    )
+)
+WOUNDED = Cue(
+    (
+        r"\bwounded\b|\binjured\b|\bhurt\b",
+        r"\b(?:тяжко|важко)?поранен\w*|\b(?:тяжело|тяже)?ранен(?:ый|ого|ых|ые|ым|ыми|ому)\b"
+        # "трёхсотые": the wounded in soldiers' slang ("200" are the dead)
+        r"|\bтр[её]хсот(?:ых|ые|ого|ый|ым|ыми)\b|\bтрьохсот(?:их|і|ого|ий|им|ими)\b",
+    )
+)
+LEFT_BEHIND = Cue(
+    (
+        r"\bleft (?:behind|at|in)\b|\babandoned\b|\bcould not (?:be )?(?:evacuated|carried|moved|"
+        r"evacuate|carry|move)\b|\bevacuat\w*|\bstay(?:ed)? put\b",
+        r"\bзалиши\w*|\bзалишен\w*|\bевакуюва\w*|\bевакуац\w*|\bоставлен\w*|\bоставил\w*"
+        r"|\bэвакуир\w*|\bэвакуаци\w*",
+    )
+)
