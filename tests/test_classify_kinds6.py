@@ -110,6 +110,19 @@ KILLINGS = [
         "СК: под Кременной казнили троих российских военнослужащих",
         "",
     ),
+    # "розстріляли" with a number of soldiers as its object; a denial calling the video fake
+    (
+        "Під Курахове розстріляли двох українських військових",
+        "",
+    ),
+    (
+        "Под Угледаром расстреляли троих российских военнослужащих",
+        "",
+    ),
+    (
+        "Kremlin: the video of executed Ukrainian soldiers near Kupiansk is fake",
+        "",
+    ),
     # liquidated, with the captives named as its object
     (
         "War blogger claims marines liquidated wounded Russians they had taken prisoner",
@@ -207,6 +220,16 @@ NEIGHBOURS = [
         "Captured Russian tells court about his unit",
         "The witness, who surrendered to Ukrainian troops in May, said his unit had fired on "
         "houses where civilians were sheltering.",
+    ),
+    # "розстріляли" a car with soldiers in it: combat
+    (
+        "Окупанти розстріляли автомобіль з двома військовими під Куп'янськом",
+        "",
+    ),
+    # soldiers executed by their own commanders for retreating
+    (
+        "Report: Russian soldiers executed by their commanders for retreating near Avdiivka",
+        "",
     ),
     # "підняли руки" of a vote, not a surrender
     (

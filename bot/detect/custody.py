@@ -9,13 +9,14 @@ import re
 from bot.detect.cue import Cue
 
 # Only the verbs of an execution: a firing squad needs men in its power. "Shot" and
-# "розстріляли" also tell combat ("shot the soldiers in the trench", "розстріляли колону").
-KEYS = ("execut", "страт", "страч", "казн")
+# "розстріляли" also tell combat ("shot the soldiers in the trench", "розстріляли колону"):
+# "розстріляли/расстреляли" count only with a number of soldiers as the object.
+KEYS = ("execut", "страт", "страч", "казн", "розстріля", "расстреля")
 # The inference needs an execution told as done: not a rumour refuted ("інформація про нібито
 # страту … не відповідає дійсності", "rumours of an execution")
 _HEDGES = (
     "rumo", "чутк", "слух", "не відповідає дійсності", "не соответствует действительности",
-    "не підтверд", "не подтверд", "фейк", "fake", "debunk", "спростува", "опроверг",
+    "не підтверд", "не подтверд", "debunk", "спростува", "опроверг",
 )  # fmt: skip
 
 _SOLDIERS_EN = (
@@ -34,6 +35,9 @@ _SOLDIERS_RU = (
 _PERSON_UK = r"(?:бійц|військов|солдат|захисник|оборонц|морпіх|десантник|піхотинц|штурмовик)"
 _PERSON_RU = r"(?:бойц|военн|военнослужащ|солдат|защитник|морпех|десантник|пехотинц|штурмовик)"
 
+_COUNT_UK = r"(?:двох|трьох|чотирьох|п'ятьох|шістьох|семи|восьми|\d+|кількох|обох)"
+_COUNT_RU = r"(?:двоих|троих|четверых|пятерых|шестерых|семерых|\d+|нескольких|обоих)"
+
 EXECUTED_SOLDIERS = Cue(
     (
         # "executed two wounded Russian servicemen", "the execution of three soldiers"
@@ -44,6 +48,10 @@ EXECUTED_SOLDIERS = Cue(
         rf"\b(?:стратил[иа]?|стратив|стратять|страту|страти|страта) (?:[\w'-]+ ){{0,4}}?"
         rf"{_SOLDIERS_UK}\b|\b{_SOLDIERS_UK} (?:[\w'-]+ ){{0,2}}?(?:стратил[иа]?|стратив)\b"
         rf"|\b{_PERSON_UK}\w*,? (?:[\w'-]+ ){{0,2}}?страчен\w*",
+        # "розстріляли двох українських військових": a person count right after the verb (a
+        # column, a car or a position is what combat shoots up)
+        rf"\bрозстріляли (?:{_COUNT_UK} )(?:[\w'-]+ ){{0,2}}?{_SOLDIERS_UK}\b",
+        rf"\bрасстреляли (?:{_COUNT_RU} )(?:[\w-]+ ){{0,2}}?{_SOLDIERS_RU}\b",
         rf"\b(?:казнил[иа]?|казнят|казнь|казни) (?:[\w-]+ ){{0,4}}?{_SOLDIERS_RU}\b"
         rf"|\b{_SOLDIERS_RU} (?:[\w-]+ ){{0,2}}?казнил[иа]?\b"
         rf"|\b{_PERSON_RU}\w*,? (?:[\w-]+ ){{0,2}}?казнен\w*",

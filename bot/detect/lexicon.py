@@ -312,7 +312,8 @@ OWN_SIDE = _rx(
     r"|\b(?:shot|shoot\w*|execut\w*|kill\w*) (?:[\w-]+ ){0,2}?(?:deserters|stragglers"
     r"|retreating (?:men|soldiers|troops))\b|\b(?:try|tries|trying|tried|attempt\w*) to "
     r"(?:retreat|flee|desert|run away|leave (?:their|the) positions?)\b"
-    r"|\brefus\w* to (?:attack|advance|fight|storm|go (?:on|into) (?:the )?(?:attack|assault))\b",
+    r"|\brefus\w* to (?:attack|advance|fight|storm|go (?:on|into) (?:the )?(?:attack|assault))\b"
+    r"|\bfor (?:retreating|desertion|deserting|refusing to (?:attack|advance|fight))\b",
     r"\bобнул\w*|\bзаградотряд\w*|\bзагороджувальн\w*|\bкувалд\w*|\bперебежчик\w*"
     r"|\bперебіжчик\w*|\bсво(?:их|іх|їх|ими|їми) (?:же )?(?:солдат\w*|бійц\w*|бойц\w*|військов\w*"
     r"|военн\w*|підлегл\w*|подчиненн\w*|побратим\w*|сослуживц\w*)"
