@@ -57,7 +57,11 @@ _APPEAL = re.compile(
     r"|рассылк|розсилк|напишите нам|напишіть нам|анонимность гарантируем"
     r"|наш сайт заблокирован|материал подготовлен по публикации|тримається на читачах"
     r"|funded by (?:our )?readers|\d[\d,]* supporters|show us (?:your )?support"
-    r"|we are the news team|feel free to contact us",
+    r"|we are the news team|feel free to contact us"
+    # a cookie banner, whatever ticker shares its line
+    r"|(?:we|this (?:site|website)) uses? cookies|cookie (?:policy|settings|preferences)"
+    r"|accept (?:all )?cookies|використовуємо (?:файли )?cookie|используем (?:файлы )?cookie"
+    r"|файли cookie|файлы cookie",
     re.IGNORECASE,
 )
 # A syndication note inside a story's paragraph ("This report was first published by …"): the
@@ -123,7 +127,8 @@ _RELATED = re.compile(
     r"|інші новини (?:розділу|рубрики|теми)|новини партнерів|стрічка новин|популярні новини"
     r"|вам (?:также )?может быть интересно|похожие (?:новости|материалы|статьи)|топ новостей"
     r"|что еще (?:по)?читать|главные новости|другие новости (?:рубрики|раздела|по теме)"
-    r"|новости партнеров|лента новостей|рекомендуем (?:прочитать|почитать)|популярные новости)"
+    r"|новости партнеров|лента новостей|рекомендуем (?:прочитать|почитать)|популярные новости"
+    r"|останні новини|последние новости|новини дня|новости дня)"
     r"\s*(?::\s*(.*))?$",
     re.IGNORECASE,
 )
@@ -173,6 +178,7 @@ _APPEAL_KEYS = (
     "supporters",
     "news team",
     "feel free",
+    "cookie",
 )
 
 

@@ -18,7 +18,8 @@ _KILLED_EN = (
 _KILLED_CY = (
     r"(?:розстріля\w*|розстрілю\w*|расстрелива\w*|стратил\w*|вбил[иа]?|убил[иа]?|добил[иа]?|застрелил[иа]?|прикінчил\w*"
     r"|расстреля\w*|казнил[иа]?|пристрелил[иа]?|прикончил[иа]?|кончил[иа]?|порішил[иа]?"
-    r"|порешил[иа]?|поклал[иа]?|положил[иа]?|клад[еу]|кладут)"
+    r"|порешил[иа]?|поклал[иа]?|положил[иа]?|клад[еу]|кладут|минусану\w*|мінусану\w*"
+    r"|задвухсоти\w*|задвохсоти\w*)"
 )
 _THEM_CY = r"(?:їх|його|обох|усіх|всіх|всех|их|его|обоих)"
 # the killing as the last word of its sentence ("… — и пристрелили."): its object is the
@@ -32,7 +33,8 @@ ANAPHOR_KILL = Cue(
         rf"\b(?:they|both|all|he|(?:both|all|each|none) of them|the (?:men|two|three|four|five"
         rf"|wounded|injured|captives|prisoners))"
         rf" (?:[\w'-]+ ){{0,2}}?(?:were|was|had been|have been|has been|got) (?:[\w'-]+ ){{0,2}}?"
-        rf"{_KILLED_EN}\b|\b{_KILLED_EN} (?:them|him|both|all of them|each of them)\b",
+        rf"{_KILLED_EN}\b|\b{_KILLED_EN} (?:them|him|both|all of them|each of them"
+        rf"|every one|each one|everyone|every (?:last )?one of them|all \w+ of them)\b",
         rf"\b{_THEM_CY} (?:[\w'-]+,? ){{0,8}}?{_KILLED_CY}|\b{_KILLED_CY} {_THEM_CY}\b"
         # a collective subject and a passive: "Все четверо были убиты", "Обидва були страчені"
         rf"|\b(?:всі|усі|все|обидва|обидві|обоє|оба|обе|двоє|троє|двое|трое|четверо|п'ятеро"
@@ -48,7 +50,8 @@ SETUP_KEYS = (
     "kneel", "knelt", "lie down", "lying", "wounded", "surrender", "captur", "captive", "prison",
     "hands", "unarmed", "колін", "колен", "поранен", "ранен", "здав", "здал", "здат", "сдав",
     "сдал", "сдат", "полон", "плен", "рук", "беззбро", "безоруж", "без зброї", "без оружия",
-    "given", "helmet", "could not", "couldn't", "unable", "escort", "marched", "ні йти",
+    "given", "taken", "out of", "threw down", "кину", "броси", "попавш", "попал", "потрапи",
+    "лицем", "helmet", "could not", "couldn't", "unable", "escort", "marched", "ні йти",
     "ни идти", "не мог", "не міг", "не змог", "сдаю", "здаю", "тряпк", "ганчірк", "white fl",
     "white rag", "white cl", "білим", "білою", "белым", "белой", "без автомат", "оружия нет",
     "зброї н", "захвачен", "захоплен", "лицом", "обличчям", "dragged", "rifle", "weapon", "gun",
@@ -58,6 +61,8 @@ SETUP_KEYS = (
 # The setup: captives, surrender, a kneeling or lying-down posture, the wounded left behind.
 SETUP = Cue(
     (
+        # "He was taken near Terny with two others" (not "taken to hospital")
+        r"\b(?:was|were|had been|got) taken (?:alive |together )?(?:near|at|outside|by)\b|"
         r"\bkneel(?:s|ing)?\b|\bknelt\b|\blie down\b|\blying (?:face ?down|on the ground)\b"
         r"|\b(?:could(?:n't| not)|unable to) (?:move|walk|resist|stand|crawl)\b"
         r"|\b(?:neither|none of them|no one) (?:had|carried|held) (?:a )?(?:weapon|rifle|gun)s?\b"

@@ -68,8 +68,6 @@ CAPTIVE_VERBAL = _rx(
     r"|bridgehead)s?\b)"
     r"|\bput (?:the|their|his) (?:rifles?|weapons?|guns?|arms) (?:down|on the ground)\b"
     r"|\bblindfolded\b"
-    r"|\bdragged (?:him |them )?(?:out of|from) (?:a|the|their|his) (?:dugout|trench|basement"
-    r"|bunker|cellar|shelter)\b"
     r"|\bin (?:the )?hands of the (?:enemy|Russians)\b"
     r"|\bby (?:his|their|her|the)"
     r" captors\b|\bруками? (?:за|на) голов\w*|\bруки (?:за|на) голов\w*"
@@ -80,10 +78,24 @@ CAPTIVE_VERBAL = _rx(
     r"\b(?:made|forced|ordered|told) (?:[\w-]+ ){0,2}?(?:to )?kneel\b|\bkneel(?:ing)? before\b"
     r"|\bknelt before\b|\bkneeling (?:captives|prisoners|men|soldiers)\b|\bon (?:their|his) knees"
     r" before\b|\b(?:lying|lay|lie|laid|made to lie) face ?down\b",
-    r"\bdisarmed\b|\bunarmed\b|\bdefen[cs]eless\b|\brestrained\b",
+    # "unarmed" of soldiers, not of a villager or a driver ("an unarmed man" may be either)
+    r"\bdisarmed\b|\bunarmed\b(?! (?:woman|women|civilians?|residents?|villagers?"
+    r"|drivers?|pensioners?|teenagers?|boys?|girls?|farmers?|locals?|people|protesters?))"
+    r"|\bdefen[cs]eless\b|\brestrained\b"
+    # a captured man named by the participle before the killing: "Brothers captured together
+    # were shot"; led out of the basement they held
+    r"|\bcaptured(?= (?:[\w-]+ ){0,4}?(?:were|was|had been|have been) (?:later |then )?"
+    r"(?:shot|killed|executed|murdered|finished off)\b)"
+    r"|\b(?:dragged|taken|led|brought|marched) (?:him |them )?(?:out of|from) (?:a|the|their|his)"
+    r" (?:dugout|trench|basement|bunker|cellar|shelter|building|house)\b"
+    r"|\bthrew down (?:their |his )?(?:weapons|rifles|arms|guns)\b",
     r"\b[ву] полон(?:і)?\b|\bполонил\w*|\bзда\w*(?:с[яь]|ся)\b|\bздач\w* в полон"
     r"|\bскла(?:ли|дають|ла|в|вши|дали) зброю"
-    r"|\bз піднятими руками|\bбеззбройн\w*|\bпіднявши руки|\bвийш\w* (?:[\w'-]+ ){0,5}?без зброї"
+    r"|\bз піднятими руками|\bбеззбройн\w*\b(?! (?:жінк|мешкан|цивільн|селян|воді"
+    r"|пенсіонер|місцев|підліт))"
+    r"|\bкину\w* (?:свої )?(?:зброю|автомати)\b|\bпотрапи\w* (?:до (?:них|ворога|росіян)|в руки"
+    r"|у руки)|\bзахоплен[іоа]?\b(?= (?:і|й|а потім|після чого) )|\bлицем (?:у|в|до) (?:сніг"
+    r"|землю|землі|багнюку|бруд)|\bпіднявши руки|\bвийш\w* (?:[\w'-]+ ){0,5}?без зброї"
     r"|\b[ву] руках (?:окупантів|ворога|противника|росіян)"
     r"|\b(?:з|із) біл\w+ (?:прапор|ганчірк|тканин)\w*"
     r"|\bобеззброєн\w*|\bроззброєн\w*|\bна колінах\b"
@@ -101,7 +113,11 @@ CAPTIVE_VERBAL = _rx(
     r"|пограничник\w*|нацгвардейц\w*)",
     r"\bв плен(?:у)?\b|\bпленил\w*|\bсда\w*(?:с[яь]|ся)\b|\bсдач\w* в плен"
     r"|\bслож(?:ил|или|ивш)\w* оружие"
-    r"|\bс поднятыми руками|\bбезоружн\w*|\bразоружен\w*|\bподняв руки"
+    r"|\bс поднятыми руками|\bбезоружн\w*\b(?! (?:женщин|жител|мирн|гражданск|местн"
+    r"|водител|пенсионер|подрост))"
+    r"|\bброси\w* (?:свое )?(?:оружие|автоматы)\b|\bпопавш\w* (?:к (?:ним|врагу|противнику"
+    r"|россиянам|украинцам)|в руки)|\bпопал\w* в руки|\bзахвачен[ыао]?\b(?= (?:и|а затем"
+    r"|после чего) )|\bлицом в (?:снег|грязь)|\bразоружен\w*|\bподняв руки"
     r"|\bвыш(?:ел|ли|едш\w*) (?:[\w-]+ ){0,5}?без оружия|\bс бел\w+ (?:флаг|тряпк|ткан)\w*"
     r"|\bв руках (?:оккупантов|врага|противника)|\bвзяли(?=,? (?:и )?(?:кончили|расстреляли"
     r"|убили|застрелили|положили))"
@@ -187,11 +203,12 @@ KILL_OTHER = _rx(
     r"|\bзастрел\w*|\bрозправ\w*|\bвідкри\w* (?:по \w+ )?вогонь|\bстріля(?:ли|в|ють|є|ти|ючи)\b"
     r"|\bпостріл\w*|\bвистріли(?:в|ли|ла|ти)\b|\bпорішил\w*|\bпустили в розхід"
     r"|\b«?поклал(?:и|а)?»? (?:з автомата|з кулемета|обох|всіх|усіх|їх)|\b«поклали»"
-    r"|\bклад[еу] (?:обох|всіх|усіх|їх)",
+    r"|\bклад[еу] (?:обох|всіх|усіх|їх)|\bмінусану\w*|\bмінуснул\w*|\bзадвохсоти\w*",
     r"\bуби(?:л|ли|ла|вать|вают|вали|т|ты|та|тых|тыми|ть|йство|йства|йств\w*|йц\w*)\b"
     r"|\bзастрел\w*|\bрасправ\w*|\bоткры\w* (?:по \w+ )?огонь|\bстреля(?:ли|л|ют|ет|ть|я)\b"
     r"|\bвыстрел\w*|\bкончил[иа]?\b|\bпорешил\w*|\bпустили в расход"
-    r"|\b«?положил(?:и|а)?»? (?:из автомата|из пулемета|обоих|всех|их)",
+    r"|\b«?положил(?:и|а)?»? (?:из автомата|из пулемета|обоих|всех|их)"
+    r"|\bминусану\w*|\bминусну\w*|\bзадвухсоти\w*",
 )
 
 # --- masks: spans blanked before matching because they carry another sense ---------------
@@ -224,6 +241,10 @@ MASKS = _rx(
     r"\w*[^.;!?]{0,80}",
     r"\bимитаци\w* расстрел\w*|\bинсцени\w* расстрел\w*|\bугро[зж]\w* (?:\w+ ){0,2}?"
     r"(?:расстрел\w*|казнью|убийством|смертью)|\bимитир\w* сдач\w* в плен|\bимитируя сдачу",
+    # a killing in the future tense is not an event ("думав, що розстріляють", "убьют")
+    r"\b(?:розстріляють|розстріляє|стратять|вб'ють|уб'ють|вб'є|уб'є|доб'ють|розстрілюватим\w*"
+    r"|будуть розстрілювати|расстреляют|расстреляет|убьют|убьёт|убьет|добьют|пристрелят"
+    r"|будут расстреливать)\b",
     # "executed" as carried out
     r"\bexecut(?:e|ed|es|ing|ion) (?:(?:a|an|the|its|their|his|her|our|this|that|these) )?"
     r"(?:[\w-]+ ){0,2}?(?:plans?|orders?|strikes?|contracts?|tasks?|missions?|attacks?|"
@@ -315,7 +336,10 @@ OWN_SIDE = _rx(
     r"|\brefus\w* to (?:attack|advance|fight|storm|go (?:on|into) (?:the )?(?:attack|assault))\b"
     r"|\bfor (?:retreating|desertion|deserting|refusing to (?:attack|advance|fight))\b",
     r"\bобнул\w*|\bзаградотряд\w*|\bзагороджувальн\w*|\bкувалд\w*|\bперебежчик\w*"
-    r"|\bперебіжчик\w*|\bсво(?:их|іх|їх|ими|їми) (?:же )?(?:солдат\w*|бійц\w*|бойц\w*|військов\w*"
+    # "своїх же бійців": Ukrainian "своїх побратимів" alone is a soldier's own comrades, whom the
+    # enemy may kill; "же" makes the killers their own side
+    r"|\bсвоїх же (?:бійц\w*|військов\w*|солдат\w*|побратим\w*)|\bсвоїх підлегл\w*"
+    r"|\bперебіжчик\w*|\bсво(?:их|іх|ими|їми) (?:же )?(?:солдат\w*|бійц\w*|бойц\w*|військов\w*"
     r"|военн\w*|підлегл\w*|подчиненн\w*|побратим\w*|сослуживц\w*)"
     r"|\bсво(?:их|їх),? (?:тих,? )?(?:хто|які|кто|которые|что)\b|\bсобственн\w+ (?:солдат\w*"
     r"|военн\w*|подчиненн\w*|военнослужащ\w*)|\bвласн\w+ (?:солдат\w*|військов\w*|підлегл\w*"
@@ -413,7 +437,7 @@ _TRIGGER_STEMS = (
     "зв'яз|связан|поранен|ранен|убьют|point-bl|point bl|firing squad|cold blood|прикінч|"
     "прикончи|добит|упор|впритул|ліквід|знищ|ликвид|уничтож|простреле|put down|spray|riddled"
     "|кончил|порішил|порешил|розхід|расход|поклал|положил|кладе|кладу|bullet|кулю|пулю|liquidat"
-    "|трехсот|трёхсот|трьохсот"
+    "|трехсот|трёхсот|трьохсот|минусан|минусну|мінусан|мінусну|задвухсот|задвохсот"
     # the deaths told by what follows (carried.EXECUTION_MARK): nobody moves, "двухсотые"
     "|шевел|ворушит|не двига|не рухає|двухсот|двохсот|got up|gets up|stood up|stands up"
     "|nobody moves|no one moves|where they lay|where he lay|где они лежали|где лежали"
