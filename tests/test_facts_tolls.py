@@ -274,3 +274,27 @@ def test_the_first_reports_join_a_follow_up_that_arrived_before_them() -> None:
     assert match is not None and match.incident_id == 1
     # another day near the same town stays out
     assert match_incident(OTHER_DAY[1], OTHER_DAY[0], "", DAY, [view]) is None
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        (
+            "Кількість розстріляних полонених під Торецьком зросла до 12",
+            "Кількість полонених, розстріляних 19 листопада, зросла до 12. Раніше повідомлялося "
+            "про 9 загиблих.",
+        ),
+        ("Toll of POWs shot near Toretsk on Nov. 19 rises from 9 to 12", ""),
+        ("Число расстрелянных под Торецком пленных возросло с 9 до 12", ""),
+    ],
+)
+def test_a_revision_that_names_the_figure_it_corrects_joins_that_incident(
+    title: str, text: str
+) -> None:
+    # nine killed on the 19th; another incident of twelve in the same town a day earlier
+    nine = new_incident(1, Facts(("Toretsk",), 9, "Ukrainian", DAY), "Nine POWs shot", DAY)
+    twelve = Facts(("Toretsk",), 12, "Ukrainian", DAY - timedelta(days=1))
+    other = new_incident(2, twelve, "Twelve POWs shot near Toretsk", DAY)
+    update = Facts(("Toretsk",), 12, "Ukrainian", DAY)
+    match = match_incident(update, title, text, DAY, [nine, other])
+    assert match is not None and match.incident_id == 1

@@ -13,6 +13,7 @@ from bot.incidents.dedup import NEAR_DUP_THRESHOLD, Signature, content_signature
 from bot.incidents.evidence import (
     IncidentView,
     assess,
+    earlier_count,
     says_follow_up,
     says_revised,
     score_incident,
@@ -112,11 +113,12 @@ def rank_incidents(
     sig = signature if signature is not None else content_signature(title, text)
     revised = says_revised(title, text)
     follow_up = says_follow_up(title, text)
+    earlier = earlier_count(title, text) if revised else None
     found: list[Match] = []
     for view in candidates:
         if view.is_recap:
             continue
-        veto, score, reasons = assess(facts, published, view, revised, follow_up)
+        veto, score, reasons = assess(facts, published, view, revised, follow_up, earlier)
         if veto is not None:
             continue
         if near_dups is not None:

@@ -24,9 +24,18 @@ SIBLING_DAYS = 14  # dated releases this close with other counts are a burst, no
 
 _LEVEL_WEIGHT = {"settlement": 3.0, "district": 2.0, "oblast": 1.0}
 _REVISED = re.compile(
-    r"\brevised\b|\bcorrected\b|(?:rose|rises|risen|climbed|increased) to\b|now stands at"
-    r"|уточнил|уточнено|зросл[аио]? до|збільшил"
-    r"|уточнен|возросл[аио]? до|выросл[аио]? до|увеличил",
+    r"\brevised\b|\bcorrected\b|(?:rose|rises|risen|climbed|increased)(?: from \w+)? to\b"
+    r"|now stands at|уточнил|уточнено|зросл[аио]?(?: (?:з|із) \w+)? до|збільшил"
+    r"|уточнен|(?:возросл|выросл)[аио]?(?: с \w+)? до|увеличил",
+    re.IGNORECASE,
+)
+# The figure a revision corrects: "rose from 9 to 12", "up from 9", "Раніше повідомлялося про
+# 9 загиблих", "з 9 до 12", "ранее сообщалось о 9" (digits: notes on a toll write them so)
+_EARLIER = re.compile(
+    r"\bfrom (\d{1,3}) to \d{1,3}\b|\bup from (\d{1,3})\b|\b(?:previously|earlier|initially|first)"
+    r" (?:reported|said|given|put at|stated)\D{0,30}?(\d{1,3})\b"
+    r"|\b(?:з|с) (\d{1,3}) до \d{1,3}\b|\b(?:раніше|спочатку|ранее|изначально|сначала)"
+    r" (?:повідомлялося|йшлося|говорилося|сообщалось|говорилось|шла речь)\D{0,20}?(\d{1,3})\b",
     re.IGNORECASE,
 )
 # A report about an earlier killing rather than a new one: its victims identified, a suspect
@@ -134,6 +143,12 @@ def says_revised(title: str, text: str) -> bool:
     return _REVISED.search(f"{title}\n{text}") is not None
 
 
+def earlier_count(title: str, text: str) -> int | None:
+    """The earlier toll a revision says it corrects ("rose from 9 to 12" -> 9), or None."""
+    m = _EARLIER.search(f"{title}\n{text}")
+    return int(next(g for g in m.groups() if g)) if m else None
+
+
 def says_follow_up(title: str, text: str) -> bool:
     """True for a report about an earlier killing: victims identified, a suspect, a verdict."""
     return _FOLLOW_UP.search(f"{title}\n{text}") is not None
@@ -185,6 +200,7 @@ def assess(
     view: IncidentView,
     revised: bool = False,
     follow_up: bool = False,
+    earlier: int | None = None,
 ) -> tuple[str | None, float, tuple[str, ...]]:
     """(veto, score, reasons): the veto names the contradiction that keeps a report out of the
     incident whatever its wording; otherwise the score weighs the agreeing evidence."""
@@ -226,6 +242,10 @@ def assess(
             # one is only no contradiction (and loses to an incident stating the count).
             is_small = abs(facts.victims - view.victims) * 5 <= max(facts.victims, view.victims)
             score += (2.0 if is_small else 0.5) if revised else 0.0
+            if revised and earlier is not None and earlier == view.victims:
+                # the report names the figure it corrects, and it is this incident's: stronger
+                # than another incident that already states the new figure
+                score += 3.0
             reasons.append(f"victims: {view.victims} → {facts.victims} (revision)")
         else:
             return "victim counts differ", 0.0, ()
