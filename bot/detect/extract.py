@@ -24,6 +24,7 @@ from bot.detect.narrative import (
     MONTH_OR_YEAR,
     OCCURRENCE,
     OPENS_BACK,
+    RECALL,
     RECAP_TITLE,
     REFERS_BACK,
     ROUNDUP,
@@ -50,6 +51,7 @@ def _main_statement(a: Analysis) -> int | None:
     """The first statement of an incident: a tally ("200 POWs executed since 2022") tells no
     one incident, so "Only last month, troops shot four captives" after it is the incident."""
     told = [st for st in a.statements if st.rule != "no-quarter order"]
+    told = [st for st in told if not RECALL.match(st.sentence)] or told
     first = next((st.index for st in told if count(st.sentence)[0] is not Kind.TALLY), None)
     return min((st.index for st in told), default=None) if first is None else first
 
@@ -57,10 +59,12 @@ def _main_statement(a: Analysis) -> int | None:
 def _is_background(a: Analysis, i: int, first: Callable[[], int | None]) -> bool:
     """A sentence about an earlier case or the wider picture, after the main statement
     (`first`: its index, worked out only when a background cue is found)."""
-    if not _has(BACKGROUND, a.sentences[i]):
+    s = a.sentences[i]
+    recall = RECALL.match(s) is not None
+    if not recall and not _has(BACKGROUND, s):
         return False
     main = first()
-    return main is not None and i > main
+    return main is not None and (i > main or (recall and i != main))
 
 
 def _is_recap(a: Analysis) -> bool:
@@ -153,6 +157,10 @@ def _title_hits(a: Analysis, cues: _Cues) -> list[PlaceHit]:
     return kept or hits  # no place beside the statement: the headline's places are all there is
 
 
+# captivity as a noun, which the captive cues leave to the statement rules: "після полону"
+_CAPTIVITY = re.compile(
+    r"\b(?:після|после|у|в|з|из)\s+(?:полону|плена|полоні|плену|полон|плен)\b", _F
+)
 _SHORT_STORY = 6  # sentences, headline included
 _SCENE_BACK = 6  # sentences before the first statement
 
@@ -167,10 +175,13 @@ def _locations(a: Analysis, recap: bool, picked: list[int], cues: _Cues) -> tupl
         found = scene.places(_title_hits(a, cues) + _place_line(a, cues))
     elif title_stated:
         found = scene.places(_title_hits(a, cues) + body_hits)
-    elif cues[a.sentences[0]][0]:
+    elif (title_cues := cues[a.sentences[0]])[0]:
         # a headline that tells a killing with no captive word ("Мать опознала сына,
-        # расстрелянного ... под Купянском") adds its towns; its oblast or front is the area
-        towns = [h for h in _title_hits(a, cues) if h.kind == "settlement"]
+        # расстрелянного ... под Курском") adds its towns; its oblast or front is the area;
+        # with a captive word ("розстріляли після полону") it tells the incident: all its places
+        title_hits = _title_hits(a, cues)
+        captive = title_cues[1] or _CAPTIVITY.search(a.sentences[0]) is not None
+        towns = title_hits if captive else [h for h in title_hits if h.kind == "settlement"]
         found = scene.places(towns + body_hits)
     else:  # a headline that states no killing: its places are the story's, not the incident's
         found = body
@@ -223,7 +234,9 @@ def _place_line(a: Analysis, cues: _Cues) -> list[PlaceHit]:
 
 def _with_region(a: Analysis, found: tuple[str, ...], cues: _Cues) -> tuple[str, ...]:
     described = any(
-        k in s for s in a.sentences[1:] for k in ("village", "town", "сел", "місто", "город")
+        k in s
+        for s in a.sentences[1:]
+        for k in ("village", "town", "settlement", "hamlet", "сел", "місто", "город", "посел")
     )
     extra: list[str] = []
     for s in a.sentences[1:]:

@@ -28,6 +28,11 @@ BACKGROUND = CaseBlind(
     r"|(?:himself|themselves) (?:was|were|had been) (?:later )?(?:taken prisoner|captured)"
     r"|(?:сам|сама|сами|самі) (?:[\w']+ ){0,3}?(?:полон|плен)\w*)\b",
 )
+# A reminder of an earlier case ("Нагадаємо, торік ...", "Напомним, ...", "As a reminder, ..."):
+# background wherever it stands, even before the statement of the story's own incident
+RECALL = re.compile(
+    r"^\W*(?:Нагадаємо|Нагадуємо|Напомним|Напоминаем|As a reminder|To recall|Recall that)\b"
+)
 ROUNDUP = CaseBlind(
     r"\b(?:what we know|latest|live(?: updates| blog)?|day \d+|key events|as it happened"
     r"|round-?up|briefing|digest|recap|news of the day|morning|evening|(?:daily|weekly) update"

@@ -1,0 +1,114 @@
+"""Place and date kinds of the tenth blind round (texts written here): a described settlement's
+region, a headline that names the captivity, a reminder of an earlier case, live-blog entries,
+places that are not the scene, and days told in other ways."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from bot.detect.extract import extract_facts
+
+PUB = date(2026, 11, 28)
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "want"),
+    [
+        # "X is a settlement in Y district": a settlement described, like a village, gives
+        # the district it lies in
+        (
+            "Intercepted call: soldier says his platoon shot two captives near Hrodivka",
+            "Ukraine's security service released a call in which a Russian soldier says his "
+            "platoon shot two captured Ukrainians near Hrodivka. "
+            "He says it happened at dawn after a short firefight. "
+            "Hrodivka is a settlement in the Pokrovsk district.",
+            {"Hrodivka", "Pokrovsk district"},
+        ),
+        (
+            "Captured scouts shot near Kotlyne, prosecutors say",
+            "Prosecutors say Russian soldiers shot three captured scouts near Kotlyne. "
+            "Kotlyne, a small settlement in Pokrovsk district, changed hands twice this year.",
+            {"Kotlyne", "Pokrovsk district"},
+        ),
+    ],
+)
+def test_a_described_settlement_gives_its_region(title: str, body: str, want: set[str]) -> None:
+    assert set(extract_facts(title, body, PUB).locations) == want
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "want"),
+    [
+        # a headline that tells the killing and names the captivity as a noun tells the
+        # incident: its oblast counts, not only its towns
+        (
+            "Двоє братів: на Полтавщині поховали бійців, яких окупанти вбили після полону",
+            "Рідні впізнали двох військових, тіла яких знайшли в лісосмузі. "
+            "За даними слідства, 4 березня брати потрапили в оточення біля Тоненького. "
+            "Окупанти взяли їх у полон, а потім обох розстріляли.",
+            {"Poltava Oblast", "Tonenke"},
+        ),
+        (
+            "На Луганщине опознали бойцов, которых оккупанты расстреляли после плена",
+            "Родственники опознали троих военных. "
+            "По данным следствия, они попали в окружение возле Белогоровки. "
+            "Их взяли в плен и расстреляли.",
+            {"Luhansk Oblast", "Bilohorivka"},
+        ),
+        # without a captive word the headline's oblast is only the area
+        (
+            "На Полтавщині поховали бійця, якого вбили окупанти",
+            "Рідні впізнали військового. "
+            "За даними слідства, він потрапив у полон біля Тоненького, де його розстріляли.",
+            {"Tonenke"},
+        ),
+    ],
+)
+def test_a_headline_naming_the_captivity_gives_its_region(
+    title: str, body: str, want: set[str]
+) -> None:
+    assert set(extract_facts(title, body, PUB).locations) == want
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "want_places", "want_count"),
+    [
+        # a reminder of an earlier case before the story's own killing is background
+        (
+            "Ще один розстріл під Роботиним: прокуратура встановлює імена загиблих",
+            "Обласна прокуратура відкрила провадження щодо страти захисників. "
+            "Нагадаємо, минулого літа біля Вербового окупанти вбили чотирьох полонених. "
+            "Цього разу, як встановило слідство, 9 серпня біля Роботиного окупанти захопили "
+            "двох поранених піхотинців і розстріляли їх.",
+            {"Robotyne"},
+            2,
+        ),
+        (
+            "Что известно о новом деле у Работино",
+            "Прокуратура начала расследование. "
+            "Напомним, весной у Вербового оккупанты расстреляли пятерых пленных. "
+            "По данным следствия, 9 августа у Работино российские военные захватили троих "
+            "раненых бойцов и расстреляли их.",
+            {"Robotyne"},
+            3,
+        ),
+        (
+            "Another killing of captives reported near Robotyne",
+            "Regional prosecutors opened a new case on Tuesday. "
+            "As a reminder, last spring Russian troops shot five captured soldiers near "
+            "Verbove. "
+            "This time investigators say Russian troops captured two wounded infantrymen near "
+            "Robotyne on 9 August and shot them.",
+            {"Robotyne"},
+            2,
+        ),
+    ],
+)
+def test_a_reminder_of_an_earlier_case_is_background(
+    title: str, body: str, want_places: set[str], want_count: int
+) -> None:
+    facts = extract_facts(title, body, PUB)
+    assert set(facts.locations) == want_places
+    assert facts.victims == want_count
