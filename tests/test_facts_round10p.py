@@ -112,3 +112,36 @@ def test_a_reminder_of_an_earlier_case_is_background(
     facts = extract_facts(title, body, PUB)
     assert set(facts.locations) == want_places
     assert facts.victims == want_count
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "want"),
+    [
+        # a live blog's time-stamped entries are stories of their own: a front round-up or a
+        # drone count in another entry names no scene of the killing
+        (
+            "Russia-Ukraine war live: 3 March",
+            "Live coverage, all times Kyiv. "
+            "19:10 — Power has been restored to 30,000 homes in Sumy Oblast. "
+            "16:45 — Prosecutors say a Ukrainian soldier who had raised his hands was shot dead "
+            "by Russian troops near Ivanivske on Sunday. "
+            "The regional prosecutor's office said a drone filmed the killing. "
+            "12:20 — Russia says its air defences shot down 31 drones over Bryansk and Kursk "
+            "regions overnight. "
+            "08:00 — Good morning, here are the main events.",
+            {"Ivanivske"},
+        ),
+        (
+            "Війна, день 900: головне за 3 березня",
+            "Стрічка оновлюється. "
+            "09:15 Генштаб: за добу відбулося 120 бойових зіткнень, найзапекліші на "
+            "Покровському і Костянтинівському напрямках. "
+            "13:40 Прокуратура: біля Іванівського російські військові розстріляли двох "
+            "українських бійців, які вийшли до них без зброї. "
+            "17:05 На Сумщині через обстріл знеструмлено 2 тисячі абонентів.",
+            {"Ivanivske"},
+        ),
+    ],
+)
+def test_a_live_blogs_other_entries_name_no_scene(title: str, body: str, want: set[str]) -> None:
+    assert set(extract_facts(title, body, PUB).locations) == want
