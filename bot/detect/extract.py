@@ -8,7 +8,7 @@ tallies, the front in general) are left out. Recaps of many incidents keep only 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date
 from itertools import pairwise
 
@@ -137,7 +137,7 @@ _STAMP = re.compile(r"\W*\d{1,2}[:.]\d{2}\b(?![.\d])")
 _LIVE_ENTRIES = 3  # time-stamped sentences that make a live blog
 
 
-def _same_entry(sentences: list[str], picked: list[int], stated: set[int]) -> list[int]:
+def _same_entry(sentences: Sequence[str], picked: list[int], stated: set[int]) -> list[int]:
     """In a live blog ("17:05 — Prosecutors have opened a case ..."), each time-stamped entry
     is its own story: only the entries that state the killing tell the incident."""
     stamps = [i for i, s in enumerate(sentences) if i and _STAMP.match(s)]
