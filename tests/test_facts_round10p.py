@@ -8,6 +8,7 @@ from datetime import date
 
 import pytest
 
+from bot.detect import scene
 from bot.detect.extract import extract_facts
 
 PUB = date(2026, 11, 28)
@@ -145,3 +146,50 @@ def test_a_reminder_of_an_earlier_case_is_background(
 )
 def test_a_live_blogs_other_entries_name_no_scene(title: str, body: str, want: set[str]) -> None:
     assert set(extract_facts(title, body, PUB).locations) == want
+
+
+@pytest.mark.parametrize(
+    ("sentence", "place"),
+    [
+        # where the dead are mourned or buried is not where they were killed
+        (
+            "A memorial was unveiled on Sunday in the town of Huliaipole for marines shot after "
+            "they surrendered",
+            "Huliaipole",
+        ),
+        ("The two brothers were laid to rest in Orikhiv last week", "Orikhiv"),
+        ("Бійців, розстріляних у полоні, поховали вчора в Оріхові", "Orikhiv"),
+        ("Расстрелянных в плену бойцов похоронили в Гуляйполе", "Huliaipole"),
+        # where a soldier was sent to the war from
+        ("Відправлений з Краматорська, він загинув у полоні", "Kramatorsk"),
+        ("Він пішов на фронт з Краматорська навесні 2022 року", "Kramatorsk"),
+        ("Мобилизованный из Краматорска боец погиб в плену", "Kramatorsk"),
+        ("He was mobilised from Kramatorsk in 2023 and later captured", "Kramatorsk"),
+        # where a case was opened, like where a court sat
+        ("В ДНР возбуждено дело об убийстве пленного", "Donetsk Oblast"),
+        ("У Покровську відкрили кримінальне провадження щодо розстрілу полонених", "Pokrovsk"),
+        ("In Kherson, prosecutors opened a case over the killing of two captives", "Kherson"),
+    ],
+)
+def test_more_places_that_are_not_the_scene(sentence: str, place: str) -> None:
+    assert place not in {h.canonical for h in scene.hits(sentence)}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "place"),
+    [
+        # neighbours that stay the scene
+        ("Russian troops shot two captives near Orikhiv and buried them in a ravine", "Orikhiv"),
+        (
+            "Окупанти відкрили вогонь у Роботиному по бійцях, які вийшли з піднятими руками",
+            "Robotyne",
+        ),
+        ("В Артемовске боевики захватили пленного и убили его", "Bakhmut"),
+        (
+            "Russian troops were sent to storm Robotyne and shot the men who surrendered",
+            "Robotyne",
+        ),
+    ],
+)
+def test_places_that_stay_the_scene(sentence: str, place: str) -> None:
+    assert place in {h.canonical for h in scene.hits(sentence)}

@@ -42,7 +42,13 @@ _NOT_SCENE = CaseBlind(
     # "after the defence forces withdrew from Avdiivka", "після відходу Сил оборони з Авдіївки"
     r"|\b(?:after|before)\s+(?:the\s+)?(?:withdrawal|retreat)\s+(?:[\w'-]+\s+){0,3}?from\s+$"
     r"|(?:після|до)\s+відходу\s+(?:[\w'-]+\s+){0,3}?(?:з|із)\s+$"
-    r"|(?:после|до)\s+отхода\s+(?:[\w-]+\s+){0,3}?(?:из|с)\s+$",
+    r"|(?:после|до)\s+отхода\s+(?:[\w-]+\s+){0,3}?(?:из|с)\s+$"
+    # where the dead are mourned: "a memorial was unveiled on Saturday in the town of X",
+    # "поховали в селі X", "похоронили в X"
+    r"|\b(?:unveiled|dedicated|buried|laid to rest|funeral (?:was )?held|mourned)\s+"
+    r"(?:on\s+\w+\s+|yesterday\s+|today\s+)?(?:in|at)\s+(?:the\s+(?:town|village|city)\s+of\s+)?$"
+    r"|(?:поховали|похован\w*|попрощал\w*|прощал\w*|похоронили|похоронен\w*|простил\w*)\s+(?:[\w']+\s+){0,2}?(?:у|в|во|на)\s+"
+    r"(?:селі\s+|місті\s+|селе\s+|городе\s+)?$",
 )
 # Where a unit came from, went to or fought before is not where the killing happened:
 # "advancing from Avdiivka toward Ocheretyne and Pokrovsk", "fought at Bakhmut, Avdiivka".
@@ -56,7 +62,12 @@ _MOVEMENT = CaseBlind(
     r"|перекину\w* (?:[\w'-]+\s+){0,3}?(?:з|із|на)(?:-під)?"
     r"|переброш\w* (?:[\w-]+\s+){0,3}?(?:из|с|на)(?:-под)?"
     r"|(?:redeployed|transferred) (?:[\w'-]+\s+){0,4}?(?:from|to)"
-    r"|у напрямку|в направлении|воювал\w* (?:під|біля|у|в)|воевал\w* (?:под|у|в))\s+"
+    r"|у напрямку|в направлении|воювал\w* (?:під|біля|у|в)|воевал\w* (?:под|у|в)"
+    # where a soldier was sent to the war from: "Відправлений з X", "went to the front from X"
+    r"|(?:sent|mobili[sz]ed|drafted|called up|enlisted|went (?:to (?:the front|war) )?)"
+    r"(?:\s+\w+)?\s+from|(?:відправлен\w*|мобілізован\w*|призван\w*|пішов(?: на фронт| на війну"
+    r"| воювати)?)(?:\s+\w+)?\s+(?:з|із)|(?:отправлен\w*|мобилизован\w*|призван\w*"
+    r"|уш[её]л(?: на фронт| на войну| воевать)?)(?:\s+\w+)?\s+(?:из|с))\s+"
     r"(?:the\s+)?(?:(?:central|northern|southern|eastern|western)\s+)?"
     r"(?:[\w'-]+(?:,|\s+and|\s+і|\s+та|\s+и)\s+){0,3}$",
 )
@@ -78,7 +89,11 @@ _BORDER = CaseBlind(
 _COURT_BEFORE = re.compile(r"(?:^|[^\w'])(?:У|В|Во|In|in|у|в)\s+$")
 _COURT_AFTER = re.compile(
     r"(?:-на-Дону|-on-Don)?,?\s+(?:(?:a|the)\s+(?:[\w-]+\s+)?court\s+(?:has\s+)?)?(?:засуди\w*"
-    r"|осуди\w*|sentenced|convicted|jailed|винесли вирок|вынесли приговор)"
+    r"|осуди\w*|sentenced|convicted|jailed|винесли вирок|вынесли приговор"
+    # where a case was opened: "В ДНР возбуждено дело", "In Rostov, investigators opened a case"
+    r"|возбу[дж]\w*|порушен\w*|порушил\w*|відкрил\w* (?:кримінальн\w+ )?(?:справу|провадження)"
+    r"|открыл\w* (?:уголовн\w+ )?дело|(?:investigators|prosecutors|police)\s+(?:have\s+)?opened"
+    r"|opened (?:a |an )?(?:criminal |war[- ]crimes? )?(?:case|investigation|probe))"
 )
 
 
@@ -101,7 +116,8 @@ def places(hits: list[PlaceHit]) -> tuple[str, ...]:
 
 _MOVEMENT_KEYS = (
     "from", "to", "fought", "defended", "прибул", "прибыл", "перекину", "переброш", "напрям",
-    "направлен", "воювал", "воевал",
+    "направлен", "воювал", "воевал", "відправлен", "мобілізован", "призван", "пішов",
+    "отправлен", "мобилизован", "ушел", "ушёл",
 )  # fmt: skip
 
 
