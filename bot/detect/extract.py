@@ -8,7 +8,7 @@ tallies, the front in general) are left out. Recaps of many incidents keep only 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from datetime import date
 from itertools import pairwise
 
@@ -30,6 +30,7 @@ from bot.detect.narrative import (
     ROUNDUP,
     is_finding,
     own_line_notes,
+    same_entry,
 )
 from bot.detect.placecontext import APPOSITIVE, REGION_NEXT
 from bot.detect.quantities import Kind, count
@@ -128,24 +129,9 @@ def _incident_sentences(a: Analysis, cues: _Cues) -> list[int]:
             )
         ):
             picked.append(i)
-    picked = _same_entry(a.sentences, picked, stated)
+    picked = same_entry(a.sentences, picked, stated)
     kept = [i for i in picked if not cues.background(i)]
     return kept if len(kept) > 1 or len(picked) == 1 else picked
-
-
-_STAMP = re.compile(r"\W*\d{1,2}[:.]\d{2}\b(?![.\d])")
-_LIVE_ENTRIES = 3  # time-stamped sentences that make a live blog
-
-
-def _same_entry(sentences: Sequence[str], picked: list[int], stated: set[int]) -> list[int]:
-    """In a live blog ("17:05 — Prosecutors have opened a case ..."), each time-stamped entry
-    is its own story: only the entries that state the killing tell the incident."""
-    stamps = [i for i, s in enumerate(sentences) if i and _STAMP.match(s)]
-    if len(stamps) < _LIVE_ENTRIES or not stated - {0}:
-        return picked
-    entry = {i: max((j for j in stamps if j <= i), default=-1) for i in range(len(sentences))}
-    told = {entry[i] for i in stated if i}
-    return [i for i in picked if not i or entry[i] in told]
 
 
 _DIED = re.compile(r"\b(?:died|загинул\w*|загинуло|погибл\w*|погибло|двохсот\w*|двухсот\w*)\b", _F)

@@ -5,6 +5,7 @@ findings of an investigation or a court."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from bot.detect.cue import CaseBlind, fold
 
@@ -133,3 +134,18 @@ REFERS_BACK = re.compile(
     r"|they|them|вони|їх|они|их)\b",
     re.IGNORECASE,
 )
+
+
+_STAMP = re.compile(r"\W*\d{1,2}[:.]\d{2}\b(?![.\d])")
+_LIVE_ENTRIES = 3  # time-stamped sentences that make a live blog
+
+
+def same_entry(sentences: Sequence[str], picked: list[int], stated: set[int]) -> list[int]:
+    """In a live blog ("17:05 — Prosecutors have opened a case ..."), each time-stamped entry
+    is its own story: only the entries that state the killing tell the incident."""
+    stamps = [i for i, s in enumerate(sentences) if i and _STAMP.match(s)]
+    if len(stamps) < _LIVE_ENTRIES or not stated - {0}:
+        return picked
+    entry = {i: max((j for j in stamps if j <= i), default=-1) for i in range(len(sentences))}
+    told = {entry[i] for i in stated if i}
+    return [i for i in picked if not i or entry[i] in told]
