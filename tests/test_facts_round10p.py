@@ -10,6 +10,7 @@ import pytest
 
 from bot.detect import scene
 from bot.detect.extract import extract_facts
+from bot.detect.gazetteer import canonical_places
 
 PUB = date(2026, 11, 28)
 
@@ -193,3 +194,18 @@ def test_more_places_that_are_not_the_scene(sentence: str, place: str) -> None:
 )
 def test_places_that_stay_the_scene(sentence: str, place: str) -> None:
     assert place in {h.canonical for h in scene.hits(sentence)}
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # a two-word name with a plural adjective, in Russian, inflected, and romanized
+        ("Пленного казнили у села Малые Щербаки", ["Mali Shcherbaky"]),
+        ("Видео казни сняли у Малых Щербаков", ["Mali Shcherbaky"]),
+        ("Бои идут под Малыми Щербаками", ["Mali Shcherbaky"]),
+        ("The captive was shot near Malye Shcherbaki", ["Mali Shcherbaky"]),
+        ("Бойцов расстреляли возле Великих Проходов", ["Velyki Prokhody"]),
+    ],
+)
+def test_russian_plural_adjective_names(text: str, want: list[str]) -> None:
+    assert canonical_places(text) == want

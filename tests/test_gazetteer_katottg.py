@@ -64,6 +64,11 @@ def test_national_transliteration(uk: str, en: str) -> None:
         ("Піщане", "Песчаное"),
         ("Новоекономічне", "Новоэкономическое"),
         ("Червоногорівка", "Красногоровка"),
+        # a plural adjective first word (round 10): hard -ые, soft or after к/г/х -ие
+        ("Малі Щербаки", "Малые Щербаки"),
+        ("Нові Кошари", "Новые Кошары"),
+        ("Великі Проходи", "Великие Проходы"),
+        ("Нижні Орішники", "Нижние Орешники"),
     ],
 )
 def test_russian_spelling(uk: str, ru: str) -> None:

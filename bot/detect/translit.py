@@ -94,6 +94,11 @@ def _endings(low: str, first_of_two: bool) -> set[str]:
         forms.add(low[:-1] + "о")  # Котлине -> Котлино
     if first_of_two and _ADJ_FEM.search(low):
         forms.add(low + "я")  # Нова Каховка -> Новая Каховка
+    if first_of_two and low.endswith("и") and len(low) > 3:
+        # a plural adjective: Малі Щербаки -> Малые Щербаки, Великі Проходи -> Великие Проходы
+        # (Верхні, Нижні are soft: Верхние, Нижние)
+        soft = low[-2] in "гкхжчшщ" or low.endswith(("хни", "жни", "дни"))
+        forms = {low[:-1] + ("ие" if soft else "ые")}
     return forms
 
 
