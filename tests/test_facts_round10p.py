@@ -9,6 +9,7 @@ from datetime import date
 import pytest
 
 from bot.detect import scene
+from bot.detect.dates import incident_dates
 from bot.detect.extract import extract_facts
 from bot.detect.gazetteer import canonical_places
 
@@ -209,3 +210,65 @@ def test_places_that_stay_the_scene(sentence: str, place: str) -> None:
 )
 def test_russian_plural_adjective_names(text: str, want: list[str]) -> None:
     assert canonical_places(text) == want
+
+
+@pytest.mark.parametrize(
+    ("sentence", "want"),
+    [
+        # a report's period, opened right before its first day, even beside a killing word
+        (
+            "The monitors said on Friday that captured soldiers had been shot, in a report "
+            "covering 1 March 2024 to 31 August 2024",
+            [],
+        ),
+        (
+            "Доповідь охоплює період з 1 березня по 31 серпня 2024 року: полонених розстріляли",
+            [],
+        ),
+        ("В докладе за период с 1 марта по 31 августа пленных расстреляли", []),
+        # a day written as an ordinal word
+        (
+            "Слідство встановило, що двадцять п'ятого квітня 2025 року окупанти розстріляли бійця",
+            [date(2025, 4, 25)],
+        ),
+        (
+            "По версии следствия, тридцать первого октября пленного расстреляли",
+            [date(2026, 10, 31)],
+        ),
+        ("Первого сентября 2024 года пленных вывели из подвала", [date(2024, 9, 1)]),
+        (
+            "The soldiers were shot on the twenty-second of March, the court found",
+            [date(2026, 3, 22)],
+        ),
+        # no month, no date
+        ("На третього дня полону його вбили", []),
+    ],
+)
+def test_periods_and_days_in_words(sentence: str, want: list[date]) -> None:
+    assert incident_dates(sentence, PUB) == want
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "want"),
+    [
+        # the attack in which the men were captured, dated beside the statement
+        (
+            "Captured soldiers shot in border village, prosecutors say",
+            "Russian troops shot five Ukrainian soldiers after capturing them in the village of "
+            "Yunakivka, prosecutors said on Friday. "
+            "The men had been holding a trench on the edge of the village when Russian forces "
+            "attacked on 3 June, the office said. "
+            "After capture they were led to a barn and shot.",
+            date(2026, 6, 3),
+        ),
+        (
+            "Полонених розстріляли після штурму позицій",
+            "Прокуратура повідомила про розстріл трьох полонених біля Юнаківки. "
+            "Росіяни атакували позиції 3 червня, кажуть у відомстві. "
+            "Після полону бійців вивели до посадки й розстріляли.",
+            date(2026, 6, 3),
+        ),
+    ],
+)
+def test_the_attack_beside_the_statement_dates_it(title: str, body: str, want: date) -> None:
+    assert extract_facts(title, body, PUB).incident_date == want

@@ -28,6 +28,69 @@ _DATE = re.compile(
     rf"|\b(?P<d4>\d{{1,2}})\.(?P<m4>\d{{1,2}})\.(?P<y4>20\d\d)\b"
     rf"|\b(?P<d5>\d{{1,2}})(?:st|nd|rd|th) of (?P<m5>{_EN_MONTH})\b(?:,?\s+(?P<y5>\d{{4}}))?",
 )
+# A day written as an ordinal word: "двадцять третього травня", "двадцать третьего мая", "the
+# twenty-third of May". Stems and their days; "двадцять"/"тридцать" before a unit adds tens.
+_ORDINAL_CY = {
+    "перш": 1, "перв": 1, "друг": 2, "втор": 2, "трет": 3, "четверт": 4, "четвёрт": 4,
+    "п'ят": 5, "пʼят": 5, "пят": 5, "шост": 6, "шест": 6, "сьом": 7, "седьм": 7, "восьм": 8,
+    "дев'ят": 9, "девʼят": 9, "девят": 9, "десят": 10, "одинадцят": 11, "одиннадцат": 11,
+    "дванадцят": 12, "двенадцат": 12, "тринадцят": 13, "тринадцат": 13, "чотирнадцят": 14,
+    "четырнадцат": 14, "п'ятнадцят": 15, "пʼятнадцят": 15, "пятнадцат": 15, "шістнадцят": 16,
+    "шестнадцат": 16, "сімнадцят": 17, "семнадцат": 17, "вісімнадцят": 18, "восемнадцат": 18,
+    "дев'ятнадцят": 19, "девʼятнадцят": 19, "девятнадцат": 19, "двадцят": 20, "двадцат": 20,
+    "тридцят": 30, "тридцат": 30,
+}  # fmt: skip
+_ORDINAL_EN = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
+    "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
+    "nineteenth": 19, "twentieth": 20, "thirtieth": 30,
+}  # fmt: skip
+_TENS = {
+    "двадцять": 20,
+    "двадцать": 20,
+    "тридцять": 30,
+    "тридцать": 30,
+    "twenty": 20,
+    "thirty": 30,
+}
+
+
+def _alt(words: dict[str, int]) -> str:
+    return "|".join(sorted(words, key=len, reverse=True))
+
+
+_WORD_DATE = re.compile(
+    rf"(?<!\w)(?:(?P<t1>{_alt(_TENS)})\s+)?(?P<o1>{_alt(_ORDINAL_CY)})(?:ого|ього|ьего|его)"
+    rf"\s+(?P<m1>{'|'.join(_CYR)})\b(?:\s+(?P<y1>\d{{4}}))?"
+    rf"|\b(?:the\s+)?(?:(?P<t2>twenty|thirty)[- ])?(?P<o2>{_alt(_ORDINAL_EN)})\s+of\s+"
+    rf"(?P<m2>{_EN_MONTH})\b(?:,?\s+(?P<y2>\d{{4}}))?",
+    _F,
+)
+_WORD_DATE_KEYS = ("ого ", "его ", " of ")  # every _WORD_DATE match holds one
+
+
+def _word_dates(sentence: str, year: int | None) -> list[tuple[re.Match[str], date]]:
+    out = []
+    for m in _WORD_DATE.finditer(sentence):
+        g = m.groupdict()
+        tens, stem, month = (
+            (g["t1"], g["o1"], _CYR[g["m1"].lower()])
+            if g["o1"]
+            else (g["t2"], g["o2"], _EN[g["m2"][:3].lower()])
+        )
+        day = (_ORDINAL_CY.get(stem.lower()) or _ORDINAL_EN[stem.lower()]) + (
+            _TENS[tens.lower()] if tens else 0
+        )
+        y = int(g["y1"] or g["y2"] or 0) or year
+        try:
+            if y:
+                out.append((m, date(y, month, day)))
+        except ValueError:
+            continue
+    return out
+
+
 # the same, any case: count() reads lower-cased text ("november 24 execution of pows")
 _DATE_ANY_CASE = re.compile(_DATE.pattern, _F)
 _DAY_NUMERIC = re.compile(r"\b\d{1,2}[./]\d{1,2}(?:[./]\d{2,4})?\b")
@@ -55,6 +118,7 @@ _REPORT = re.compile(
 )
 EVENT = re.compile(
     r"\b(?:took place|happened|occurred|committed|carried out|killed|shot|executed|captured|"
+    r"attacked|атакува\w*|атакова\w*|"
     r"taken prisoner|захопил\w*|захоплен\w*|захватил\w*|захвачен\w*|"
     r"стал(?:ся|ось|ася)|стався|сталося|сталася|відбул\w*|скоєн\w*|вчинен\w*|произош\w*|"
     r"случил\w*|совершен\w*|розстріля\w*|вбил\w*|расстреля\w*|убил\w*)\b",
@@ -99,6 +163,16 @@ _NOT_EVENT = re.compile(
 )
 
 
+# A period's first day right after the word that opens it ("a report covering 1 December to
+# 31 May", "за період з 1 грудня") is the report's, whatever killing the sentence names.
+_PERIOD_OPENS = re.compile(
+    r"\b(?:covering|covers|covered|spanning|spans|(?:the |a )?period(?: from| of| between)?"
+    r"|охоплює|охоплюючи|охоплював|охватывает|охватывающ\w*|(?:за|у|в) період(?: з| від)?"
+    r"|(?:за|в) период(?: с| от)?)\s+(?:the period\s+(?:from\s+)?|(?:період|период)\s+"
+    r"(?:з|від|с|от)\s+|from\s+)?$",
+    _F,
+)
+_PERIOD_ENDS = re.compile(r"\s*(?:to|until|till|through|по|до|[-–—])\s*", _F)
 _THAT = frozenset(("that", "що", "что"))
 
 
@@ -126,16 +200,24 @@ def _is_report_date(sentence: str, start: int, end: int) -> bool:
 
 def incident_dates(sentence: str, published: date | None) -> list[date]:
     """Dates in a sentence that are not the day something was reported or published."""
-    if not _DIGIT.search(sentence):
+    low = sentence.lower()
+    words = any(k in low for k in _WORD_DATE_KEYS)
+    if not words and not _DIGIT.search(sentence):
         return []
     year = published.year if published else None
     out: list[date] = []
     reported: list[date] = []
-    for m in _DATE.finditer(sentence):
-        d = _parse(m, year)
+    found = [(m, _parse(m, year)) for m in _DATE.finditer(sentence)]
+    period_end = -1  # where the last date of a report's period ended
+    for m, d in found + (_word_dates(sentence, year) if words else []):
+        if _PERIOD_OPENS.search(sentence, max(0, m.start() - 60), m.start()) or (
+            period_end >= 0 and _PERIOD_ENDS.fullmatch(sentence, period_end, m.start())
+        ):
+            period_end = m.end()
+            continue
         if d is None:
             continue
-        explicit = m.group("y1") or m.group("y2") or m.group("y5")
+        explicit = any(m.groupdict().get(y) for y in ("y1", "y2", "y5"))
         if published and not explicit and d > published:
             try:
                 d = d.replace(year=d.year - 1)
