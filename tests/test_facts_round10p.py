@@ -272,3 +272,44 @@ def test_periods_and_days_in_words(sentence: str, want: list[date]) -> None:
 )
 def test_the_attack_beside_the_statement_dates_it(title: str, body: str, want: date) -> None:
     assert extract_facts(title, body, PUB).incident_date == want
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "want"),
+    [
+        # a killing that refers back to a group by a demonstrative: the sentence that brought
+        # the group in holds the scene
+        (
+            "Families wait in vain as prisoners come home",
+            "Hundreds of soldiers came home on Friday in a swap. "
+            "Not every family was lucky. "
+            "Relatives of men from a platoon that held a trench near Klishchiivka, south of "
+            "Bakhmut, in May stood at the checkpoint with photographs. "
+            "Three of that platoon's soldiers were shot after being taken prisoner, prosecutors "
+            "say.",
+            {"Klishchiivka", "Bakhmut"},
+        ),
+        (
+            "Обмін полоненими: не всі повернулися",
+            "Додому повернулися понад сто військових. "
+            "Обмін відбувся на кордоні з Білоруссю. "
+            "Серед звільнених є нацгвардійці й моряки. "
+            "Наймолодшому з них двадцять років. "
+            "Рідні бійців роти, що тримала оборону біля Кліщіївки навесні, чекали на своїх. "
+            "Двох полонених бійців цієї роти розстріляли, повідомили в прокуратурі.",
+            {"Klishchiivka"},
+        ),
+        (
+            "Обмен пленными: вернулись не все",
+            "Домой вернулись более ста военных. "
+            "Обмен прошел на границе с Беларусью. "
+            "Среди освобожденных есть нацгвардейцы и моряки. "
+            "Самому младшему из них двадцать лет. "
+            "Родственники бойцов взвода, который держал оборону возле Клещеевки весной, ждали их. "
+            "Двоих бойцов этого взвода расстреляли в плену, сообщили в прокуратуре.",
+            {"Klishchiivka"},
+        ),
+    ],
+)
+def test_a_demonstrative_refers_back_to_the_scene(title: str, body: str, want: set[str]) -> None:
+    assert set(extract_facts(title, body, PUB).locations) == want

@@ -125,6 +125,12 @@ def own_line_notes(text: str) -> str:
 # "Обох добили", "Из них троих расстреляли"
 OPENS_BACK = re.compile(
     r"^\W*(?:(?:[\w'-]+\s+)?(?:of them|з них|із них|из них)|they|both|all (?:of them|\w+)"
+    # a demonstrative: "Two of that company's soldiers were shot", "Those men were ...",
+    # "Двох бійців цієї роти розстріляли", "Бойцов этой группы расстреляли"
+    r"|(?:[\w'-]+\s+)?(?:of\s+)?(?:that|those|these|the same)\s+(?:[\w'-]+\s+)?(?:company|unit"
+    r"|platoon|group|squad|crew|soldiers|men|troops)\w*"
+    r"|(?:[\w'-]+\s+){0,3}?(?:тієї|цієї|тих|цих|цього|того|этой|той|тех|этих|этого|того)\s+"
+    r"(?:роти|групи|взводу|підрозділу|екіпажу|роты|группы|взвода|подразделения|экипажа)"
     r"|вони|їх|они|их|обох|обоих|обидва|обоє|оба|(?:усі|всі|все|усіх|всіх|всех) \w+)\b",
     re.IGNORECASE,
 )
