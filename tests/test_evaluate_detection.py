@@ -130,3 +130,20 @@ def test_missing_file_and_missing_default(
     monkeypatch.setattr(labelled, "DEFAULT", tmp_path / "no-dev.jsonl")
     assert script.main([]) == 2
     assert "no corpus given" in capsys.readouterr().err
+
+
+def test_a_labels_other_spelling_of_our_place_is_accepted(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # the writer romanized the village another way: the same place, not a miss
+    row = {**ROWS[0], "title": "Russian troops executed three Ukrainian POWs near Lyptsi"}
+    row["facts"] = {**row["facts"], "locations": ["Liptsi"]}
+    other = {
+        **row,
+        "id": "a5",
+        "title": "Russian troops executed three Ukrainian POWs near Lyptsi",
+    }
+    other["facts"] = {**row["facts"], "locations": ["Vovchansk"]}  # another place stays wrong
+    corpus = _write(tmp_path / "set.jsonl", [row, other])
+    assert _script().main([str(corpus), "--summary"]) == 0
+    assert "  locations          0.500 (1/2)" in capsys.readouterr().out

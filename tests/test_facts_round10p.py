@@ -11,7 +11,7 @@ import pytest
 from bot.detect import scene
 from bot.detect.dates import incident_dates
 from bot.detect.extract import extract_facts
-from bot.detect.gazetteer import canonical_places
+from bot.detect.gazetteer import canonical_places, spelling_of
 
 PUB = date(2026, 11, 28)
 
@@ -313,3 +313,25 @@ def test_the_attack_beside_the_statement_dates_it(title: str, body: str, want: d
 )
 def test_a_demonstrative_refers_back_to_the_scene(title: str, body: str, want: set[str]) -> None:
     assert set(extract_facts(title, body, PUB).locations) == want
+
+
+@pytest.mark.parametrize(
+    ("spelling", "want"),
+    [
+        # another romanization of one of our places is that place
+        ("Liptsi", "Lyptsi"),
+        ("Mariinka", "Marinka"),
+        ("Progres", "Prohres"),
+        ("Russkoe Porechnoe", "Russkoye Porechnoye"),
+        ("Kazachia Loknia", "Kazachya Loknya"),
+        ("Ol'govka", "Olgovka"),
+        ("Kremianoe", "Kremyanoye"),
+        ("Liubimovka", "Lyubimovka"),
+        # ours, unknown, or the spelling of no one place: the name itself
+        ("Pokrovsk district", "Pokrovsk district"),
+        ("Kursk Oblast", "Kursk Oblast"),
+        ("Nowhereville", "Nowhereville"),
+    ],
+)
+def test_a_labels_spelling_of_our_place(spelling: str, want: str) -> None:
+    assert spelling_of(spelling) == want

@@ -311,6 +311,40 @@ def place_variants(canonical: str) -> list[str]:
     return katottg.variants(canonical)
 
 
+# Romanizations differ in how they write iotated vowels, й, soft signs and -ое: "Kazachya" /
+# "Kazachia", "Fanaseyevka" / "Fanaseevka", "Kremyanoye" / "Kremyanoe", "Ol'govka" / "Olgovka"
+_ROMAN = [
+    (re.compile(r"['’ʼ]"), ""), (re.compile(r"(?<=[aeiouy])y(?=[aeiou])"), ""),
+    (re.compile(r"[iy](?=[aeou])"), ""), (re.compile(r"y"), "i"), (re.compile(r"-"), " "),
+]  # fmt: skip
+
+
+def _roman_key(name: str) -> str:
+    key = name.lower()
+    for rx, repl in _ROMAN:
+        key = rx.sub(repl, key)
+    return key
+
+
+def spelling_of(name: str) -> str:
+    """Our canonical name for a Latin spelling of one place ("Liptsi" -> "Lyptsi", "Russkoe
+    Porechnoe" -> "Russkoye Porechnoye", "Mariinka" -> "Marinka"); the name itself when it is
+    ours, unknown, or spells several places."""
+    if name in _FORMS:
+        return name
+    low = name.lower()
+    hand = {c for c, forms in _FORMS.items() if any(f.lower() == low for f in forms)}
+    if not hand:  # a romanization of ours spelt another way: "Kazachia Loknia", "Ol'govka"
+        key = _roman_key(name)
+        hand = {c for c, forms in _FORMS.items() if any(_roman_key(f) == key for f in forms)}
+    if hand:
+        return hand.pop() if len(hand) == 1 else name
+    idx = katottg.index()
+    rows = idx.english.get(low) or idx.english_alt.get(low) or []
+    names = {idx.names[i] for i in rows}
+    return names.pop() if len(names) == 1 else name
+
+
 def place_parents(place: str) -> tuple[str, ...]:
     """District and oblast of a codifier place (for bot/incidents/regions.py); () if unknown or
     a shared name left unresolved."""
