@@ -335,3 +335,61 @@ def test_a_demonstrative_refers_back_to_the_scene(title: str, body: str, want: s
 )
 def test_a_labels_spelling_of_our_place(spelling: str, want: str) -> None:
     assert spelling_of(spelling) == want
+
+
+@pytest.mark.parametrize(
+    ("sentence", "place"),
+    [
+        # a person's age, then where he came from
+        (
+            "The marine filmed being shot near Vuhledar was named as Serhii Koval, 24, from "
+            "Poltava region",
+            "Poltava Oblast",
+        ),
+        (
+            "Both men, from villages in Chernihiv Oblast, were shot after capture",
+            "Chernihiv Oblast",
+        ),
+        # where a side was pushed out of
+        (
+            "The killing comes as Russian troops, having pushed Ukrainian units out of most of "
+            "Kursk Oblast, press on",
+            "Kursk Oblast",
+        ),
+        (
+            "Після того як окупантів витіснили з Куп'янська, бійці знайшли тіла полонених",
+            "Kupiansk",
+        ),
+        ("Когда ВСУ выбили из Работино, тела пленных нашли в посадке", "Robotyne"),
+        # a witness's own capture, told as he gives his account
+        (
+            "A Russian soldier captured near Kupiansk later described the shooting to "
+            "interrogators",
+            "Kupiansk",
+        ),
+        ("Боєць, взятий у полон під Бахмутом, розповів слідчим про розстріл", "Bakhmut"),
+        ("Военный, попавший в плен под Угледаром, рассказал о расстреле", "Vuhledar"),
+    ],
+)
+def test_origins_retreats_and_witnesses_are_not_the_scene(sentence: str, place: str) -> None:
+    assert place not in {h.canonical for h in scene.hits(sentence)}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "place"),
+    [
+        # a captive's capture place, with no account given, stays the scene
+        ("A Ukrainian soldier captured near Kupiansk was shot the same day", "Kupiansk"),
+        ("Бійця, взятого в полон під Бахмутом, розстріляли", "Bakhmut"),
+        # a village described as such after a comma stays a place in a list
+        ("Fighting went on near Pokrovsk, Kotlyne, a village to the west, and Udachne", "Kotlyne"),
+    ],
+)
+def test_capture_places_and_described_villages_stay(sentence: str, place: str) -> None:
+    assert place in {h.canonical for h in scene.hits(sentence)}
+
+
+def test_a_name_described_as_a_person_is_no_place() -> None:
+    # "Oleh" is also a village; after a place and a comma, then ", a combat medic", a person
+    text = "In a talk recorded in a cafe in Kramatorsk, Oleh, a combat medic, recalls Avdiivka"
+    assert "Oleh" not in canonical_places(text)

@@ -81,7 +81,14 @@ def listed(text: str, span: tuple[int, int], spans: list[tuple[int, int]]) -> bo
         last >= 0
         and _COMMA.fullmatch(text, last, start) is not None
         and _LIST_GOES_ON.match(text, end) is not None
+        and _PERSON_NEXT.match(text, end) is None
     )
+
+
+# "in a cafe in Kramatorsk, Oleh, a combat medic, talks ...": a name described as a person
+_PERSON_NEXT = re.compile(
+    r"\s*,\s+(?:an?|the|\d{1,2})\b(?!\s+(?:[\w-]+\s+)?(?:village|town|settlement|city|hamlet))"
+)
 
 
 # "Bilohorivka, a village on the Siverskyi Donets in Luhansk region": the oblast or district

@@ -31,6 +31,10 @@ _NOT_SCENE = CaseBlind(
     r"|farmer|miner)\s+from\s+(?:the\s+|a\s+)?"
     r"(?:(?:village|town|city|region)\s+(?:of|in)\s+)?$"
     r"|(?:уроджен\w*|уроженц?\w*|родом\s+(?:з|із|из))\s+(?:(?:села|міста|села|города)\s+)?$"
+    # a name's age, then where he came from: "Private Maksym Ivanenko, 19, from Poltava
+    # region"; "both from villages in Poltava Oblast"
+    r"|\b\d{1,2},\s+(?:from|of)\s+(?:the\s+)?$"
+    r"|\bfrom\s+(?:a\s+|the\s+)?(?:villages?|towns?|cities|city)\s+(?:in|of)\s+(?:the\s+)?$"
     # an earlier turn of the front: "after the liberation of Robotyne", "після звільнення X"
     r"|\b(?:after|before|since)\s+(?:the\s+)?(?:liberation|capture|fall|occupation|recapture"
     r"|loss|siege|defen[cs]e|battle for)\s+(?:of\s+)?$"
@@ -63,6 +67,11 @@ _MOVEMENT = CaseBlind(
     r"|переброш\w* (?:[\w-]+\s+){0,3}?(?:из|с|на)(?:-под)?"
     r"|(?:redeployed|transferred) (?:[\w'-]+\s+){0,4}?(?:from|to)"
     r"|у напрямку|в направлении|воювал\w* (?:під|біля|у|в)|воевал\w* (?:под|у|в)"
+    # where a side was pushed out of: "having pushed Ukrainian forces out of most of X"
+    r"|(?:push\w*|driv\w*|forc\w*|expell\w*|oust\w*) (?:[\w'-]+\s+){0,3}?out of"
+    r"(?: (?:most|much|part|parts|all) of)?"
+    r"|(?:витісни\w*|вибил\w*|вибили) (?:[\w'-]+\s+){0,3}?(?:з|із)(?: більшої частини)?"
+    r"|(?:вытесни\w*|выбил\w*) (?:[\w-]+\s+){0,3}?(?:из|с)(?: большей части)?"
     # where a soldier was sent to the war from: "Відправлений з X", "went to the front from X"
     r"|(?:sent|mobili[sz]ed|drafted|called up|enlisted|went (?:to (?:the front|war) )?)"
     r"(?:\s+\w+)?\s+from|(?:відправлен\w*|мобілізован\w*|призван\w*|пішов(?: на фронт| на війну"
@@ -97,6 +106,18 @@ _COURT_AFTER = re.compile(
 )
 
 
+# Where a witness was himself captured, told as he gives his account: "a Russian soldier
+# captured in Kursk Oblast described the shooting", "взятий у полон під X, розповів"
+_WITNESS_BEFORE = re.compile(
+    r"(?:\bcaptured|taken prisoner|взят\w* (?:у |в )?(?:полон|плен)|захоплен\w*|захвачен\w*"
+    r"|потрапи\w* (?:у|в) полон|попа\w* в плен)\s+(?:in|near|at|під|біля|у|в|под|возле)\s+$"
+)
+_WITNESS_AFTER = re.compile(
+    r",?\s+(?:later\s+|then\s+)?(?:described|told|said|testified|recounted|gave|розповів"
+    r"|розповіда\w*|описав|дав свідчення|рассказал|рассказыва\w*|описал|дал показания)\b"
+)
+
+
 def _has(rx: CaseBlind, s: str, pos: int = 0) -> bool:
     t, folded = fold(s)
     return rx.on(folded).search(t, pos) is not None
@@ -117,7 +138,7 @@ def places(hits: list[PlaceHit]) -> tuple[str, ...]:
 _MOVEMENT_KEYS = (
     "from", "to", "fought", "defended", "прибул", "прибыл", "перекину", "переброш", "напрям",
     "направлен", "воювал", "воевал", "відправлен", "мобілізован", "призван", "пішов",
-    "отправлен", "мобилизован", "ушел", "ушёл",
+    "отправлен", "мобилизован", "ушел", "ушёл", "out of", "витісн", "вибил", "вытесн", "выбил",
 )  # fmt: skip
 
 
@@ -139,8 +160,16 @@ def hits(s: str, across: bool = False) -> list[PlaceHit]:
     `across`: the article names a Russian border oblast (gazetteer.find_places)."""
     out: list[PlaceHit] = []
     for h in find_places(s, across):
-        if _not_scene(s, h.start) or (
-            _COURT_BEFORE.search(s, max(0, h.start - 4), h.start) and _COURT_AFTER.match(s, h.end)
+        if (
+            _not_scene(s, h.start)
+            or (
+                _COURT_BEFORE.search(s, max(0, h.start - 4), h.start)
+                and _COURT_AFTER.match(s, h.end)
+            )
+            or (
+                _WITNESS_AFTER.match(s, h.end)
+                and _WITNESS_BEFORE.search(s, max(0, h.start - 40), h.start)
+            )
         ):
             continue
         if not _has(_BORDER, s[max(0, h.start - 40) : h.start]):
