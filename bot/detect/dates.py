@@ -67,7 +67,15 @@ _WORD_DATE = re.compile(
     rf"(?P<m2>{_EN_MONTH})\b(?:,?\s+(?P<y2>\d{{4}}))?",
     _F,
 )
-_WORD_DATE_KEYS = ("ого ", "его ", " of ")  # every _WORD_DATE match holds one
+# every _WORD_DATE match holds an ordinal's ending and a month: most sentences skip the scan
+_WORD_DATE_EN = ("st of ", "nd of ", "rd of ", "th of ")
+_CYR_MONTHS = tuple(_CYR)
+
+
+def _has_word_date(low: str) -> bool:
+    if any(k in low for k in _WORD_DATE_EN):
+        return True
+    return ("ого " in low or "его " in low) and any(m in low for m in _CYR_MONTHS)
 
 
 def _word_dates(sentence: str, year: int | None) -> list[tuple[re.Match[str], date]]:
@@ -201,7 +209,7 @@ def _is_report_date(sentence: str, start: int, end: int) -> bool:
 def incident_dates(sentence: str, published: date | None) -> list[date]:
     """Dates in a sentence that are not the day something was reported or published."""
     low = sentence.lower()
-    words = any(k in low for k in _WORD_DATE_KEYS)
+    words = _has_word_date(low)
     if not words and not _DIGIT.search(sentence):
         return []
     year = published.year if published else None

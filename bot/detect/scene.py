@@ -31,10 +31,6 @@ _NOT_SCENE = CaseBlind(
     r"|farmer|miner)\s+from\s+(?:the\s+|a\s+)?"
     r"(?:(?:village|town|city|region)\s+(?:of|in)\s+)?$"
     r"|(?:уроджен\w*|уроженц?\w*|родом\s+(?:з|із|из))\s+(?:(?:села|міста|села|города)\s+)?$"
-    # a name's age, then where he came from: "Private Maksym Ivanenko, 19, from Poltava
-    # region"; "both from villages in Poltava Oblast"
-    r"|\b\d{1,2},\s+(?:from|of)\s+(?:the\s+)?$"
-    r"|\bfrom\s+(?:a\s+|the\s+)?(?:villages?|towns?|cities|city)\s+(?:in|of)\s+(?:the\s+)?$"
     # an earlier turn of the front: "after the liberation of Robotyne", "після звільнення X"
     r"|\b(?:after|before|since)\s+(?:the\s+)?(?:liberation|capture|fall|occupation|recapture"
     r"|loss|siege|defen[cs]e|battle for)\s+(?:of\s+)?$"
@@ -46,14 +42,26 @@ _NOT_SCENE = CaseBlind(
     # "after the defence forces withdrew from Avdiivka", "після відходу Сил оборони з Авдіївки"
     r"|\b(?:after|before)\s+(?:the\s+)?(?:withdrawal|retreat)\s+(?:[\w'-]+\s+){0,3}?from\s+$"
     r"|(?:після|до)\s+відходу\s+(?:[\w'-]+\s+){0,3}?(?:з|із)\s+$"
-    r"|(?:после|до)\s+отхода\s+(?:[\w-]+\s+){0,3}?(?:из|с)\s+$"
-    # where the dead are mourned: "a memorial was unveiled on Saturday in the town of X",
-    # "поховали в селі X", "похоронили в X"
-    r"|\b(?:unveiled|dedicated|buried|laid to rest|funeral (?:was )?held|mourned)\s+"
-    r"(?:on\s+\w+\s+|yesterday\s+|today\s+)?(?:in|at)\s+(?:the\s+(?:town|village|city)\s+of\s+)?$"
-    r"|(?:поховали|похован\w*|попрощал\w*|прощал\w*|похоронили|похоронен\w*|простил\w*)\s+(?:[\w']+\s+){0,2}?(?:у|в|во|на)\s+"
-    r"(?:селі\s+|місті\s+|селе\s+|городе\s+)?$",
+    r"|(?:после|до)\s+отхода\s+(?:[\w-]+\s+){0,3}?(?:из|с)\s+$",
 )
+# Rarer kinds, behind literal keys (most windows skip the scan): a man's age, then where he
+# came from ("Private Maksym Ivanenko, 19, from Poltava region", "both from villages in
+# Poltava Oblast"); where the dead are mourned ("a memorial was unveiled on Saturday in the
+# town of X", "поховали в селі X", "похоронили в X").
+_NOT_SCENE_RARE = CaseBlind(
+    r"\b\d{1,2},\s+(?:from|of)\s+(?:the\s+)?$"
+    r"|\bfrom\s+(?:a\s+|the\s+)?(?:villages?|towns?|cities|city)\s+(?:in|of)\s+(?:the\s+)?$"
+    r"|\b(?:unveiled|dedicated|buried|laid to rest|funeral (?:was )?held|mourned)\s+"
+    r"(?:on\s+\w+\s+|yesterday\s+|today\s+)?(?:in|at)\s+"
+    r"(?:the\s+(?:town|village|city)\s+of\s+)?$"
+    r"|(?:поховали|похован\w*|попрощал\w*|прощал\w*|похоронили|похоронен\w*|простил\w*)\s+"
+    r"(?:[\w']+\s+){0,2}?(?:у|в|во|на)\s+(?:селі\s+|місті\s+|селе\s+|городе\s+)?$",
+)
+_RARE_KEYS = (
+    ", from", ", of", "from village", "from a village", "from the village", "from town",
+    "from a town", "from the town", "from cit", "from a cit", "from the cit", "unveil", "dedicat",
+    "buried", "laid to rest", "funeral", "mourned", "похов", "прощал", "похорон", "простил",
+)  # fmt: skip
 # Where a unit came from, went to or fought before is not where the killing happened:
 # "advancing from Avdiivka toward Ocheretyne and Pokrovsk", "fought at Bakhmut, Avdiivka".
 _MOVEMENT = CaseBlind(
@@ -145,14 +153,29 @@ _MOVEMENT_KEYS = (
 _MOTIVE_KEYS = ("того", "after what", "for what", "за то", "за те")
 
 
+def _keys(keys: tuple[str, ...]) -> re.Pattern[str]:
+    """One scan for any of the literal keys (in lower-cased text)."""
+    return re.compile("|".join(re.escape(k) for k in keys))
+
+
+_RARE_KEY, _MOTIVE_KEY, _MOVEMENT_KEY = (
+    _keys(_RARE_KEYS),
+    _keys(_MOTIVE_KEYS),
+    _keys(_MOVEMENT_KEYS),
+)
+
+
 def _not_scene(s: str, start: int) -> bool:
     window = s[max(0, start - 80) : start]
-    if _has(_NOT_SCENE, window, max(0, len(window) - 40)):
+    tail = max(0, len(window) - 40)
+    if _has(_NOT_SCENE, window, tail):
         return True
     low = window.lower()
-    if any(k in low for k in _MOTIVE_KEYS) and _has(_MOTIVE, window):
+    if _RARE_KEY.search(low) and _has(_NOT_SCENE_RARE, window, tail):
         return True
-    return any(k in low for k in _MOVEMENT_KEYS) and _has(_MOVEMENT, window)
+    if _MOTIVE_KEY.search(low) and _has(_MOTIVE, window):
+        return True
+    return _MOVEMENT_KEY.search(low) is not None and _has(_MOVEMENT, window)
 
 
 def hits(s: str, across: bool = False) -> list[PlaceHit]:
