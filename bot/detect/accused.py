@@ -37,6 +37,12 @@ ACCUSED_WHO = re.compile(
     r"(?!\s+(?:by|him|them))|(?:розстрілявш|вбивш|застреливш"
     r"|расстрелявш|убивш|застреливш)\w*)"
 )
+# Ukrainian and Russian relatives are nominative: words may stand between the pronoun and the
+# verb ("полоненого військового, який навесні 2022 року застрелив цивільного")
+ACCUSED_WHO_CY = re.compile(
+    r"(?:\s+[\w'-]+){0,2}?,?\s+(?:який|яка|які|который|которая|которые)\s+(?:[\w'-]+\s+){0,6}?"
+    r"(?:застрелив|вбив|убил|застрелил|розстріляв|расстрелял|стріляв|стрелял)\b"
+)
 ACCUSED_TAIL = re.compile(
     r"^[^.;]{0,160}?\b(?:for|of|with|over|за|including|про|об|о) (?:the )?(?:alleged )?"
     r"(?:killing|murder\w*|shooting|вбивств\w*|убийств\w*|розстріл\w*|расстрел\w*)"
@@ -45,7 +51,11 @@ ACCUSED_TAIL = re.compile(
 
 def is_accused(s: str, m: re.Match[str]) -> bool:
     """A captive charged with a killing ("captured soldier convicted of killing a civilian")."""
-    if ACCUSED_AFTER.match(s, m.end(), m.end() + 160) or ACCUSED_WHO.match(s, m.end()):
+    if (
+        ACCUSED_AFTER.match(s, m.end(), m.end() + 160)
+        or ACCUSED_WHO.match(s, m.end())
+        or ACCUSED_WHO_CY.match(s, m.end(), m.end() + 120)
+    ):
         return True
     return bool(
         ACCUSED_BEFORE.search(s[max(0, m.start() - 50) : m.start()])

@@ -95,13 +95,15 @@ EXECUTION_MARK = re.compile(
     r"\b(?:point-blank|at close range|execution-style|gunshot wounds? (?:to|in) the (?:back of "
     r"the )?head|shot in the (?:back of the )?head|spray(?:ed|ing)? (?:them|him) with bullets"
     r"|open(?:ed|s)? fire from behind|shot (?:them |him )?where (?:they|he) lay"
+    r"|shot (?:him|them|each) in the (?:back of the )?head"
     r"|(?:none of (?:them|the \w+)|nobody|no one) (?:gets|got|stands|stood) up"
     r"|nobody moves|no one moves)\b"
     r"|(?:там,? )?где (?:они )?лежали|(?:там,? )?де (?:вони )?лежали"
     r"|(?:никто|ніхто) (?:уже |вже )?не (?:шевел|ворушит|двига|рухає|вста|підвод)\w*"
     r"|\b(?:все|всі|усі|обидва|оба|обоє)\b(?: [\w-]+){0,2}? (?:двухсот|двохсот)\w*"
     r"|\b(?:впритул|в упор|в потилицю|в затылок|вогнепальн\w* поранен\w* (?:у |в )?голов\w*"
-    r"|огнестрельн\w* ранени\w* (?:в )?голов\w*|контрольн\w* (?:постріл|выстрел)\w*)"
+    r"|огнестрельн\w* ранени\w* (?:в )?голов\w*|контрольн\w* (?:постріл|выстрел)\w*"
+    r"|(?:вистріли|выстрели)\w* (?:йому|їм|ему|им|кожному|каждому) (?:в|у) голову)"
 )
 
 

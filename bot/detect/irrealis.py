@@ -22,7 +22,8 @@ IRREALIS_MASKS = Cue(
     (
         # calls and appeals ("TV host urges troops to kill those who surrender")
         rf"\b(?:call(?:s|ed|ing)? (?:for|on)|urg(?:e|es|ed|ing)|appeal\w* (?:to|for)|demand\w*"
-        rf"|incit\w*|encourag\w*) (?:[\w'-]+ ){{0,7}}?(?:{_INF_EN}\b|to take no\b)",
+        rf"|incit\w*|encourag\w*) (?:[\w'-]+ ){{0,7}}?(?:{_INF_EN}\b|to take no\b"
+        rf"|to [\"“‘']?(?:stop|quit) taking\b[^\"”’.;]{{0,80}})",
         r"\b(?:call(?:s|ed|ing)? for|urg(?:e|es|ed|ing)) (?:the )?(?:mass )?(?:killing|execution"
         r"|shooting|murder)s? of\b",
         r"\b(?:propos|suggest|advocat|recommend|urg|consider|favou?r)\w* (?:[\w'-]+ ){0,2}?"
@@ -72,8 +73,14 @@ DENIAL_MASKS = Cue(
         # a risk, not an event: "could face execution", "загрожує розстріл", "грозит казнь"
         r"\b(?:fac(?:e|es|ed|ing)|risk(?:s|ed|ing)?|fear(?:s|ed|ing)?|(?:danger|prospect|risk) "
         r"of) (?:[\w'-]+ ){0,2}?(?:execution|being (?:shot|executed|killed|murdered))\b",
-        r"\b(?:загрож\w*|ризику\w*|ризик\w*|грози\w*|грозя\w*|рискую\w*|риск\w*) "
-        r"(?:[\w'-]+ ){0,3}?(?:розстріл|страт|расстрел|казн)\w*",
+        r"\b(?:загрож\w*|ризику\w*|ризик\w*|грози\w*|грозя\w*|рискую\w*|риск\w*|опаса\w*"
+        r"|побою\w*|бояться|боятся|боїться|боится|остерига\w*) "
+        r"(?:[\w'-]+ ){0,3}?(?:розстріл|страт|расстрел|казн|розправ|расправ)\w*",
+        # the law classing an act: "статья 130 относит умышленное убийство пленного к …"
+        r"\b(?:статья|стаття|article|конвенці\w*|конвенци\w*|статут\w*|кодекс\w*|convention)"
+        r" (?:[\w'-]+ ){0,4}?(?:относит|відносить|квалифицир\w*|кваліфіку\w*|визначає"
+        r"|определяет|classif\w*|defines?|lists?|treats?) (?:[\w'-]+ ){0,3}?(?:убийств|вбивств"
+        r"|расстрел|розстріл|killing|murder)\w*",
         # a condition, not an event: "if they are shot", "якщо їх розстріляють", "если убьют"
         r"\b(?:if|якщо|коли б|если|в случае,? если) (?:[\w'-]+ ){0,4}?(?:(?:be|are|is|get) "
         r"(?:shot|killed|executed|murdered)|розстріля\w*|стратять|вб'ють|уб'ють"
@@ -162,7 +169,9 @@ DENIAL_KEYS = (
     "імітув", "имитиров", "притвори", "прикинул", "відмов", "отказ", "чутк", "слух", "rumo",
     "report", "claim", "немає", "нема", "нет ", "penalt", "punish", "світить", "светит",
     "можно ли", "чи можна", "чи дозволено", "разрешено ли", "заборон", "запрещ", "неприпуст",
-    "недопуст", "людини", "особи", "человека", "лица", "person", "anyone", "someone",
+    "недопуст", "людини", "особи", "человека", "лица", "person", "anyone", "someone", "опаса",
+    "побою", "боят", "боїть", "боит", "остерига", "относит", "відносить", "квалиф", "кваліф",
+    "визначає", "определяет", "classif", "defines", "lists", "treats",
 )  # fmt: skip
 
 # Literal keys: a sentence without any of them cannot match IRREALIS_MASKS / HELPLESS (the
@@ -276,7 +285,8 @@ FINISH_OFF = Cue(
 )
 HELPLESS = Cue(
     (
-        r"\b(?:unable to|could not|couldn't|cannot|too (?:badly )?(?:wounded|hurt) to) "
+        r"\b(?:unable to|could not|couldn't|cannot|could no longer|can no longer|(?:was|were) no "
+        r"longer able to|too (?:badly )?(?:wounded|hurt) to) [\"'“‘]?"
         r"(?:resist|fight back|defend (?:themselves|himself)|move)\b|\bhelpless\b"
         r"|\bincapacitated\b|\bimmobili[sz]ed\b",
         r"\bне (?:могли|міг|могла|можуть|здатн\w*) (?:чинити опір|опиратися|захищатися|рухатися)"

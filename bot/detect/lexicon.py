@@ -72,6 +72,10 @@ CAPTIVE_VERBAL = _rx(
     r"|\bby (?:his|their|her|the)"
     r" captors\b|\bруками? (?:за|на) голов\w*|\bруки (?:за|на) голов\w*"
     r"|\b(?:raised|with raised) hands\b|\bwith a white (?:flag|rag|cloth)\b"
+    r"|\bwith (?:his|a|one) (?:hand|arm) raised\b"
+    # the wounded as a noun, shot: "I saw them shoot the wounded"
+    r"|(?<=\bshoot )the (?:wounded|injured)\b|(?<=\bshot )the (?:wounded|injured)\b"
+    r"|(?<=\bshooting )the (?:wounded|injured)\b"
     r"|\b(?:raised|raising|put|putting|held|holding) (?:up )?"
     r"(?:their|his|both) hands(?: up)?\b|\bwhite flag\b|\bhors de combat\b",
     # execution posture: made to kneel, lying face down
@@ -104,6 +108,9 @@ CAPTIVE_VERBAL = _rx(
     r"|\b(?:по)?став\w* (?:(?:наших|їх|його|усіх|всіх|поранених|полонених|бійців|хлопців"
     r"|військових|солдат\w*|чоловіків|українських|російських|двох|трьох|кількох) ){0,3}на колін\w*"
     r"|\bпідня(?:ли|в|вши|вших|вшого|вшим|вшими) (?:[\w'-]+ )?руки\b(?! за\b)"
+    r"|\bз піднятою рукою|\bпідня(?:в|вши) руку\b(?! (?:на|за)\b)"
+    r"|\bвзяли (?:двох|трьох|чотирьох|п'ятьох|\d+|кількох) (?:орків|росіян|кацапів|окупантів"
+    r"|русаків|бійців)\b"
     r"|\bобличчям (?:до землі|донизу|вниз)\b",
     r"\bзахопи\w* (?:у полон )?(?:[\w'-]+ ){0,2}?(?:поранен\w*|українськ\w*|російськ\w*|бійц\w*"
     r"|бійця|військов\w*|солдат\w*|піхотинц\w*|морпіх\w*|десантник\w*|захисник\w*"
@@ -125,6 +132,9 @@ CAPTIVE_VERBAL = _rx(
     r"|мужчин|украинских|российских|двоих|троих|нескольких) ){0,3}на колени"
     r"|\bна коленях\b|\bлицом (?:в землю|вниз)\b"
     r"|\bподня(?:ли|л|вш\w*) (?:[\w-]+ )?руки\b(?! за\b)"
+    r"|\bс поднятой рукой|\bподняв руку\b(?! (?:на|за)\b)"
+    r"|\bвзял\w* (?:двоих|троих|четверых|пятерых|\d+|нескольких) (?:укроп\w*|всушник\w*"
+    r"|хохл\w*|бойц\w*|солдат\w*|орк\w*|русак\w*|рашист\w*)"
     r"|\bруки (?:подняты|вверх|підняті|вгору)\b|\bруками (?:вгору|вверх|догори)\b"
     r"|\b(?:з|із|зі|с) зав'?язаними очима|\bс завязанными глазами"
     r"|\b(?:якого|яких|которого|которых) (?:[\w'-]+ )?(?:захопили|захватили|взяли в полон"
@@ -197,18 +207,20 @@ KILL_EXEC = _rx(
 KILL_OTHER = _rx(
     r"\bkill(?:ed|ing|ings|s)?\b|\bslain\b|\bshot\b|\bshoot(?:ing|s)?\b|\bopen(?:ed|ing)? fire\b"
     r"|\b(?:been|were|was) [\"'“‘]?put down\b|\bspray(?:ed|ing|s)? (?:them|him) with bullets\b"
-    r"|\b(?:sprayed|riddled) with bullets\b"
+    r"|\b(?:sprayed|riddled) with bullets\b|\bcut down by\b|\bcut (?:them|him|both) down\b"
+    r"|\b(?:were|was|been) cut down\b"
     r"|\bfir(?:ed|ing|es?) (?:at|on|into)\b",
     r"\b[ву]би(?:в|ли|ла|вали|вають|ває|вати|вство|вства|вств\w*|вц\w*)\b|\b[ву]бит\w*"
     r"|\bзастрел\w*|\bрозправ\w*|\bвідкри\w* (?:по \w+ )?вогонь|\bстріля(?:ли|в|ють|є|ти|ючи)\b"
     r"|\bпостріл\w*|\bвистріли(?:в|ли|ла|ти)\b|\bпорішил\w*|\bпустили в розхід"
     r"|\b«?поклал(?:и|а)?»? (?:з автомата|з кулемета|обох|всіх|усіх|їх)|\b«поклали»"
-    r"|\bклад[еу] (?:обох|всіх|усіх|їх)|\bмінусану\w*|\bмінуснул\w*|\bзадвохсоти\w*",
+    r"|\bклад[еу] (?:обох|всіх|усіх|їх)|\bмінусану\w*|\bмінуснул\w*|\bзадвохсоти\w*"
+    r"|\bобнулил\w*",
     r"\bуби(?:л|ли|ла|вать|вают|вали|т|ты|та|тых|тыми|ть|йство|йства|йств\w*|йц\w*)\b"
     r"|\bзастрел\w*|\bрасправ\w*|\bоткры\w* (?:по \w+ )?огонь|\bстреля(?:ли|л|ют|ет|ть|я)\b"
     r"|\bвыстрел\w*|\bкончил[иа]?\b|\bпорешил\w*|\bпустили в расход"
     r"|\b«?положил(?:и|а)?»? (?:из автомата|из пулемета|обоих|всех|их)"
-    r"|\bминусану\w*|\bминусну\w*|\bзадвухсоти\w*",
+    r"|\bминусану\w*|\bминусну\w*|\bзадвухсоти\w*|\bобнулил\w*",
 )
 
 # --- masks: spans blanked before matching because they carry another sense ---------------
@@ -241,6 +253,11 @@ MASKS = _rx(
     r"\w*[^.;!?]{0,80}",
     r"\bимитаци\w* расстрел\w*|\bинсцени\w* расстрел\w*|\bугро[зж]\w* (?:\w+ ){0,2}?"
     r"(?:расстрел\w*|казнью|убийством|смертью)|\bимитир\w* сдач\w* в плен|\bимитируя сдачу",
+    # words quoted as words: "если журналист пишет «казнили пленного»", "the phrase 'executed
+    # prisoners'", "хто пише «полонених не брати»" (a colon before the quote is reported speech)
+    r"(?:\bпиш\w*|\bписать|\bписати|\bпише|\bговорить|\bказати|\bслов[оа]|\bвыражени\w*"
+    r"|\bвираз\w*|\bформулировк\w*|\bформулюванн\w*|\bтермин\w*|\bтермін\w*|\bphrase"
+    r"|\bwords?|\bterm|\bwrites?|\bwriting) [«\"“'‘][^»\"”'’]{1,60}[»\"”'’]",
     # a killing in the future tense is not an event ("думав, що розстріляють", "убьют")
     r"\b(?:розстріляють|розстріляє|стратять|вб'ють|уб'ють|вб'є|уб'є|доб'ють|розстрілюватим\w*"
     r"|будуть розстрілювати|расстреляют|расстреляет|убьют|убьёт|убьет|добьют|пристрелят"
@@ -335,7 +352,7 @@ OWN_SIDE = _rx(
     r"(?:retreat|flee|desert|run away|leave (?:their|the) positions?)\b"
     r"|\brefus\w* to (?:attack|advance|fight|storm|go (?:on|into) (?:the )?(?:attack|assault))\b"
     r"|\bfor (?:retreating|desertion|deserting|refusing to (?:attack|advance|fight))\b",
-    r"\bобнул\w*|\bзаградотряд\w*|\bзагороджувальн\w*|\bкувалд\w*|\bперебежчик\w*"
+    r"\bзаградотряд\w*|\bзагороджувальн\w*|\bкувалд\w*|\bперебежчик\w*"
     # "своїх же бійців": Ukrainian "своїх побратимів" alone is a soldier's own comrades, whom the
     # enemy may kill; "же" makes the killers their own side
     r"|\bсвоїх же (?:бійц\w*|військов\w*|солдат\w*|побратим\w*)|\bсвоїх підлегл\w*"
@@ -351,9 +368,17 @@ OWN_SIDE = _rx(
     r" (?:в|на) (?:атак\w*|штурм\w*)|\bрасстрелива\w* дезертир\w*|\bдезертир\w* расстрелива\w*",
 )
 # Shooting men "who tried to surrender" is the own side's doing only when a commander is named.
+# "обнулили" zeroes one's own men, unless the enemy's captives are in the sentence ("обнулили
+# полонених", "взяли троих укропов … обнулили"): then it is the slang of a killing
+ZEROING = _rx(r"\bобнул\w*")
+ENEMY_CAPTIVES = _rx(
+    r"\b(?:полонен|военнопленн|пленн|укроп|всушник|хохл|орк|русак|рашист|кацап|окупант"
+    r"|оккупант)\w*"
+)
 TRIED_TO_SURRENDER = _rx(
     r"\bпри попытке сдаться|\bпыта\w* сдаться|\bспроб\w* здатися|\bнамага\w* здатися"
-    r"|\bхоті\w* здатися|\bхотел\w* сдаться|\bwant\w* to surrender",
+    r"|\bхоті\w* здатися|\bхотел\w* сдаться|\bwant\w* to surrender"
+    r"|\b(?:try|tries|trying|tried|attempt\w*) to surrender\b",
 )
 CIVILIAN = _rx(
     r"\bcivilians?\b|\bresidents?\b|\bvillagers?\b|\blocals\b|\blocal (?:people|men|women)\b"
@@ -437,7 +462,8 @@ _TRIGGER_STEMS = (
     "зв'яз|связан|поранен|ранен|убьют|point-bl|point bl|firing squad|cold blood|прикінч|"
     "прикончи|добит|упор|впритул|ліквід|знищ|ликвид|уничтож|простреле|put down|spray|riddled"
     "|кончил|порішил|порешил|розхід|расход|поклал|положил|кладе|кладу|bullet|кулю|пулю|liquidat"
-    "|трехсот|трёхсот|трьохсот|минусан|минусну|мінусан|мінусну|задвухсот|задвохсот"
+    "|трехсот|трёхсот|трьохсот|минусан|минусну|мінусан|мінусну|задвухсот|задвохсот|обнул"
+    "|cut "
     # the deaths told by what follows (carried.EXECUTION_MARK): nobody moves, "двухсотые"
     "|шевел|ворушит|не двига|не рухає|двухсот|двохсот|got up|gets up|stood up|stands up"
     "|nobody moves|no one moves|where they lay|where he lay|где они лежали|где лежали"

@@ -14,6 +14,7 @@ from bot.detect.families import ALL_KEYS, ArticleKeys
 ANY_SUPPRESSOR = union(
     lx.DEATH_PENALTY,
     lx.OWN_SIDE,
+    lx.ZEROING,
     lx.TRIED_TO_SURRENDER,
     lx.METAPHOR,
     ir.FICTION,
@@ -33,9 +34,10 @@ def suppressor(s: str, cyr: bool, strong: bool, execs: bool, keys: ArticleKeys =
         return ""
     if lx.DEATH_PENALTY.on(cyr).search(s):
         return "death penalty"
-    if lx.OWN_SIDE.on(cyr).search(s) or (
-        lx.TRIED_TO_SURRENDER.on(cyr).search(s) and ir.COMMANDER.on(cyr).search(s)
-    ):
+    if (
+        lx.OWN_SIDE.on(cyr).search(s)
+        or (cyr and lx.ZEROING.cy.search(s) and not lx.ENEMY_CAPTIVES.cy.search(s))
+    ) or (lx.TRIED_TO_SURRENDER.on(cyr).search(s) and ir.COMMANDER.on(cyr).search(s)):
         return "own side"
     if lx.METAPHOR.on(cyr).search(s):
         return "metaphor"
