@@ -69,9 +69,24 @@ EXECUTED_SOLDIERS = Cue(
 )
 
 
+# one of them must be in the sentence too (a cheap test before the regex)
+_PEOPLE = (
+    "soldier", "servicem", "troops", "fighters", "marines", "paratroop", "defenders", "infantry",
+    "conscripts", "stormtroop", "scouts", "wounded", "injured", "бійц", "військов", "солдат",
+    "захисник", "оборонц", "морпіх", "десантник", "піхотинц", "штурмовик", "розвідник",
+    "поранен", "трьохсот", "бойц", "военн", "защитник", "морпех", "пехотинц", "разведчик",
+    "ранен", "трехсот", "трёхсот",
+)  # fmt: skip
+
+
 def asserted(s: str) -> bool:
-    """Whether a lowercased sentence may hold the inference: an execution verb, no hedge."""
-    return any(k in s for k in KEYS) and not any(h in s for h in _HEDGES)
+    """Whether a lowercased sentence may hold the inference: an execution verb and a soldier
+    word, no hedge."""
+    return (
+        any(k in s for k in KEYS)
+        and any(p in s for p in _PEOPLE)
+        and not any(h in s for h in _HEDGES)
+    )
 
 
 # A soldier noun (object case) right after a weak captive cue names the captives: "расстрелы

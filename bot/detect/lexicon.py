@@ -74,8 +74,7 @@ CAPTIVE_VERBAL = _rx(
     r"|\b(?:raised|with raised) hands\b|\bwith a white (?:flag|rag|cloth)\b"
     r"|\bwith (?:his|a|one) (?:hand|arm) raised\b"
     # the wounded as a noun, shot: "I saw them shoot the wounded"
-    r"|(?<=\bshoot )the (?:wounded|injured)\b|(?<=\bshot )the (?:wounded|injured)\b"
-    r"|(?<=\bshooting )the (?:wounded|injured)\b"
+    r"|\b(?:shoot|shot|shooting) the (?:wounded|injured)\b"
     r"|\b(?:raised|raising|put|putting|held|holding) (?:up )?"
     r"(?:their|his|both) hands(?: up)?\b|\bwhite flag\b|\bhors de combat\b",
     # execution posture: made to kneel, lying face down
@@ -248,16 +247,17 @@ MASKS = _rx(
     r"\bстреля\w* (?:рядом|поверх|над голов\w*|в воздух|мимо)|\bfir(?:ed|ing|es) (?:near|next"
     r" to|over|above) (?:them|him|their heads|his head)\b",
     # a staging being prepared, not an allegation: "Киев готовит инсценировку «расстрела»"
-    r"\b(?:готов|планиру|собира|намерева|готу|планує|збира|prepar|plan)\w* (?:[\w-]+ ){0,3}?"
-    r"(?:инсценировк|постановочн|інсценуванн|інсценізаці|постановк|staged|stage-managed|a stag)"
-    r"\w*[^.;!?]{0,80}",
+    r"\b(?:готов|планиру|собира|намерева|готу|планує|збира)\w* (?:[\w-]+ ){0,3}?"
+    r"(?:инсценировк|постановочн|інсценуванн|інсценізаці|постановк)\w*[^.;!?]{0,80}",
+    r"\b(?:prepar|plan)\w* (?:[\w-]+ ){0,3}?(?:staged|stage-managed|a stag)\w*[^.;!?]{0,80}",
     r"\bимитаци\w* расстрел\w*|\bинсцени\w* расстрел\w*|\bугро[зж]\w* (?:\w+ ){0,2}?"
     r"(?:расстрел\w*|казнью|убийством|смертью)|\bимитир\w* сдач\w* в плен|\bимитируя сдачу",
     # words quoted as words: "если журналист пишет «казнили пленного»", "the phrase 'executed
     # prisoners'", "хто пише «полонених не брати»" (a colon before the quote is reported speech)
     r"(?:\bпиш\w*|\bписать|\bписати|\bпише|\bговорить|\bказати|\bслов[оа]|\bвыражени\w*"
-    r"|\bвираз\w*|\bформулировк\w*|\bформулюванн\w*|\bтермин\w*|\bтермін\w*|\bphrase"
-    r"|\bwords?|\bterm|\bwrites?|\bwriting) [«\"“'‘][^»\"”'’]{1,60}[»\"”'’]",
+    r"|\bвираз\w*|\bформулировк\w*|\bформулюванн\w*|\bтермин\w*|\bтермін\w*)"
+    r" [«\"“'‘][^»\"”'’]{1,60}[»\"”'’]",
+    r"\b(?:phrase|words?|term|writes?|writing) [\"“'‘][^\"”'’]{1,60}[\"”'’]",
     # a killing in the future tense is not an event ("думав, що розстріляють", "убьют")
     r"\b(?:розстріляють|розстріляє|стратять|вб'ють|уб'ють|вб'є|уб'є|доб'ють|розстрілюватим\w*"
     r"|будуть розстрілювати|расстреляют|расстреляет|убьют|убьёт|убьет|добьют|пристрелят"
