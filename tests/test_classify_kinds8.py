@@ -118,3 +118,10 @@ def test_zeroing_stays_own_side() -> None:
 
 def test_a_quote_after_a_colon_is_reported_speech() -> None:
     assert classify(*NEIGHBOURS[1]).flagged
+
+
+def test_a_headlines_bare_prisoners_take_the_war_from_the_first_sentence() -> None:
+    title = "Four prisoners shot in a ravine near Vilkhuvatka, police say"
+    assert classify(title, "The Ukrainian soldiers had been held there for a day.").flagged
+    # convicts stay convicts
+    assert not classify(title, "The inmates of the penal colony had rioted that morning.").flagged

@@ -115,7 +115,7 @@ def _is_speaker(s: str, m: re.Match[str]) -> bool:
 
 
 def _captives(
-    s: str, cyr: bool, keys: ArticleKeys = ALL_KEYS
+    s: str, cyr: bool, keys: ArticleKeys = ALL_KEYS, context: bool = False
 ) -> tuple[list[re.Match[str]], list[re.Match[str]]]:
     accused = keys.charge
     strong = [
@@ -141,7 +141,7 @@ def _captives(
     if (
         not cyr
         and "prisoner" in s
-        and lx.PRISONER_CONTEXT.en.search(s)
+        and (context or lx.PRISONER_CONTEXT.en.search(s))
         and not ir.CONVICTS.en.search(s)
     ):
         weak.extend(m for m in lx.PRISONER.en.finditer(s) if not _is_speaker(s, m))
@@ -165,6 +165,7 @@ def _statement(
     s: str,
     triggers: tuple[str, ...] = lx.TRIGGERS,
     keys: ArticleKeys = ALL_KEYS,
+    context: bool = False,
 ) -> tuple[Statement | None, str]:
     """The statement in one sentence (or None) and, when suppressed, the reason.
 
@@ -197,7 +198,7 @@ def _statement(
     strong: list[re.Match[str]] = []
     weak: list[re.Match[str]] = []
     if has_captives and (kills or keys.olenivka):
-        strong, weak = _captives(m, cyr, keys)
+        strong, weak = _captives(m, cyr, keys, context)
         has_captives = False
     found = _nearest(strong + weak, kills) if kills else None
     rule = ""
@@ -238,7 +239,7 @@ def _statement(
     if not rule:
         return None, ""
     if has_captives:  # not looked for above
-        strong = _captives(m, cyr, keys)[0]
+        strong = _captives(m, cyr, keys, context)[0]
     # a weak captive cue beside a soldier noun ("сдававшихся в плен украинских бойцов") is
     # not made civilian by a list's other items ("депортации детей, расстрелы …")
     soldierly = bool(strong) or bool(found and custody.SOLDIERS_AFTER.match(m, found[1].end()))
@@ -340,16 +341,26 @@ def analyse(title: str, text: str) -> Analysis:
     suppressed: list[tuple[int, str]] = []
     cues: TitleCues | None = None
     near = in_title = False  # Olenivka named in the title or the sentence before
+    # a headline's bare "prisoners" takes the war from the first body sentence ("Three
+    # prisoners killed …" / "The Ukrainian soldiers had been held …")
+    lead = lx.lower(sentences[1]) if len(sentences) > 1 else ""
+    lead_context = (
+        bool(lead)
+        and not ir.CONVICTS.en.search(lead)
+        and bool(lx.PRISONER_CONTEXT.en.search(lead))
+    )
     for i, s in enumerate(sentences):
         if not s:
             continue
         if keys.olenivka:
             here = bool(ir.OLENIVKA.search(s))
-            st, reason = _statement(i, s, present, keys.with_olenivka(near or here))
+            st, reason = _statement(
+                i, s, present, keys.with_olenivka(near or here), lead_context and i == 0
+            )
             in_title = in_title or (here and i == 0)
             near = here or in_title
         else:
-            st, reason = _statement(i, s, present, keys)
+            st, reason = _statement(i, s, present, keys, lead_context and i == 0)
         if st is None:
             if reason:
                 suppressed.append((i, reason))
