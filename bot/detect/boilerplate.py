@@ -60,6 +60,7 @@ _APPEAL = re.compile(
     r"|we are the news team|feel free to contact us"
     # a cookie banner, whatever ticker shares its line
     r"|(?:we|this (?:site|website)) uses? cookies|cookie (?:policy|settings|preferences)"
+    r"|agree to (?:the use of |our )?cookies|cookies used to|use of cookies"
     r"|accept (?:all )?cookies|використовуємо (?:файли )?cookie|используем (?:файлы )?cookie"
     r"|файли cookie|файлы cookie",
     re.IGNORECASE,

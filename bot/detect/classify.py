@@ -13,6 +13,7 @@ own-side headline); 5 flag if any remain.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -318,6 +319,23 @@ def _in_scope_alone(st: Statement) -> bool:
     return st.strong_captive and lx.is_cyrillic(st.sentence)
 
 
+def _neighbour_context(sentences: Sequence[str]) -> tuple[int, ...]:
+    """Sentences whose bare "prisoners" the neighbours place in the war: the headline, by a first
+    sentence naming the war's soldiers; a body sentence, by the one before it telling how those
+    soldiers were captured. Convicts named there keep "prisoners" convicts."""
+    lows = [lx.lower(s) for s in sentences[:2]]
+    found = [0] if len(lows) == 2 and _war_soldiers(lows[1]) else []
+    for i in range(2, len(sentences)):
+        low = lx.lower(sentences[i - 1])
+        if "captur" in low and _war_soldiers(low) and lx.CAPTIVE_VERBAL.en.search(low):
+            found.append(i)
+    return tuple(found)
+
+
+def _war_soldiers(low: str) -> bool:
+    return bool(lx.PRISONER_CONTEXT.en.search(low)) and not ir.CONVICTS.en.search(low)
+
+
 @lru_cache(maxsize=1024)
 def analyse(title: str, text: str) -> Analysis:
     """Split, clean and scan one article; cached so extraction can reuse the work."""
@@ -341,26 +359,20 @@ def analyse(title: str, text: str) -> Analysis:
     suppressed: list[tuple[int, str]] = []
     cues: TitleCues | None = None
     near = in_title = False  # Olenivka named in the title or the sentence before
-    # a headline's bare "prisoners" takes the war from the first body sentence ("Three
-    # prisoners killed …" / "The Ukrainian soldiers had been held …")
-    lead = lx.lower(sentences[1]) if len(sentences) > 1 else ""
-    lead_context = (
-        bool(lead)
-        and not ir.CONVICTS.en.search(lead)
-        and bool(lx.PRISONER_CONTEXT.en.search(lead))
-    )
+    # bare "prisoners" takes the war from a neighbouring sentence ("Three prisoners killed …" /
+    # "The Ukrainian soldiers had been held …"; "… servicemen were captured. … a deliberate
+    # killing of prisoners, police said.")
+    context = _neighbour_context(sentences) if "prisoner" in raw_low else ()
     for i, s in enumerate(sentences):
         if not s:
             continue
         if keys.olenivka:
             here = bool(ir.OLENIVKA.search(s))
-            st, reason = _statement(
-                i, s, present, keys.with_olenivka(near or here), lead_context and i == 0
-            )
+            st, reason = _statement(i, s, present, keys.with_olenivka(near or here), i in context)
             in_title = in_title or (here and i == 0)
             near = here or in_title
         else:
-            st, reason = _statement(i, s, present, keys, lead_context and i == 0)
+            st, reason = _statement(i, s, present, keys, i in context)
         if st is None:
             if reason:
                 suppressed.append((i, reason))

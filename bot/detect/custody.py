@@ -11,7 +11,10 @@ from bot.detect.cue import Cue
 # Only the verbs of an execution: a firing squad needs men in its power. "Shot" and
 # "розстріляли" also tell combat ("shot the soldiers in the trench", "розстріляли колону"):
 # "розстріляли/расстреляли" count only with a number of soldiers as the object.
-KEYS = ("execut", "страт", "страч", "казн", "розстріля", "расстреля")
+KEYS = (
+    "execut", "страт", "страч", "казн", "розстріля", "расстреля", "задвухсот", "задвохсот",
+    "минусан", "мінусан", "обнул",
+)  # fmt: skip
 # The inference needs an execution told as done: not a rumour refuted ("інформація про нібито
 # страту … не відповідає дійсності", "rumours of an execution")
 _HEDGES = (
@@ -58,6 +61,11 @@ EXECUTED_SOLDIERS = Cue(
         r"(?:поранен(?:их|ого)|трьохсот(?:их|ого))\b",
         r"\b(?:расстреля\w*|казнил\w*) (?:[\w-]+ ){0,3}?(?:тяжело )?(?:ранен(?:ых|ого)"
         r"|тр[её]хсот(?:ых|ого))\b",
+        # soldiers' slang for the killing: "задвухсотили двоих наших трёхсотых"
+        r"\b(?:задвухсоти|минусану|обнули)\w* (?:[\w-]+ ){0,3}?(?:тяжело )?(?:ранен(?:ых|ого)"
+        r"|тр[её]хсот(?:ых|ого))\b",
+        r"\b(?:задвохсоти|мінусану|обнули)\w* (?:[\w'-]+ ){0,3}?(?:важко )?(?:поранен(?:их|ого)"
+        r"|трьохсот(?:их|ого))\b",
         # "розстріляли двох українських військових": a person count right after the verb (a
         # column, a car or a position is what combat shoots up)
         rf"\bрозстріляли (?:{_COUNT_UK} )(?:[\w'-]+ ){{0,2}}?{_SOLDIERS_UK}\b",

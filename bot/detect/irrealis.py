@@ -205,7 +205,8 @@ FICTION_KEYS = (
     "dlc", "expansion pack", "фільм", "серіал", "гр", "гравц", "гравець", "квест", "рецензі",
     "шутер", "вистав", "театр", "повіст", "книж", "книг", "фильм", "сериал", "игр", "рецензи",
     "спектакл", "повест", "дополнени", "кіно", "кино", "сюжет", "drama", "audio fiction",
-    "invented", "вигадан", "вымышлен", "выдуманн",
+    "invented", "вигадан", "вымышлен", "выдуманн", "satir", "parody", "сатир", "пароді",
+    "пароди",
     "radio play", "audio play", "аудіосеріал", "аудиосериал", "радіопостанов", "радиопостанов",
 )  # fmt: skip
 FINISH_KEYS = ("finish", "добил", "добив", "добит", "прикінч", "прикончи")
@@ -224,17 +225,19 @@ FICTION = Cue(
         r"|\bbook of the week\b|\btheat(?:re|er)\b|\bplaywright\b|\bstage play\b"
         r"|\b(?:shooter|strategy|mobile|computer) games?\b|\bDLC\b|\bexpansion pack\b"
         r"|\b(?:audio|radio|podcast) (?:drama|play)s?\b|\baudio fiction\b"
-        r"|\b(?:drama|fiction) podcasts?\b|\baudio series\b",
+        r"|\b(?:drama|fiction) podcasts?\b|\baudio series\b|\bsatir(?:e|ical)\b|\bparody\b",
         r"\bвигадан\w*|\bфільм\w*|\bкінофільм\w*|\bсеріал\w*|\bаудіосеріал\w*"
         r"|\bрадіопостанов\w*|\b(?:комп'ютерн|відео)\w* гр\w*|\bв грі\b"
         r"|\bу грі\b|\bгравц\w*|\bгравець\b|\bквест\w*|\bрецензі\w*|\bшутер\w*|\bвистав[аиіу]\b"
         r"|\bвиставою\b|\bтеатр\w*|\bповіст\w*|\bрома[нн]\w* про\b|\bкниж\w*|\bкниг\w*"
-        r"|\b(?:нов|перш|друг|дебютн)\w* роман\w*|\bкіно\b|\bкінокартин\w*|\bсюжет\w*",
+        r"|\b(?:нов|перш|друг|дебютн)\w* роман\w*|\bкіно\b|\bкінокартин\w*|\bсюжет\w*"
+        r"|\bсатир\w*|\bпароді\w*",
         r"\bвымышлен\w*|\bвыдуманн\w*|\bфильм\w*|\bкинофильм\w*|\bсериал\w*|\bаудиосериал\w*"
         r"|\bрадиопостанов\w*|\b(?:компьютерн|видео)\w* игр\w*|\bв игре\b"
         r"|\bигрок\w*|\bквест\w*|\bрецензи\w*|\bспектакл\w*|\bшутер\w*|\bтеатр\w*"
         r"|\bповест\w*|\bкниг\w*|\bдополнени\w* к игре|\bроман\w* (?:о|об)\b"
-        r"|\b(?:нов|перв|втор|дебютн)\w* роман\w*|\bкино\b|\bкинокартин\w*|\bсюжет\w*",
+        r"|\b(?:нов|перв|втор|дебютн)\w* роман\w*|\bкино\b|\bкинокартин\w*|\bсюжет\w*"
+        r"|\bсатир\w*|\bпароди\w*",
     )
 )
 # Non-fiction about real events: a documentary, reportage, a memoir, a book built on records.
@@ -344,7 +347,7 @@ COMMENTARY = Cue(
 # "began / continued to" ("почали розстрілювати", "continue to kill").
 INFINITIVE_BEFORE_EN = re.compile(
     r"\b(?:to|to be|risk\w* being|(?:can|could|may|might|must|should|would|will|shall|ought to)"
-    r"(?: not|n't)? be)\s+$"
+    r"(?: not|n't)? be)\s+[\"'“‘]?$"
 )
 _INFINITIVE_UK = re.compile(r"\w{3,}(?:ти|тися)")  # -ть is the present tense in Ukrainian
 _INFINITIVE_RU = re.compile(r"\w{3,}(?:ть|ться)")

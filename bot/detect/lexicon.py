@@ -63,7 +63,8 @@ CAPTIVE_VERBAL = _rx(
     r"|\btook (?:away )?their (?:rifles|weapons|guns|arms)\b"
     r"|\bin (?:russian|ukrainian|enemy) hands\b|\bafter capturing (?:them|him)\b"
     # "a soldier they had captured": the object is before the verb, not a place after it
-    r"|\b(?:they|he|we) (?:had |have )?(?:just |earlier )?captured\b(?! (?:the |a |an )?"
+    r"|\b(?:they|he|we|it) (?:had |have )?(?:just |earlier )?(?:captured|taken)\b"
+    r"(?! (?:the |a |an )?"
     r"(?:[\w-]+ )?(?:village|town|city|position|trench|hill|settlement|area|district"
     r"|bridgehead)s?\b)"
     r"|\bput (?:the|their|his) (?:rifles?|weapons?|guns?|arms) (?:down|on the ground)\b"
@@ -87,7 +88,7 @@ CAPTIVE_VERBAL = _rx(
     r"|\bdefen[cs]eless\b|\brestrained\b"
     # a captured man named by the participle before the killing: "Brothers captured together
     # were shot"; led out of the basement they held
-    r"|\bcaptured(?= (?:[\w-]+ ){0,4}?(?:were|was|had been|have been) (?:later |then )?"
+    r"|\bcaptured(?= (?:[\w'-]+,? ){0,6}?(?:were|was|had been|have been) (?:later |then )?"
     r"(?:shot|killed|executed|murdered|finished off)\b)"
     r"|\b(?:dragged|taken|led|brought|marched) (?:him |them )?(?:out of|from) (?:a|the|their|his)"
     r" (?:dugout|trench|basement|bunker|cellar|shelter|building|house)\b"
@@ -100,7 +101,8 @@ CAPTIVE_VERBAL = _rx(
     r"|у руки)|\bзахоплен[іоа]?\b(?= (?:і|й|а потім|після чого) )|\bлицем (?:у|в|до) (?:сніг"
     r"|землю|землі|багнюку|бруд)|\bпіднявши руки|\bвийш\w* (?:[\w'-]+ ){0,5}?без зброї"
     r"|\b[ву] руках (?:окупантів|ворога|противника|росіян)"
-    r"|\b(?:з|із) біл\w+ (?:прапор|ганчірк|тканин)\w*"
+    r"|\b(?:з|із) біл\w+ (?:прапор|ганчірк|тканин)\w*|\bбіл\w+ прапор\w*|\bпрапор\w* біл\w*"
+    r"|\bзброю (?:[\w'-]+ ){0,3}?(?:склали|поскладали|покидали|кинули)\b|\bбез ствол\w*"
     r"|\bобеззброєн\w*|\bроззброєн\w*|\bна колінах\b"
     # made to kneel ("ставив наших поранених бійців на коліна"), not a country brought to its
     # knees: only people between the verb and the knees
@@ -125,6 +127,8 @@ CAPTIVE_VERBAL = _rx(
     r"|россиянам|украинцам)|в руки)|\bпопал\w* в руки|\bзахвачен[ыао]?\b(?= (?:и|а затем"
     r"|после чего) )|\bлицом в (?:снег|грязь)|\bразоружен\w*|\bподняв руки"
     r"|\bвыш(?:ел|ли|едш\w*) (?:[\w-]+ ){0,5}?без оружия|\bс бел\w+ (?:флаг|тряпк|ткан)\w*"
+    r"|\bбел\w+ флаг\w*|\bфлаг\w* бел\w*|\bоружие (?:\w+ ){0,3}?(?:сложили|побросали|бросили)\b"
+    r"|\bбез ствол\w*"
     r"|\bв руках (?:оккупантов|врага|противника)|\bвзяли(?=,? (?:и )?(?:кончили|расстреляли"
     r"|убили|застрелили|положили))"
     r"|\b(?:по)?став\w* (?:(?:наших|их|его|всех|раненых|пленных|бойцов|ребят|военных|солдат"
@@ -182,7 +186,8 @@ KILL_EXEC = _rx(
     r"|\bgunshot wounds? (?:to|in) the (?:back of the )?head\b"
     r"|\bput (?:a )?bullets? (?:in|into|through) (?:him|them|his|their|the|each)\b"
     # "liquidated" kills in battle too; with captives or the wounded as the object it executes
-    r"|\bliquidat\w*(?= (?:[\w'-]+ ){0,4}?(?:prisoners|captives|pows|wounded|injured))",
+    r"|\bliquidat\w*[’'\"”]?(?= (?:[\w'-]+ ){0,4}?(?:prisoners|captives|pows|wounded|injured"
+    r"|captured|surrendered|(?:it|they|he|we) had taken))",
     r"\bрозстр[іi]л\w*|\bстрат(?:а|и|у|ою|і|ами|ам|ах|ив|ила|или|ити|ять|ить|ено)?\b"
     r"|\bстрачен\w*|\bстрачу\w*|\bдобил[иао]?\b|\bдобива(?:ли|ють|є|в|ти|ючи)\b"
     r"|\bобезголов\w*|\bвідрізал\w* голов\w*|\bзарізал\w*|\bспалил\w* живцем"
@@ -356,6 +361,8 @@ OWN_SIDE = _rx(
     # "своїх же бійців": Ukrainian "своїх побратимів" alone is a soldier's own comrades, whom the
     # enemy may kill; "же" makes the killers their own side
     r"|\bсвоїх же (?:бійц\w*|військов\w*|солдат\w*|побратим\w*)|\bсвоїх підлегл\w*"
+    r"|\bвласн\w+ (?:підрозділ|роти|роті|батальйон|бригад|взвод)\w*"
+    r"|\bсобственн\w+ (?:подразделени|роты|роте|батальон|бригад|взвод)\w*"
     r"|\bперебіжчик\w*|\bсво(?:их|іх|ими|їми) (?:же )?(?:солдат\w*|бійц\w*|бойц\w*|військов\w*"
     r"|военн\w*|підлегл\w*|подчиненн\w*|побратим\w*|сослуживц\w*)"
     r"|\bсво(?:их|їх),? (?:тих,? )?(?:хто|які|кто|которые|что)\b|\bсобственн\w+ (?:солдат\w*"
@@ -384,11 +391,14 @@ CIVILIAN = _rx(
     r"\bcivilians?\b|\bresidents?\b|\bvillagers?\b|\blocals\b|\blocal (?:people|men|women)\b"
     r"|\bfarmers?\b|\bpensioners?\b|\bcyclists?\b|\bpassers-by\b|\bpasserby\b"
     r"|\belderly\b|\bteenage\w*|\bgrandsons?\b|\bgranddaughters?\b"
-    r"|\bnon-combatants?\b|\bjournalists?\b|\bhostages?\b|\bchildren\b|\bwoman\b|\bwomen\b",
+    # journalists told something are the audience: "told journalists", "рассказал журналистам"
+    r"|\bnon-combatants?\b|(?<!told )(?<!tells )\bjournalists?\b|\bhostages?\b|\bchildren\b"
+    r"|\bwoman\b|\bwomen\b",
     r"\bцивільн\w*|\bмирн\w+ (?:жител\w*|населен\w*|мешкан\w*)|\bжител\w*|\bмешкан\w*"
     r"|\bфермер\w*|\bпенсіонер\w*|\bпенсионер\w*|\bвелосипедист\w*|\bселян\w*|\bкрестьян\w*"
     r"|\bлітн\w+|\bпідліт\w*|\bонук\w*|\bпожил\w+|\bподрост\w*|\bвнук\w*"
-    r"|\bзаручник\w*|\bзаложник\w*|\bжурналіст\w*|\bжурналист\w*|\bгражданск\w+ (?:лиц\w*"
+    r"|\bзаручник\w*|\bзаложник\w*|\bжурналіст(?!ам\b)\w*|\bжурналист(?!ам\b)\w*"
+    r"|\bгражданск\w+ (?:лиц\w*"
     r"|населен\w*)|\bмирн\w+ (?:граждан\w*)|\bдіт\w*|\bдетей\b|\bжінк\w*|\bженщин\w*",
 )
 HISTORY = _rx(
