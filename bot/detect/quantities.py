@@ -8,6 +8,7 @@ from enum import Enum
 
 from bot.detect.cue import CaseBlind, fold
 from bot.detect.dates import mask_dates
+from bot.detect.indirect import first_then_next, group, more, more_than_first, one_case, one_more
 from bot.detect.numbers import DURATION as _DURATION
 from bot.detect.numbers import NUM as _NUM
 from bot.detect.numbers import VICTIM as _VICTIM
@@ -30,7 +31,9 @@ _QUANT = re.compile(
     rf"(?P<pre>\b(?:at least|no fewer than|not less than|more than|over|up to|about|around|"
     rf"roughly|nearly|almost|some|approximately|щонайменше|принаймні|не менше|понад|більше|"
     rf"близько|приблизно|майже|до|не менее|как минимум|по меньшей мере|более|свыше|больше|"
-    rf"около|почти|примерно)\s+)?(?<![\w'’:-])(?P<num>{_NUM})(?!\s+{_DURATION})"
+    rf"около|почти|примерно)\s+)?(?<![\w'’:-])"
+    # a label is no count: "school No. 38", "школа № 38"
+    rf"(?<!№ )(?<!№)(?<!no\. )(?<!#)(?P<num>{_NUM})(?!\s+{_DURATION})"
     rf"(?:\s+(?:of|із|з|из)\s+(?:the\s+)?{_NUM})?\s+(?:[\w'-]+\s+){{0,4}}?"
     rf"(?P<noun>{_VICTIM.lower()})\b",
 )
@@ -69,14 +72,22 @@ _SINGLE = CaseBlind(
     r"serviceman|servicewoman|servicemember|sniper|fighter|defender|marine|paratrooper|"
     r"(?:drone )?operator|medic|scout|conscript|gunner|infantryman|comrades?)\b(?! (?:killings?|"
     r"shootings?|"
-    r"executions?|exchange|swap|camp))|\b(?:an?|one) (?:captured|wounded|surrendering|surrendered"
-    r"|unarmed) (?:Ukrainian|Russian)\b(?!s)|\b(?:полоненого|військовополоненого|пораненого бійця|"
+    # the one who tells it is the source: "a Russian soldier tells his wife", "a soldier who
+    # survived"
+    r"executions?|exchange|swap|camp|tells?|told|says?|said|describes|recalls|recounted"
+    r"|testified|who (?:saw|survived|witnessed)))"
+    r"|\b(?:an?|one) (?:captured|wounded|surrendering|surrendered|unarmed)"
+    r" (?:Ukrainian|Russian)\b(?!s)"
+    r"|\b(?:полоненого|військовополоненого|пораненого бійця|"
     r"бійця|захисника|військового|пленного|военнопленного|раненого|военного|солдата|"
     r"военнослужащего|сдавшегося|оператора|десантника|морпіха|морпеха|розвідника|разведчика|"
     r"медика|снайпера|мобілізованого|мобилизованного|оборонця|защитника|здавшегося|бойца"
     r"|пехотинца|піхотинця|штурмовика|стрелка|стрільця|прикордонника|пограничника"
     r"|нацгвардійця|нацгвардейца|артилериста|артиллериста|танкиста|сапера|кулеметника"
-    r"|пулеметчика|добровольця|добровольца|контрактника)\b|\b(?:його|его)\s+(?:[\w-]+\s+){0,1}?(?:вбива\w*|вбили|"
+    r"|пулеметчика|добровольця|добровольца|контрактника)\b"
+    # a witness: "свідчення бійця, який бачив розстріл", "бойца, который выжил"
+    r"(?!,?\s+(?:який|которы\w+)\s+(?:[\w'-]+\s+)?(?:бачив|видел|вижив|выжил|розповів"
+    r"|рассказал|свідчить|свидетельствует))|\b(?:його|его)\s+(?:[\w-]+\s+){0,1}?(?:вбива\w*|вбили|"
     r"розстріля\w*|убива\w*|убили|расстреля\w*|застрели\w*|добили)|\b(?:вбива\w*|вбили|"
     r"розстріля\w*|убили|расстреля\w*|застрели\w*|добили)\s+(?:його|его)\b"
     # "розстріляли його побратимів": a possessive, the victims are his comrades
@@ -96,9 +107,10 @@ _BOTH = re.compile(
     r"been )(?:shot|killed|executed|murdered)\b|\b(?:обидва|обоє|оба|обоих),? (?:[—–-] )?"
     # "Обидва — двохсоті": "200" is the soldiers' word for the dead
     r"(?:були |были )?(?:розстріляні|вбиті|расстреляны|убиты|двохсот\w*|двухсот\w*)(?!\w)"
-    r"|\b(?:розстріляли|вбили|стратили|застрелили|расстреляли|убили|казнили|застрелили)\s+(?:\w+\s+)?(?:обох|обоих)\b|\b(?:обох|обоих)\s+"
-    # a chain of verbs before the killing one: "обох підняли, поставили на коліна і добили"
-    r"(?:[\w'-]+,?\s+){0,6}?(?:розстріляли|вбили|стратили|застрелили|добили|расстреляли|убили"
+    r"|\b(?:розстріляли|вбили|стратили|застрелили|расстреляли|убили|казнили|застрелили)\s+(?:\w+\s+)?(?:обох|обоих)\b|\b(?:обох|обоих),?\s+"
+    # a chain of verbs before the killing one: "обох підняли, поставили на коліна і добили",
+    # or a parenthetical: "Обох, за його словами, окупанти поставили на коліна і розстріляли"
+    r"(?:[\w'-]+,?\s+){0,9}?(?:розстріляли|вбили|стратили|застрелили|добили|расстреляли|убили"
     r"|казнили|застрелили)\b"
 )
 # A counted group that is the subject of the killing ("two Russian soldiers shot a POW"), or
@@ -134,7 +146,7 @@ _BARE_SINGLE = re.compile(
     r"(?:(?:combat|army|field|infantry|assault) )?"
     r"(?:pow|prisoner of war|prisoner(?! (?:exchange|swap))|captive|soldier|serviceman|"
     r"servicewoman|scout|medic|marine|paratrooper|sniper|fighter|defender|drone operator|"
-    r"gunner|sergeant)\b(?!s\b|'s\b)"
+    r"gunner|sergeant)\b(?!s\b|'s\b| (?:tells?|told|says?|said|describes|recalls)\b)"
     r"|\b(?:to|of|for|killed|shot|executed|murdered|as)\s+(?:missing\s+)?(?:pow|soldier|serviceman)"
     r"\b(?!s\b)"
     # a singular passive: "his friend ... was shot by Russian soldiers"
@@ -165,8 +177,9 @@ AGGREGATE_LIMIT = 60  # a count this large is a tally of many incidents, not one
 
 
 # "П'ятьох убито.", "Пятеро убиты.", "Five were killed.": a count with no noun, then the verb
+# (also after a clause: "Seven surrendered, five were shot")
 _COUNT_KILLED = re.compile(
-    rf"^\W*(?:(?:all|усі|всі|все)\s+)?(?P<num>{_NUM})\s+(?:(?:теперь|тепер|now|вже|уже)\s+)?"
+    rf"(?:^\W*|[,;]\s+)(?:(?:all|усі|всі|все)\s+)?(?P<num>{_NUM})\s+(?:(?:теперь|тепер|now|вже|уже)\s+)?"
     r"(?:(?:were|have been|had been|are)\s+)?(?:killed|shot|executed|dead|"
     r"убито|убиты|вбито|вбиті|розстріляно|розстріляні|расстреляны|застрелено|застрелены"
     r"|загинули|загинуло|погибли|погибло|died|двохсот\w*|двухсот\w*)(?!\w)"
@@ -183,9 +196,14 @@ _ACCUSATIVE = ("ох", "их", "ых", "ех")
 # A definite count standing for the group told before: "The six are marched to a tree line",
 # "All five were made to kneel", "Усі шестеро лежали обличчям донизу"
 _DEFINITE = re.compile(
-    rf"^\W*(?:the|all|усі|всі|все)\s+(?P<num>{_NUM})\s+(?:are|were|had|have|lay|lie|stood"
-    r"|knelt|лежал\w*|стоял\w*|стояли|вийшли|вышли|йшли|шли)\b"
+    rf"^\W*(?:the|all|усі|всі|все)\s+(?P<num>{_NUM})(?:\s+(?:are|were|had|have|lay|lie|stood"
+    r"|knelt|лежал\w*|стоял\w*|стояли|вийшли|вышли|йшли|шли|потрапили|попали|були|были)\b"
+    # a parenthetical between: "Усі троє, за даними прокуратури, потрапили в полон"
+    r"|,\s+[^,]{1,80},\s+\w)"
 )
+# "between 10 and 15 marines", "від 10 до 15 бійців": a range, no one count
+_RANGE_BEFORE = re.compile(r"\b(?:between|from|між|від|от|между)\s+$")
+_RANGE_AFTER = re.compile(rf"\s+(?:and|to|і|та|й|до|и)\s+(?:{_NUM})(?![\w'])")
 # A count that is the agent of a passive ("shot by three Russian soldiers") or the subject of
 # a killing verb before the victims' noun ("двоє окупантів розстріляли полоненого") counts
 # the killers.
@@ -225,7 +243,9 @@ def _quantities(sentence: str) -> Iterator[re.Match[str]]:
 def count(sentence: str) -> tuple[Kind, int | None]:
     """How many victims one statement sentence gives (first count attached to a victim noun)."""
     sentence = mask_dates(sentence).lower()
-    if (bare := _COUNT_KILLED.match(sentence)) and (n := _value(bare.group("num"))):
+    if n := more_than_first(sentence) or group(sentence):
+        return Kind.EXACT, n
+    if (bare := _COUNT_KILLED.search(sentence)) and (n := _value(bare.group("num"))):
         return (Kind.TALLY, None) if n >= AGGREGATE_LIMIT else (Kind.EXACT, n)
     if (
         (bare := _DEFINITE.match(sentence))
@@ -267,7 +287,10 @@ def count(sentence: str) -> tuple[Kind, int | None]:
             continue
         if n >= AGGREGATE_LIMIT or _AGGREGATE.on(folded).search(sentence):
             best = best or (m.start(), Kind.TALLY, None)
-        elif pre and _VAGUE_PRE.search(pre):
+        elif (pre and _VAGUE_PRE.search(pre)) or (
+            _RANGE_BEFORE.search(sentence, max(0, m.start("num") - 9), m.start("num"))
+            and _RANGE_AFTER.match(sentence, m.end("num"))
+        ):
             best = (m.start(), Kind.VAGUE, None)
         else:
             best = (m.start(), Kind.EXACT, n)
@@ -320,19 +343,26 @@ def victims(
         if kind is Kind.SINGLE:
             single = True
         tally = tally or kind is Kind.TALLY  # a tally is not this incident's count: read on
+    if nth := first_then_next([*sentences, *(s for s, _ in narrative)]):
+        return nth  # "the first two were led out and shot. The third …"
     if single:
-        return 1
+        # "… found a soldier shot in the head. Two more bodies were found beside the first."
+        return next((1 + n for s, _ in narrative if (n := more(s.lower()))), 1)
     if headline and headline not in sentences:
         # a headline's exact count tells one incident even where the statements are tallies
         kind, n = count(headline)
         if kind is Kind.EXACT or (kind is Kind.VAGUE and not tally):
             return n
     if tally:
-        return None
+        # "In one documented case, … troops led out three captured soldiers and shot them"
+        picked = (count(s) for s, _ in narrative if one_case(s.lower()))
+        return next((n for kind, n in picked if kind is Kind.EXACT), None)
     for s, killing in narrative:
         kind, n = count(s)
         if kind is Kind.SINGLE and not killing:
             continue
+        if kind is Kind.EXACT and n and one_more(sentences):
+            return n + 1  # "Двоє вийшли … Їх розстріляли, ще одного … добили"
         if kind is not Kind.NONE:
             return n if kind in (Kind.EXACT, Kind.SINGLE) else None
     return None

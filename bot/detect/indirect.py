@@ -1,0 +1,126 @@
+"""Counts told indirectly: "two more bodies beside the first", "the first two … the third",
+"їх було четверо", "shot all three", one case singled out of a tally, numbered episodes."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from bot.detect.numbers import DURATION, NUM, value
+
+# "Two more bodies were found beside the first", "Поруч із першим тілом знайшли ще два"; not
+# the companions of a subject ("разом із ще двома військовими захопив", "with two more men")
+_MORE = re.compile(
+    r"(?<!with )(?<!із )(?<!з )(?<!зі )(?<!с )(?<!со )"
+    rf"(?<![\w'])(?:(?P<a>{NUM}) more\b|(?:ще|ещё|еще)\s+(?P<b>{NUM}))(?!\s+{DURATION})"
+)
+_FIRST = re.compile(r"\b(?:the first|перш(?:ий|ого|ому|им)|перв(?:ый|ого|ому|ым))\b")
+_MORE_KEYS = ("more", "ще", "ещ", "еще")
+
+
+def more(sentence: str) -> int | None:
+    """N of "N more" / "ще N" / "ещё N" (lowercase sentence): victims added to those told."""
+    if not any(k in sentence for k in _MORE_KEYS) or not (m := _MORE.search(sentence)):
+        return None
+    n = value(m.group("a") or m.group("b"))
+    return n if n and n < 60 else None
+
+
+def more_than_first(sentence: str) -> int | None:
+    """ "N more … beside the first" in one sentence: the first and the N more."""
+    n = more(sentence)
+    return n + 1 if n and _FIRST.search(sentence) else None
+
+
+# "There were four of them", "Їх було четверо", "Их было четверо": the group's number
+_THEIR_NUMBER = re.compile(
+    rf"^\W*(?:(?:їх|их)\s+(?:було|было)\s+(?:(?:всього|усього|всего)\s+)?(?P<a>{NUM})"
+    rf"|there were (?P<b>{NUM}) of them|they were (?P<c>{NUM})\b(?!\s+\w))"
+)
+# "So we shot all three", "розстріляли всіх трьох", "расстреляли всех троих"
+_ALL_KILLED = re.compile(
+    r"\b(?:shot|killed|executed|murdered|finished off|розстріляли|вбили|стратили|застрелили"
+    r"|добили|расстреляли|убили|казнили|застрелили)\s+(?:them\s+)?(?:all|усіх|всіх|всех)\s+"
+    rf"(?P<a>{NUM})(?![\w'])"
+)
+# "Двое вышли из дома, подняв руки", "Three came out with their hands up": the group that
+# gave itself up (the killing follows in the next sentence)
+_CAME_OUT = re.compile(
+    rf"^\W*(?P<a>{NUM})\s+(?:(?:of them|з них|із них|из них)\s+)?(?:вийшли|вышли|вибігли"
+    r"|выбежали|виповзли|выползли|вилізли|вылезли|здалися|здались|сдались|came out|walked out"
+    r"|stepped out|crawled out|emerged|surrendered)\b"
+)
+
+
+_COUNT = re.compile(rf"(?<![\w'])(?:{NUM})(?![\w'])")
+
+
+def group(sentence: str) -> int | None:
+    """The victims' number told without a victim noun (lowercase sentence), or None."""
+    for rx in (_THEIR_NUMBER, _ALL_KILLED, _CAME_OUT):
+        if m := rx.search(sentence):
+            if rx is _CAME_OUT and _COUNT.search(sentence, m.end()):
+                continue  # "Seven surrendered, five were shot": the later count is the dead
+            n = value(next(g for g in m.groups() if g))
+            if n and n < 60:
+                return n
+    return None
+
+
+# "the first two … the third": the ordinal after the first N counts one more
+_FIRST_N = re.compile(rf"\b(?:the first|перших|первых|первые|перші)\s+(?P<a>{NUM})(?![\w'])")
+_ORDINALS = {
+    3: r"third|трет(?:ій|ього|ьому|ім|ий|ьего|ьему|ьим)",
+    4: r"fourth|четверт(?:ий|ого|ому|ым|им)",
+    5: r"fifth|п'ят(?:ий|ого|ому|им)|пят(?:ый|ого|ому|ым)",
+    6: r"sixth|шост(?:ий|ого|ому|им)|шест(?:ой|ого|ому|ым)",
+}
+
+
+def first_then_next(sentences: Iterable[str]) -> int | None:
+    """N + 1 where the text counts "the first N" and later names the (N+1)th."""
+    low = [s.lower() for s in sentences]
+    for i, s in enumerate(low):
+        if not (m := _FIRST_N.search(s)) or not (n := value(m.group("a"))):
+            continue
+        if (nxt := _ORDINALS.get(n + 1)) and any(
+            re.search(rf"\b(?:{nxt})\b", t) for t in low[i:] + low[:i]
+        ):
+            return n + 1
+    return None
+
+
+# "In one documented case, …", "В одному з випадків …", "В одном из задокументированных
+# случаев …": one incident singled out of a tally
+_ONE_CASE = re.compile(
+    r"\b(?:in one (?:\w+ )?(?:case|incident|instance)|in one of (?:the|these) (?:\w+ )?cases"
+    r"|в одному (?:з|із) (?:[\w'-]+ )?(?:випадків|епізодів)|в одному (?:[\w'-]+ )?випадку"
+    r"|в одном из (?:[\w-]+ )?(?:случаев|эпизодов)|в одном (?:[\w-]+ )?случае)\b"
+)
+
+
+def one_case(sentence: str) -> bool:
+    """Does the (lowercase) sentence single one case out of a tally?"""
+    return ("one" in sentence or "одн" in sentence) and _ONE_CASE.search(sentence) is not None
+
+
+# "Їх розстріляли, ще одного — пораненого — добили": one more beside the group told before
+_ONE_MORE = re.compile(r"\b(?:ще одного|ещё одного|еще одного|one more)\b")
+
+
+def one_more(sentences: Iterable[str]) -> bool:
+    """Does a statement add one victim to a group told before?"""
+    return any(_ONE_MORE.search(s.lower()) for s in sentences)
+
+
+# Numbered episodes: "Первый — под Покровском …", "The second case …": no one count
+_EPISODE = re.compile(
+    r"^\W*(?:the )?(?:first|second|third|перш\w*|друг\w*|трет\w*|перв\w*|втор\w*)\s+"
+    r"(?:[—–:-]|(?:case|incident|episode|випадок|епізод|случай|эпизод)\b)",
+    re.IGNORECASE,
+)
+
+
+def episodes(sentences: Iterable[str]) -> bool:
+    """Do two or more sentences open a numbered episode?"""
+    return sum(1 for s in sentences if _EPISODE.match(s)) >= 2

@@ -1,0 +1,128 @@
+"""Fact kinds of the tenth blind round (texts written here): counts told indirectly (more
+bodies beside the first, the first N then the next, the group's number, one case out of a
+tally, one more), ranges and labels that are no count, and the victims' side."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from bot.detect.extract import extract_facts
+from bot.detect.quantities import count, victims
+
+PUB = date(2026, 12, 1)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "want"),
+    [
+        # "N more … beside the first": the first and the N more
+        ("Investigators later dug up three more bodies next to the first one", 4),
+        ("Біля першого тіла пошуковці знайшли ще три", 4),
+        ("Возле первого тела саперы обнаружили еще два", 3),
+        # the group's number told after the group: "there were N of them"
+        ("They were five.", 5),
+        ("Їх було шестеро.", 6),
+        ("Их было трое, все из одной роты.", 3),
+        # "shot all N": a count with no noun after the killing verb
+        ("Then they simply shot all four.", 4),
+        ("Потім розстріляли всіх п'ятьох.", 5),
+        ("Говорит, расстреляли всех семерых.", 7),
+        # the group that gave itself up
+        ("Троє вийшли з бліндажа з піднятими руками.", 3),
+        ("Четверо вышли из подвала без оружия.", 4),
+        ("Two crawled out of the trench and raised their hands.", 2),
+        # ... but not where a later count gives the dead
+        ("Six came out with their hands up, four were shot on the spot", 4),
+        # a range is no one count
+        ("Between 8 and 12 captured marines may have been shot, the monitors said", None),
+        ("Від 6 до 9 полонених бійців могли розстріляти, вважають правозахисники", None),
+        ("От 5 до 7 пленных военных, по данным миссии, были убиты", None),
+        # a label is no count: a school's or a unit's number
+        ("На школі № 12 відкрили дошку чотирьом бійцям, розстріляним у полоні", 4),
+        ("Плиту восьмерым бойцам, расстрелянным в плену, установили у школы №27", 8),
+        ("At School No. 12 soldiers unveiled a plaque for three POWs shot in captivity", 3),
+        # "both", a parenthetical, then the chain of verbs that ends in the killing
+        ("Обох, як розповів свідок, окупанти поклали на землю і розстріляли.", 2),
+        ("Обоих, по словам сослуживца, военные отвели к лесополосе и расстреляли.", 2),
+        # "all N", a parenthetical, then the verb
+        ("Усі четверо, як з'ясувало слідство, потрапили в полон напередодні.", 4),
+        ("Все пятеро, по данным следствия, были убиты выстрелами в голову.", 5),
+    ],
+)
+def test_counts_told_indirectly_in_one_sentence(sentence: str, want: int | None) -> None:
+    assert count(sentence)[1] == want
+
+
+def test_more_bodies_beside_a_single_victim_add_up() -> None:
+    statements = ["The team found a captured gunner lying shot near the dugout."]
+    narrative = [("Nearby they found two more bodies with bound hands.", False)]
+    assert victims(statements, "", narrative) == 3
+    # companions of the subject are not more victims
+    with_men = [("He came back with two more men from the platoon.", False)]
+    assert victims(statements, "", with_men) == 1
+
+
+def test_the_first_n_then_the_next_ordinal_counts_one_more() -> None:
+    statements = ["«Третього добили вже біля дороги»: свідчення бійця, який вижив"]
+    narrative = [("Перших двох вивели з окопу і застрелили.", True)]
+    assert victims(statements, "", narrative) == 3
+    ru = [("Первых троих вывели из блиндажа и расстреляли.", True)]
+    assert victims(["Четвертого, по словам выжившего, добили у дороги."], "", ru) == 4
+    en = [("The first two were led out and shot.", True)]
+    assert victims(["Then, he said, the third man was killed as well."], "", en) == 3
+
+
+def test_one_case_singled_out_of_a_tally_gives_the_count() -> None:
+    statements = ["The monitors recorded 80 executions of captured soldiers since 2022."]
+    narrative = [
+        (
+            "In one documented case, troops led five captured medics out of a dugout and "
+            "shot them.",
+            True,
+        ),
+    ]
+    assert victims(statements, "", narrative) == 5
+    uk = [("В одному з задокументованих випадків окупанти розстріляли трьох полонених.", True)]
+    tally = ["З 2022 року місія зафіксувала понад 90 страт полонених."]
+    assert victims(tally, "", uk) == 3
+    # a tally alone still gives no count
+    assert victims(tally, "", [("Окупанти розстріляли трьох полонених.", True)]) is None
+
+
+def test_one_more_after_a_group_adds_one() -> None:
+    statements = ["Їх розстріляли на місці, ще одного — пораненого — добили пострілом."]
+    narrative = [("Двоє бійців вийшли до окупантів без зброї.", False)]
+    assert victims(statements, "", narrative) == 3
+    ru = ["Их расстреляли у забора, еще одного добили позже."]
+    assert victims(ru, "", [("Четверо пленных бойцов стояли у забора.", False)]) == 5
+
+
+def test_the_group_that_came_out_before_a_pronoun_killing_is_counted() -> None:
+    facts = extract_facts(
+        "Оператор дрона: окупанти розстріляли бійців, які виходили здаватися в полон",
+        "Оператор, який служить у бригаді на сході, розповів, що бачив на екрані. "
+        "«Троє вийшли з посадки, піднявши руки. Їх застрелили за кілька секунд», — каже він.",
+        PUB,
+    )
+    assert facts.victims == 3
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # the one who tells it, or who saw and survived it, is no single victim
+        "Intercept: Russian soldier tells his mother his unit shot captured Ukrainians",
+        "In the call a Russian soldier says his platoon killed the captured men",
+        "Свідчення бійця, який вижив: окупанти розстріляли полонених біля посадки",
+        "Рассказ бойца, который видел, как расстреливали пленных",
+    ],
+)
+def test_the_teller_or_witness_is_no_single_victim(sentence: str) -> None:
+    assert count(sentence)[0].name == "NONE"
+
+
+def test_the_tellers_story_gives_the_count() -> None:
+    statements = ["Intercept: Russian soldier tells his mother his unit shot captured Ukrainians"]
+    assert victims(statements, "", [("So we shot all five.", True)]) == 5
