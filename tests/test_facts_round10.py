@@ -126,3 +126,53 @@ def test_the_teller_or_witness_is_no_single_victim(sentence: str) -> None:
 def test_the_tellers_story_gives_the_count() -> None:
     statements = ["Intercept: Russian soldier tells his mother his unit shot captured Ukrainians"]
     assert victims(statements, "", [("So we shot all five.", True)]) == 5
+
+
+@pytest.mark.parametrize(
+    ("sentence", "want"),
+    [
+        # the dead a count is taken from, the names on a memorial or a list
+        ("Щонайменше п'ятеро з переданих загиблих — бійці, розстріляні в полоні", 5),
+        ("Не менее четверых из возвращенных погибших были расстреляны после пленения", 4),
+        ("A plaque bearing eleven names was put up for the marines shot after capture", 11),
+        ("На плиті вибили дев'ять прізвищ: це страчені в полоні бійці", 9),
+    ],
+)
+def test_the_dead_and_the_names_take_a_count(sentence: str, want: int) -> None:
+    assert count(sentence)[1] == want
+
+
+def test_a_run_of_short_lines_after_the_statement_gives_the_count() -> None:
+    facts = extract_facts(
+        "Окупанти розстріляли бійців, які склали зброю біля Бахмута",
+        "Командир батальйону звернувся до журналістів увечері. Окупанти знову розстріляли "
+        "наших хлопців, які склали зброю. Це було вранці. Семеро людей, семеро наших "
+        "піхотинців. Без зброї.",
+        PUB,
+    )
+    assert facts.victims == 7
+
+
+def test_a_recalled_earlier_case_gives_no_count() -> None:
+    facts = extract_facts(
+        "Новий злочин під Торецьком: прокуратура встановлює особи загиблих",
+        "Донецька обласна прокуратура розслідує ще один випадок страти українських захисників. "
+        "Нагадаємо, торік під Бахмутом окупанти вбили п'ятьох бійців, які потрапили в "
+        "оточення. Цього разу, за даними слідства, російські військові захопили двох поранених "
+        "українських бійців. Пізніше їхні тіла з вогнепальними пораненнями голови знайшли "
+        "аеророзвідники.",
+        PUB,
+    )
+    assert facts.victims == 2
+
+
+def test_numbered_episodes_give_no_one_count() -> None:
+    facts = extract_facts(
+        "Прокуратура: нові розстріли полонених під Торецьком і Часовим Яром",
+        "Офіс генпрокурора повідомив про нові епізоди вбивства українських полонених. "
+        "Перший — під Торецьком, де окупанти розстріляли пораненого бійця, який здався. "
+        "Другий — біля Часового Яру: там розстріляли бійців, які вийшли з укриття без зброї. "
+        "Розпочато розслідування.",
+        PUB,
+    )
+    assert facts.victims is None

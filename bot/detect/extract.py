@@ -18,6 +18,7 @@ from bot.detect.classify import Analysis, Statement, analyse
 from bot.detect.cue import CaseBlind, Keys, fold, scripts, union
 from bot.detect.dates import EVENT, incident_dates
 from bot.detect.gazetteer import PlaceHit, across_the_border, find_places
+from bot.detect.indirect import episodes, recalls, short_run
 from bot.detect.narrative import (
     ASSAULT_OR_DATE,
     BACKGROUND,
@@ -376,9 +377,11 @@ def extract_facts(
     # a round-up's headline date ("War in Ukraine, March 4: what we know") is its issue date
     dated = [i for i in picked if i or not _has(ROUNDUP, a.sentences[0])]
     dates = [d for i in dated for d in incident_dates(a.sentences[i], published)]
-    both = both_sides(a.sentences[0])  # a report on both sides: no one count
+    # a report on both sides, or on numbered episodes ("Первый — …", "Второй — …"): no one count
+    both = both_sides(a.sentences[0]) or episodes(a.sentences)
     stated = {st.index for st in statements}
-    near = {j for i in stated for j in (i - 1, i + 1)} - {0}  # "Five of our guys."
+    # "Five of our guys."; a run of short lines after it: "Десять людей, десять наших захисників."
+    near = {j for i in stated for j in (i - 1, i + 1, *short_run(a.sentences, i))} - {0}
     # a statement that names its victims by a pronoun ("They were shot as prisoners") refers
     # back to the sentences that brought them in ("Three men stepped out of a tree line ...")
     body = [st.index for st in statements if st.index]
@@ -392,6 +395,7 @@ def extract_facts(
         for i in set(picked) | near
         if 0 < i < len(a.sentences) and i not in stated and not cues.background(i)
         for s in (a.sentences[i],)
+        if not recalls(s)  # "Нагадаємо, торік …": an earlier case's count
     ]
     order = {s: min(abs(i - j) for j in stated) for i, s in enumerate(a.sentences)}
     # the dead counted ("Двоє загинули") before the captives counted ("Троє потрапили в полон")

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from bot.detect.numbers import DURATION, NUM, value
 
@@ -124,3 +124,30 @@ _EPISODE = re.compile(
 def episodes(sentences: Iterable[str]) -> bool:
     """Do two or more sentences open a numbered episode?"""
     return sum(1 for s in sentences if _EPISODE.match(s)) >= 2
+
+
+_SHORT_LINE = 60  # characters
+_SHORT_RUN = 3  # sentences
+
+
+def short_run(sentences: Sequence[str], i: int) -> list[int]:
+    """The short sentences right after sentence `i` (up to three): a statement's fragments
+    ("Це сталося біля X. Десять людей, десять наших захисників.")."""
+    run = []
+    for j in range(i + 1, min(i + 1 + _SHORT_RUN, len(sentences))):
+        if len(sentences[j]) > _SHORT_LINE:
+            break
+        run.append(j)
+    return run
+
+
+# A recall of an earlier case opens with a reminder: its count is that case's
+_RECALL = re.compile(
+    r"^\W*(?:Нагадаємо|Нагадуємо|Напомним|Напоминаем|Recall that|As a reminder|To recall)\b",
+    re.IGNORECASE,
+)
+
+
+def recalls(sentence: str) -> bool:
+    """Does the sentence recall an earlier case ("Нагадаємо, торік …", "Напомним, …")?"""
+    return _RECALL.match(sentence) is not None
