@@ -10,6 +10,7 @@ import pytest
 
 from bot.detect.extract import extract_facts
 from bot.detect.quantities import count, victims
+from bot.detect.side import victim_side
 
 PUB = date(2026, 12, 1)
 
@@ -176,3 +177,24 @@ def test_numbered_episodes_give_no_one_count() -> None:
         PUB,
     )
     assert facts.victims is None
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        [
+            "Moscow investigators charge Ukrainian soldier over killing of surrendered man",
+            "They say the accused shot a Russian serviceman who lay face down",
+        ],
+        [
+            "Суд заочно осудил украинского военного за убийство сдавшегося",
+            "По версии следствия, он застрелил российского военнослужащего, который сдался",
+        ],
+        [
+            "Суд заочно засудив українського військового за вбивство бійця, що здався",
+            "За версією слідства, він застрелив російського військовослужбовця",
+        ],
+    ],
+)
+def test_the_accused_soldier_does_not_name_the_victims_side(texts: list[str]) -> None:
+    assert victim_side(texts) == "Russian"

@@ -131,7 +131,10 @@ def _without_accused(s: str) -> str:
     if not _CHARGE.any_in(low, scripts(low)):
         return s
     units = (rx.finditer(s) for rx in _SIDE_UNIT.values())  # "бойца ВСУ приговорили"
-    for m in [*lx.CAPTIVE_STRONG.both.finditer(low), *(m for ms in units for m in ms)]:
+    # "charges Ukrainian serviceman over killing of surrendered soldier": the accused soldier
+    soldiers = (rx[3].blind.finditer(s) for rx in _SIDE_RX.values())
+    sided = [*units, *soldiers]
+    for m in [*lx.CAPTIVE_STRONG.both.finditer(low), *(m for ms in sided for m in ms)]:
         if is_accused(low, m):
             s = s[: m.start()] + " " * (m.end() - m.start()) + s[m.end() :]
     return s
