@@ -198,3 +198,49 @@ def test_numbered_episodes_give_no_one_count() -> None:
 )
 def test_the_accused_soldier_does_not_name_the_victims_side(texts: list[str]) -> None:
     assert victim_side(texts) == "Russian"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "want"),
+    [
+        # a member of the group names the group's number
+        ("The eldest of the three shot that day was 41.", 3),
+        ("Найстаршому з п'ятьох страчених було 44 роки.", 5),
+        ("Старшему из шестерых расстрелянных пленных было 52.", 6),
+        # the part of a group that was killed
+        ("Nine men were cut off; of whom four were executed at the roadside.", 4),
+        ("Відрізаними виявилися восьмеро бійців, трьох із них розстріляли.", 3),
+        ("В окружение попали семеро бойцов, из них двоих расстреляли.", 2),
+        ("Three of the seven were shot in the back of the head.", 3),
+        ("Четверо з шести були розстріляні біля посадки.", 4),
+        ("Из отряда из семи бойцов пятерых расстреляли у дороги.", 5),
+        # ... not the part that survived
+        ("Two of them escaped, five were shot at the treeline.", 5),
+        # all N in the accusative before the killing verb
+        ("Усіх сімох розстріляли біля дороги.", 7),
+        ("Всех четверых расстреляли у оврага.", 4),
+        # brothers are two; comrades called brothers and an address are no count
+        ("The brothers were shot after they raised their hands.", 2),
+        ("Братів розстріляли на подвір'ї.", 2),
+        ("Братьев расстреляли после сдачи.", 2),
+        ("Our brothers were shot after they surrendered.", None),
+        ("Держитесь, братья.", None),
+        # a pair in uk/ru
+        ("Пару поранених розвідників добили пострілами.", 2),
+        ("Пару раненых разведчиков добили выстрелами.", 2),
+        # a crew or a squad: its number is not told, unless it is
+        ("The crew of the howitzer was shot after surrendering.", None),
+        ("Екіпаж бронемашини розстріляли після того, як він здався.", None),
+        ("Расчет гаубицы расстреляли после сдачи в плен.", None),
+        ("A crew of three surrendered and was shot.", 3),
+        ("Екіпаж із трьох здався і був розстріляний.", 3),
+    ],
+)
+def test_groups_parts_brothers_and_crews(sentence: str, want: int | None) -> None:
+    assert count(sentence)[1] == want
+
+
+def test_a_crew_with_no_number_stops_the_count() -> None:
+    narrative = [("Поруч лежало тіло пораненого бійця.", True)]
+    assert victims(["Екіпаж бронемашини розстріляли, коли він здався."], "", narrative) is None
+    assert victims(["Расчет гаубицы расстреляли после сдачи в плен."], "", narrative) is None

@@ -55,16 +55,97 @@ _CAME_OUT = re.compile(
 _COUNT = re.compile(rf"(?<![\w'])(?:{NUM})(?![\w'])")
 
 
+# "the youngest of the four", "наймолодшому з чотирьох", "младшему из четверых": the group
+_OF_GROUP = re.compile(
+    rf"\b(?:youngest|eldest|oldest|each|none)\s+of\s+(?:the\s+)?(?P<a>{NUM})(?![\w'])"
+    r"|\b(?:наймолодш|найстарш|молодш|старш|кожн|жодн|младш|самому молод|самого молод|кажд"
+    rf"|ни одн)\w*\s+(?:з|із|зі|из)\s+(?P<b>{NUM})(?![\w'])"
+)
+_OF_GROUP_KEYS = ("of", " з", " із", " зі", " из")
+# A part of a group told before: "a group of five, of whom three were shot", "трьох із них
+# розстріляли", "двое из пятерых были расстреляны", "Two of the five were shot"
+_SUBSET = re.compile(
+    rf"\bof whom (?P<a>{NUM})(?![\w'])"
+    rf"|(?<![\w'])(?P<b>{NUM})\s+(?:of them|of the (?:{NUM})|(?:з|із|из)\s+(?:них|яких"
+    rf"|которых|{NUM}))(?![\w'])"
+    rf"|\b(?:з|із|из)\s+(?:них|яких|которых),?\s+(?P<c>{NUM})(?![\w'])"
+)
+_KILLED = re.compile(
+    r"\b(?:shot|killed|executed|murdered|finished off|розстріля\w*|вбил\w*|вбит\w*|страчен\w*"
+    r"|стратил\w*|застрелил\w*|застрелен\w*|добил\w*|расстреля\w*|убил\w*|убит\w*|казнен\w*"
+    r"|казнил\w*)"
+)
+_CLAUSE_END = re.compile(r"[,;:.!?]|\s(?:and|but|і|та|а|и|но)\s")
+_CLAUSE_START = re.compile(r"[,;:]\s*(?!.*[,;:])")
+# "a crew of four", "екіпаж із трьох", "расчет из двух": the crew's number
+_CREW_OF = re.compile(
+    r"\b(?:crew|squad|екіпаж\w*|розрахун\w*|відділенн\w*|экипаж\w*|расч[её]т\w*|отделени\w*)"
+    rf"\s+(?:of|з|із|из)\s+(?P<a>{NUM})(?![\w'])"
+)
+_CREW_KEYS = ("crew", "squad", "екіпаж", "розрахун", "відділенн", "экипаж", "расчет", "расчёт")
+
+
+def _subset(sentence: str) -> int | None:
+    """The part of a group that was killed: the kill is in the part's own clause."""
+    for m in _SUBSET.finditer(sentence):
+        end = _CLAUSE_END.search(sentence, m.end())
+        starts = list(_CLAUSE_START.finditer(sentence, 0, m.start()))
+        clause = sentence[starts[-1].end() if starts else 0 : end.start() if end else None]
+        if _KILLED.search(clause) and (n := value(next(g for g in m.groups() if g))):
+            return n
+    return None
+
+
 def group(sentence: str) -> int | None:
     """The victims' number told without a victim noun (lowercase sentence), or None."""
-    for rx in (_THEIR_NUMBER, _ALL_KILLED, _CAME_OUT):
-        if m := rx.search(sentence):
-            if rx is _CAME_OUT and _COUNT.search(sentence, m.end()):
-                continue  # "Seven surrendered, five were shot": the later count is the dead
-            n = value(next(g for g in m.groups() if g))
-            if n and n < 60:
-                return n
+    found: list[re.Match[str] | None] = []
+    if "їх" in sentence or "их" in sentence or "they were" in sentence or "there were" in sentence:
+        found.append(_THEIR_NUMBER.match(sentence))
+    if "all" in sentence or "сіх" in sentence or "всех" in sentence:
+        found.append(_ALL_KILLED.search(sentence))
+    if (m := _CAME_OUT.match(sentence)) and not _COUNT.search(sentence, m.end()):
+        found.append(m)  # not "Seven surrendered, five were shot": the later count is the dead
+    if any(k in sentence for k in _OF_GROUP_KEYS):
+        found.append(_OF_GROUP.search(sentence))
+    if any(k in sentence for k in _CREW_KEYS):
+        found.append(_CREW_OF.search(sentence))
+    for m in found:
+        if m and (n := value(next(g for g in m.groups() if g))) and n < 60:
+            return n
     return None
+
+
+def part(sentence: str) -> int | None:
+    """The killed part of a group (lowercase sentence): "of whom three were shot"."""
+    if not any(k in sentence for k in _OF_GROUP_KEYS):
+        return None
+    n = _subset(sentence)
+    return n if n and n < 60 else None
+
+
+# "the brothers were shot", "братів розстріляли": two, with no count; not brothers in arms,
+# nor "our brothers" (comrades), nor an address ("Держитесь, братья")
+_BROTHERS = re.compile(
+    r"(?<!our )(?<!наших )(?<!наші )(?<!наши )(?<!своих )(?<!своїх )"
+    r"\b(?:brothers|братів|братьев|братья)\b(?!-in-arms| in arms| по оружию| по зброї)"
+)
+_CREW = re.compile(
+    r"\b(?:crew|squad|екіпаж\w*|розрахун\w*|відділенн\w*|экипаж\w*|расч[её]т\w*|отделени\w*)\b"
+)
+
+
+def brothers(sentence: str) -> bool:
+    """Are the victims "the brothers" (two), with no count given (lowercase sentence)?"""
+    return (
+        ("brother" in sentence or "брат" in sentence)
+        and bool(_BROTHERS.search(sentence))
+        and bool(_KILLED.search(sentence))
+    )
+
+
+def crew(sentence: str) -> bool:
+    """Are the victims a crew or squad, whose number is not told (lowercase sentence)?"""
+    return any(k in sentence for k in _CREW_KEYS) and bool(_CREW.search(sentence))
 
 
 # "the first two … the third": the ordinal after the first N counts one more

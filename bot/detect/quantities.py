@@ -8,7 +8,17 @@ from enum import Enum
 
 from bot.detect.cue import CaseBlind, fold
 from bot.detect.dates import mask_dates
-from bot.detect.indirect import first_then_next, group, more, more_than_first, one_case, one_more
+from bot.detect.indirect import (
+    brothers,
+    crew,
+    first_then_next,
+    group,
+    more,
+    more_than_first,
+    one_case,
+    one_more,
+    part,
+)
 from bot.detect.numbers import DURATION as _DURATION
 from bot.detect.numbers import NUM as _NUM
 from bot.detect.numbers import VICTIM as _VICTIM
@@ -38,7 +48,9 @@ _QUANT = re.compile(
     rf"(?P<noun>{_VICTIM.lower()})\b",
 )
 # "a pair of captured marines": two
-_PAIR = re.compile(rf"\b(?:a )?pair of\s+(?:[\w'-]+\s+){{0,3}}?{_VICTIM.lower()}\b")
+_PAIR = re.compile(
+    rf"\b(?:(?:a )?pair of|пар(?:у|а|ою|ой))\s+(?:[\w'-]+\s+){{0,3}}?{_VICTIM.lower()}\b"
+)
 _VAGUE_PRE = re.compile(
     r"more|over|up to|about|around|roughly|nearly|almost|some|approx|понад|більше|близько|"
     r"приблизно|майже|^до$|более|свыше|больше|около|почти|примерно",
@@ -189,7 +201,7 @@ _COUNT_KILLED = re.compile(
 # "Шістьох убили", "Пятерых расстреляли": an accusative count before an active verb is the
 # victims ("Двоє розстріляли полоненого": a nominative one is the killers)
 _ACCUSATIVE_KILLED = re.compile(
-    rf"^\W*(?P<num>{_NUM})\s+(?:(?:там|тут|одразу|сразу|потім|потом|згодом|затем)\s+)?(?:вбили"
+    rf"(?:^\W*|(?<=\s))(?:(?:усіх|всіх|всех)\s+)?(?P<num>{_NUM})\s+(?:(?:там|тут|одразу|сразу|потім|потом|згодом|затем)\s+)?(?:вбили"
     r"|убили|розстріляли|расстреляли|застрелили|стратили|казнили|добили)\b"
 )
 _ACCUSATIVE = ("ох", "их", "ых", "ех")
@@ -243,7 +255,7 @@ def _quantities(sentence: str) -> Iterator[re.Match[str]]:
 def count(sentence: str) -> tuple[Kind, int | None]:
     """How many victims one statement sentence gives (first count attached to a victim noun)."""
     sentence = mask_dates(sentence).lower()
-    if n := more_than_first(sentence) or group(sentence):
+    if n := more_than_first(sentence) or part(sentence) or group(sentence):
         return Kind.EXACT, n
     if (bare := _COUNT_KILLED.search(sentence)) and (n := _value(bare.group("num"))):
         return (Kind.TALLY, None) if n >= AGGREGATE_LIMIT else (Kind.EXACT, n)
@@ -254,7 +266,7 @@ def count(sentence: str) -> tuple[Kind, int | None]:
     ):
         return (Kind.TALLY, None) if n >= AGGREGATE_LIMIT else (Kind.EXACT, n)
     if (
-        (bare := _ACCUSATIVE_KILLED.match(sentence))
+        (bare := _ACCUSATIVE_KILLED.search(sentence))
         and bare.group("num").endswith(_ACCUSATIVE)
         and (n := _value(bare.group("num")))
     ):
@@ -304,6 +316,10 @@ def count(sentence: str) -> tuple[Kind, int | None]:
         found.append((amount.start(), Kind.VAGUE, None))  # not "a group of seven POWs"
     if both := _BOTH.search(sentence) or _PAIR.search(sentence):
         found.append((both.start(), Kind.EXACT, 2))
+    if not found and crew(sentence):
+        found.append((0, Kind.VAGUE, None))  # "the crew was shot": its number is not told
+    elif not found and brothers(sentence):
+        found.append((0, Kind.EXACT, 2))  # "the brothers were shot", "братів розстріляли"
     if single := _SINGLE.on(folded).search(sentence):
         found.append((single.start(), Kind.SINGLE, 1))
     elif not found:
