@@ -244,3 +244,29 @@ def test_a_crew_with_no_number_stops_the_count() -> None:
     narrative = [("Поруч лежало тіло пораненого бійця.", True)]
     assert victims(["Екіпаж бронемашини розстріляли, коли він здався."], "", narrative) is None
     assert victims(["Расчет гаубицы расстреляли после сдачи в плен."], "", narrative) is None
+
+
+def test_a_count_told_only_in_a_photo_caption() -> None:
+    facts = extract_facts(
+        "Омбудсман показав відео розстрілу полонених під Покровськом",
+        "Вони виходили з посадки один за одним, тримаючи руки за головою. Далі на записі "
+        "лунають черги впритул. Омбудсман назвав це стратою полонених і звернувся до ООН.\n\n"
+        "Фото: кадр із відео, на якому п'ятеро українських бійців за мить до розстрілу",
+        PUB,
+    )
+    assert facts.victims == 5
+    # a caption is read only when the story itself tells nothing
+    told = victims(["Окупанти розстріляли двох полонених."], "", [], ["Фото: троє бійців"])
+    assert told == 2
+
+
+@pytest.mark.parametrize(
+    ("sentence", "want"),
+    [
+        # an accusative count, then a chain of verbs that ends in the killing
+        ("«Трьох узяли, допитали й ліквідували на місці.", 3),
+        ("Четверых вывели, поставили на колени и расстреляли.", 4),
+    ],
+)
+def test_an_accusative_count_before_a_chain_of_verbs(sentence: str, want: int) -> None:
+    assert count(sentence)[1] == want

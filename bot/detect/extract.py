@@ -18,7 +18,7 @@ from bot.detect.classify import Analysis, Statement, analyse
 from bot.detect.cue import CaseBlind, Keys, fold, scripts, union
 from bot.detect.dates import EVENT, incident_dates
 from bot.detect.gazetteer import PlaceHit, across_the_border, find_places
-from bot.detect.indirect import episodes, recalls, short_run
+from bot.detect.indirect import captions, episodes, recalls, short_run
 from bot.detect.narrative import (
     ASSAULT_OR_DATE,
     BACKGROUND,
@@ -402,7 +402,9 @@ def extract_facts(
     narrative = sorted(told, key=lambda t: (not t[1], not _DIED.search(t[0]), order[t[0]]))
     return Facts(
         locations=locations,
-        victims=None if both else count_victims(texts, a.sentences[0], narrative),
+        victims=None
+        if both
+        else count_victims(texts, a.sentences[0], narrative, captions(text or "")),
         victim_side=victim_side(texts, "\n".join(a.sentences)),
         incident_date=min(dates) if dates else None,
         source_authority=_authority(a, statements, cues),

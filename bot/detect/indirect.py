@@ -232,3 +232,33 @@ _RECALL = re.compile(
 def recalls(sentence: str) -> bool:
     """Does the sentence recall an earlier case ("Нагадаємо, торік …", "Напомним, …")?"""
     return _RECALL.match(sentence) is not None
+
+
+# A photo caption under the story ("Фото: стоп-кадр, на котором шестеро украинских военных
+# …"): page furniture to the detector, but where a count may be told only there
+_CAPTION = re.compile(
+    r"^\W*(?:photo|pictured|caption|screenshot|still|image|фото|на фото|на знімку|на снимке"
+    r"|знімок|снимок|скриншот|стоп-кадр|кадр)\b\s*(?:[:—–-]|\w)",
+    re.IGNORECASE,
+)
+_CAPTION_KEYS = (
+    "photo",
+    "pictured",
+    "caption",
+    "screenshot",
+    "still",
+    "image",
+    "фото",
+    "знім",
+    "сним",
+    "скриншот",
+    "кадр",
+)
+
+
+def captions(text: str) -> list[str]:
+    """The photo captions among the text's lines."""
+    low = text.lower()
+    if not any(k in low for k in _CAPTION_KEYS):
+        return []
+    return [line for line in text.splitlines() if _CAPTION.match(line)]

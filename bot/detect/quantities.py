@@ -201,8 +201,12 @@ _COUNT_KILLED = re.compile(
 # "Шістьох убили", "Пятерых расстреляли": an accusative count before an active verb is the
 # victims ("Двоє розстріляли полоненого": a nominative one is the killers)
 _ACCUSATIVE_KILLED = re.compile(
-    rf"(?:^\W*|(?<=\s))(?:(?:усіх|всіх|всех)\s+)?(?P<num>{_NUM})\s+(?:(?:там|тут|одразу|сразу|потім|потом|згодом|затем)\s+)?(?:вбили"
-    r"|убили|розстріляли|расстреляли|застрелили|стратили|казнили|добили)\b"
+    rf"(?:^\W*|(?<=\s))(?:(?:усіх|всіх|всех)\s+)?(?P<num>{_NUM})\s+"
+    r"(?:(?:там|тут|одразу|сразу|потім|потом|згодом|затем)\s+"
+    # a chain of verbs that ends in the killing: "Двох взяли, допитали й ліквідували"
+    r"|(?:[\w'-]+,?\s+){1,4}?(?:й|і|та|и)\s+)?"
+    r"(?:вбили|убили|розстріляли|расстреляли|застрелили|пристрелили|стратили|казнили|добили"
+    r"|ліквідували|ликвидировали)\b"
 )
 _ACCUSATIVE = ("ох", "их", "ых", "ех")
 # A definite count standing for the group told before: "The six are marched to a tree line",
@@ -339,7 +343,10 @@ def count(sentence: str) -> tuple[Kind, int | None]:
 
 
 def victims(
-    sentences: list[str], headline: str = "", narrative: Sequence[tuple[str, bool]] = ()
+    sentences: list[str],
+    headline: str = "",
+    narrative: Sequence[tuple[str, bool]] = (),
+    captions: Sequence[str] = (),
 ) -> int | None:
     """The main incident's count from statement sentences in reading order (title first).
 
@@ -381,4 +388,5 @@ def victims(
             return n + 1  # "Двоє вийшли … Їх розстріляли, ще одного … добили"
         if kind is not Kind.NONE:
             return n if kind in (Kind.EXACT, Kind.SINGLE) else None
-    return None
+    # nothing told in the story: a photo caption's count ("Фото: … шестеро военных")
+    return next((n for kind, n in map(count, captions) if kind is Kind.EXACT), None)
