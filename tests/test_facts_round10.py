@@ -270,3 +270,8 @@ def test_a_count_told_only_in_a_photo_caption() -> None:
 )
 def test_an_accusative_count_before_a_chain_of_verbs(sentence: str, want: int) -> None:
     assert count(sentence)[1] == want
+
+
+def test_a_crew_that_is_not_killed_leaves_the_count_to_the_group() -> None:
+    statements = ["Their crew had held the bridge for a week.", "The four were shot at dawn."]
+    assert victims(statements) == 4

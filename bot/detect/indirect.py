@@ -144,8 +144,12 @@ def brothers(sentence: str) -> bool:
 
 
 def crew(sentence: str) -> bool:
-    """Are the victims a crew or squad, whose number is not told (lowercase sentence)?"""
-    return any(k in sentence for k in _CREW_KEYS) and bool(_CREW.search(sentence))
+    """Is a crew or squad killed, its number not told (lowercase sentence)?"""
+    return (
+        any(k in sentence for k in _CREW_KEYS)
+        and bool(_CREW.search(sentence))
+        and bool(_KILLED.search(sentence))  # not "The squad had held the position"
+    )
 
 
 # "the first two … the third": the ordinal after the first N counts one more
