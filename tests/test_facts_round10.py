@@ -275,3 +275,18 @@ def test_an_accusative_count_before_a_chain_of_verbs(sentence: str, want: int) -
 def test_a_crew_that_is_not_killed_leaves_the_count_to_the_group() -> None:
     statements = ["Their crew had held the bridge for a week.", "The four were shot at dawn."]
     assert victims(statements) == 4
+
+
+def test_one_more_case_adds_no_victim() -> None:
+    narrative = [("Двоє бійців вийшли до окупантів без зброї.", False)]
+    told = ["Слідчі встановили обставини ще одного злочину: їх розстріляли біля посадки."]
+    assert victims(told, "", narrative) == 2
+
+
+def test_the_soldier_who_killed_still_names_the_other_side() -> None:
+    texts = [
+        "Следователи установили личность российского военного, который застрелил "
+        "безоружного защитника под Торецком",
+        "По материалам дела, военный РФ велел пленному встать на колени и выстрелил",
+    ]
+    assert victim_side(texts) == "Ukrainian"

@@ -61,3 +61,14 @@ def is_accused(s: str, m: re.Match[str]) -> bool:
         ACCUSED_BEFORE.search(s[max(0, m.start() - 50) : m.start()])
         and ACCUSED_TAIL.match(s[m.end() : m.end() + 200])
     )
+
+
+def is_charged(s: str, m: re.Match[str]) -> bool:
+    """A soldier charged with or convicted of a killing ("charges Ukrainian serviceman over
+    killing of …"), not only the one who did it ("військовий, який розстріляв …")."""
+    if ACCUSED_AFTER.match(s, m.end(), m.end() + 160):
+        return True
+    return bool(
+        ACCUSED_BEFORE.search(s[max(0, m.start() - 50) : m.start()])
+        and ACCUSED_TAIL.match(s[m.end() : m.end() + 200])
+    )

@@ -190,7 +190,12 @@ def one_case(sentence: str) -> bool:
 
 
 # "Їх розстріляли, ще одного — пораненого — добили": one more beside the group told before
-_ONE_MORE = re.compile(r"\b(?:ще одного|ещё одного|еще одного|one more)\b")
+_ONE_MORE = re.compile(
+    r"\b(?:ще одного|ещё одного|еще одного|one more)\b"
+    # not "ще одного випадку страти", "one more case": another event, not another victim
+    r"(?!\s+(?:[\w'-]+\s+)?(?:case|incident|episode|crime|time|report|video|випад|епізод"
+    r"|злочин|факт|раз\b|відео|случа|эпизод|преступлен|видео))"
+)
 
 
 def one_more(sentences: Iterable[str]) -> bool:

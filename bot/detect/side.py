@@ -8,7 +8,7 @@ import re
 
 from bot.detect import irrealis as ir
 from bot.detect import lexicon as lx
-from bot.detect.accused import is_accused
+from bot.detect.accused import is_accused, is_charged
 from bot.detect.cue import CaseBlind, Keys, fold, scripts
 
 _BOTH_SIDES = CaseBlind(
@@ -131,11 +131,13 @@ def _without_accused(s: str) -> str:
     if not _CHARGE.any_in(low, scripts(low)):
         return s
     units = (rx.finditer(s) for rx in _SIDE_UNIT.values())  # "бойца ВСУ приговорили"
-    # "charges Ukrainian serviceman over killing of surrendered soldier": the accused soldier
-    soldiers = (rx[3].blind.finditer(s) for rx in _SIDE_RX.values())
-    sided = [*units, *soldiers]
-    for m in [*lx.CAPTIVE_STRONG.both.finditer(low), *(m for ms in sided for m in ms)]:
+    for m in [*lx.CAPTIVE_STRONG.both.finditer(low), *(m for ms in units for m in ms)]:
         if is_accused(low, m):
+            s = s[: m.start()] + " " * (m.end() - m.start()) + s[m.end() :]
+    # "charges Ukrainian serviceman over killing of surrendered soldier": the accused soldier;
+    # not "российского военного, который застрелил …", whose killing names the victims' side
+    for m in [m for rx in _SIDE_RX.values() for m in rx[3].blind.finditer(s)]:
+        if is_charged(low, m):
             s = s[: m.start()] + " " * (m.end() - m.start()) + s[m.end() :]
     return s
 
