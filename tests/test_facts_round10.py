@@ -290,3 +290,19 @@ def test_the_soldier_who_killed_still_names_the_other_side() -> None:
         "По материалам дела, военный РФ велел пленному встать на колени и выстрелил",
     ]
     assert victim_side(texts) == "Ukrainian"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "want"),
+    [
+        # the dead's number given as a figure after a dash or colon
+        ("• Загиблих — троє, повідомили в обласній прокуратурі.", 3),
+        ("Убитых — четверо, уточнили в штабе.", 4),
+        ("The dead: five, all from one company.", 5),
+        # "him" as the object of the killing
+        ("Our medic walked out unarmed, and they put a bullet in him on the spot.", 1),
+        ("He was lying wounded when the soldiers shot him twice.", 1),
+    ],
+)
+def test_the_dead_as_a_figure_and_him(sentence: str, want: int) -> None:
+    assert count(sentence)[1] == want

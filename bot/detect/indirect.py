@@ -55,6 +55,21 @@ _CAME_OUT = re.compile(
 _COUNT = re.compile(rf"(?<![\w'])(?:{NUM})(?![\w'])")
 
 
+# The dead's number given as a figure: "Погибших — двое", "Загиблих — троє", "The dead: four"
+_DEAD_NUMBER = re.compile(
+    r"(?:^|[\s(])(?:погибш\w*|загибл\w*|убит\w*|вбит\w*|розстріляних|расстрелянных|the dead"
+    rf"|dead|killed)\s*(?:[—–:]|-\s)\s*(?P<a>{NUM})(?![\w'])"
+)
+_DEAD_KEYS = (
+    "погибш",
+    "загибл",
+    "убит",
+    "вбит",
+    "розстріляних",
+    "расстрелянных",
+    "dead",
+    "killed",
+)
 # "the youngest of the four", "наймолодшому з чотирьох", "младшему из четверых": the group
 _OF_GROUP = re.compile(
     rf"\b(?:youngest|eldest|oldest|each|none)\s+of\s+(?:the\s+)?(?P<a>{NUM})(?![\w'])"
@@ -109,6 +124,8 @@ def group(sentence: str) -> int | None:
         found.append(_OF_GROUP.search(sentence))
     if any(k in sentence for k in _CREW_KEYS):
         found.append(_CREW_OF.search(sentence))
+    if any(k in sentence for k in _DEAD_KEYS):
+        found.append(_DEAD_NUMBER.search(sentence))
     for m in found:
         if m and (n := value(next(g for g in m.groups() if g))) and n < 60:
             return n

@@ -109,7 +109,10 @@ _SINGLE = CaseBlind(
     # in shooting ("его сослуживцев вывели и расстреляли": a possessive again)
     r"|\b(?:його|его)\s+(?![\w'-]+(?:ів|ей|ев|ов|их|ых)\b|побратим|товариш|товарищ|сослуживц"
     r"|брат|друг|друз|сина|сын|бійц|бойц)(?:[\w-]+,?\s+){1,4}?(?:и|і|та|й)\s+(?:стреля\w*"
-    r"|стріля\w*|расстреля\w*|розстріля\w*|добива\w*|добили|убили|вбили)",
+    r"|стріля\w*|расстреля\w*|розстріля\w*|добива\w*|добили|убили|вбили)"
+    # "him" as the object of the killing: "the orcs put a bullet in him", "shot him dead"
+    r"|\b(?:shot|killed|executed|murdered|finished off|gunned down|put a bullet (?:in|into)"
+    r"|opened fire on)\s+him\b",
 )
 _BOTH = re.compile(
     r"\b(?:pow|prisoner|captive|soldier|serviceman|fighter|defender|полонен\w*|бійц\w*|пленн\w*"
