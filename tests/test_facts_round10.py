@@ -306,3 +306,52 @@ def test_the_soldier_who_killed_still_names_the_other_side() -> None:
 )
 def test_the_dead_as_a_figure_and_him(sentence: str, want: int) -> None:
     assert count(sentence)[1] == want
+
+
+def test_victims_told_one_by_one_are_counted_to_the_last() -> None:
+    statements = [
+        "За його словами, першого полоненого розстріляли одразу біля бліндажа.",
+        "Третього полоненого відвели до посадки, і за хвилину пролунав постріл.",
+    ]
+    narrative = [("Другого — коли він попросив води.", False)]
+    assert victims(statements, "", narrative) == 3
+    en = ["The first prisoner was shot at the door.", "The second one was shot in the yard."]
+    assert victims(en) == 2
+    # "другого дня" is the next day, not a second victim
+    uk = ["Першого полоненого розстріляли біля бліндажа, а тіло знайшли другого дня."]
+    assert victims(uk) == 1
+
+
+@pytest.mark.parametrize(
+    ("sentence", "want"),
+    [
+        ("The bodies of all four were found in a ditch a week later.", 4),
+        ("Тіла всіх трьох знайшли у посадці.", 3),
+        ("Тела всех пятерых были обнаружены в овраге.", 5),
+        # the bodies of others: civilians
+        ("Поруч знайшли тіла трьох цивільних, загиблих від обстрілу.", None),
+    ],
+)
+def test_the_bodies_of_all_n(sentence: str, want: int | None) -> None:
+    assert count(sentence)[1] == want
+
+
+def test_a_definite_count_after_the_killing_sentence_refers_back() -> None:
+    facts = extract_facts(
+        "Минобороны: захваченных у Козинки бойцов расстреляли",
+        "В Минобороны сообщили, что в освобожденном селе найдены тела российских "
+        "военнослужащих, которые были захвачены украинскими боевиками и расстреляны. "
+        "Все трое были ранены при обороне села. "
+        "В ведомстве добавили, что за сутки в районе уничтожено 5 танков.",
+        PUB,
+    )
+    assert (facts.victims, facts.victim_side) == (3, "Russian")
+
+
+def test_side_from_the_killing_sentences_when_the_statements_name_none() -> None:
+    statements = ["Захваченных бойцов расстреляли у посадки"]
+    narrative = ["Тела российских военных, расстрелянных украинскими боевиками, нашли позже"]
+    assert victim_side(statements, "", narrative) == "Russian"
+    # a side's soldiers there may be the killers: they alone name no side
+    killers = ["Затем российский военный по очереди производит выстрелы в каждого"]
+    assert victim_side(statements, "", killers) == "Ukrainian"

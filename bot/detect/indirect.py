@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
+from bot.detect.narrative import OPENS_BACK
 from bot.detect.numbers import DURATION, NUM, value
 
 # "Two more bodies were found beside the first", "Поруч із першим тілом знайшли ще два"; not
@@ -59,6 +60,13 @@ _COUNT = re.compile(rf"(?<![\w'])(?:{NUM})(?![\w'])")
 _DEAD_NUMBER = re.compile(
     r"(?:^|[\s(])(?:погибш\w*|загибл\w*|убит\w*|вбит\w*|розстріляних|расстрелянных|the dead"
     rf"|dead|killed)\s*(?:[—–:]|-\s)\s*(?P<a>{NUM})(?![\w'])"
+)
+# "The bodies of all three were found", "тіла всіх чотирьох", "тела троих"
+_BODIES_OF = re.compile(
+    r"\b(?:bodies|remains|тіла|тела|останки)\s+(?:of\s+)?(?:(?:all|усіх|всіх|всех)\s+"
+    rf"(?P<a>{NUM})(?![\w'])(?!\s+(?:civilian|цивільн|мирн|гражданск|жител|resident))"
+    # without "all", the group told before only with no noun after ("тіла трьох цивільних")
+    rf"|(?P<b>{NUM})(?=\s*(?:[,.;:)—–]|$)|\s+(?:were|was|had|have|lay|були|лежал\w*|были)\b))"
 )
 _DEAD_KEYS = (
     "погибш",
@@ -126,6 +134,8 @@ def group(sentence: str) -> int | None:
         found.append(_CREW_OF.search(sentence))
     if any(k in sentence for k in _DEAD_KEYS):
         found.append(_DEAD_NUMBER.search(sentence))
+    if any(k in sentence for k in ("bodies", "remains", "тіла", "тела", "останки")):
+        found.append(_BODIES_OF.search(sentence))
     for m in found:
         if m and (n := value(next(g for g in m.groups() if g))) and n < 60:
             return n
@@ -179,9 +189,40 @@ _ORDINALS = {
 }
 
 
+# "первого пленного застрелили … Второго — … Третьего …": victims told one by one
+_FIRST_ONE = re.compile(
+    r"\b(?:the first (?:one|man|prisoner|captive|soldier|pow)|першого|первого)\b"
+)
+_NTH_ONE = {
+    2: r"the second|другого|второго",
+    3: r"the third|третього|третьего",
+    4: r"the fourth|четвертого",
+    5: r"the fifth|п'ятого|пятого",
+}
+
+
+def _one_by_one(low: list[str]) -> int | None:
+    """The last of the victims told one by one, each opening a sentence or before a noun."""
+    if not any(_FIRST_ONE.search(s) for s in low):
+        return None
+    last = None
+    for n, forms in _NTH_ONE.items():
+        nth = re.compile(
+            rf"^\W*(?:{forms})\b|\b(?:{forms}) (?:one|man|prisoner|captive|soldier"
+            r"|pow|полонен\w*|пленн\w*|бійц\w*|бойц\w*)"
+        )
+        if not any(nth.search(s) for s in low):
+            break
+        last = n
+    return last
+
+
 def first_then_next(sentences: Iterable[str]) -> int | None:
-    """N + 1 where the text counts "the first N" and later names the (N+1)th."""
+    """N + 1 where the text counts "the first N" and later names the (N+1)th; or the last
+    of the victims told one by one ("the first … the second … the third")."""
     low = [s.lower() for s in sentences]
+    if any(k in s for s in low for k in ("first", "перш", "перв")) and (last := _one_by_one(low)):
+        return last
     for i, s in enumerate(low):
         if not (m := _FIRST_N.search(s)) or not (n := value(m.group("a"))):
             continue
@@ -288,3 +329,8 @@ def captions(text: str) -> list[str]:
     if not any(k in low for k in _CAPTION_KEYS):
         return []
     return [line for line in text.splitlines() if _CAPTION.match(line)]
+
+
+def opens_back(sentences: Sequence[str], i: int) -> bool:
+    """Does sentence `i` refer back to the group before it ("Все четверо были ранены …")?"""
+    return i < len(sentences) and OPENS_BACK.match(sentences[i]) is not None

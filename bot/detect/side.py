@@ -5,6 +5,7 @@ soldier nouns with a side's adjective or unit, the other side named as the kille
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from bot.detect import irrealis as ir
 from bot.detect import lexicon as lx
@@ -209,12 +210,9 @@ def _author_side(context: str) -> str | None:
     return sides[0] if len(sides) == 1 else None
 
 
-def victim_side(texts: list[str], context: str = "") -> str | None:
-    """The victims' side the statements name, Ukrainian or Russian; None when both are.
-
-    `context`: the whole text, read only when the statements name no side but call the
-    victims "ours" ("наших ... добивают").
-    """
+def _score(texts: Sequence[str], soldiers: bool = True) -> dict[str, int]:
+    """Each side's evidence in `texts` (see `victim_side`); `soldiers`: also a side's soldier
+    nouns, which in a sentence that tells the killing name the killers as often as not."""
     score = {"Ukrainian": 0, "Russian": 0}
     for s in map(_without_accused, texts):
         t, folded = fold(s)  # offsets in t are those in s
@@ -241,13 +239,27 @@ def victim_side(texts: list[str], context: str = "") -> str | None:
                 strong += len(_SIDE_UNIT[side].findall(s))
             score[side] += 2 * (strong + len(kills))
         for side, (*_, soldier) in _SIDE_RX.items():
-            if own[side] and soldier_noun:
+            if own[side] and soldier_noun and soldiers:
                 spans = killers[side]
                 score[side] += sum(
                     1
                     for m in soldier.on(folded).finditer(t)
                     if not any(a <= m.start() < b for a, b in spans)
                 )
+    return score
+
+
+def victim_side(texts: list[str], context: str = "", narrative: Sequence[str] = ()) -> str | None:
+    """The victims' side the statements name, Ukrainian or Russian; None when both are.
+
+    `context`: the whole text, read only when the statements name no side but call the
+    victims "ours" ("наших ... добивают"). `narrative`: the incident's other sentences that
+    tell the killing, read when the statements name no side ("захваченных бойцов расстреляли
+    боевики" over "тела российских военнослужащих … расстреляны украинскими боевиками").
+    """
+    score = _score(texts)
+    if not any(score.values()) and narrative:
+        score = _score(narrative, soldiers=False)
     if any(map(both_sides, texts[:1])) or (
         min(score.values()) > 0 and any(map(both_sides, texts[1:]))
     ):  # a headline about both sides ("executions of POWs by both sides") covers both
