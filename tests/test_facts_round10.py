@@ -256,7 +256,7 @@ def test_a_count_told_only_in_a_photo_caption() -> None:
     )
     assert facts.victims == 5
     # a caption is read only when the story itself tells nothing
-    told = victims(["Окупанти розстріляли двох полонених."], "", [], ["Фото: троє бійців"])
+    told = victims(["Окупанти розстріляли двох полонених."], "", [], lambda: ["Фото: троє бійців"])
     assert told == 2
 
 
@@ -355,3 +355,14 @@ def test_side_from_the_killing_sentences_when_the_statements_name_none() -> None
     # a side's soldiers there may be the killers: they alone name no side
     killers = ["Затем российский военный по очереди производит выстрелы в каждого"]
     assert victim_side(statements, "", killers) == "Ukrainian"
+
+
+@pytest.mark.parametrize(
+    "verb",
+    [
+        "вбили", "убили", "розстріляли", "расстреляли", "застрелили", "пристрелили",
+        "стратили", "казнили", "добили", "ліквідували", "ликвидировали",
+    ],
+)  # fmt: skip
+def test_every_accusative_killing_verb_passes_the_literal_gate(verb: str) -> None:
+    assert count(f"Потім трьох {verb} біля дороги.")[1] == 3

@@ -383,7 +383,7 @@ def extract_facts(
     # "Five of our guys."; a run of short lines after it: "Десять людей, десять наших захисників."
     near = {j for i in stated for j in (i - 1, i + 1, *short_run(a.sentences, i))} - {0}
     # "… были захвачены и расстреляны. Все четверо были ранены": refers back to the killing
-    near |= {i + 1 for i in picked if cues[a.sentences[i]][0] and opens_back(a.sentences, i + 1)}
+    near |= {i + 1 for i in picked if opens_back(a.sentences, i + 1) and cues[a.sentences[i]][0]}
     # a statement that names its victims by a pronoun ("They were shot as prisoners") refers
     # back to the sentences that brought them in ("Three men stepped out of a tree line ...")
     body = [st.index for st in statements if st.index]
@@ -406,7 +406,7 @@ def extract_facts(
         locations=locations,
         victims=None
         if both
-        else count_victims(texts, a.sentences[0], narrative, captions(text or "")),
+        else count_victims(texts, a.sentences[0], narrative, lambda: captions(text or "")),
         victim_side=victim_side(texts, "\n".join(a.sentences), [s for s, k in narrative if k]),
         incident_date=min(dates) if dates else None,
         source_authority=_authority(a, statements, cues),

@@ -11,19 +11,35 @@ from bot.detect.numbers import DURATION, NUM, value
 
 # "Two more bodies were found beside the first", "Поруч із першим тілом знайшли ще два"; not
 # the companions of a subject ("разом із ще двома військовими захопив", "with two more men")
-_MORE = re.compile(
-    r"(?<!with )(?<!із )(?<!з )(?<!зі )(?<!с )(?<!со )"
-    rf"(?<![\w'])(?:(?P<a>{NUM}) more\b|(?:ще|ещё|еще)\s+(?P<b>{NUM}))(?!\s+{DURATION})"
+_MORE_CY = re.compile(
+    rf"(?<!із )(?<!з )(?<!зі )(?<!с )(?<!со )\b(?:ще|ещё|еще)\s+(?P<a>{NUM})(?![\w'])"
+    rf"(?!\s+{DURATION})"
 )
+_MORE_EN = re.compile(rf"\s+more\b(?!\s+{DURATION})")
+# a count that ends the text before a word found first (the number words are many: a scan
+# from a literal is much cheaper than one from every position)
+_NUM_END = re.compile(rf"(?<![\w'])(?P<a>{NUM})$")
 _FIRST = re.compile(r"\b(?:the first|перш(?:ий|ого|ому|им)|перв(?:ый|ого|ому|ым))\b")
 _MORE_KEYS = ("more", "ще", "ещ", "еще")
 
 
+def _num_before(sentence: str, end: int) -> re.Match[str] | None:
+    return _NUM_END.search(sentence, max(0, end - 30), end)
+
+
 def more(sentence: str) -> int | None:
     """N of "N more" / "ще N" / "ещё N" (lowercase sentence): victims added to those told."""
-    if not any(k in sentence for k in _MORE_KEYS) or not (m := _MORE.search(sentence)):
-        return None
-    n = value(m.group("a") or m.group("b"))
+    found = None
+    if "more" in sentence:
+        for m in _MORE_EN.finditer(sentence):
+            if (b := _num_before(sentence, m.start())) and not sentence[: b.start()].endswith(
+                "with "
+            ):
+                found = b
+                break
+    if not found and any(map(sentence.__contains__, _MORE_KEYS[1:])):
+        found = _MORE_CY.search(sentence)
+    n = value(found.group("a")) if found else None
     return n if n and n < 60 else None
 
 
@@ -84,14 +100,19 @@ _OF_GROUP = re.compile(
     r"|\b(?:наймолодш|найстарш|молодш|старш|кожн|жодн|младш|самому молод|самого молод|кажд"
     rf"|ни одн)\w*\s+(?:з|із|зі|из)\s+(?P<b>{NUM})(?![\w'])"
 )
+# every _OF_GROUP match holds one of these
+_MEMBER_KEYS = (
+    "youngest", "eldest", "oldest", "each", "none", "наймолодш", "найстарш", "молодш", "старш",
+    "кожн", "жодн", "младш", "молод", "кажд", "ни одн",
+)  # fmt: skip
 _OF_GROUP_KEYS = ("of", " з", " із", " зі", " из")
 # A part of a group told before: "a group of five, of whom three were shot", "трьох із них
 # розстріляли", "двое из пятерых были расстреляны", "Two of the five were shot"
-_SUBSET = re.compile(
-    rf"\bof whom (?P<a>{NUM})(?![\w'])"
-    rf"|(?<![\w'])(?P<b>{NUM})\s+(?:of them|of the (?:{NUM})|(?:з|із|из)\s+(?:них|яких"
-    rf"|которых|{NUM}))(?![\w'])"
-    rf"|\b(?:з|із|из)\s+(?:них|яких|которых),?\s+(?P<c>{NUM})(?![\w'])"
+_PART_OF = re.compile(
+    rf"\s+(?:of them|of the (?:{NUM})|(?:з|із|из)\s+(?:них|яких|которых|{NUM}))(?![\w'])"
+)
+_PART_AFTER = re.compile(
+    rf"\b(?:of whom|(?:з|із|из)\s+(?:них|яких|которых),?)\s+(?P<a>{NUM})(?![\w'])"
 )
 _KILLED = re.compile(
     r"\b(?:shot|killed|executed|murdered|finished off|розстріля\w*|вбил\w*|вбит\w*|страчен\w*"
@@ -110,11 +131,13 @@ _CREW_KEYS = ("crew", "squad", "екіпаж", "розрахун", "відділ
 
 def _subset(sentence: str) -> int | None:
     """The part of a group that was killed: the kill is in the part's own clause."""
-    for m in _SUBSET.finditer(sentence):
+    parts = [m for m in _PART_AFTER.finditer(sentence)]
+    parts += [b for m in _PART_OF.finditer(sentence) if (b := _num_before(sentence, m.start()))]
+    for m in sorted(parts, key=lambda m: m.start()):
         end = _CLAUSE_END.search(sentence, m.end())
         starts = list(_CLAUSE_START.finditer(sentence, 0, m.start()))
         clause = sentence[starts[-1].end() if starts else 0 : end.start() if end else None]
-        if _KILLED.search(clause) and (n := value(next(g for g in m.groups() if g))):
+        if _KILLED.search(clause) and (n := value(m.group("a"))):
             return n
     return None
 
@@ -128,13 +151,13 @@ def group(sentence: str) -> int | None:
         found.append(_ALL_KILLED.search(sentence))
     if (m := _CAME_OUT.match(sentence)) and not _COUNT.search(sentence, m.end()):
         found.append(m)  # not "Seven surrendered, five were shot": the later count is the dead
-    if any(k in sentence for k in _OF_GROUP_KEYS):
+    if any(map(sentence.__contains__, _MEMBER_KEYS)):
         found.append(_OF_GROUP.search(sentence))
-    if any(k in sentence for k in _CREW_KEYS):
+    if any(map(sentence.__contains__, _CREW_KEYS)):
         found.append(_CREW_OF.search(sentence))
-    if any(k in sentence for k in _DEAD_KEYS):
+    if any(map(sentence.__contains__, _DEAD_KEYS)):
         found.append(_DEAD_NUMBER.search(sentence))
-    if any(k in sentence for k in ("bodies", "remains", "тіла", "тела", "останки")):
+    if any(map(sentence.__contains__, ("bodies", "remains", "тіла", "тела", "останки"))):
         found.append(_BODIES_OF.search(sentence))
     for m in found:
         if m and (n := value(next(g for g in m.groups() if g))) and n < 60:
@@ -144,7 +167,7 @@ def group(sentence: str) -> int | None:
 
 def part(sentence: str) -> int | None:
     """The killed part of a group (lowercase sentence): "of whom three were shot"."""
-    if not any(k in sentence for k in _OF_GROUP_KEYS):
+    if not any(map(sentence.__contains__, _OF_GROUP_KEYS)):
         return None
     n = _subset(sentence)
     return n if n and n < 60 else None
@@ -173,7 +196,7 @@ def brothers(sentence: str) -> bool:
 def crew(sentence: str) -> bool:
     """Is a crew or squad killed, its number not told (lowercase sentence)?"""
     return (
-        any(k in sentence for k in _CREW_KEYS)
+        any(map(sentence.__contains__, _CREW_KEYS))
         and bool(_CREW.search(sentence))
         and bool(_KILLED.search(sentence))  # not "The squad had held the position"
     )
@@ -278,14 +301,23 @@ _SHORT_LINE = 60  # characters
 _SHORT_RUN = 3  # sentences
 
 
+# a digit or a number word's stem: a cheap test that a short line may hold a count
+_NUMBERISH = re.compile(
+    r"\d|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|thirty|forty|fifty|дв"
+    r"|тр|чотир|четв|четы|п'ят|пят|шіст|шест|сім|сем|вісім|вісьм|восьм|дев|десят",
+    re.IGNORECASE,
+)
+
+
 def short_run(sentences: Sequence[str], i: int) -> list[int]:
-    """The short sentences right after sentence `i` (up to three): a statement's fragments
-    ("Це сталося біля X. Десять людей, десять наших захисників.")."""
+    """The short sentences right after sentence `i` (up to three) that may hold a count: a
+    statement's fragments ("Це сталося біля X. Десять людей, десять наших захисників.")."""
     run = []
     for j in range(i + 1, min(i + 1 + _SHORT_RUN, len(sentences))):
         if len(sentences[j]) > _SHORT_LINE:
             break
-        run.append(j)
+        if _NUMBERISH.search(sentences[j]):
+            run.append(j)
     return run
 
 
@@ -326,7 +358,7 @@ _CAPTION_KEYS = (
 def captions(text: str) -> list[str]:
     """The photo captions among the text's lines."""
     low = text.lower()
-    if not any(k in low for k in _CAPTION_KEYS):
+    if not any(map(low.__contains__, _CAPTION_KEYS)):
         return []
     return [line for line in text.splitlines() if _CAPTION.match(line)]
 

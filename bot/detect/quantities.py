@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from enum import Enum
 
 from bot.detect.cue import CaseBlind, fold
@@ -194,7 +194,7 @@ AGGREGATE_LIMIT = 60  # a count this large is a tally of many incidents, not one
 # "П'ятьох убито.", "Пятеро убиты.", "Five were killed.": a count with no noun, then the verb
 # (also after a clause: "Seven surrendered, five were shot")
 _COUNT_KILLED = re.compile(
-    rf"(?:^\W*|[,;]\s+)(?:(?:all|усі|всі|все)\s+)?(?P<num>{_NUM})\s+(?:(?:теперь|тепер|now|вже|уже)\s+)?"
+    rf"\W*(?:(?:all|усі|всі|все)\s+)?(?P<num>{_NUM})\s+(?:(?:теперь|тепер|now|вже|уже)\s+)?"
     r"(?:(?:were|have been|had been|are)\s+)?(?:killed|shot|executed|dead|"
     r"убито|убиты|вбито|вбиті|розстріляно|розстріляні|расстреляны|застрелено|застрелены"
     r"|загинули|загинуло|погибли|погибло|died|двохсот\w*|двухсот\w*)(?!\w)"
@@ -203,15 +203,22 @@ _COUNT_KILLED = re.compile(
 
 # "Шістьох убили", "Пятерых расстреляли": an accusative count before an active verb is the
 # victims ("Двоє розстріляли полоненого": a nominative one is the killers)
-_ACCUSATIVE_KILLED = re.compile(
+_ACCUSATIVE_VERB = re.compile(
+    r"\b(?:вбили|убили|розстріляли|расстреляли|застрелили|пристрелили|стратили|казнили|добили"
+    r"|ліквідували|ликвидировали)\b"
+)
+# the count before the verb (read back from the verb: cheaper than from every word)
+_ACCUSATIVE_BEFORE = re.compile(
     rf"(?:^\W*|(?<=\s))(?:(?:усіх|всіх|всех)\s+)?(?P<num>{_NUM})\s+"
     r"(?:(?:там|тут|одразу|сразу|потім|потом|згодом|затем)\s+"
     # a chain of verbs that ends in the killing: "Двох взяли, допитали й ліквідували"
-    r"|(?:[\w'-]+,?\s+){1,4}?(?:й|і|та|и)\s+)?"
-    r"(?:вбили|убили|розстріляли|расстреляли|застрелили|пристрелили|стратили|казнили|добили"
-    r"|ліквідували|ликвидировали)\b"
+    r"|(?:[\w'-]+,?\s+){1,4}?(?:й|і|та|и)\s+)?$"
 )
 _ACCUSATIVE = ("ох", "их", "ых", "ех")
+_ACCUSATIVE_KEYS = (
+    "били", "стріляли", "стреляли", "стрелили", "стратили", "казнили", "ліквідували",
+    "ликвидировали",
+)  # fmt: skip
 # A definite count standing for the group told before: "The six are marched to a tree line",
 # "All five were made to kneel", "Усі шестеро лежали обличчям донизу"
 _DEFINITE = re.compile(
@@ -259,12 +266,31 @@ def _quantities(sentence: str) -> Iterator[re.Match[str]]:
         pos = m.end()
 
 
+_CLAUSE_START = re.compile(r"[,;]\s+")
+
+
+def _count_killed(sentence: str) -> re.Match[str] | None:
+    """`_COUNT_KILLED` at the start of the sentence or of a clause after a comma."""
+    starts = (0, *(m.end() for m in _CLAUSE_START.finditer(sentence)))
+    return next((m for p in starts if (m := _COUNT_KILLED.match(sentence, p))), None)
+
+
+def _accusative_killed(sentence: str) -> re.Match[str] | None:
+    """The count right before the first killing verb that has one (`_ACCUSATIVE_BEFORE`)."""
+    if not any(map(sentence.__contains__, _ACCUSATIVE_KEYS)):
+        return None
+    for v in _ACCUSATIVE_VERB.finditer(sentence):
+        if m := _ACCUSATIVE_BEFORE.search(sentence, max(0, v.start() - 80), v.start()):
+            return m
+    return None
+
+
 def count(sentence: str) -> tuple[Kind, int | None]:
     """How many victims one statement sentence gives (first count attached to a victim noun)."""
     sentence = mask_dates(sentence).lower()
     if n := more_than_first(sentence) or part(sentence) or group(sentence):
         return Kind.EXACT, n
-    if (bare := _COUNT_KILLED.search(sentence)) and (n := _value(bare.group("num"))):
+    if (bare := _count_killed(sentence)) and (n := _value(bare.group("num"))):
         return (Kind.TALLY, None) if n >= AGGREGATE_LIMIT else (Kind.EXACT, n)
     if (
         (bare := _DEFINITE.match(sentence))
@@ -273,7 +299,7 @@ def count(sentence: str) -> tuple[Kind, int | None]:
     ):
         return (Kind.TALLY, None) if n >= AGGREGATE_LIMIT else (Kind.EXACT, n)
     if (
-        (bare := _ACCUSATIVE_KILLED.search(sentence))
+        (bare := _accusative_killed(sentence))
         and bare.group("num").endswith(_ACCUSATIVE)
         and (n := _value(bare.group("num")))
     ):
@@ -349,7 +375,7 @@ def victims(
     sentences: list[str],
     headline: str = "",
     narrative: Sequence[tuple[str, bool]] = (),
-    captions: Sequence[str] = (),
+    captions: Callable[[], Sequence[str]] | None = None,
 ) -> int | None:
     """The main incident's count from statement sentences in reading order (title first).
 
@@ -392,4 +418,5 @@ def victims(
         if kind is not Kind.NONE:
             return n if kind in (Kind.EXACT, Kind.SINGLE) else None
     # nothing told in the story: a photo caption's count ("Фото: … шестеро военных")
-    return next((n for kind, n in map(count, captions) if kind is Kind.EXACT), None)
+    lines = captions() if captions else ()
+    return next((n for kind, n in map(count, lines) if kind is Kind.EXACT), None)
