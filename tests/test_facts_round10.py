@@ -366,3 +366,23 @@ def test_side_from_the_killing_sentences_when_the_statements_name_none() -> None
 )  # fmt: skip
 def test_every_accusative_killing_verb_passes_the_literal_gate(verb: str) -> None:
     assert count(f"Потім трьох {verb} біля дороги.")[1] == 3
+
+
+@pytest.mark.parametrize(
+    ("sentence", "want"),
+    [
+        # the names of all N on a memorial
+        ("On the plaque are the names of all nine.", 9),
+        ("На плиті — імена всіх п'ятьох.", 5),
+        ("На стеле — имена всех шестерых.", 6),
+        # "пацаны" is a soldier word like "хлопці", "ребята"
+        ("Троє пацанів, усі поранені, без зброї.", 3),
+        ("Четверо пацанов, все без оружия.", 4),
+        # interviews and testimonies count the sources, not the victims
+        ("The report rests on 31 interviews with soldiers and relatives.", None),
+        ("Доповідь ґрунтується на 27 інтерв'ю з військовими та їхніми родинами.", None),
+        ("Доклад основан на 52 интервью с военными и их близкими.", None),
+    ],
+)
+def test_names_lads_and_interviews(sentence: str, want: int | None) -> None:
+    assert count(sentence)[1] == want

@@ -77,13 +77,18 @@ _DEAD_NUMBER = re.compile(
     r"(?:^|[\s(])(?:погибш\w*|загибл\w*|убит\w*|вбит\w*|розстріляних|расстрелянных|the dead"
     rf"|dead|killed)\s*(?:[—–:]|-\s)\s*(?P<a>{NUM})(?![\w'])"
 )
-# "The bodies of all three were found", "тіла всіх чотирьох", "тела троих"
+# "The bodies of all three were found", "тіла всіх чотирьох", "тела троих"; the names on a
+# memorial: "имена всех семерых", "the names of all six"
 _BODIES_OF = re.compile(
-    r"\b(?:bodies|remains|тіла|тела|останки)\s+(?:of\s+)?(?:(?:all|усіх|всіх|всех)\s+"
+    r"\b(?:bodies|remains|names|тіла|тела|останки|імена|прізвища|имена|фамилии)\s+(?:of\s+)?(?:(?:all|усіх|всіх|всех)\s+"
     rf"(?P<a>{NUM})(?![\w'])(?!\s+(?:civilian|цивільн|мирн|гражданск|жител|resident))"
     # without "all", the group told before only with no noun after ("тіла трьох цивільних")
     rf"|(?P<b>{NUM})(?=\s*(?:[,.;:)—–]|$)|\s+(?:were|was|had|have|lay|були|лежал\w*|были)\b))"
 )
+_BODIES_KEYS = (
+    "bodies", "remains", "names", "тіла", "тела", "останки", "імена", "прізвища", "имена",
+    "фамилии",
+)  # fmt: skip
 _DEAD_KEYS = (
     "погибш",
     "загибл",
@@ -147,7 +152,7 @@ def group(sentence: str) -> int | None:
     found: list[re.Match[str] | None] = []
     if "їх" in sentence or "их" in sentence or "they were" in sentence or "there were" in sentence:
         found.append(_THEIR_NUMBER.match(sentence))
-    if "all" in sentence or "сіх" in sentence or "всех" in sentence:
+    if "all " in sentence or "сіх" in sentence or "всех" in sentence:
         found.append(_ALL_KILLED.search(sentence))
     if (m := _CAME_OUT.match(sentence)) and not _COUNT.search(sentence, m.end()):
         found.append(m)  # not "Seven surrendered, five were shot": the later count is the dead
@@ -157,7 +162,7 @@ def group(sentence: str) -> int | None:
         found.append(_CREW_OF.search(sentence))
     if any(map(sentence.__contains__, _DEAD_KEYS)):
         found.append(_DEAD_NUMBER.search(sentence))
-    if any(map(sentence.__contains__, ("bodies", "remains", "тіла", "тела", "останки"))):
+    if any(map(sentence.__contains__, _BODIES_KEYS)):
         found.append(_BODIES_OF.search(sentence))
     for m in found:
         if m and (n := value(next(g for g in m.groups() if g))) and n < 60:

@@ -55,7 +55,7 @@ VICTIM = (
     r"разведчик\w*|штурмовик\w*|мобілізован\w*|мобилизованн\w*|бранц\w*|піхотинц\w*|"
     r"пехотинц\w*|brothers|братів|братьев|comrades|побратимів|members|border guards|"
     r"guardsmen|прикордонник\w*|пограничник\w*|нацгвард\w*|хохл\w*|наших|трьохсот\w*"
-    r"|трехсот\w*|трёхсот\w*"
+    r"|трехсот\w*|трёхсот\w*|пацан\w*"
     # the dead a count is taken from ("шестеро з повернутих загиблих"), the names on a list
     # or a memorial ("a memorial bearing sixteen names")
     r"|загибл\w*|погибш\w*|the dead|names|імен|імена|прізвищ\w*|имен|имена|фамилий)"

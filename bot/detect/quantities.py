@@ -251,6 +251,13 @@ _VERB_BETWEEN = re.compile(
 )
 
 
+# "48 interviews with soldiers", "23 свідчення полонених": the count is of the sources
+_SOURCE_BETWEEN = re.compile(
+    r"\b(?:interviews?|testimon\w*|accounts|statements|інтерв'ю|свідчен\w*|розмов\w*|интервью"
+    r"|показани\w*|свидетельств\w*|бесед\w*|разговор\w*)\b"
+)
+
+
 def _quantities(sentence: str) -> Iterator[re.Match[str]]:
     """Counts attached to a victim noun, minus those of the killers (read past them)."""
     pos = 0
@@ -259,7 +266,10 @@ def _quantities(sentence: str) -> Iterator[re.Match[str]]:
             _AGENT_BEFORE.search(sentence, max(0, m.start() - 12), m.start())
             or _ACCUSED_BEFORE.search(sentence, max(0, m.start() - 16), m.start())
             or _SOURCES_BEFORE.search(sentence, max(0, m.start() - 24), m.start())
-        ) or (_VERB_BETWEEN.search(sentence, m.end("num"), m.start("noun"))):
+        ) or (
+            _VERB_BETWEEN.search(sentence, m.end("num"), m.start("noun"))
+            or _SOURCE_BETWEEN.search(sentence, m.end("num"), m.start("noun"))
+        ):
             pos = m.end("num")
             continue
         yield m
