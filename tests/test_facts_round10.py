@@ -386,3 +386,17 @@ def test_every_accusative_killing_verb_passes_the_literal_gate(verb: str) -> Non
 )
 def test_names_lads_and_interviews(sentence: str, want: int | None) -> None:
     assert count(sentence)[1] == want
+
+
+@pytest.mark.parametrize(
+    ("sentence", "want"),
+    [
+        # a headline's bare singular noun, then its killing
+        ("Medic shot after surrender near Toretsk named as 31-year-old from Lviv", 1),
+        ("Marine executed in captivity was a teacher before the war", 1),
+        # ... not a plural
+        ("Marines executed in captivity are remembered in Mykolaiv", None),
+    ],
+)
+def test_a_headline_singular_then_its_killing(sentence: str, want: int | None) -> None:
+    assert count(sentence)[1] == want

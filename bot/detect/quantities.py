@@ -171,6 +171,9 @@ _BARE_SINGLE = re.compile(
     # "he was the soldier seen being shot": a singular noun, then its killing in the passive
     r"|\b(?:the|a) (?:\w+ )?(?:soldier|pow|prisoner|captive|serviceman|marine|man) (?:\w+ )?being"
     r" (?:shot|executed|killed|murdered)\b"
+    # a headline's singular noun, then its killing: "Soldier shot after surrender near X"
+    r"|^\W*(?:pow|prisoner|captive|soldier|serviceman|marine|paratrooper|medic|scout|sniper"
+    r"|fighter|defender)\s+(?:shot|killed|executed|murdered|gunned down)\b"
 )
 # A revised toll: "the death toll rose to 10", "число погибших возросло до десяти". The new
 # figure is the count even though no victim noun follows it.
