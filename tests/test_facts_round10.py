@@ -400,3 +400,10 @@ def test_names_lads_and_interviews(sentence: str, want: int | None) -> None:
 )
 def test_a_headline_singular_then_its_killing(sentence: str, want: int | None) -> None:
     assert count(sentence)[1] == want
+
+
+def test_a_caption_beside_a_tally_gives_the_count() -> None:
+    statements = ["Kyiv says troops have executed more than 200 captured soldiers since 2022."]
+    caption = ["Photo caption: the ditch where the bodies of the four men were found."]
+    assert victims(statements, "", [], lambda: caption) == 4
+    assert victims(statements, "", [], lambda: []) is None

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator, Sequence
 from enum import Enum
+from itertools import chain
 
 from bot.detect.cue import CaseBlind, fold
 from bot.detect.dates import mask_dates
@@ -420,7 +421,9 @@ def victims(
             return n
     if tally:
         # "In one documented case, … troops led out three captured soldiers and shot them"
-        picked = (count(s) for s, _ in narrative if one_case(s.lower()))
+        cases = (count(s) for s, _ in narrative if one_case(s.lower()))
+        # or a photo caption that names this incident's dead ("the bodies of the five men")
+        picked = chain(cases, map(count, captions() if captions else ()))
         return next((n for kind, n in picked if kind is Kind.EXACT), None)
     for s, killing in narrative:
         kind, n = count(s)
