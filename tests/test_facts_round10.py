@@ -407,3 +407,24 @@ def test_a_caption_beside_a_tally_gives_the_count() -> None:
     caption = ["Photo caption: the ditch where the bodies of the four men were found."]
     assert victims(statements, "", [], lambda: caption) == 4
     assert victims(statements, "", [], lambda: []) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # infantrymen, marines, paratroopers with a side's adjective name it
+        (
+            "Russian soldiers of a battalion formed in Siberia killed Ukrainian marines "
+            "after capture",
+            "Ukrainian",
+        ),
+        ("Бійці штурмового загону вбили російських десантників, які здалися", "Russian"),
+        (
+            "Российские военные из отряда, набранного в Туве, убили украинских пехотинцев "
+            "после пленения",
+            "Ukrainian",
+        ),
+    ],
+)
+def test_more_soldier_words_name_the_side(text: str, want: str) -> None:
+    assert victim_side([text]) == want

@@ -21,7 +21,8 @@ _NOUN_CAPTIVE = r"(?:POWs?|prisoners?|captives?|(?:військово)?поло�
 _NOUN_SOLDIER = (
     r"(?:soldiers?|servicem[ae]n|defenders|fighters|sniper|військов\w*|бійц\w*|бійця|бойц\w*|захисник\w*|"
     r"военн\w*|солдат\w*|военнослужащ\w*|Ukrainians|Russians|українц\w*|украинц\w*|"
-    r"росіян\w*|россиян\w*)"
+    r"росіян\w*|россиян\w*|infantrymen|marines|paratroopers|піхотинц\w*|пехотинц\w*|морпіх\w*"
+    r"|морпех\w*|десантник\w*)"
 )
 _KILL_OR_TAKE = (
     r"(?:shot|shoot\w*|killed|kill\w*|executed|execut\w*|murdered|gunned|captured|took|"
@@ -175,7 +176,8 @@ _ADJ_KEYS = (
 _SOLDIER_KEYS = (
     "soldier", "servicem", "defenders", "fighters", "sniper", "військов", "бійц", "бойц",
     "захисник", "военн", "солдат", "ukrainians", "russians", "українц", "украинц", "росіян",
-    "россиян",
+    "россиян", "infantrymen", "marines", "paratroopers", "піхотинц", "пехотинц", "морпіх",
+    "морпех", "десантник",
 )  # fmt: skip
 _NOUN_KEYS = (_CAPTIVE_KEYS, _ADJ_KEYS, None, _SOLDIER_KEYS)  # per pattern of _SIDE_RX
 _BOTH_SIDES_KEYS = ("both", "стор")  # both sides / обидві сторони, обох сторін, обе стороны
