@@ -428,3 +428,25 @@ def test_a_caption_beside_a_tally_gives_the_count() -> None:
 )
 def test_more_soldier_words_name_the_side(text: str, want: str) -> None:
     assert victim_side([text]) == want
+
+
+@pytest.mark.parametrize(
+    ("sentence", "want"),
+    [
+        # two or more cases named as examples: no one count
+        (
+            "Among the cases they cite is the killing of a wounded Ukrainian medic, and a case "
+            "in which several captives were found shot in a ditch.",
+            None,
+        ),
+        (
+            "Серед випадків у доповіді — розстріл пораненого бійця та інший випадок, коли "
+            "полонених знайшли з зав'язаними руками.",
+            None,
+        ),
+        # one case named among many is that case's count
+        ("Among the cases in the file is the shooting of seven captured soldiers in May.", 7),
+    ],
+)
+def test_cases_named_as_examples(sentence: str, want: int | None) -> None:
+    assert count(sentence)[1] == want

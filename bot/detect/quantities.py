@@ -281,6 +281,13 @@ def _quantities(sentence: str) -> Iterator[re.Match[str]]:
 
 
 _CLAUSE_START = re.compile(r"[,;]\s+")
+# the cases named as examples: two or more ("among the cases … is X, and a case in which …")
+_ANOTHER_CASE = re.compile(r"\b(?:case|incident|episode|випад\w*|епізод\w*|случа\w*|эпизод\w*)\b")
+_AMONG_CASES = re.compile(
+    r"\bamong (?:the |these |other )?(?:cases|incidents|episodes|killings|executions)"
+    r"|серед (?:[\w'-]+ )?(?:випадків|епізодів|страт|розстрілів)"
+    r"|среди (?:[\w-]+ )?(?:случаев|эпизодов|казней|расстрелов)"
+)
 
 
 def _count_killed(sentence: str) -> re.Match[str] | None:
@@ -302,6 +309,10 @@ def _accusative_killed(sentence: str) -> re.Match[str] | None:
 def count(sentence: str) -> tuple[Kind, int | None]:
     """How many victims one statement sentence gives (first count attached to a victim noun)."""
     sentence = mask_dates(sentence).lower()
+    if any(map(sentence.__contains__, ("among", "серед", "среди"))) and (
+        (among := _AMONG_CASES.search(sentence)) and _ANOTHER_CASE.search(sentence, among.end())
+    ):
+        return Kind.TALLY, None  # "Among the cases … is X, and a case in which …": examples
     if n := more_than_first(sentence) or part(sentence) or group(sentence):
         return Kind.EXACT, n
     if (bare := _count_killed(sentence)) and (n := _value(bare.group("num"))):
