@@ -450,3 +450,15 @@ def test_more_soldier_words_name_the_side(text: str, want: str) -> None:
 )
 def test_cases_named_as_examples(sentence: str, want: int | None) -> None:
     assert count(sentence)[1] == want
+
+
+@pytest.mark.parametrize(
+    ("sentence", "want"),
+    [
+        # the teller's one comrade is the victim; the teller is not
+        ("A medic says he watched Russian troops shoot his injured comrade after capture.", 1),
+        ("The sergeant says his comrades were shot after they surrendered.", None),
+    ],
+)
+def test_the_tellers_comrade(sentence: str, want: int | None) -> None:
+    assert count(sentence)[1] == want

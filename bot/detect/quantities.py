@@ -89,6 +89,9 @@ _SINGLE = CaseBlind(
     # survived"
     r"executions?|exchange|swap|camp|tells?|told|says?|said|describes|recalls|recounted"
     r"|testified|who (?:saw|survived|witnessed)))"
+    # "saw Russian troops kill his wounded comrade": one comrade of the teller
+    r"|\b(?:his|her)\s+(?:[\w-]+\s+){0,2}?(?:comrade|fellow soldier|brother-in-arms)\b"
+    r"(?!s\b| (?:tells?|told|says?|said|recalls|describes)\b)"
     r"|\b(?:an?|one) (?:captured|wounded|surrendering|surrendered|unarmed)"
     r" (?:Ukrainian|Russian)\b(?!s)"
     r"|\b(?:полоненого|військовополоненого|пораненого бійця|"
