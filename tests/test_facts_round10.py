@@ -462,3 +462,35 @@ def test_cases_named_as_examples(sentence: str, want: int | None) -> None:
 )
 def test_the_tellers_comrade(sentence: str, want: int | None) -> None:
     assert count(sentence)[1] == want
+
+
+@pytest.mark.parametrize(
+    ("sentence", "want"),
+    [
+        # the accusative count right after the killing verb
+        ("Під Бахмутом із шести полонених розстріляли чотирьох — прокуратура", 4),
+        ("Из семерых пленных расстреляли пятерых, остальных увезли.", 5),
+        # "all N were killed" after a connective, not only at the start
+        ("Командир наказав не брати полонених, після чого всі п'ятеро були розстріляні.", 5),
+        ("Офицер отдал приказ, после чего все четверо были убиты.", 4),
+        # the soldiers among mixed dead
+        (
+            "Exhumers recovered the remains of 23 people, including the bodies of three "
+            "Ukrainian soldiers with bound hands.",
+            3,
+        ),
+        ("Знайшли тіла 14 людей, серед них двох бійців зі зв'язаними руками.", 2),
+        # ... not a subset of the victims themselves
+        ("Troops shot five captured soldiers, including two paratroopers.", 5),
+    ],
+)
+def test_after_the_verb_all_n_and_soldiers_among_the_dead(sentence: str, want: int) -> None:
+    assert count(sentence)[1] == want
+
+
+def test_the_first_n_then_the_next_beats_a_statements_count() -> None:
+    statements = [
+        "Третього полоненого застрелили на камеру",
+        "Перших двох полонених окупанти вбили ще в окопі.",
+    ]
+    assert victims(statements) == 3

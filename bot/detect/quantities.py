@@ -202,7 +202,7 @@ AGGREGATE_LIMIT = 60  # a count this large is a tally of many incidents, not one
 # (also after a clause: "Seven surrendered, five were shot")
 _COUNT_KILLED = re.compile(
     rf"\W*(?:(?:all|усі|всі|все)\s+)?(?P<num>{_NUM})\s+(?:(?:теперь|тепер|now|вже|уже)\s+)?"
-    r"(?:(?:were|have been|had been|are)\s+)?(?:killed|shot|executed|dead|"
+    r"(?:(?:were|have been|had been|are|були|были)\s+)?(?:killed|shot|executed|dead|"
     r"убито|убиты|вбито|вбиті|розстріляно|розстріляні|расстреляны|застрелено|застрелены"
     r"|загинули|загинуло|погибли|погибло|died|двохсот\w*|двухсот\w*)(?!\w)"
 )
@@ -284,6 +284,23 @@ def _quantities(sentence: str) -> Iterator[re.Match[str]]:
 
 
 _CLAUSE_START = re.compile(r"[,;]\s+")
+_INCLUDING_KEYS = (
+    "including",
+    "among them",
+    "серед них",
+    "тому числі",
+    "зокрема",
+    "том числе",
+    "среди них",
+)
+_INCLUDING = re.compile(
+    r"\b(?:including|among them|серед них|у тому числі|в тому числі|зокрема|в том числе"
+    r"|среди них)\b"
+)
+_GENERIC_DEAD = re.compile(r"\b(?:people|bodies|remains|людей|человек|осіб|тіл|тел|останк\w*)\b")
+_ALL_WORD = re.compile(r"\b(?:all|усі|всі|все)\s")
+# the count right after the killing verb: "из пятерых пленных расстреляли троих"
+_ACCUSATIVE_AFTER = re.compile(rf"\s+(?P<num>{_NUM})(?![\w'])")
 # the cases named as examples: two or more ("among the cases … is X, and a case in which …")
 _ANOTHER_CASE = re.compile(r"\b(?:case|incident|episode|випад\w*|епізод\w*|случа\w*|эпизод\w*)\b")
 _AMONG_CASES = re.compile(
@@ -294,8 +311,11 @@ _AMONG_CASES = re.compile(
 
 
 def _count_killed(sentence: str) -> re.Match[str] | None:
-    """`_COUNT_KILLED` at the start of the sentence or of a clause after a comma."""
+    """`_COUNT_KILLED` at the start of the sentence, of a clause after a comma, or at "all":
+    "… после чего все шестеро были убиты"."""
     starts = (0, *(m.end() for m in _CLAUSE_START.finditer(sentence)))
+    if any(map(sentence.__contains__, ("all ", "усі ", "всі ", "все "))):
+        starts = (*starts, *(m.start() for m in _ALL_WORD.finditer(sentence)))
     return next((m for p in starts if (m := _COUNT_KILLED.match(sentence, p))), None)
 
 
@@ -305,6 +325,10 @@ def _accusative_killed(sentence: str) -> re.Match[str] | None:
         return None
     for v in _ACCUSATIVE_VERB.finditer(sentence):
         if m := _ACCUSATIVE_BEFORE.search(sentence, max(0, v.start() - 80), v.start()):
+            return m
+        if (m := _ACCUSATIVE_AFTER.match(sentence, v.end())) and m.group("num").endswith(
+            _ACCUSATIVE
+        ):
             return m
     return None
 
@@ -316,6 +340,14 @@ def count(sentence: str) -> tuple[Kind, int | None]:
         (among := _AMONG_CASES.search(sentence)) and _ANOTHER_CASE.search(sentence, among.end())
     ):
         return Kind.TALLY, None  # "Among the cases … is X, and a case in which …": examples
+    if any(map(sentence.__contains__, _INCLUDING_KEYS)) and (inc := _INCLUDING.search(sentence)):
+        head, tail = sentence[: inc.start()], sentence[inc.end() :]
+        # "the remains of 17 people, including the bodies of two Ukrainian soldiers": the
+        # soldiers among mixed dead are the victims (not "five POWs, including two officers")
+        if _GENERIC_DEAD.search(head) and count(head)[0] in (Kind.EXACT, Kind.TALLY):
+            kind, n = count(tail)
+            if kind is Kind.EXACT:
+                return kind, n
     if n := more_than_first(sentence) or part(sentence) or group(sentence):
         return Kind.EXACT, n
     if (bare := _count_killed(sentence)) and (n := _value(bare.group("num"))):
@@ -413,6 +445,9 @@ def victims(
     whether it tells a killing ("Five of our guys." after "They were finished off."); a
     singular counts only where the killing is told, a bystander is often "a soldier".
     """
+    # "the first two were led out and shot. The third …": before any one sentence's count
+    if nth := first_then_next([*sentences, *(s for s, _ in narrative)]):
+        return nth
     single = tally = False
     for s in sentences:
         kind, n = count(s)
@@ -423,8 +458,6 @@ def victims(
         if kind is Kind.SINGLE:
             single = True
         tally = tally or kind is Kind.TALLY  # a tally is not this incident's count: read on
-    if nth := first_then_next([*sentences, *(s for s, _ in narrative)]):
-        return nth  # "the first two were led out and shot. The third …"
     if single:
         # "… found a soldier shot in the head. Two more bodies were found beside the first."
         return next((1 + n for s, _ in narrative if (n := more(s.lower()))), 1)
