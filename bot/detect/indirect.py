@@ -249,7 +249,10 @@ def first_then_next(sentences: Iterable[str]) -> int | None:
     """N + 1 where the text counts "the first N" and later names the (N+1)th; or the last
     of the victims told one by one ("the first … the second … the third")."""
     low = [s.lower() for s in sentences]
-    if any(k in s for s in low for k in ("first", "перш", "перв")) and (last := _one_by_one(low)):
+    text = "\n".join(low)
+    if not any(map(text.__contains__, ("first", "перш", "перв"))):
+        return None  # every rule here needs "the first"
+    if last := _one_by_one(low):
         return last
     for i, s in enumerate(low):
         if not (m := _FIRST_N.search(s)) or not (n := value(m.group("a"))):
