@@ -69,13 +69,17 @@ _WORD_DATE = re.compile(
 )
 # every _WORD_DATE match holds an ordinal's ending and a month: most sentences skip the scan
 _WORD_DATE_EN = ("st of ", "nd of ", "rd of ", "th of ")
-_CYR_MONTHS = tuple(_CYR)
+
+
+# an ordinal's ending right before a month ("двадцять третього травня"): "его" alone is
+# "his", everywhere in Russian
+_CY_HINT = re.compile(rf"(?:ого|ього|ьего|его)\s+(?:{'|'.join(_CYR)})\b", _F)
 
 
 def _has_word_date(low: str) -> bool:
     if any(k in low for k in _WORD_DATE_EN):
         return True
-    return ("ого " in low or "его " in low) and any(m in low for m in _CYR_MONTHS)
+    return ("ого " in low or "его " in low) and _CY_HINT.search(low) is not None
 
 
 def _word_dates(sentence: str, year: int | None) -> list[tuple[re.Match[str], date]]:

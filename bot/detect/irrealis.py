@@ -197,7 +197,7 @@ CHARGE_KEYS = (
     "осужд", "приговор", "подозр", "получи", "звинува", "звинувач", "accusing", "who shot",
     "who killed", "who murdered", "who had", "who fired", "який стріляв", "который стрелял",
     "апеляц", "апелляц", "appeal", "який застрелив", "який вбив", "который убил",
-    "который застрелил", "acquit", "clear", "виправда", "оправда",
+    "который застрелил", "acquit", "cleared", "clears", "виправда", "оправда",
 )  # fmt: skip
 FICTION_KEYS = (
     "movie", "film", "novel", "fiction", "game", "quest", "player", "screenplay", "sitcom",

@@ -392,7 +392,8 @@ CIVILIAN = _rx(
     r"|\bfarmers?\b|\bpensioners?\b|\bcyclists?\b|\bpassers-by\b|\bpasserby\b"
     r"|\belderly\b|\bteenage\w*|\bgrandsons?\b|\bgranddaughters?\b"
     # journalists told something are the audience: "told journalists", "рассказал журналистам"
-    r"|\bnon-combatants?\b|(?<!told )(?<!tells )\bjournalists?\b|\bhostages?\b|\bchildren\b"
+    r"|\bnon-combatants?\b|\bjournalists?\b(?<!told journalists)(?<!told journalist)"
+    r"(?<!tells journalists)(?<!tells journalist)|\bhostages?\b|\bchildren\b"
     r"|\bwoman\b|\bwomen\b",
     r"\bцивільн\w*|\bмирн\w+ (?:жител\w*|населен\w*|мешкан\w*)|\bжител\w*|\bмешкан\w*"
     r"|\bфермер\w*|\bпенсіонер\w*|\bпенсионер\w*|\bвелосипедист\w*|\bселян\w*|\bкрестьян\w*"
