@@ -22,6 +22,7 @@ from bot.detect.indirect import captions, episodes, opens_back, recalls, short_r
 from bot.detect.narrative import (
     ASSAULT_OR_DATE,
     BACKGROUND,
+    CAPTURE_ACT,
     MONTH_OR_YEAR,
     OCCURRENCE,
     OPENS_BACK,
@@ -111,7 +112,9 @@ def _incident_sentences(a: Analysis, cues: _Cues) -> list[int]:
         # with a white rag walks out near X. Seconds later they open fire on him."; "... з
         # зв'язаними руками. Потім пролунали постріли.")
         setup = any(cues[a.sentences[j]][0] for j in (i + 1, i + 2) if j < len(a.sentences)) and (
-            captive or custody.BOUND.on(lx.is_cyrillic(s)).search(s) is not None
+            captive
+            or custody.BOUND.on(lx.is_cyrillic(s)).search(s) is not None
+            or CAPTURE_ACT.search(s) is not None
         )
         # "Seven soldiers walked out of a basement in X on 2 September. Five of them were
         # shot within minutes": the killing refers back to the group this sentence brings in

@@ -64,6 +64,14 @@ ASSAULT_OR_DATE = CaseBlind(
     r"|январ|феврал|март|апрел|ма[яй]|июн|июл|август|сентябр|октябр|ноябр|декабр)\w*"
     r"|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\w*\.?\s+\d",
 )
+# The victims' capture told as an act one or two sentences before their killing ("on 27 June
+# the suspect detained the fighter", "were seized near X on 22 August", "група захопила
+# прикордонника") sets them up as a captive word does; a suspect seized is an arrest.
+CAPTURE_ACT = re.compile(
+    r"\b(?:seized|detained|захопил\w*|захватил\w*|затримал\w*|задержал\w*)\b"
+    r"(?![^.]{0,40}\b(?:suspect|accused|підозрюван|обвинувачен|подозреваем|обвиняем))",
+    re.IGNORECASE,
+)
 # The investigators' or the court's findings tell the incident itself: "According to the
 # investigation, on 12 May ...", "Слідство встановило, що ...", "Судом установлено, что ..."
 FINDING = CaseBlind(

@@ -1,0 +1,62 @@
+"""Place and date kinds of the thirteenth blind round (texts written here): the victims'
+capture told as an act before their killing, offices and titles that name a region, a
+commemoration's town, and a headline's earlier case."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from bot.detect.extract import extract_facts
+
+PUB = date(2026, 11, 28)
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "place", "day"),
+    [
+        (
+            "Investigators: captured machine-gunner was shot near Hrodivka",
+            "Investigators say Russian soldiers shot a captured Ukrainian machine-gunner. "
+            "On 3 October two soldiers seized the gunner near "
+            "Hrodivka when he ran out of ammunition. "
+            "He was shot an hour later behind a barn.",
+            "Hrodivka",
+            date(2026, 10, 3),
+        ),
+        (
+            "Омбудсман: окупанти вбили полоненого сапера",
+            "Омбудсман повідомив про нове порушення конвенції. "
+            "За його словами, 14 вересня біля Тоненького ворожа група захопила сапера. "
+            "Згодом його розстріляли.",
+            "Tonenke",
+            date(2026, 9, 14),
+        ),
+        (
+            "Пленного связиста убили у Песчаного",
+            "Военные сообщили о гибели пленного связиста. "
+            "По их данным, 8 июля у Песчаного украинские военные задержали связиста. "
+            "Позже его расстреляли.",
+            "Pishchane",
+            date(2026, 7, 8),
+        ),
+    ],
+)
+def test_a_capture_told_as_an_act_sets_up_the_captives(
+    title: str, body: str, place: str, day: date
+) -> None:
+    facts = extract_facts(title, body, PUB)
+    assert place in facts.locations
+    assert facts.incident_date == day
+
+
+def test_a_suspect_seized_is_an_arrest_not_the_setup() -> None:
+    facts = extract_facts(
+        "Suspect in killing of captured scout detained",
+        "Police said a Russian soldier shot a captured Ukrainian scout in 2024. "
+        "On 3 October officers detained the suspect near Kramatorsk. "
+        "He was shot in the head, the indictment says.",
+        PUB,
+    )
+    assert facts.incident_date is None
