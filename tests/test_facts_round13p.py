@@ -60,3 +60,39 @@ def test_a_suspect_seized_is_an_arrest_not_the_setup() -> None:
         PUB,
     )
     assert facts.incident_date is None
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "want"),
+    [
+        # an official's title names his region, not the scene
+        (
+            "Губернатор: у Козинки после пленения убиты двое бойцов",
+            "Губернатор Курской области сообщил, что двое бойцов, попавших в плен у села "
+            "Козинка, были расстреляны.",
+            {"Kozinka"},
+        ),
+        # a force's name ("Народная милиция ДНР") is no place either
+        (
+            "Под Авдеевкой застрелили пленного связиста, заявили в милиции",
+            "Представитель Народной милиции ДНР заявил, что возле Авдеевки украинские военные "
+            "застрелили пленного связиста.",
+            {"Avdiivka"},
+        ),
+        # a court named after its district is an office
+        (
+            "Суд засудив окупанта, який розстріляв полоненого біля Липців",
+            "Харківський районний суд засудив російського військового, який розстріляв "
+            "полоненого українського бійця біля Липців.",
+            {"Lyptsi"},
+        ),
+        (
+            "Russian soldier jailed for shooting a captured medic near Lyptsi",
+            "A Kharkiv district court jailed a Russian soldier who shot a captured Ukrainian "
+            "medic near Lyptsi.",
+            {"Lyptsi"},
+        ),
+    ],
+)
+def test_an_office_or_a_title_names_no_scene(title: str, body: str, want: set[str]) -> None:
+    assert set(extract_facts(title, body, PUB).locations) == want

@@ -12,6 +12,9 @@ from bot.detect.gazetteer import PlaceHit, find_places
 _NOT_SCENE = CaseBlind(
     r"(?:defenders? of|оборонц\w*|захисник\w*|защитник\w*|prosecutors?|prosecutor's office"
     r"|police|officials|authorities|governor|прокуратур\w*|прокурор\w*|поліці\w*|полици\w*"
+    # an official's title or a force's name: "Губернатор Белгородской области", "Народной
+    # милиции ДНР", "the People's Militia of the DPR"
+    r"|губернатор\w*|militia|міліці\w*|милици\w*"
     r"|courts?|tribunal|суд\w*)"
     r"\s+(?:in\s+|of\s+|в\s+|у\s+)?(?:the\s+)?$"
     # "the regional prosecutor's office, which now works from Dnipro", "яка працює у Краматорську"
@@ -101,6 +104,10 @@ _BORDER = CaseBlind(
 )
 
 
+# A court named after its district or town ("Харьковский районный суд", "Kharkiv district
+# court") is an office, as is a prosecutor's office after its oblast.
+_SEAT_AFTER = re.compile(r"\s+(?:(?:city|district|regional)\s+)?(?:суд\b|court\b|прокуратур)")
+
 # Where a court sat, told as the scene of the sentence: "У Ростові засудили ...", "In Rostov, a
 # court sentenced ...", "В Ростове осудили ..."
 _COURT_BEFORE = re.compile(r"(?:^|[^\w'])(?:У|В|Во|In|in|у|в)\s+$")
@@ -185,6 +192,7 @@ def hits(s: str, across: bool = False) -> list[PlaceHit]:
     for h in find_places(s, across):
         if (
             _not_scene(s, h.start)
+            or _SEAT_AFTER.match(s, h.end)
             or (
                 _COURT_BEFORE.search(s, max(0, h.start - 4), h.start)
                 and _COURT_AFTER.match(s, h.end)
