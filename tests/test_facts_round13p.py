@@ -96,3 +96,31 @@ def test_a_suspect_seized_is_an_arrest_not_the_setup() -> None:
 )
 def test_an_office_or_a_title_names_no_scene(title: str, body: str, want: set[str]) -> None:
     assert set(extract_facts(title, body, PUB).locations) == want
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "want"),
+    [
+        # the town where the dead are remembered is not where they were killed
+        (
+            "В Лебедине почтили память бойцов, расстрелянных в плену под Суджей",
+            "В Лебедине у мемориала прошла траурная акция в память о троих военных, "
+            "расстрелянных после пленения под Суджей.",
+            {"Sudzha"},
+        ),
+        (
+            "У Ромнах вшанували пам'ять полонених, яких розстріляли під Вовчанськом",
+            "У Ромнах біля меморіалу зібралися рідні трьох бійців, яких окупанти розстріляли "
+            "в полоні під Вовчанськом.",
+            {"Vovchansk"},
+        ),
+        (
+            "In Uman, families honoured two captives shot near Robotyne",
+            "In Uman, families honoured two Ukrainian soldiers who were shot after they "
+            "surrendered near Robotyne.",
+            {"Robotyne"},
+        ),
+    ],
+)
+def test_where_the_dead_are_remembered_is_no_scene(title: str, body: str, want: set[str]) -> None:
+    assert set(extract_facts(title, body, PUB).locations) == want

@@ -117,7 +117,11 @@ _COURT_AFTER = re.compile(
     # where a case was opened: "В ДНР возбуждено дело", "In Rostov, investigators opened a case"
     r"|возбу[дж]\w*|порушен\w*|порушил\w*|відкрил\w* (?:кримінальн\w+ )?(?:справу|провадження)"
     r"|открыл\w* (?:уголовн\w+ )?дело|(?:investigators|prosecutors|police)\s+(?:have\s+)?opened"
-    r"|opened (?:a |an )?(?:criminal |war[- ]crimes? )?(?:case|investigation|probe))"
+    r"|opened (?:a |an )?(?:criminal |war[- ]crimes? )?(?:case|investigation|probe)"
+    # where the dead were remembered: "В Льгове почтили память ...", "У Сумах вшанували пам'ять",
+    # "In Lgov, residents honoured ...", "В X у мемориала прошла траурная акция"
+    r"|(?:[\w'-]+\s+){0,2}?(?:почтили|вшанували|помянули|пом'янули|honou?red|commemorated"
+    r"|remembered)\b|(?:у|біля|возле|at)\s+(?:the\s+)?(?:мемориал|меморіал|memorial)\w*)"
 )
 
 
