@@ -124,3 +124,25 @@ def test_an_office_or_a_title_names_no_scene(title: str, body: str, want: set[st
 )
 def test_where_the_dead_are_remembered_is_no_scene(title: str, body: str, want: set[str]) -> None:
     assert set(extract_facts(title, body, PUB).locations) == want
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "want"),
+    [
+        # a headline's second sentence about an earlier case names that case's place
+        (
+            "Полоненого розстріляли біля Липців. Раніше подібне було під Вовчанськом",
+            "Прокурори розслідують новий випадок: окупанти розстріляли полоненого бійця.",
+            {"Lyptsi"},
+        ),
+        (
+            "Captive shot near Robotyne. Earlier, two were killed at Verbove",
+            "Prosecutors say Russian soldiers shot a Ukrainian soldier who had surrendered.",
+            {"Robotyne"},
+        ),
+    ],
+)
+def test_a_headline_sentence_about_an_earlier_case_is_background(
+    title: str, body: str, want: set[str]
+) -> None:
+    assert set(extract_facts(title, body, PUB).locations) == want
