@@ -31,6 +31,7 @@ from bot.detect.narrative import (
     REFERS_BACK,
     ROUNDUP,
     is_finding,
+    not_earlier,
     own_line_notes,
     same_entry,
 )
@@ -149,7 +150,7 @@ def _title_hits(a: Analysis, cues: _Cues) -> list[PlaceHit]:
     """Places in the headline's statement segment: a round-up headline ("Pokrovsk holds,
     Kramatorsk hit; three captives shot near X", "Фронт за добу: ...") lists other towns."""
     title = a.sentences[0]
-    hits = _not_earlier(title, cues.hits(title))
+    hits = not_earlier(title, cues.hits(title))
     spans = [(st.start, st.end) for st in a.statements if st.index == 0]
     if not spans or not _SEGMENT.search(title):
         return hits
@@ -161,24 +162,6 @@ def _title_hits(a: Analysis, cues: _Cues) -> list[PlaceHit]:
     ]
     kept = [h for h in hits if any(lo <= h.start < hi for lo, hi in keep)]
     return kept or hits  # no place beside the statement: the headline's places are all there is
-
-
-_TITLE_STOP = re.compile(r"[.!?]\s+")
-_EARLIER = re.compile(
-    r"\W*(?:Earlier|Previously|Last (?:month|year)|Раніше|Торік|Нагадаємо|Ранее|Напомним"
-    r"|В прошлом году)\b"
-)
-
-
-def _not_earlier(title: str, hits: list[PlaceHit]) -> list[PlaceHit]:
-    """A headline's second sentence about an earlier case ("Новий розстріл біля X. Раніше
-    подібне сталося під Y") names that case's places, not the incident's."""
-    stops = [m.end() for m in _TITLE_STOP.finditer(title)]
-    if not stops:
-        return hits
-    earlier = [lo for lo in stops if _EARLIER.match(title, lo)]
-    kept = [h for h in hits if not any(lo <= h.start for lo in earlier)]
-    return kept or hits
 
 
 # captivity as a noun, which the captive cues leave to the statement rules: "після полону"

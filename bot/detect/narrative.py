@@ -8,6 +8,7 @@ import re
 from collections.abc import Sequence
 
 from bot.detect.cue import CaseBlind, fold
+from bot.detect.gazetteer import PlaceHit
 
 BACKGROUND = CaseBlind(
     r"^(?:Earlier|Previously|Last (?:month|week|year)|In (?:early|late|mid)\b|Separately"
@@ -163,3 +164,21 @@ def same_entry(sentences: Sequence[str], picked: list[int], stated: set[int]) ->
     entry = {i: max((j for j in stamps if j <= i), default=-1) for i in range(len(sentences))}
     told = {entry[i] for i in stated if i}
     return [i for i in picked if not i or entry[i] in told]
+
+
+_TITLE_STOP = re.compile(r"[.!?]\s+")
+_EARLIER = re.compile(
+    r"\W*(?:Earlier|Previously|Last (?:month|year)|Раніше|Торік|Нагадаємо|Ранее|Напомним"
+    r"|В прошлом году)\b"
+)
+
+
+def not_earlier(title: str, hits: list[PlaceHit]) -> list[PlaceHit]:
+    """A headline's second sentence about an earlier case ("Новий розстріл біля X. Раніше
+    подібне сталося під Y") names that case's places, not the incident's."""
+    stops = [m.end() for m in _TITLE_STOP.finditer(title)]
+    if not stops:
+        return hits
+    earlier = [lo for lo in stops if _EARLIER.match(title, lo)]
+    kept = [h for h in hits if not any(lo <= h.start for lo in earlier)]
+    return kept or hits
