@@ -146,3 +146,34 @@ def test_a_headline_sentence_about_an_earlier_case_is_background(
     title: str, body: str, want: set[str]
 ) -> None:
     assert set(extract_facts(title, body, PUB).locations) == want
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "day"),
+    [
+        # men cut off are surrounded: the day they were cut off dates the incident
+        (
+            "Троє розвідників загинули під Кринками",
+            "Окупанти розстріляли трьох полонених розвідників, кажуть рідні. "
+            "Хлопці служили разом з весни. "
+            "Вранці 9 листопада їхня група була відрізана від своїх.",
+            date(2026, 11, 9),
+        ),
+        (
+            "Трое разведчиков погибли у Крынок",
+            "Оккупанты расстреляли троих пленных разведчиков, говорят родные. "
+            "Ребята служили вместе с весны. "
+            "Утром 9 ноября их группа оказалась отрезана от своих.",
+            date(2026, 11, 9),
+        ),
+        (
+            "Three scouts died near Krynky",
+            "Russian soldiers shot three captured Ukrainian scouts, their families say. "
+            "The men had served together since spring. "
+            "On the morning of 9 November their group was cut off from the rest of the unit.",
+            date(2026, 11, 9),
+        ),
+    ],
+)
+def test_men_cut_off_are_surrounded(title: str, body: str, day: date) -> None:
+    assert extract_facts(title, body, PUB).incident_date == day
