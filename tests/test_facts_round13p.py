@@ -177,3 +177,26 @@ def test_a_headline_sentence_about_an_earlier_case_is_background(
 )
 def test_men_cut_off_are_surrounded(title: str, body: str, day: date) -> None:
     assert extract_facts(title, body, PUB).incident_date == day
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "day"),
+    [
+        # the day the killing was filmed, even told after "said", is the incident's day (the
+        # first case guards the report's own day, "said on 2 March that")
+        (
+            "Video shows captured gunner shot near Lyptsi",
+            "A brigade said on 2 March that the killing of a captured Ukrainian gunner near "
+            "Lyptsi was filmed on 27 February.",
+            date(2026, 2, 27),
+        ),
+        (
+            "Video shows captured gunner shot near Lyptsi",
+            "The clip, which the brigade said was filmed on 27 February, shows a Russian "
+            "soldier shooting a captured Ukrainian gunner near Lyptsi.",
+            date(2026, 2, 27),
+        ),
+    ],
+)
+def test_the_day_a_killing_was_filmed_dates_it(title: str, body: str, day: date) -> None:
+    assert extract_facts(title, body, PUB).incident_date == day

@@ -131,6 +131,8 @@ _REPORT = re.compile(
 EVENT = re.compile(
     r"\b(?:took place|happened|occurred|committed|carried out|killed|shot|executed|captured|"
     r"attacked|атакува\w*|атакова\w*|"
+    # the day the killing was filmed is its day: "said the killing was filmed on 6 January"
+    r"filmed|"
     r"taken prisoner|захопил\w*|захоплен\w*|захватил\w*|захвачен\w*|"
     r"стал(?:ся|ось|ася)|стався|сталося|сталася|відбул\w*|скоєн\w*|вчинен\w*|произош\w*|"
     r"случил\w*|совершен\w*|розстріля\w*|вбил\w*|расстреля\w*|убил\w*)\b",
