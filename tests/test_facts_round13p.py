@@ -200,3 +200,35 @@ def test_men_cut_off_are_surrounded(title: str, body: str, day: date) -> None:
 )
 def test_the_day_a_killing_was_filmed_dates_it(title: str, body: str, day: date) -> None:
     assert extract_facts(title, body, PUB).incident_date == day
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "day"),
+    [
+        # a day with no year takes the year the story gave its month before it, not the
+        # publication's
+        (
+            "The last morning at the quarry",
+            "For a week in May 2025, a Ukrainian squad held a dugout by the quarry. "
+            "By the morning of 19 May, they were surrounded. "
+            "Russian soldiers shot the four men after they came out with their hands up.",
+            date(2025, 5, 19),
+        ),
+        (
+            "Останній ранок біля кар'єру",
+            "У травні 2025 року відділення тримало бліндаж біля кар'єру. "
+            "Вранці 19 травня бійців оточили. "
+            "Окупанти розстріляли чотирьох полонених, коли ті вийшли з піднятими руками.",
+            date(2025, 5, 19),
+        ),
+        # a month named with its year after the dated sentence tells another time (a life)
+        (
+            "Captured machine-gunner shot near Lyptsi on 19 May",
+            "A captured Ukrainian machine-gunner was shot near Lyptsi on 19 May. "
+            "He had joined up in May 2023 and never complained, his sister said.",
+            date(2026, 5, 19),
+        ),
+    ],
+)
+def test_a_day_takes_the_year_the_story_gave_its_month(title: str, body: str, day: date) -> None:
+    assert extract_facts(title, body, PUB).incident_date == day

@@ -212,8 +212,38 @@ def _is_report_date(sentence: str, start: int, end: int) -> bool:
     return bool(_NOT_EVENT.search(near)) and not EVENT.search(near)
 
 
-def incident_dates(sentence: str, published: date | None) -> list[date]:
-    """Dates in a sentence that are not the day something was reported or published."""
+_IN_MONTH = {
+    "січні": 1, "лютому": 2, "березні": 3, "квітні": 4, "травні": 5, "червні": 6, "липні": 7,
+    "серпні": 8, "вересні": 9, "жовтні": 10, "листопаді": 11, "грудні": 12, "январе": 1,
+    "феврале": 2, "марте": 3, "апреле": 4, "мае": 5, "июне": 6, "июле": 7, "августе": 8,
+    "сентябре": 9, "октябре": 10, "ноябре": 11, "декабре": 12,
+}  # fmt: skip
+# "For 14 days in April 2024 ... By the morning of 23 April": a month named with its year
+_MONTH_YEAR = re.compile(
+    rf"\b(?:in|during|since|by|of|early|late|mid-?)\s+(?P<m1>{_EN_MONTH})\s+(?P<y1>20\d\d)\b"
+    rf"|(?<!\w)(?:у|в|на початку|в начале)\s+(?P<m2>{'|'.join(_IN_MONTH)})\s+(?P<y2>20\d\d)\b",
+    _F,
+)
+_A_YEAR = re.compile(r"\b20\d\d\b")
+
+
+def month_years(text: str) -> dict[int, int]:
+    """The year a text gives each month it names with one ("in April 2024", "у квітні 2024",
+    "в августе 2023 года"); a month named with two different years gives none."""
+    if not _A_YEAR.search(text):
+        return {}
+    seen: dict[int, set[int]] = {}
+    for m in _MONTH_YEAR.finditer(text):
+        month = _EN[m["m1"][:3].lower()] if m["m1"] else _IN_MONTH[m["m2"].lower()]
+        seen.setdefault(month, set()).add(int(m["y1"] or m["y2"]))
+    return {month: next(iter(ys)) for month, ys in seen.items() if len(ys) == 1}
+
+
+def incident_dates(
+    sentence: str, published: date | None, years: dict[int, int] | None = None
+) -> list[date]:
+    """Dates in a sentence that are not the day something was reported or published; a day
+    with no year takes the year the text gives its month (`years`), else the publication's."""
     low = sentence.lower()
     words = _has_word_date(low)
     if not words and not _DIGIT.search(sentence):
@@ -232,7 +262,12 @@ def incident_dates(sentence: str, published: date | None) -> list[date]:
         if d is None:
             continue
         explicit = any(m.groupdict().get(y) for y in ("y1", "y2", "y5"))
-        if published and not explicit and d > published:
+        if years and not explicit and d.month in years:
+            try:
+                d = d.replace(year=years[d.month])
+            except ValueError:
+                continue
+        elif published and not explicit and d > published:
             try:
                 d = d.replace(year=d.year - 1)
             except ValueError:

@@ -16,7 +16,7 @@ from bot.detect import authority, custody, scene
 from bot.detect import lexicon as lx
 from bot.detect.classify import Analysis, Statement, analyse
 from bot.detect.cue import CaseBlind, Keys, fold, scripts, union
-from bot.detect.dates import EVENT, incident_dates
+from bot.detect.dates import EVENT, incident_dates, month_years
 from bot.detect.gazetteer import PlaceHit, across_the_border, find_places
 from bot.detect.indirect import captions, episodes, opens_back, recalls, short_run
 from bot.detect.narrative import (
@@ -380,7 +380,15 @@ def extract_facts(
         return Facts(locations=locations, victim_side=victim_side(texts))
     # a round-up's headline date ("War in Ukraine, March 4: what we know") is its issue date
     dated = [i for i in picked if i or not _has(ROUNDUP, a.sentences[0])]
-    dates = [d for i in dated for d in incident_dates(a.sentences[i], published)]
+    # a month's year is read from the story up to the dated sentence ("For 14 days in April
+    # 2024 ... By the morning of 23 April"), not from a life told after it
+    dates = [
+        d
+        for i in dated
+        for d in incident_dates(
+            a.sentences[i], published, month_years("\n".join(a.sentences[: i + 1]))
+        )
+    ]
     # a report on both sides, or on numbered episodes ("Первый — …", "Второй — …"): no one count
     both = both_sides(a.sentences[0]) or episodes(a.sentences)
     stated = {st.index for st in statements}
