@@ -232,3 +232,32 @@ def test_the_day_a_killing_was_filmed_dates_it(title: str, body: str, day: date)
 )
 def test_a_day_takes_the_year_the_story_gave_its_month(title: str, body: str, day: date) -> None:
     assert extract_facts(title, body, PUB).incident_date == day
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "want"),
+    [
+        # a post's hashtag keeps the place context before it
+        (
+            "💔 Andrii is gone",
+            "💔 Our Andrii will not come home. "
+            "He was captured near #Tonenke on 4 June with two friends. "
+            "The friends who came back in the swap told us: they shot him the same evening.",
+            {"Tonenke"},
+        ),
+        # where men came from ("Брати з Полтавщини", "бойцы из Сумской области") is not the scene
+        (
+            "Брати з Полтавщини загинули в полоні: їх розстріляли на Харківщині",
+            "Навесні брати потрапили в полон під Липцями на Харківщині. "
+            "Окупанти розстріляли обох.",
+            {"Lyptsi", "Kharkiv Oblast"},
+        ),
+        (
+            "Бойцы из Сумской области погибли в плену: их расстреляли под Волчанском",
+            "Весной бойцы попали в плен у Волчанска. Оккупанты расстреляли обоих.",
+            {"Vovchansk"},
+        ),
+    ],
+)
+def test_a_hashtag_and_an_origin(title: str, body: str, want: set[str]) -> None:
+    assert set(extract_facts(title, body, PUB).locations) == want

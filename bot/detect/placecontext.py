@@ -52,6 +52,8 @@ def in_context(text: str, start: int, end: int, cyrillic: bool) -> bool:
     """A place context around text[start:end]: a preposition or settlement word before it,
     or a district or oblast right after it; never a street name."""
     before = text[max(0, start - 40) : start]
+    if before.endswith("#"):  # a post's hashtag: "He was taken near #Terny"
+        before = before[:-1]
     if _STREET.match(text, end) or re.search(r"\b(?:вул|ул|st)\.?\s*$|вулиц\w*\s+$", before):
         return False
     if _INSTITUTION.match(text, end):  # "в Головному управлінні поліції": an adjective

@@ -34,6 +34,9 @@ _NOT_SCENE = CaseBlind(
     r"|farmer|miner)\s+from\s+(?:the\s+|a\s+)?"
     r"(?:(?:village|town|city|region)\s+(?:of|in)\s+)?$"
     r"|(?:уроджен\w*|уроженц?\w*|родом\s+(?:з|із|из))\s+(?:(?:села|міста|села|города)\s+)?$"
+    # "Брати з Полтавщини", "бойцы из Курской области", "хлопці з Сумщини": where men came from
+    r"|(?:брат[иья]|братів|братьев|бійц\w*|бойц\w*|військов\w*|военн\w*|хлопц\w*|хлопці"
+    r"|ребята|пацан\w*|земляк\w*|мешкан\w*|жител\w*)\s+(?:з|із|зі|из|со?)\s+$"
     # an earlier turn of the front: "after the liberation of Robotyne", "після звільнення X"
     r"|\b(?:after|before|since)\s+(?:the\s+)?(?:liberation|capture|fall|occupation|recapture"
     r"|loss|siege|defen[cs]e|battle for)\s+(?:of\s+)?$"
