@@ -261,3 +261,28 @@ def test_a_day_takes_the_year_the_story_gave_its_month(title: str, body: str, da
 )
 def test_a_hashtag_and_an_origin(title: str, body: str, want: set[str]) -> None:
     assert set(extract_facts(title, body, PUB).locations) == want
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "want"),
+    [
+        # a neuter noun as a name's second word declines as a noun: Поле -> Поля, Полі
+        (
+            "Четверо полонених розстріляні біля Високого Поля",
+            "Окупанти розстріляли чотирьох українських військових, які здалися в полон.",
+            {"Vysoke Pole"},
+        ),
+        (
+            "Бійців, що здалися, розстріляли у Червоному Полі",
+            "Окупанти розстріляли двох полонених бійців.",
+            {"Chervone Pole"},
+        ),
+        (
+            "Окупанти вбили полоненого біля Нового Селища",
+            "Російські військові розстріляли полоненого українського бійця.",
+            {"Nove Selyshche"},
+        ),
+    ],
+)
+def test_a_noun_second_word_declines_as_a_noun(title: str, body: str, want: set[str]) -> None:
+    assert set(extract_facts(title, body, PUB).locations) == want

@@ -147,6 +147,14 @@ def _centre(name: str, towns: list[tuple[str, str]]) -> str:
     return best or kmu2010(name)
 
 
+# A neuter noun as the second word declines as a noun, not as the adjectives in -е do:
+# Зелене Поле, біля Зеленого Поля, у Зеленому Полі; Нове Селище, до Нового Селища.
+_NOUN2 = {
+    "поле": ("пол", ("е", "я", "і", "ю", "ем")),
+    "селище": ("селищ", ("е", "а", "і", "у", "ем")),
+}
+
+
 def _add(idx: Index, i: int, uk: str, russian: list[str]) -> None:
     low = uk.lower()
     variants = [(low, _UK_CLASSES)] + [(r.lower(), _RU_CLASSES) for r in russian]
@@ -157,7 +165,7 @@ def _add(idx: Index, i: int, uk: str, russian: list[str]) -> None:
             idx.stems.setdefault(stem, []).append((ends, i))
         elif len(parts) == 2:
             first = next((k for k in _ADJ_ORDER if parts[0].endswith(k)), "")
-            stem2, ends2 = _split(parts[1], classes)
+            stem2, ends2 = _NOUN2.get(parts[1]) or _split(parts[1], classes)
             stem1 = parts[0][: len(parts[0]) - len(first)] if first else parts[0]
             idx.pairs.setdefault(stem2, []).append((ends2, stem1, _ADJ.get(first, ("",)), i))
 
