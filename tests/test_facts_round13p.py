@@ -286,3 +286,25 @@ def test_a_hashtag_and_an_origin(title: str, body: str, want: set[str]) -> None:
 )
 def test_a_noun_second_word_declines_as_a_noun(title: str, body: str, want: set[str]) -> None:
     assert set(extract_facts(title, body, PUB).locations) == want
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "want"),
+    [
+        # where the accused was himself captured is not the scene
+        (
+            "SBU holds Russian soldier suspected of shooting a captive",
+            "The SBU said it was holding a Russian soldier captured in the Kursk region who is "
+            "suspected of shooting a captured Ukrainian near Robotyne last year.",
+            {"Robotyne"},
+        ),
+        (
+            "СБУ повідомила про підозру окупанту, який розстріляв полоненого",
+            "СБУ повідомила, що військовий, взятий у полон на Курщині, якого підозрюють у "
+            "розстрілі полоненого під Роботиним, дає свідчення.",
+            {"Robotyne"},
+        ),
+    ],
+)
+def test_where_the_accused_was_captured_is_no_scene(title: str, body: str, want: set[str]) -> None:
+    assert set(extract_facts(title, body, PUB).locations) == want

@@ -132,11 +132,17 @@ _COURT_AFTER = re.compile(
 # captured in Kursk Oblast described the shooting", "взятий у полон під X, розповів"
 _WITNESS_BEFORE = re.compile(
     r"(?:\bcaptured|taken prisoner|взят\w* (?:у |в )?(?:полон|плен)|захоплен\w*|захвачен\w*"
-    r"|потрапи\w* (?:у|в) полон|попа\w* в плен)\s+(?:in|near|at|під|біля|у|в|под|возле)\s+$"
+    r"|потрапи\w* (?:у|в) полон|попа\w* в плен)\s+(?:in|near|at|під|біля|у|в|на|под|возле)\s+"
+    r"(?:the\s+)?$"
 )
 _WITNESS_AFTER = re.compile(
     r",?\s+(?:later\s+|then\s+)?(?:described|told|said|testified|recounted|gave|розповів"
     r"|розповіда\w*|описав|дав свідчення|рассказал|рассказыва\w*|описал|дал показания)\b"
+    # or the accused, captured there: "a serviceman captured in Kursk region who is suspected
+    # of killing", "взятий у полон на Курщині, якого підозрюють"
+    r"|,?\s+(?:who|whom)\s+(?:is|was|has been|had been|investigators|prosecutors)\s+"
+    r"(?:now\s+)?(?:suspect|accuse|charge)\w*|,?\s+(?:який|якого|которого|который)\s+"
+    r"(?:підозрю|обвинувачу|звинувачу|подозрева|обвиня)\w*"
 )
 
 
