@@ -308,3 +308,32 @@ def test_a_noun_second_word_declines_as_a_noun(title: str, body: str, want: set[
 )
 def test_where_the_accused_was_captured_is_no_scene(title: str, body: str, want: set[str]) -> None:
     assert set(extract_facts(title, body, PUB).locations) == want
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "want"),
+    [
+        # "X, south of Y": the town that locates the village is named with it
+        (
+            "Captured sappers shot near Hrodivka",
+            "Russian soldiers shot two captured Ukrainian sappers near Hrodivka, prosecutors "
+            "said. Hrodivka, north of Pokrovsk, has been under fire since the spring.",
+            {"Hrodivka", "Pokrovsk"},
+        ),
+        (
+            "Окупанти розстріляли полонених біля Гродівки",
+            "Окупанти розстріляли двох полонених саперів біля Гродівки, повідомили прокурори. "
+            "Гродівку, на північ від Покровська, обстрілюють з весни.",
+            {"Hrodivka", "Pokrovsk"},
+        ),
+        # "the outskirts of X" is a place context
+        (
+            "Video from Tonenke: two captives shot",
+            "Investigators studied a video from the outskirts of Tonenke, west of Avdiivka, in "
+            "which Russian soldiers shoot two captured Ukrainians.",
+            {"Tonenke", "Avdiivka"},
+        ),
+    ],
+)
+def test_a_village_located_by_a_town(title: str, body: str, want: set[str]) -> None:
+    assert set(extract_facts(title, body, PUB).locations) == want

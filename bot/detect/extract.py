@@ -35,7 +35,7 @@ from bot.detect.narrative import (
     own_line_notes,
     same_entry,
 )
-from bot.detect.placecontext import APPOSITIVE, REGION_NEXT
+from bot.detect.placecontext import APPOSITIVE, LOCATOR, REGION_NEXT
 from bot.detect.quantities import Kind, count
 from bot.detect.quantities import victims as count_victims
 from bot.detect.sentences import clip
@@ -252,12 +252,18 @@ def _with_region(a: Analysis, found: tuple[str, ...], cues: _Cues) -> tuple[str,
             if h.kind != "settlement" or h.canonical not in found:
                 continue
             for o in hits:
-                if o.kind not in ("oblast", "district") or o.start <= h.end:
+                if o.start <= h.end:
                     continue
-                nxt = REGION_NEXT.match(s, h.end)
-                if (nxt is not None and nxt.end() == o.start) or (
-                    described and o.start - h.end < 90 and APPOSITIVE.match(s, h.end)
-                ):
+                near = False
+                if o.kind == "settlement":  # "Tonenke, west of Avdiivka": the locating town
+                    loc = LOCATOR.match(s, h.end)
+                    near = loc is not None and loc.end() == o.start
+                elif o.kind in ("oblast", "district"):
+                    nxt = REGION_NEXT.match(s, h.end)
+                    near = (nxt is not None and nxt.end() == o.start) or bool(
+                        described and o.start - h.end < 90 and APPOSITIVE.match(s, h.end)
+                    )
+                if near:
                     extra.append(o.canonical)
     return tuple(dict.fromkeys([*found, *extra])) if extra else found
 

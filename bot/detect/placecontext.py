@@ -21,7 +21,7 @@ _CONTEXT_CY = words(
 )
 _CONTEXT_EN = re.compile(
     r"(?:\b(?:near|in|at|outside|around|toward|towards|into|village|villages|town"
-    r"|settlement|hamlet|(?:fighting|fights?|battles?) for)(?:\s+of)?\s+(?:the\s+)?"
+    r"|settlement|hamlet|outskirts|edge|(?:fighting|fights?|battles?) for)(?:\s+of)?\s+(?:the\s+)?"
     r"(?:(?:village|town|settlement)\s+of\s+)?)$"
 )
 _INSTITUTION = re.compile(
@@ -105,3 +105,12 @@ APPOSITIVE = re.compile(
 # "near Bilohorivka in Luhansk Oblast", "Krynky, in Kherson Oblast", "біля Юнаківки Сумського
 # району", "біля Кремінної на Луганщині": the region right after the village locates it
 REGION_NEXT = re.compile(r",?\s+(?:(?:in|у|в|на)\s+(?:the\s+)?)?", re.IGNORECASE)
+# "Tonenke, west of Avdiivka", "Лисівка, на південь від Покровська", "к югу от Покровска": the
+# town that locates the village is named with it
+LOCATOR = re.compile(
+    r",\s+(?:just\s+|about\s+)?(?:north|south|east|west)(?:-?(?:east|west))?\s+of\s+(?:the\s+)?"
+    r"|,\s+(?:на\s+(?:північ|південь|схід|захід)\w*\s+від|(?:к|на)\s+(?:северу|югу|востоку"
+    r"|западу|север|юг|восток|запад)\w*\s+от|(?:північніше|південніше|східніше|західніше"
+    r"|севернее|южнее|восточнее|западнее))\s+",
+    re.IGNORECASE,
+)
