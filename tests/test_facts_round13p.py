@@ -337,3 +337,24 @@ def test_where_the_accused_was_captured_is_no_scene(title: str, body: str, want:
 )
 def test_a_village_located_by_a_town(title: str, body: str, want: set[str]) -> None:
     assert set(extract_facts(title, body, PUB).locations) == want
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "want"),
+    [
+        # a front named by its town's Russian-era name is that town's direction
+        (
+            "Военкор: добили раненых пленных",
+            "Тяжёлая весть с Артёмовского направления: украинские военные добили двоих "
+            "раненых пленных.",
+            {"Bakhmut"},
+        ),
+        (
+            "На Красноармійському напрямку окупанти розстріляли полонених",
+            "На Красноармійському напрямку окупанти розстріляли трьох полонених бійців.",
+            {"Pokrovsk"},
+        ),
+    ],
+)
+def test_a_direction_by_its_old_name(title: str, body: str, want: set[str]) -> None:
+    assert set(extract_facts(title, body, PUB).locations) == want

@@ -202,6 +202,9 @@ Sloviansk|Sloviansk|Слов'янськ|Славянск
 Kharkiv|Kharkiv|Харківськ|Харьковск
 Zaporizhzhia|Zaporizhzhia|Запорізьк|Запорожск
 Velyka Novosilka|Velyka Novosilka|Великоновосілківськ|Великоновоселковск
+Bakhmut|Bakhmut|Артемівськ|Артемовск
+Pokrovsk|Pokrovsk|Красноармійськ|Красноармейск
+Toretsk|Toretsk|Дзержинськ|Дзержинск
 """
 # Villages across the border (Kursk, Belgorod and Bryansk oblasts), in the same format. Many
 # share a name with Ukrainian villages, so one counts only beside its oblast or district in
