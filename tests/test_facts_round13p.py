@@ -358,3 +358,37 @@ def test_a_village_located_by_a_town(title: str, body: str, want: set[str]) -> N
 )
 def test_a_direction_by_its_old_name(title: str, body: str, want: set[str]) -> None:
     assert set(extract_facts(title, body, PUB).locations) == want
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "want"),
+    [
+        # two oblasts sharing one plural noun: both are named
+        (
+            "Моніторинги: нові страти полонених",
+            "Місія зафіксувала нові страти полонених; випадки стосуються Харківської та "
+            "Луганської областей.",
+            {"Kharkiv Oblast", "Luhansk Oblast"},
+        ),
+        (
+            "Мониторинг: новые казни пленных",
+            "Миссия зафиксировала новые казни пленных в Харьковской и Луганской областях.",
+            {"Kharkiv Oblast", "Luhansk Oblast"},
+        ),
+        (
+            "Monitors record new executions of captives",
+            "Monitors recorded new executions of captured soldiers in Kharkiv and Luhansk "
+            "oblasts.",
+            {"Kharkiv Oblast", "Luhansk Oblast"},
+        ),
+        # a boundary between two oblasts is no scene, for either of them
+        (
+            "Captured scout shot near Makiivka",
+            "Russian soldiers shot a captured Ukrainian scout near Makiivka, close to the "
+            "boundary of Luhansk and Kharkiv oblasts.",
+            {"Makiivka"},
+        ),
+    ],
+)
+def test_two_oblasts_sharing_a_plural(title: str, body: str, want: set[str]) -> None:
+    assert set(extract_facts(title, body, PUB).locations) == want

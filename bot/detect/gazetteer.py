@@ -136,7 +136,7 @@ _TAIL_ENDS = "|".join(
     )
 )
 _ADJ_FEM = "(?:а|ая|ої|ой|ій|у|ую|ою)"  # Донецька/Донецької/Донецкой (область)
-_OBLAST_ENDS = "аст(?:ь|и|і|ю|ью|ях|ям|ями)"  # область/області/областю, not "обласна"
+_OBLAST_ENDS = "аст(?:ь|и|і|ю|ью|ях|ям|ями|ей)"  # область/області/областю, not "обласна"
 
 
 def _alt(items: list[str]) -> str:
@@ -180,10 +180,18 @@ def _build() -> tuple[dict[str, list[_Entry]], dict[str, list[str]]]:
     for line in _OBLASTS.strip().splitlines():
         canonical, en, uk_adj, uk_region, ru_adj, ru_region = line.split("|")
         names = en.split(",")
-        rx = rf"(?:{_alt(names)})(?:\s+|-)(?:[Oo]blast|[Rr]egion|[Pp]rovince)\b{_NOT_AN_ORG}"
+        # the first of a pair sharing the plural: "Donetsk and Zaporizhzhia oblasts",
+        # "Донецької та Запорізької областей", "в Донецкой и Запорожской областях"
+        rx = (
+            rf"(?:{_alt(names)})(?:(?:\s+|-)(?:[Oo]blasts?|[Rr]egion|[Pp]rovince)\b"
+            rf"{_NOT_AN_ORG}|(?=\s+and\s+[A-Z][\w-]+\s+oblasts\b))"
+        )
         add(canonical, "oblast", names, rx, 0, [f"{n} Oblast" for n in names])
         stems = f"{re.escape(uk_adj)}|{re.escape(ru_adj)}"
-        adj = rf"(?:{stems}){_ADJ_FEM}\s+обл(?:{_OBLAST_ENDS}\b|\.)"
+        adj = (
+            rf"(?:{stems}){_ADJ_FEM}(?:\s+обл(?:{_OBLAST_ENDS}\b|\.)|(?=\s+(?:та|і|й|и)\s+"
+            rf"[А-ЯІЇЄҐ][\w']+{_ADJ_FEM}\s+област(?:ей|ях|ям|ями)\b))"
+        )
         add(
             canonical,
             "oblast",

@@ -102,8 +102,11 @@ _MOTIVE = CaseBlind(
 )
 # A border ("along the border with Russia's Kursk region") is not the scene.
 _BORDER = CaseBlind(
-    r"(?:border with|border of|along the border|кордон\w* (?:з|із)|границ\w* с)\s+(?:the\s+)?"
-    r"(?:(?:Russia's|Russian|російськ\w+|российск\w+|Росії|России)\s+)?$",
+    r"(?:border with|(?:border|boundary) (?:of|between)|along the border|кордон\w* (?:з|із)"
+    r"|меж\w* (?:між|между)|границ\w* (?:с|между))\s+(?:the\s+)?"
+    r"(?:(?:Russia's|Russian|російськ\w+|российск\w+|Росії|России)\s+)?"
+    # both of a pair: "near the boundary of Luhansk and Kharkiv oblasts"
+    r"(?:[\w'-]+\s+(?:and|і|та|и)\s+)?$",
 )
 
 
