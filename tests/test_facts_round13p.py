@@ -392,3 +392,28 @@ def test_a_direction_by_its_old_name(title: str, body: str, want: set[str]) -> N
 )
 def test_two_oblasts_sharing_a_plural(title: str, body: str, want: set[str]) -> None:
     assert set(extract_facts(title, body, PUB).locations) == want
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "want"),
+    [
+        # a district by its region word ("-щина"); an oblast centre's is its oblast's
+        (
+            "Окупанти стратили двох полонених на Ізюмщині",
+            "Прокурори повідомили про страту двох полонених українських бійців.",
+            {"Izium district"},
+        ),
+        (
+            "На Покровщине расстреляли троих пленных",
+            "Прокуроры сообщили о расстреле троих пленных украинских бойцов.",
+            {"Pokrovsk district"},
+        ),
+        (
+            "Окупанти стратили двох полонених на Харківщині",
+            "Прокурори повідомили про страту двох полонених українських бійців.",
+            {"Kharkiv Oblast"},
+        ),
+    ],
+)
+def test_a_district_by_its_region_word(title: str, body: str, want: set[str]) -> None:
+    assert set(extract_facts(title, body, PUB).locations) == want

@@ -139,6 +139,11 @@ _ADJ_FEM = "(?:а|ая|ої|ой|ій|у|ую|ою)"  # Донецька/Дон�
 _OBLAST_ENDS = "аст(?:ь|и|і|ю|ью|ях|ям|ями|ей)"  # область/області/областю, not "обласна"
 
 
+_OBLAST_REGIONS = frozenset(
+    r for line in _OBLASTS.strip().splitlines() for r in line.split("|")[3::2] if r != "-"
+)
+
+
 def _alt(items: list[str]) -> str:
     return "|".join(sorted((re.escape(i) for i in items), key=len, reverse=True))
 
@@ -234,6 +239,14 @@ def _build() -> tuple[dict[str, list[_Entry]], dict[str, list[str]]]:
                 f"{ru_adj}ого района",
             ],
         )
+        # the district by its region word ("на Куп'янщині", "на Изюмщине"); an oblast centre's
+        # own "-щина" is its oblast's
+        regions = [a[:-3] + "щин" for a in (uk_adj,) if a.endswith("ськ")]
+        regions += [a[:-2] + "щин" for a in (ru_adj,) if a.endswith("ск")]
+        if regions := [r for r in dict.fromkeys(regions) if r not in _OBLAST_REGIONS]:
+            alt = "|".join(re.escape(r).replace("'", "['’ʼ]") for r in regions)
+            rx = rf"(?:{alt})(?:а|и|і|у|ою|е|ы|ой)\b"
+            add(canonical, "district", regions, rx, 0, [r + "а" for r in regions])
     for line in _DIRECTIONS.strip().splitlines():
         town, en, uk_adj, ru_adj = line.split("|")
         rx = rf"{re.escape(en)}\s+(?:direction|sector|front|axis)\b"
