@@ -417,3 +417,15 @@ def test_two_oblasts_sharing_a_plural(title: str, body: str, want: set[str]) -> 
 )
 def test_a_district_by_its_region_word(title: str, body: str, want: set[str]) -> None:
     assert set(extract_facts(title, body, PUB).locations) == want
+
+
+def test_a_listed_entry_opens_with_its_place() -> None:
+    # a bulleted entry's heading ("• X — …") is a place context
+    facts = extract_facts(
+        "Розстріли полонених: три випадки за місяць",
+        "Ми зібрали відомі випадки.\n"
+        "• Тоненьке — окупанти розстріляли двох полонених після допиту.\n"
+        "• Гродівка — на відео видно, як росіяни вбивають бійця, який здався.",
+        PUB,
+    )
+    assert {"Tonenke", "Hrodivka"} <= set(facts.locations)

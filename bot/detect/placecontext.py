@@ -43,6 +43,8 @@ _AFTER = re.compile(
     r"|на|під|біля|под|возле|неподалік|недалеко)\s",
     re.I,
 )
+_ENTRY = re.compile(r"(?:^|\n)[ \t]*[•·▪►*-][ \t]*$")
+_ENTRY_DASH = re.compile(r"\s+[—–-]\s")
 # "Kherson region's Korsunka", "Donetsk Oblast's Yampolivka": the region's possessive
 _REGION_OWNS = re.compile(r"\b(?:oblast|region|district)['’]s\s+$", re.I)
 _PREV_WORD = re.compile(r"(\w+)\.?\s+$")
@@ -60,6 +62,8 @@ def in_context(text: str, start: int, end: int, cyrillic: bool) -> bool:
         return False
     if _AFTER.match(text, end):
         return True
+    if _ENTRY.search(before) and _ENTRY_DASH.match(text, end):
+        return True  # a listed entry's heading: "• Новоандріївка — троє полонених …"
     # the second of a pair: "between the villages of Kruhliakivka and Kivsharivka"
     if pair := _PAIR.search(before):
         first = max(0, start - 40) + pair.start(1)
