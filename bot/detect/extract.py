@@ -35,7 +35,6 @@ from bot.detect.narrative import (
     own_line_notes,
     same_entry,
 )
-from bot.detect.placecontext import APPOSITIVE, LOCATOR, REGION_NEXT
 from bot.detect.quantities import Kind, count
 from bot.detect.quantities import victims as count_victims
 from bot.detect.sentences import clip
@@ -193,7 +192,7 @@ def _locations(a: Analysis, recap: bool, picked: list[int], cues: _Cues) -> tupl
     else:  # a headline that states no killing: its places are the story's, not the incident's
         found = body
     if found:
-        return _with_region(a, found, cues)
+        return scene.with_region(a.sentences, found, cues.hits)
     # no place beside the statements: a sentence about captives or a killing nearest the
     # first statement, else (a statement in the lead) the story's first place
     first = min(st.index for st in a.statements)
@@ -237,35 +236,6 @@ def _place_line(a: Analysis, cues: _Cues) -> list[PlaceHit]:
         if _LINE_START.match(s, 0, hits[0].start) and _LINE_PLACE_END.match(s, hits[0].end):
             return hits
     return []
-
-
-def _with_region(a: Analysis, found: tuple[str, ...], cues: _Cues) -> tuple[str, ...]:
-    described = any(
-        k in s
-        for s in a.sentences[1:]
-        for k in ("village", "town", "settlement", "hamlet", "сел", "місто", "город", "посел")
-    )
-    extra: list[str] = []
-    for s in a.sentences[1:]:
-        hits = cues.hits(s)
-        for h in hits:
-            if h.kind != "settlement" or h.canonical not in found:
-                continue
-            for o in hits:
-                if o.start <= h.end:
-                    continue
-                near = False
-                if o.kind == "settlement":  # "Tonenke, west of Avdiivka": the locating town
-                    loc = LOCATOR.match(s, h.end)
-                    near = loc is not None and loc.end() == o.start
-                elif o.kind in ("oblast", "district"):
-                    nxt = REGION_NEXT.match(s, h.end)
-                    near = (nxt is not None and nxt.end() == o.start) or bool(
-                        described and o.start - h.end < 90 and APPOSITIVE.match(s, h.end)
-                    )
-                if near:
-                    extra.append(o.canonical)
-    return tuple(dict.fromkeys([*found, *extra])) if extra else found
 
 
 _REPORTED_TITLE = re.compile(r"\b(?:reported|alleged)\b|\bпро ймовірн\w*|\bо возможн\w*", _F)

@@ -4,9 +4,11 @@ seat, a unit's movements and a border."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
 
 from bot.detect.cue import CaseBlind, fold
 from bot.detect.gazetteer import PlaceHit, find_places
+from bot.detect.placecontext import APPOSITIVE, LOCATOR, REGION_NEXT
 
 # A place named as a unit's origin or an office's seat is not where the killing happened.
 _NOT_SCENE = CaseBlind(
@@ -222,3 +224,36 @@ def hits(s: str, across: bool = False) -> list[PlaceHit]:
         if not _has(_BORDER, s[max(0, h.start - 40) : h.start]):
             out.append(h)
     return out
+
+
+def with_region(
+    sentences: Sequence[str], found: tuple[str, ...], hits_of: Callable[[str], list[PlaceHit]]
+) -> tuple[str, ...]:
+    """The scene's places plus the region or town that locates a settlement among them: an
+    oblast or district right after it or in its description, a town it lies west of."""
+    described = any(
+        k in s
+        for s in sentences[1:]
+        for k in ("village", "town", "settlement", "hamlet", "сел", "місто", "город", "посел")
+    )
+    extra: list[str] = []
+    for s in sentences[1:]:
+        hits = hits_of(s)
+        for h in hits:
+            if h.kind != "settlement" or h.canonical not in found:
+                continue
+            for o in hits:
+                if o.start <= h.end:
+                    continue
+                near = False
+                if o.kind == "settlement":  # "Tonenke, west of Avdiivka": the locating town
+                    loc = LOCATOR.match(s, h.end)
+                    near = loc is not None and loc.end() == o.start
+                elif o.kind in ("oblast", "district"):
+                    nxt = REGION_NEXT.match(s, h.end)
+                    near = (nxt is not None and nxt.end() == o.start) or bool(
+                        described and o.start - h.end < 90 and APPOSITIVE.match(s, h.end)
+                    )
+                if near:
+                    extra.append(o.canonical)
+    return tuple(dict.fromkeys([*found, *extra])) if extra else found
