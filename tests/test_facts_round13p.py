@@ -429,3 +429,34 @@ def test_a_listed_entry_opens_with_its_place() -> None:
         PUB,
     )
     assert {"Tonenke", "Hrodivka"} <= set(facts.locations)
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "day"),
+    [
+        # a post's day and month after its day word ("yesterday, 14.03") is a day
+        (
+            "Post: 2nd Rifle Battalion",
+            "Near Tonenke yesterday, 21.10, our drone filmed the enemy shooting a captured "
+            "soldier of ours.",
+            date(2026, 10, 21),
+        ),
+        (
+            "Допис батальйону",
+            "Біля Тоненького вчора, 21.10, наш дрон зафіксував, як ворог розстріляв "
+            "полоненого бійця.",
+            date(2026, 10, 21),
+        ),
+    ],
+)
+def test_a_posts_day_and_month(title: str, body: str, day: date) -> None:
+    assert extract_facts(title, body, PUB).incident_date == day
+
+
+def test_a_bare_day_and_month_is_no_date() -> None:
+    facts = extract_facts(
+        "Captured soldier shot near Tonenke",
+        "Russian soldiers shot a captured Ukrainian near Tonenke, the brigade said in post 21.10.",
+        PUB,
+    )
+    assert facts.incident_date is None

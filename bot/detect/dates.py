@@ -26,7 +26,10 @@ _DATE = re.compile(
     rf"|\b(?P<d2>\d{{1,2}})(?:(?:\s+(?:and|і|та|и)\s+|\s*[-–]\s*)\d{{1,2}})?\s+(?P<m2>{_EN_MONTH}|{'|'.join(_CYR)})\b(?:,?\s+(?P<y2>\d{{4}}))?"
     rf"|\b(?P<y3>20\d\d)-(?P<m3>\d\d)-(?P<d3>\d\d)\b"
     rf"|\b(?P<d4>\d{{1,2}})\.(?P<m4>\d{{1,2}})\.(?P<y4>20\d\d)\b"
-    rf"|\b(?P<d5>\d{{1,2}})(?:st|nd|rd|th) of (?P<m5>{_EN_MONTH})\b(?:,?\s+(?P<y5>\d{{4}}))?",
+    rf"|\b(?P<d5>\d{{1,2}})(?:st|nd|rd|th) of (?P<m5>{_EN_MONTH})\b(?:,?\s+(?P<y5>\d{{4}}))?"
+    # a post's day and month after the day word: "yesterday, 14.03", "вчора, 14.03"
+    rf"|\b(?:[Yy]esterday|[Tt]oday|[Вв]чора|[Сс]ьогодні|[Вв]чера|[Сс]егодня),?\s+"
+    rf"(?P<d6>\d{{1,2}})\.(?P<m6>\d\d)\b(?![.,]?\d)",
 )
 # A day written as an ordinal word: "двадцять третього травня", "двадцать третьего мая", "the
 # twenty-third of May". Stems and their days; "двадцять"/"тридцать" before a unit adds tens.
@@ -149,6 +152,8 @@ def _parse(m: re.Match[str], year: int | None) -> date | None:
             return date(int(g["y3"]), int(g["m3"]), int(g["d3"]))
         if g["y4"]:  # "29.07.2024": day first, as written in Ukraine and Russia
             return date(int(g["y4"]), int(g["m4"]), int(g["d4"]))
+        if g["d6"]:
+            return date(year, int(g["m6"]), int(g["d6"])) if year else None
         if g["m1"]:
             month, day, y = _EN[g["m1"][:3].lower()], int(g["d1"]), g["y1"]
         elif g["m5"]:  # "the 5th of April"
