@@ -112,13 +112,14 @@ def _incident_sentences(a: Analysis, cues: _Cues) -> list[int]:
         # with a white rag walks out near X. Seconds later they open fire on him."; "... з
         # зв'язаними руками. Потім пролунали постріли.")
         setup = any(cues[a.sentences[j]][0] for j in (i + 1, i + 2) if j < len(a.sentences)) and (
-            captive
-            or custody.BOUND.on(lx.is_cyrillic(s)).search(s) is not None
-            or CAPTURE_ACT.search(s) is not None
+            captive or custody.BOUND.on(lx.is_cyrillic(s)).search(s) is not None
         )
+        # a capture told as an act, right before the killing ("On 3 October they seized him.
+        # He was shot an hour later."), not two sentences off, where it may be others' capture
+        nxt = a.sentences[i + 1] if i + 1 < len(a.sentences) else ""
+        setup = setup or (bool(nxt) and cues[nxt][0] and CAPTURE_ACT.search(s) is not None)
         # "Seven soldiers walked out of a basement in X on 2 September. Five of them were
         # shot within minutes": the killing refers back to the group this sentence brings in
-        nxt = a.sentences[i + 1] if i + 1 < len(a.sentences) else ""
         setup = setup or (bool(nxt) and cues[nxt][0] and OPENS_BACK.match(nxt) is not None)
         if (
             kill
