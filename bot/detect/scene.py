@@ -221,9 +221,26 @@ def hits(s: str, across: bool = False) -> list[PlaceHit]:
             )
         ):
             continue
+        if _area_after_village(s, h, out):
+            continue
         if not _has(_BORDER, s[max(0, h.start - 40) : h.start]):
             out.append(h)
     return out
+
+
+_ON_AREA = re.compile(r",?\s+(?:на|в|у)\s+")
+
+
+def _area_after_village(s: str, h: PlaceHit, before: list[PlaceHit]) -> bool:
+    """A district's region word right after the village ("біля Синьківки на Куп'янщині") is
+    the area around it, not a second place; alone ("на Куп'янщині") it names the district."""
+    return (
+        h.kind == "district"
+        and "щин" in s[h.start : h.end].lower()
+        and bool(before)
+        and before[-1].kind == "settlement"
+        and _ON_AREA.fullmatch(s, before[-1].end, h.start) is not None
+    )
 
 
 def with_region(
