@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from datetime import date
 
 _F = re.IGNORECASE
@@ -232,15 +233,16 @@ _MONTH_YEAR = re.compile(
 _A_YEAR = re.compile(r"\b20\d\d\b")
 
 
-def month_years(text: str) -> dict[int, int]:
-    """The year a text gives each month it names with one ("in April 2024", "у квітні 2024",
-    "в августе 2023 года"); a month named with two different years gives none."""
-    if not _A_YEAR.search(text):
-        return {}
+def month_years(sentences: Sequence[str], upto: int) -> dict[int, int]:
+    """The year the story up to sentence `upto` gives each month it names with one ("in April
+    2024", "у квітні 2024", "в августе 2023 года"); a month named with two years gives none."""
     seen: dict[int, set[int]] = {}
-    for m in _MONTH_YEAR.finditer(text):
-        month = _EN[m["m1"][:3].lower()] if m["m1"] else _IN_MONTH[m["m2"].lower()]
-        seen.setdefault(month, set()).add(int(m["y1"] or m["y2"]))
+    for s in sentences[: upto + 1]:
+        if "20" not in s or not _A_YEAR.search(s):
+            continue
+        for m in _MONTH_YEAR.finditer(s):
+            month = _EN[m["m1"][:3].lower()] if m["m1"] else _IN_MONTH[m["m2"].lower()]
+            seen.setdefault(month, set()).add(int(m["y1"] or m["y2"]))
     return {month: next(iter(ys)) for month, ys in seen.items() if len(ys) == 1}
 
 

@@ -362,9 +362,7 @@ def extract_facts(
     dates = [
         d
         for i in dated
-        for d in incident_dates(
-            a.sentences[i], published, month_years("\n".join(a.sentences[: i + 1]))
-        )
+        for d in incident_dates(a.sentences[i], published, month_years(a.sentences, i))
     ]
     # a report on both sides, or on numbered episodes ("Первый — …", "Второй — …"): no one count
     both = both_sides(a.sentences[0]) or episodes(a.sentences)
