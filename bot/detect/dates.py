@@ -233,17 +233,21 @@ _MONTH_YEAR = re.compile(
 _A_YEAR = re.compile(r"\b20\d\d\b")
 
 
-def month_years(sentences: Sequence[str], upto: int) -> dict[int, int]:
-    """The year the story up to sentence `upto` gives each month it names with one ("in April
-    2024", "у квітні 2024", "в августе 2023 года"); a month named with two years gives none."""
+def month_years(sentences: Sequence[str]) -> list[dict[int, int]]:
+    """Per sentence, the year the story up to it gives each month it names with one ("in April
+    2024", "у квітні 2024", "в августе 2023 года"); a month named with two years gives none.
+    One pass over the story, however many of its sentences are dated."""
     seen: dict[int, set[int]] = {}
-    for s in sentences[: upto + 1]:
-        if "20" not in s or not _A_YEAR.search(s):
-            continue
-        for m in _MONTH_YEAR.finditer(s):
-            month = _EN[m["m1"][:3].lower()] if m["m1"] else _IN_MONTH[m["m2"].lower()]
-            seen.setdefault(month, set()).add(int(m["y1"] or m["y2"]))
-    return {month: next(iter(ys)) for month, ys in seen.items() if len(ys) == 1}
+    out: list[dict[int, int]] = []
+    years: dict[int, int] = {}
+    for s in sentences:
+        if "20" in s and _A_YEAR.search(s):
+            for m in _MONTH_YEAR.finditer(s):
+                month = _EN[m["m1"][:3].lower()] if m["m1"] else _IN_MONTH[m["m2"].lower()]
+                seen.setdefault(month, set()).add(int(m["y1"] or m["y2"]))
+            years = {month: next(iter(ys)) for month, ys in seen.items() if len(ys) == 1}
+        out.append(years)
+    return out
 
 
 def incident_dates(

@@ -359,11 +359,8 @@ def extract_facts(
     dated = [i for i in picked if i or not _has(ROUNDUP, a.sentences[0])]
     # a month's year is read from the story up to the dated sentence ("For 14 days in April
     # 2024 ... By the morning of 23 April"), not from a life told after it
-    dates = [
-        d
-        for i in dated
-        for d in incident_dates(a.sentences[i], published, month_years(a.sentences, i))
-    ]
+    years = month_years(a.sentences) if dated else []
+    dates = [d for i in dated for d in incident_dates(a.sentences[i], published, years[i])]
     # a report on both sides, or on numbered episodes ("Первый — …", "Второй — …"): no one count
     both = both_sides(a.sentences[0]) or episodes(a.sentences)
     stated = {st.index for st in statements}
