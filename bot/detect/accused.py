@@ -10,7 +10,7 @@ import re
 CAPTIVE_KILLS = re.compile(
     r"\s+(?:[\w'-]+\s+){0,2}?(?:(?:killed|shot|stabbed|strangled|attacked) "
     r"(?:a|an|the|his|two|one)"
-    r"\b|(?:убив|вбив|застрелив|зарізав|убил|застрелил|зарезал|напав|напал)\b)",
+    r"\b|(?:убив|вбив|застрелив|зарізав|убил|застрелил|зарезал|напав|напал|стріляв|стрелял)\b)",
     re.IGNORECASE,
 )
 # A captive followed by a charge for killing is the accused, not a victim ("captured soldier
@@ -22,7 +22,7 @@ ACCUSED_AFTER = re.compile(
     r"|підозрю\w*|вирок\w*|отрима\w*|осуд\w*"
     r"|осужд\w*|приговор\w*|обвиня\w*|подозрева\w*|получи\w*)"
     r"[^.;]{0,60}?\b(?:for|of|with|over|in|за|в|у|про|об|о) (?:the )?(?:killing|murder\w*|shooting"
-    r"|executing|вбивств\w*|убийств\w*|розстріл\w*|расстрел\w*|страт\w*|казн\w*)"
+    r"|executing|[ву]бивств\w*|убийств\w*|розстріл\w*|расстрел\w*|страт\w*|казн\w*)"
 )
 ACCUSED_BEFORE = re.compile(
     r"\b(?:convict\w*|jail\w*|sentenc\w*|charg\w*|acquit\w*|clear(?:s|ed)?|засуд\w*|обвинува\w*"
@@ -45,7 +45,7 @@ ACCUSED_WHO_CY = re.compile(
 )
 ACCUSED_TAIL = re.compile(
     r"^[^.;]{0,160}?\b(?:for|of|with|over|за|including|про|об|о) (?:the )?(?:alleged )?"
-    r"(?:killing|murder\w*|shooting|вбивств\w*|убийств\w*|розстріл\w*|расстрел\w*)"
+    r"(?:killing|murder\w*|shooting|[ву]бивств\w*|убийств\w*|розстріл\w*|расстрел\w*)"
 )
 
 

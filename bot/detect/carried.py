@@ -12,14 +12,15 @@ from bot.detect.cue import Cue
 # A killing told in the next sentence with a pronoun ("Two men in Ukrainian uniforms kneel in a
 # tree line. Both were shot moments later."): the sentence before sets up the captives.
 _KILLED_EN = (
-    r"(?:shot|killed|executed|murdered|finished off|gunned down|shot dead|put down|spray(?:ed)? "
+    r"(?:shot|killed|executed|murdered|finished off|gunned down|shot dead|put down|liquidated"
+    r"|spray(?:ed)? "
     r"(?:them|him) with bullets)"
 )
 _KILLED_CY = (
     r"(?:розстріля\w*|розстрілю\w*|расстрелива\w*|стратил\w*|вбил[иа]?|убил[иа]?|добил[иа]?|застрелил[иа]?|прикінчил\w*"
     r"|расстреля\w*|казнил[иа]?|пристрелил[иа]?|прикончил[иа]?|кончил[иа]?|порішил[иа]?"
     r"|порешил[иа]?|поклал[иа]?|положил[иа]?|клад[еу]|кладут|минусану\w*|мінусану\w*"
-    r"|задвухсоти\w*|задвохсоти\w*)"
+    r"|задвухсоти\w*|задвохсоти\w*|ліквідува\w*|ліквідован\w*|ликвидирова\w*)"
 )
 # a pronoun or a count as the object: "п'ятьох відвели до воронки і поклали там"
 _THEM_CY = (

@@ -27,7 +27,7 @@ from bot.detect.families import ALL_KEYS, HELPLESS, IRREALIS, ArticleKeys
 from bot.detect.gazetteer import find_places
 from bot.detect.headline import TitleCues, headline_filter, title_cues
 from bot.detect.sentences import clip, normalise, split_sentences
-from bot.detect.suppressors import suppressor
+from bot.detect.suppressors import civilian_victims, suppressor
 from bot.models import Evidence, Verdict
 
 MAX_GAP = 150  # characters between a captive cue and a killing cue in one statement
@@ -67,8 +67,9 @@ def _blank(text: str, spans: list[tuple[int, int]]) -> str:
     return "".join(chars)
 
 
-_TRIGGERS, _OLENIVKA, _OLENIVKA_TRIGGERS, _SETUP = map(
-    Keys, (lx.TRIGGERS, ir.OLENIVKA_KEYS, ir.OLENIVKA_TRIGGERS, carried.SETUP_KEYS)
+_TRIGGERS, _OLENIVKA, _OLENIVKA_TRIGGERS, _SETUP, _BOUND = map(
+    Keys,
+    (lx.TRIGGERS, ir.OLENIVKA_KEYS, ir.OLENIVKA_TRIGGERS, carried.SETUP_KEYS, custody.BOUND_KEYS),
 )
 
 
@@ -167,6 +168,7 @@ def _statement(
     triggers: tuple[str, ...] = lx.TRIGGERS,
     keys: ArticleKeys = ALL_KEYS,
     context: bool = False,
+    soldiers: bool = False,
 ) -> tuple[Statement | None, str]:
     """The statement in one sentence (or None) and, when suppressed, the reason.
 
@@ -232,7 +234,7 @@ def _statement(
     elif (
         (bd := custody.BOUND.on(cyr).search(m))
         and (dd := custody.DEAD.on(cyr).search(m) or (kills[0] if kills else None))
-        and custody.SOLDIER.on(cyr).search(m)
+        and (soldiers or custody.SOLDIER.on(cyr).search(m))
     ):
         rule, terms, strength = "bound bodies", (bd.group().lower(), dd.group().lower()), 0.55
     if not rule and keys.olenivka and (ol := _olenivka(m, cyr, kills, bool(strong))):
@@ -289,7 +291,7 @@ def _carried_over(sentences: tuple[str, ...], keys: ArticleKeys) -> list[Stateme
         kill = carried.ANAPHOR_KILL.on(cyr).search(m) or carried.EXECUTION_MARK.search(m)
         if not kill and keys.finish:  # "наших вытаскивают из окопа и добивают": the wounded
             kill = ir.FINISH_OFF.on(cyr).search(m)
-        if not kill:
+        if not kill or (cyr and ir.has_infinitive(m, kill.group())):  # "розстрілювати його"
             continue
         for j in carried.before(sentences, i):
             prev = _mask(lx.lower(sentences[j]), lx.is_cyrillic(sentences[j]), keys)
@@ -332,6 +334,14 @@ def _neighbour_context(sentences: Sequence[str]) -> tuple[int, ...]:
     return tuple(found)
 
 
+def _soldiers_near(sentences: Sequence[str], raw_low: str) -> set[int]:
+    def captive(low: str) -> bool:
+        return bool(lx.CAPTIVE_STRONG.both.search(low) or lx.CAPTIVE_VERBAL.both.search(low))
+
+    lows = [lx.lower(s) for s in sentences]
+    return custody.soldiers_near(lows, captive, civilian_victims(raw_low))
+
+
 def _war_soldiers(low: str) -> bool:
     return bool(lx.PRISONER_CONTEXT.en.search(low)) and not ir.CONVICTS.en.search(low)
 
@@ -363,16 +373,20 @@ def analyse(title: str, text: str) -> Analysis:
     # "The Ukrainian soldiers had been held …"; "… servicemen were captured. … a deliberate
     # killing of prisoners, police said.")
     context = _neighbour_context(sentences) if "prisoner" in raw_low else ()
+    # bound bodies whose soldiers a neighbouring sentence or the headline names
+    bound = _BOUND.any_in(raw_low, script)
+    near_soldiers = _soldiers_near(sentences, raw_low) if bound else set()
     for i, s in enumerate(sentences):
         if not s:
             continue
         if keys.olenivka:
             here = bool(ir.OLENIVKA.search(s))
-            st, reason = _statement(i, s, present, keys.with_olenivka(near or here), i in context)
+            olenivka_keys = keys.with_olenivka(near or here)
+            st, reason = _statement(i, s, present, olenivka_keys, i in context, i in near_soldiers)
             in_title = in_title or (here and i == 0)
             near = here or in_title
         else:
-            st, reason = _statement(i, s, present, keys, i in context)
+            st, reason = _statement(i, s, present, keys, i in context, i in near_soldiers)
         if st is None:
             if reason:
                 suppressed.append((i, reason))

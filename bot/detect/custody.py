@@ -5,6 +5,7 @@ two wounded servicemen", "бійців, страчених окупантами"
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
 
 from bot.detect.cue import Cue
 
@@ -135,10 +136,37 @@ DEAD = Cue(
 )
 SOLDIER = Cue(
     (
-        r"\bsoldiers?\b|\bservicem[ae]n\b|\btroops\b|\bfighters\b",
-        r"\bвійськов\w*|\bбійц\w*|\bбоєць\b|\bвоенн\w*|\bвоеннослужащ\w*|\bсолдат\w*|\bбойц\w*",
+        r"\bsoldiers?\b|\bservicem[ae]n\b|\btroops\b|\bfighters\b|\bscouts\b|\bmarines\b"
+        r"|\bparatroopers\b|\binfantrymen\b",
+        r"\bвійськов\w*|\bбійц\w*|\bбоєць\b|\bвоенн\w*|\bвоеннослужащ\w*|\bсолдат\w*|\bбойц\w*"
+        r"|\bрозвідник\w*|\bразведчик\w*|\bморпіх\w*|\bморпех\w*|\bдесантник\w*|\bпіхотинц\w*"
+        r"|\bпехотинц\w*|\bзахисник(?:ів|и|ам)\b|\bзащитник(?:ов|и|ам)\b",
     )
 )
+# Literal keys of BOUND: an article without one cannot hold the bound-bodies rule
+BOUND_KEYS = (
+    "tied", "bound", "taped", "зв'язан", "связан", "замотан", "обмотан", "скут", "скован",
+)  # fmt: skip
+
+
+def soldiers_near(lows: Sequence[str], captive: Callable[[str], bool], civilian: bool) -> set[int]:
+    """Sentences of bound bodies whose soldiers a neighbour names: the sentence before or after
+    tells their capture ("The two marines had been captured on 4 May"), or the headline calls
+    the dead soldiers ("Bodies of our scouts found") in a story naming no civilian."""
+    title = lows[0] if lows else ""
+    by_title = (
+        not civilian
+        and SOLDIER.both.search(title) is not None
+        and (BOUND.both.search(title) or DEAD.both.search(title)) is not None
+    )
+    told = [i > 0 and captive(low) for i, low in enumerate(lows)]
+    return {
+        i
+        for i in range(1, len(lows))
+        if by_title or told[i - 1] or (i + 1 < len(lows) and told[i + 1])
+    }
+
+
 WOUNDED = Cue(
     (
         r"\bwounded\b|\binjured\b|\bhurt\b",

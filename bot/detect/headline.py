@@ -9,6 +9,7 @@ from functools import cached_property
 from bot.detect import irrealis as ir
 from bot.detect import lexicon as lx
 from bot.detect.accused import is_accused
+from bot.detect.suppressors import civilian_victims
 
 
 class TitleCues:
@@ -29,7 +30,7 @@ class TitleCues:
 
     @cached_property
     def _civilian(self) -> bool:
-        return bool(lx.CIVILIAN.search(self._title))
+        return civilian_victims(self._low)
 
     @cached_property
     def _no_pow(self) -> bool:

@@ -101,19 +101,21 @@ DENIAL_MASKS = Cue(
         r"\b(?:killing|executing|shooting) (?:[\w'-]+ ){0,12}?(?:is|are|constitutes) (?:a |an )?"
         r"(?:[\w-]+ )?(?:war crime|crime|breach|violation)",
         # the law's generic person: "для вбивства людини, яка склала зброю, конвенція має…"
-        r"\b(?:вбивств\w*|убийств\w*|розстріл\w*|расстрел\w*|killing|executing|execution of"
+        r"\b(?:[ву]бивств\w*|убийств\w*|розстріл\w*|расстрел\w*|killing|executing|execution of"
         r"|murder of) (?:людини|особи|человека|лица|a person|any person|anyone|someone)\b"
         r"[^.;]{0,80}",
         # without a copula: "убийство пленных запрещено конвенцией", "прямо заборонене"
-        r"\b(?:вбивство|убийство|розстріл|расстрел|страта|казнь|страти|казни) (?:[\w'-]+,? ){0,4}?"
+        r"\b(?:[ву]бивство|убийство|розстріл|расстрел|страта|казнь|страти|казни) "
+        r"(?:[\w'-]+,? ){0,8}?"
         r"(?:прямо |категорично |строго |суворо )?(?:заборонен\w*|запрещен\w*|неприпустим\w*"
         r"|недопустим\w*)",
-        r"\b(?:вбивство|убийство|розстріл|расстрел|страта|казнь) (?:[\w'-]+,? ){0,6}?"
-        r"(?:вважається|визнається|считается|признается|является) (?:[\w-]+ )?(?:воєнн\w* злочин"
+        r"\b(?:[ву]бивство|убийство|розстріл|расстрел|страта|казнь) (?:[\w'«»\"-]+,? ){0,8}?"
+        r"(?:вважається|визнається|считается|признается|является|являются|є) (?:[\w-]+ ){0,2}?"
+        r"(?:воєнн\w* злочин"
         r"\w*|злочин\w*|порушенн\w*|военн\w* преступлени\w*|преступлени\w*|нарушени\w*)",
         # a killing asked about as a possibility: "Could captured soldiers be executed?"
-        r"\b(?:could|would|might|may|will) (?:[\w'-]+ ){0,4}?be "
-        r"(?:executed|killed|shot|murdered)\b",
+        r"\b(?:could|would|might|may|will|can|cannot) (?:[\w'-]+ ){0,8}?be "
+        r"(?:[\w'-]+,? ){0,5}?(?:executed|killed|shot|murdered)\b",
         # perfidy: the one who feigned surrender is the killer, not a captive
         r"\b(?:pretend|feign)\w* (?:to )?surrender\w*|\b(?:approached|came|went|moved|tried)"
         r" to take (?:\w+ ){0,2}?prisoner\b|\b(?:refus\w*|declin\w*) to surrender\b"
@@ -150,6 +152,15 @@ DENIAL_MASKS = Cue(
         # the law asked about: "Можно ли убить пленного?", "Чи можна розстріляти полоненого?"
         r"\b(?:можно ли|чи можна|чи дозволено|разрешено ли) (?:[\w'-]+ ){0,2}?(?:убить|убивать"
         r"|расстрел\w*|казнить|вбити|вбивати|розстрілю\w*|розстріляти|стратити)",
+        # a speaker's own denial: "I never shot anyone", "я не стрілял"
+        r"\b(?:did not|didn't|never|had not|hadn't) (?:[\w-]+ )?(?:shoot|shot|kill|killed"
+        r"|execute|executed|murder|murdered)\b",
+        r"\bне (?:стріля|вбива|розстрілю|стреля|убива|расстрелива)\w*",
+        # a question of what may be done or awaits: "Может ли командир приказать …?", "What
+        # awaits captured mercenaries: a trial, a swap or an execution?"
+        r"\b(?:может ли|могут ли|можно ли|чи може|чи можуть|чи можна|чи дозволено|разрешено ли"
+        r"|(?:что|що) (?:ждет|ждёт|чекає|ожидает|грозит|загрожує)|what (?:awaits|faces"
+        r"|lies ahead for))\b[^?.!]{0,120}\?",
         # "no evidence that any of the captives had been shot"
         r"\bno (?:evidence|sign|signs|indication|proof) (?:that |of )?(?:(?!when|while|as|before"
         r"|after|once)[\w'-]+ ){0,5}?(?:had been |have been |were |was |being )?"
@@ -171,7 +182,9 @@ DENIAL_KEYS = (
     "можно ли", "чи можна", "чи дозволено", "разрешено ли", "заборон", "запрещ", "неприпуст",
     "недопуст", "людини", "особи", "человека", "лица", "person", "anyone", "someone", "опаса",
     "побою", "боят", "боїть", "боит", "остерига", "относит", "відносить", "квалиф", "кваліф",
-    "визначає", "определяет", "classif", "defines", "lists", "treats",
+    "визначає", "определяет", "classif", "defines", "lists", "treats", "never", "n't",
+    "может ли", "могут ли", "чи може", "ждет", "ждёт", "чекає", "ожидает", "await", "faces",
+    "lies ahead", "являются", " є ",
 )  # fmt: skip
 
 # Literal keys: a sentence without any of them cannot match IRREALIS_MASKS / HELPLESS (the
@@ -346,7 +359,8 @@ COMMENTARY = Cue(
 # prisoner", "could be executed") states no killing unless a verb makes it one: an order, or
 # "began / continued to" ("почали розстрілювати", "continue to kill").
 INFINITIVE_BEFORE_EN = re.compile(
-    r"\b(?:to|to be|risk\w* being|(?:can|could|may|might|must|should|would|will|shall|ought to)"
+    r"\b(?:to|to be|risk\w* being|cannot be|(?:can|could|may|might|must|should|would|will|shall"
+    r"|ought to)"
     r"(?: not|n't)? be)\s+[\"'“‘]?$"
 )
 _INFINITIVE_UK = re.compile(r"\w{3,}(?:ти|тися)")  # -ть is the present tense in Ukrainian
@@ -374,6 +388,12 @@ def is_infinitive(s: str, m: re.Match[str], cyr: bool) -> bool:
     return bool(INFINITIVE_BEFORE_EN.search(s[max(0, m.start() - 25) : m.start()]))
 
 
+def has_infinitive(s: str, words: str) -> bool:
+    """Some Cyrillic word of `words` (a phrase from sentence `s`) is an infinitive."""
+    rx = _INFINITIVE_UK if _UK_LETTERS.search(s) else _INFINITIVE_RU
+    return any(rx.fullmatch(w) and w not in _NOUNS_LIKE_INFINITIVES for w in words.split())
+
+
 # "Prisoners" who are convicts: a riot in a penal colony, inmates, a jail (s is lowercased)
 CONVICTS = Cue(
     (r"\briots?\b|\bpenal colon\w*|\binmates?\b|\bconvicts?\b|\bjail\w*|\bprison guards?\b",)
@@ -381,13 +401,16 @@ CONVICTS = Cue(
 
 # Olenivka (the July 2022 blast in the prison camp) counts by policy: a sentence naming it with
 # a blast or a death, or, in an article about it, a sentence on POWs who perished.
-OLENIVKA_KEYS = ("olenivk", "olenovk", "оленівк", "оленівц", "еленовк")
+OLENIVKA_KEYS = ("olenivk", "olenovk", "оленівк", "оленівц", "еленовк", "оленовк")
 OLENIVKA_TRIGGERS = (
     "pow", "perish", "lost their lives", "blast", "explosion", "blew up", "загину", "погиб",
     "вибух", "взрыв", "olen", "олен", "елен",
 )  # fmt: skip
 OLENIVKA = Cue(
-    (r"\bolenivk\w*|\bolenovk\w*|\byelenovk\w*", r"\bоленівк\w*|\bоленівц\w*|\bеленовк\w*")
+    (
+        r"\bolenivk\w*|\bolenovk\w*|\byelenovk\w*",
+        r"\bоленівк\w*|\bоленівц\w*|\bеленовк\w*|\bоленовк\w*",
+    )
 )
 BLAST = Cue(
     (r"\bblast\b|\bexplosion\b|\bblew up\b", r"\bвибух\w*|\bвзрыв\w*|\bпідрив\w*|\bподрыв\w*")

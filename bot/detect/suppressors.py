@@ -4,6 +4,8 @@ civilians only, history or another war, strike or disease deaths.
 
 from __future__ import annotations
 
+import re
+
 from bot.detect import irrealis as ir
 from bot.detect import lexicon as lx
 from bot.detect.cue import union
@@ -25,6 +27,23 @@ ANY_SUPPRESSOR = union(
 )
 
 
+# Civilians who tell, find out or identify are the story's sources, not its victims:
+# "journalists identified the soldier executed in captivity", "жителі розповіли".
+_CIVILIAN_AGENT = re.compile(
+    r"\s+(?:[\w'«»\"-]+\s+){0,3}?(?:identif|establish|found out|learn|trac|verif|confirm"
+    r"|geolocat|said|say|told|tell|report|record|document|встановил|з'ясува|дізна|розпові"
+    r"|повідоми|підтверди|ідентифікува|задокументува|зафіксува|установил|выясни|узна|рассказ"
+    r"|сообщи|подтверди|идентифицирова|задокументирова|зафиксирова)\w*"
+)
+
+
+def civilian_victims(low: str, cyr: bool | None = None) -> bool:
+    """A civilian word in lowercased `low` that is not the subject of telling or identifying
+    (`cyr`: the sentence's script, None when unknown)."""
+    rx = lx.CIVILIAN.both if cyr is None else lx.CIVILIAN.on(cyr)
+    return any(not _CIVILIAN_AGENT.match(low, m.end()) for m in rx.finditer(low))
+
+
 def suppressor(s: str, cyr: bool, strong: bool, execs: bool, keys: ArticleKeys = ALL_KEYS) -> str:
     """Why a sentence's statement does not count (classify's rule 4), or "".
 
@@ -43,7 +62,7 @@ def suppressor(s: str, cyr: bool, strong: bool, execs: bool, keys: ArticleKeys =
         return "metaphor"
     if keys.fiction and ir.FICTION.on(cyr).search(s) and not ir.documentary(s, cyr):
         return "fiction or game"
-    if not strong and lx.CIVILIAN.on(cyr).search(s):
+    if not strong and civilian_victims(s, cyr):
         return "civilians"
     if lx.HISTORY.on(cyr).search(s) and not lx.STRONG_ANCHOR.on(cyr).search(s):
         return "history or another war"
